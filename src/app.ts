@@ -1,0 +1,163 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { Env } from './config/env.js';
+import type { WorkspaceConfig } from './config/workspace-schema.js';
+import type { AppContext } from './context.js';
+import { type Database, openDatabase } from './db/client.js';
+import { type Clock, systemClock } from './domain/clock.js';
+import { StartupError } from './errors.js';
+import { operationalRoutes } from './http/routes.js';
+import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
+import { JobRunner } from './jobs/runner.js';
+import { createLogger, type Logger, toBoltLogger } from './observability/logger.js';
+import { createBatonMetrics } from './observability/metrics.js';
+import { RosterService } from './services/roster.js';
+import { applyWorkspaceConfig } from './services/workspace-setup.js';
+import { registerListeners } from './slack/listeners/index.js';
+import { skipEventRetries } from './slack/middleware/skip-event-retries.js';
+import { TrackingReceiver } from './slack/receiver.js';
+import { createSlackClient, slackClientOptions } from './slack/web-client.js';
+
+export interface BatonOptions {
+  env: Env;
+  config: WorkspaceConfig;
+  clock?: Clock;
+  logger?: Logger;
+  /** An open database; when absent one is opened from the environment (and closed on stop). */
+  database?: Database;
+  /** Web API retries on network errors and 5xx (tests use 0). */
+  slackRetries?: number;
+  /** Cron rule that wakes the job runner; null leaves it asleep (tests call `jobs.runDue()`). */
+  jobTick?: string | null;
+}
+
+export interface Baton {
+  /** The HTTP port actually listened on (useful with PORT=0). */
+  port: number;
+  context: AppContext;
+  jobs: JobRunner;
+  stop(): Promise<void>;
+}
+
+async function whoAmI(
+  env: Env,
+  logger: Logger,
+  metrics: ReturnType<typeof createBatonMetrics>,
+  retries?: number,
+) {
+  const client = createSlackClient({
+    token: env.SLACK_BOT_TOKEN,
+    apiUrl: env.SLACK_API_URL,
+    logger,
+    metrics,
+    retries,
+  });
+  try {
+    const auth = await client.auth.test();
+    if (!auth.team_id || !auth.user_id) throw new Error('auth.test returned no team_id or user_id');
+    return { teamId: auth.team_id, teamName: auth.team, botUserId: auth.user_id, botId: auth.bot_id };
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    throw new StartupError(
+      code
+        ? `Slack rejected SLACK_BOT_TOKEN (${code}): check the token, or reinstall the app to the workspace`
+        : `could not reach Slack at ${env.SLACK_API_URL ?? 'https://slack.com/api/'}: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** Opens the database, learns who we are in Slack, applies the config and starts listening. */
+export async function startBaton(options: BatonOptions): Promise<Baton> {
+  const { env, config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'baton' });
+  const metrics = createBatonMetrics();
+  const database =
+    options.database ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.BATON_DATA_DIR }));
+  let shuttingDown = false;
+  try {
+    await database.migrate();
+    const identity = await whoAmI(env, logger, metrics, options.slackRetries);
+    await applyWorkspaceConfig(database, identity, config, clock.now());
+
+    const context: AppContext = {
+      config,
+      database,
+      clock,
+      logger,
+      metrics,
+      services: { roster: new RosterService(database) },
+    };
+    const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }), env.LOG_LEVEL);
+    const customRoutes = operationalRoutes(context, () => shuttingDown);
+    const inner: Receiver = env.SLACK_APP_TOKEN
+      ? new SocketModeReceiver({
+          appToken: env.SLACK_APP_TOKEN,
+          customRoutes,
+          installerOptions: { port: env.PORT },
+          logger: boltLogger,
+        })
+      : new HTTPReceiver({
+          signingSecret: env.SLACK_SIGNING_SECRET!,
+          customRoutes,
+          // Answer Slack at once and keep working after: long handlers must not hit the 3 s limit.
+          processBeforeResponse: false,
+          logger: boltLogger,
+        });
+    const receiver = new TrackingReceiver(inner, metrics);
+    const app = new App({
+      receiver,
+      logger: boltLogger,
+      // We ran auth.test above; answering from it saves a Slack call per request.
+      authorize: async () => ({
+        botToken: env.SLACK_BOT_TOKEN,
+        botUserId: identity.botUserId,
+        botId: identity.botId,
+        teamId: identity.teamId,
+      }),
+      clientOptions: slackClientOptions({
+        apiUrl: env.SLACK_API_URL,
+        logger,
+        metrics,
+        retries: options.slackRetries,
+      }),
+    });
+    app.use(skipEventRetries(context));
+    registerListeners(app, context);
+    app.error(async (error) => {
+      logger.error('listener failed', { error: error.original ?? error, code: error.code });
+    });
+
+    const jobs = new JobRunner({ database, clock, logger, metrics, handlers: maintenanceHandlers(context) });
+    await scheduleMaintenance(context, identity.teamId, clock.now());
+    if (options.jobTick !== null) jobs.start(options.jobTick);
+
+    // HTTP mode returns the server (its port matters with PORT=0); Socket Mode serves routes on PORT.
+    const started = await app.start(env.PORT);
+    const port = env.SLACK_APP_TOKEN ? env.PORT : ((started as Server).address() as AddressInfo).port;
+    logger.info('Baton is up', {
+      port,
+      mode: env.SLACK_APP_TOKEN ? 'socket' : 'http',
+      database: database.kind,
+      team_id: identity.teamId,
+    });
+
+    return {
+      port,
+      context,
+      jobs,
+      async stop() {
+        shuttingDown = true;
+        await app.stop(); // stops accepting; requests already in progress finish
+        await receiver.drain(); // listeners still working after their ack
+        await jobs.stop();
+        if (!options.database) await database.close();
+        logger.info('Baton stopped');
+      },
+    };
+  } catch (error) {
+    if (!options.database) await database.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+// Empty values in .env files ("SLACK_APP_TOKEN=") mean "not set".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is not set: use the Bot User OAuth Token (xoxb-…) from your Slack app' })
+    .regex(/^xoxb-\S+$/, 'must be a bot token starting with xoxb- (OAuth & Permissions page)'),
+  SLACK_SIGNING_SECRET: optional(
+    z.string().regex(/^\S{8,}$/, 'must be the Signing Secret from Basic Information, without spaces'),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z.string().regex(/^xapp-\S+$/, 'must be an app-level token starting with xapp- (connections:write)'),
+  ),
+  SLACK_API_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:9999/api/' })
+      .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+  ),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL (leave unset for the embedded database)'),
+  ),
+  BATON_DATA_DIR: optional(z.string()).transform((v) => v ?? './.baton-data'),
+  PORT: optional(
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0–65535')
+      .max(65535, 'must be 0–65535'),
+  ).transform((v) => v ?? 3000),
+  BATON_CONFIG: optional(z.string()).transform((v) => v ?? './baton.yaml'),
+  LEAD_WEBHOOK_SECRET: optional(
+    z.string().min(16, 'must be at least 16 characters (try: openssl rand -hex 32)'),
+  ),
+  LOG_LEVEL: optional(
+    z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }),
+  ).transform((v) => v ?? 'info'),
+});
+
+export type Env = z.output<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Validates the environment; throws one EnvError whose message names every bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+  // Checked apart from the schema so it is reported together with any other problem.
+  if (!source.SLACK_APP_TOKEN?.trim() && !source.SLACK_SIGNING_SECRET?.trim()) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is not set: HTTP mode needs the Signing Secret from Basic Information (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  if (result.success && problems.length === 0) return result.data;
+  throw new EnvError(`Invalid environment: ${problems.join('; ')}. See .env.example.`);
+}
+
+/** Loads ./.env (if present) without overriding variables already set, then validates. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, envFile = '.env'): Env {
+  if (source === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseEnv(source);
+}

@@ -1,0 +1,309 @@
+/**
+ * Reads baton.yaml into a `WorkspaceConfig`. Only `loadWorkspaceConfig` touches the disk;
+ * everything else is pure so tests and a future settings UI can feed text or objects directly.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import {
+  DEFAULT_CADENCE,
+  DEFAULT_DISQUALIFY_REASONS,
+  DEFAULT_LOST_REASONS,
+  DEFAULT_WORKING_STAGES,
+  defaultEscalationLadder,
+  ESCALATION_TRIGGERS_FOR,
+  type RoutingPolicy,
+  VOC_CATEGORIES,
+  type VocCategory,
+  WEEKDAYS,
+  type Weekday,
+  type WorkspaceConfig,
+  type WorkspaceFile,
+  workspaceFileSchema,
+} from './workspace-schema.js';
+
+/** Lines shown in the message; the full list stays on `problems`. */
+const MAX_SHOWN_PROBLEMS = 20;
+
+/** A config file that cannot be used. Each problem is one line: `<file>: <key path>: <what is wrong>`. */
+export class ConfigFileError extends Error {
+  override readonly name = 'ConfigFileError';
+
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    const hidden = problems.length - MAX_SHOWN_PROBLEMS;
+    const shown = problems.slice(0, MAX_SHOWN_PROBLEMS);
+    super(hidden > 0 ? [...shown, `${file}: … and ${hidden} more problems`].join('\n') : shown.join('\n'));
+  }
+}
+
+/** Reads and validates the config file at `path` (usually BATON_CONFIG or ./baton.yaml). */
+export function loadWorkspaceConfig(path: string): WorkspaceConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new ConfigFileError(path, [
+        `${path}: config file not found (looked for ${resolve(path)}). ` +
+          'To start, run `cp baton.minimal.yaml baton.yaml`, or set BATON_CONFIG to the path of your file.',
+      ]);
+    }
+    throw new ConfigFileError(path, [`${path}: cannot read the config file (${code ?? String(error)})`]);
+  }
+  return parseWorkspaceConfig(text, path);
+}
+
+/** Parses YAML text; `fileLabel` names the file in every error line. */
+export function parseWorkspaceConfig(text: string, fileLabel: string): WorkspaceConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ConfigFileError(
+      fileLabel,
+      doc.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return `${fileLabel}: line ${line}, column ${col}: ${error.message}`;
+      }),
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // e.g. an alias to an anchor that does not exist
+    throw new ConfigFileError(fileLabel, [`${fileLabel}: ${(error as Error).message}`]);
+  }
+  return validateWorkspaceConfig(data, fileLabel);
+}
+
+/** Validates already-parsed data (the YAML as plain objects) and fills in every default. */
+export function validateWorkspaceConfig(data: unknown, fileLabel: string): WorkspaceConfig {
+  if (data === null || data === undefined) {
+    throw new ConfigFileError(fileLabel, [
+      `${fileLabel} is empty; see baton.minimal.yaml for the smallest working file`,
+    ]);
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigFileError(fileLabel, [
+      `${fileLabel}: the top level must be a map of settings (channels:, roster:, …), got ${describe(data)}`,
+    ]);
+  }
+  const result = workspaceFileSchema.safeParse(data, { error: explainIssue });
+  if (!result.success) {
+    throw new ConfigFileError(
+      fileLabel,
+      flattenIssues(result.error.issues).map(({ path, message }) =>
+        path.length > 0 ? `${fileLabel}: ${yamlPath(path)}: ${message}` : `${fileLabel}: ${message}`,
+      ),
+    );
+  }
+  return normalizeWorkspaceFile(result.data);
+}
+
+// ---- Error messages ----
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a map of keys',
+  record: 'a map of keys',
+};
+
+function describe(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return JSON.stringify(value);
+}
+
+/** Plainer wording than zod's defaults for the generic issues; specific rules carry their own. */
+const explainIssue: z.core.$ZodErrorMap = (iss) => {
+  if (iss.input === undefined && (iss.code === 'invalid_type' || iss.code === 'invalid_union'))
+    return 'is required';
+  switch (iss.code) {
+    case 'invalid_type':
+      return `must be ${EXPECTED[iss.expected] ?? iss.expected}, got ${describe(iss.input)}`;
+    case 'invalid_value':
+      return `${describe(iss.input)} is not one of: ${iss.values.join(', ')}`;
+    case 'too_small':
+      if (iss.origin === 'array') return `needs at least ${iss.minimum} item${iss.minimum === 1 ? '' : 's'}`;
+      if (iss.origin === 'string') return 'must not be empty';
+      return `must be at least ${iss.minimum}`;
+    case 'too_big':
+      if (iss.origin === 'array') return `allows at most ${iss.maximum} items`;
+      return `must be at most ${iss.maximum}`;
+    default:
+      return undefined;
+  }
+};
+
+interface Problem {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** One problem per unknown key, and a union (e.g. stage as text or map) reports its fitting branch. */
+function flattenIssues(issues: readonly z.core.$ZodIssue[], base: PropertyKey[] = []): Problem[] {
+  return issues.flatMap((issue): Problem[] => {
+    const path = [...base, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...path, key], message: issue.message }));
+    }
+    if (issue.code === 'invalid_union') {
+      const fitting = issue.errors.filter(
+        (branch) => !branch.some((i) => i.code === 'invalid_type' && !i.path.length),
+      );
+      if (fitting.length === 1) return flattenIssues(fitting[0]!, path);
+    }
+    return [{ path, message: issue.message }];
+  });
+}
+
+/** `roster[1].manager`, `channels.leads.enterprise`, `routing.segments["odd key"]`. */
+function yamlPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`;
+      const name = String(key);
+      if (/^[A-Za-z_][\w-]*$/.test(name)) return i === 0 ? name : `.${name}`;
+      return `[${JSON.stringify(name)}]`;
+    })
+    .join('');
+}
+
+// ---- Normalization: snake_case file → complete camelCase config ----
+
+const inWeekOrder = (days: readonly Weekday[]) => WEEKDAYS.filter((d) => days.includes(d));
+
+function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
+  const { calendar, sla, routing, stages, cadence, retro } = file;
+  const leads = Object.fromEntries(
+    file.segments.map((segment) => {
+      const channel =
+        typeof file.channels.leads === 'string'
+          ? file.channels.leads
+          : (file.channels.leads[segment] ?? file.channels.leads.default);
+      return [segment, channel!];
+    }),
+  );
+  const firstLeadsChannel = leads[file.segments[0]!]!;
+  const workingHours = { start: calendar.working_hours.start, end: calendar.working_hours.end };
+  const workingDays = inWeekOrder(calendar.working_days);
+
+  const escalations =
+    sla.escalations?.map((step) => ({
+      afterMinutes: step.after_minutes,
+      when: step.when ?? ESCALATION_TRIGGERS_FOR[step.action][0]!,
+      action: step.action,
+      enabled: step.enabled,
+    })) ?? defaultEscalationLadder(sla.first_touch_minutes);
+  const ladderAutoAssign =
+    escalations.find((s) => s.action === 'auto_assign' && s.enabled)?.afterMinutes ?? null;
+
+  const policyFor = (segment: string): RoutingPolicy => {
+    const own = routing.segments[segment] ?? {};
+    const base = routing.default;
+    const mode = own.mode ?? base.mode ?? 'claim';
+    const outsideHours = own.outside_hours ?? base.outside_hours ?? 'hold';
+    return mode === 'claim'
+      ? {
+          mode,
+          autoAssignAfterMinutes:
+            own.auto_assign_after_minutes ?? base.auto_assign_after_minutes ?? ladderAutoAssign,
+          outsideHours,
+        }
+      : {
+          mode,
+          acceptTimeoutMinutes: own.accept_timeout_minutes ?? base.accept_timeout_minutes ?? 10,
+          outsideHours,
+        };
+  };
+
+  const voc: Partial<Record<VocCategory, string>> = {};
+  for (const category of VOC_CATEGORIES) {
+    const channel = file.channels.voc[category];
+    if (channel !== undefined) voc[category] = channel;
+  }
+
+  return {
+    teamId: file.team_id ?? null,
+    locale: file.locale,
+    segments: [...file.segments],
+    channels: {
+      leads,
+      escalations: file.channels.escalations ?? firstLeadsChannel,
+      retro: file.channels.retro ?? firstLeadsChannel,
+      voc,
+    },
+    roster: file.roster.map((m) => ({
+      user: m.user,
+      name: m.name ?? null,
+      roles: [...m.roles],
+      segments: [...(m.segments ?? file.segments)],
+      weight: m.weight,
+      maxOpenLeads: m.max_open_leads ?? null,
+      timeZone: m.time_zone ?? calendar.time_zone,
+      workingHours: {
+        days: m.working_hours?.days ? inWeekOrder(m.working_hours.days) : [...workingDays],
+        start: m.working_hours?.start ?? workingHours.start,
+        end: m.working_hours?.end ?? workingHours.end,
+      },
+      manager: m.manager ?? null,
+    })),
+    calendar: {
+      timeZone: calendar.time_zone,
+      workingDays,
+      workingHours,
+      holidays: calendar.holidays
+        .map((h) =>
+          typeof h === 'string' ? { date: h, name: null } : { date: h.date, name: h.name ?? null },
+        )
+        .sort((a, b) => a.date.localeCompare(b.date)),
+    },
+    sla: { firstTouchMinutes: sla.first_touch_minutes, clock: sla.clock, escalations },
+    routing: {
+      thresholdStage: routing.threshold_stage,
+      segments: Object.fromEntries(file.segments.map((s) => [s, policyFor(s)])),
+    },
+    stages: {
+      working:
+        stages.working?.map((s) =>
+          typeof s === 'string'
+            ? { key: s, label: s, stagnationDays: null }
+            : { key: s.key, label: s.label ?? s.key, stagnationDays: s.stagnation_days ?? null },
+        ) ?? DEFAULT_WORKING_STAGES.map((s) => ({ ...s })),
+      lostReasons: [...(stages.lost_reasons ?? DEFAULT_LOST_REASONS)],
+      disqualifyReasons: [...(stages.disqualify_reasons ?? DEFAULT_DISQUALIFY_REASONS)],
+    },
+    cadence: {
+      stopAtStage: cadence.stop_at_stage,
+      steps:
+        cadence.steps?.map((s) => ({
+          day: s.day,
+          action: s.action,
+          label: s.label,
+          withinMinutes: s.within_minutes ?? null,
+        })) ?? DEFAULT_CADENCE.map((s) => ({ ...s })),
+    },
+    retro: {
+      enabled: retro.enabled,
+      open: { ...retro.open },
+      nudge: { ...retro.nudge },
+      close: { ...retro.close },
+      monthlyReview: {
+        enabled: retro.monthly_review.enabled,
+        dayOfMonth: retro.monthly_review.day_of_month,
+        time: retro.monthly_review.time,
+      },
+    },
+    voc: { reaction: file.voc.reaction },
+  };
+}

@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+// Every table carries the Slack team id so one deployment can serve several workspaces.
+const teamId = () => text('team_id').notNull();
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => at('created_at').notNull().defaultNow();
+const updatedAt = () => at('updated_at').notNull().defaultNow();
+
+/** One row per Slack workspace: the config file as last applied, plus what Slack told us at start. */
+export const workspaces = pgTable('workspaces', {
+  teamId: text('team_id').primaryKey(),
+  teamName: text('team_name'),
+  botUserId: text('bot_user_id'),
+  locale: text('locale').notNull(),
+  timeZone: text('time_zone').notNull(),
+  /** The validated workspace config (roster excluded: that lives in `members`). */
+  settings: jsonb('settings').notNull(),
+  configHash: text('config_hash').notNull(),
+  configAppliedAt: at('config_applied_at').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Roster members. Columns above the runtime line are owned by the config file and rewritten
+ * on every start; runtime columns are changed from Slack and survive restarts.
+ */
+export const members = pgTable(
+  'members',
+  {
+    teamId: teamId().references(() => workspaces.teamId),
+    userId: text('user_id').notNull(),
+    name: text('name'),
+    roles: text('roles').array().notNull(),
+    segments: text('segments').array().notNull(),
+    weight: integer('weight').notNull(),
+    maxOpenLeads: integer('max_open_leads'),
+    timeZone: text('time_zone').notNull(),
+    workingHours: jsonb('working_hours').notNull(),
+    managerId: text('manager_id'),
+    /** False once removed from the config file; the row stays so history keeps its names. */
+    onRoster: boolean('on_roster').notNull().default(true),
+    // Runtime state, set from Slack. Out of office with no end date lasts until `/baton back`.
+    outOfOffice: boolean('out_of_office').notNull().default(false),
+    outOfOfficeUntil: at('out_of_office_until'),
+    retroDms: boolean('retro_dms').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+export const leads = pgTable(
+  'leads',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId().references(() => workspaces.teamId),
+    source: text('source').notNull(),
+    externalId: text('external_id'),
+    email: text('email'),
+    name: text('name'),
+    company: text('company'),
+    title: text('title'),
+    phone: text('phone'),
+    companySize: integer('company_size'),
+    industry: text('industry'),
+    website: text('website'),
+    message: text('message'),
+    form: text('form'),
+    utm: jsonb('utm').notNull().default({}),
+    /** Intake fields Baton has no column for, kept as sent. */
+    extra: jsonb('extra').notNull().default({}),
+    segment: text('segment').notNull(),
+    stage: text('stage').notNull(),
+    score: integer('score').notNull().default(0),
+    ownerId: text('owner_id'),
+    marketerId: text('marketer_id'),
+    cardChannel: text('card_channel'),
+    cardTs: text('card_ts'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('leads_source_external_id').on(t.teamId, t.source, t.externalId),
+    index('leads_email_created').on(t.teamId, sql`lower(${t.email})`, t.createdAt),
+    index('leads_owner_stage').on(t.teamId, t.ownerId, t.stage),
+    index('leads_team_created').on(t.teamId, t.createdAt),
+  ],
+);
+
+/** Append-only history of everything that happens to a lead (a trigger forbids UPDATE and DELETE). */
+export const leadEvents = pgTable(
+  'lead_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    leadId: bigint('lead_id', { mode: 'number' })
+      .notNull()
+      .references(() => leads.id),
+    type: text('type').notNull(),
+    actorId: text('actor_id'),
+    data: jsonb('data').notNull().default({}),
+    occurredAt: at('occurred_at').notNull(),
+  },
+  (t) => [
+    index('lead_events_lead').on(t.teamId, t.leadId, t.id),
+    index('lead_events_type_time').on(t.teamId, t.type, t.occurredAt),
+  ],
+);
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'dead';
+
+/** Durable jobs: the database, not a timer, decides what runs and when. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    kind: text('kind').notNull(),
+    /** Makes scheduling idempotent: one live job per (team, key). */
+    dedupeKey: text('dedupe_key'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    runAt: at('run_at').notNull(),
+    status: text('status').$type<JobStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    lastError: text('last_error'),
+    lockedBy: text('locked_by'),
+    lockedUntil: at('locked_until'),
+    finishedAt: at('finished_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('jobs_dedupe').on(t.teamId, t.dedupeKey), index('jobs_due').on(t.status, t.runAt)],
+);
+
+/** Events API deliveries already handled, so Slack's retries are processed once. */
+export const slackEventReceipts = pgTable(
+  'slack_event_receipts',
+  {
+    teamId: teamId(),
+    eventId: text('event_id').notNull(),
+    receivedAt: at('received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.eventId] }),
+    index('slack_event_receipts_time').on(t.receivedAt),
+  ],
+);

@@ -1,0 +1,64 @@
+/**
+ * Entry point. Only the environment check is imported up front so a misconfigured process
+ * says what is wrong and exits within moments, before the heavy modules load.
+ */
+import { EnvError, loadEnv } from './config/env.js';
+
+const SHUTDOWN_LIMIT_MS = 9_000;
+
+function fail(message: string): never {
+  process.stderr.write(`baton: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let env: ReturnType<typeof loadEnv>;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+  const { ConfigFileError, loadWorkspaceConfig } = await import('./config/workspace.js');
+  let config: ReturnType<typeof loadWorkspaceConfig>;
+  try {
+    config = loadWorkspaceConfig(env.BATON_CONFIG);
+  } catch (error) {
+    if (error instanceof ConfigFileError) fail(error.message);
+    throw error;
+  }
+
+  const [{ startBaton }, { StartupError }] = await Promise.all([import('./app.js'), import('./errors.js')]);
+  let baton: Awaited<ReturnType<typeof startBaton>>;
+  try {
+    baton = await startBaton({ env, config });
+  } catch (error) {
+    if (error instanceof StartupError) fail(error.message);
+    throw error;
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    baton.context.logger.info('shutting down', { signal });
+    // A hung dependency must not keep the process past its orchestrator's grace period.
+    setTimeout(() => {
+      baton.context.logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    baton.stop().then(
+      () => process.exit(0),
+      (error) => {
+        baton.context.logger.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) =>
+  fail(`could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+);

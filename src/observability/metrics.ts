@@ -1,0 +1,107 @@
+/**
+ * A small Prometheus text-format registry. Baton needs a handful of counters and gauges;
+ * this keeps /metrics dependency-free and the output exactly what the tests read.
+ */
+type Labels = Record<string, string>;
+
+interface Series {
+  labels: Labels;
+  value: number;
+}
+
+interface Family {
+  name: string;
+  help: string;
+  type: 'counter' | 'gauge';
+  series: Map<string, Series>;
+}
+
+const keyOf = (labels: Labels) =>
+  Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join(',');
+
+const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+
+export class Metrics {
+  readonly #families = new Map<string, Family>();
+  readonly #collectors: Array<() => Promise<void> | void> = [];
+
+  #family(name: string, help: string, type: Family['type']): Family {
+    let family = this.#families.get(name);
+    if (!family) {
+      family = { name, help, type, series: new Map() };
+      this.#families.set(name, family);
+    }
+    return family;
+  }
+
+  /** Declares a counter so it shows (at 0) before anything happens. */
+  counter(name: string, help: string): (labels?: Labels, by?: number) => void {
+    const family = this.#family(name, help, 'counter');
+    return (labels = {}, by = 1) => {
+      const key = keyOf(labels);
+      const series = family.series.get(key) ?? { labels, value: 0 };
+      series.value += by;
+      family.series.set(key, series);
+    };
+  }
+
+  gauge(name: string, help: string): (value: number, labels?: Labels) => void {
+    const family = this.#family(name, help, 'gauge');
+    return (value, labels = {}) => {
+      family.series.set(keyOf(labels), { labels, value });
+    };
+  }
+
+  /** Runs before each scrape, e.g. to read job lag from the database. */
+  onCollect(collect: () => Promise<void> | void): void {
+    this.#collectors.push(collect);
+  }
+
+  value(name: string, labels: Labels = {}): number | undefined {
+    return this.#families.get(name)?.series.get(keyOf(labels))?.value;
+  }
+
+  async render(): Promise<string> {
+    await Promise.all(this.#collectors.map((collect) => collect()));
+    const lines: string[] = [];
+    for (const family of this.#families.values()) {
+      lines.push(`# HELP ${family.name} ${family.help}`, `# TYPE ${family.name} ${family.type}`);
+      for (const { labels, value } of family.series.values()) {
+        const pairs = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`);
+        lines.push(`${family.name}${pairs.length ? `{${pairs.join(',')}}` : ''} ${value}`);
+      }
+    }
+    return `${lines.join('\n')}\n`;
+  }
+}
+
+/** The metrics Baton exports; created once per app instance. */
+export function createBatonMetrics() {
+  const registry = new Metrics();
+  return {
+    registry,
+    slackRequest: registry.counter('baton_slack_requests_total', 'Requests received from Slack, by kind.'),
+    slackAck: registry.counter('baton_slack_acks_total', 'Requests acknowledged to Slack, by kind.'),
+    slackDuplicate: registry.counter(
+      'baton_slack_duplicate_events_total',
+      'Events API deliveries skipped because the event was already handled.',
+    ),
+    slackApiCall: registry.counter('baton_slack_api_calls_total', 'Slack Web API calls made, by method.'),
+    slackApiError: registry.counter(
+      'baton_slack_api_errors_total',
+      'Slack Web API calls that failed, by method and error.',
+    ),
+    jobRun: registry.counter('baton_jobs_run_total', 'Durable jobs run, by kind and outcome.'),
+    jobLag: registry.gauge(
+      'baton_job_lag_seconds',
+      'Age of the oldest due job that has not run yet (0 when none is waiting).',
+    ),
+    jobsDue: registry.gauge('baton_jobs_due', 'Jobs due now and waiting to run.'),
+    jobsDead: registry.gauge('baton_jobs_dead', 'Jobs moved aside after too many failures.'),
+  };
+}
+
+export type BatonMetrics = ReturnType<typeof createBatonMetrics>;

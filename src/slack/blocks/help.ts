@@ -1,0 +1,21 @@
+import type { Catalog } from '../../i18n/index.js';
+import { type Block, context, divider, header, section } from './common.js';
+
+/** The /baton subcommands, in the order help lists them. */
+const USAGE: Array<[keyof Catalog['help']['commands'], string]> = [
+  ['help', '/baton help'],
+  ['roster', '/baton roster'],
+  ['ooo', '/baton ooo [YYYY-MM-DD]'],
+  ['back', '/baton back'],
+];
+
+export function helpBlocks(t: Catalog): Block[] {
+  const lines = USAGE.map(([key, usage]) => `\`${usage}\` — ${t.help.commands[key]}`);
+  return [
+    header(t.help.title),
+    section(t.help.intro),
+    divider(),
+    section(`${t.help.commandsHeading}\n${lines.join('\n')}`),
+    context(t.help.footer),
+  ];
+}

@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../../../context.js';
+import { batonCommand } from './baton-command.js';
+
+export function registerCommands(app: App, ctx: AppContext): void {
+  app.command('/baton', batonCommand(ctx));
+}

@@ -1,0 +1,10 @@
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../../context.js';
+import { registerCommands } from './commands/index.js';
+import { registerEvents } from './events/index.js';
+
+/** One folder per Slack surface, each registering its own listeners (as in Slack's starter template). */
+export function registerListeners(app: App, ctx: AppContext): void {
+  registerCommands(app, ctx);
+  registerEvents(app, ctx);
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { type Database, openDatabase } from '../../src/db/client.js';
+
+/**
+ * A clean, migrated database for one test file: embedded PGlite by default (loaded from the
+ * migrated snapshot global-setup made, which starts ~4x faster than a fresh instance), or a
+ * fresh PostgreSQL database when TEST_DATABASE_URL is set. Closing it drops what it created.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) return openPostgresTestDatabase(adminUrl);
+  const snapshot = process.env.BATON_TEST_SNAPSHOT;
+  const pglite = snapshot
+    ? await PGlite.create({ loadDataDir: new Blob([await readFile(snapshot)]) })
+    : await PGlite.create();
+  const database = await openDatabase({ pglite });
+  await database.migrate();
+  return database;
+}
+
+async function openPostgresTestDatabase(adminUrl: string): Promise<Database> {
+  const name = `baton_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), maxConnections: 5 });
+  await database.migrate();
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { type Baton, startBaton } from '../../src/app.js';
+import { parseEnv } from '../../src/config/env.js';
+import { parseWorkspaceConfig } from '../../src/config/workspace.js';
+import type { Database } from '../../src/db/client.js';
+import { createLogger, type Level } from '../../src/observability/logger.js';
+import { openTestDatabase } from './database.js';
+import { FakeClock } from './fake-clock.js';
+import { FakeSlack, type FakeUser } from './fake-slack.js';
+import { SlackDriver } from './slack-driver.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const TEAM_ID = 'T0BATON';
+
+/** A small team: two sellers, a marketer and a manager who is also the admin. */
+export const TEAM_YAML = `
+locale: en
+channels:
+  leads: C0LEADS
+roster:
+  - user: U0SDR0001
+    name: Sora
+    roles: [sdr]
+    manager: U0MGR0001
+  - user: U0AE00001
+    name: Minjun
+    roles: [ae]
+    segments: [enterprise]
+    manager: U0MGR0001
+  - user: U0MKT0001
+    roles: [marketer]
+  - user: U0MGR0001
+    roles: [manager, admin]
+`;
+
+export const TEAM_USERS: FakeUser[] = [
+  { id: 'U0SDR0001', name: 'sora', tz: 'Asia/Seoul' },
+  { id: 'U0AE00001', name: 'minjun', tz: 'Asia/Seoul' },
+  { id: 'U0MKT0001', name: 'jiwoo', tz: 'Asia/Seoul' },
+  { id: 'U0MGR0001', name: 'hana', tz: 'Asia/Seoul' },
+  { id: 'U0STRANGER', name: 'visitor', tz: 'America/New_York' },
+];
+
+export interface TestAppOptions {
+  configYaml?: string;
+  /** Reuse a database (to restart the app over the same data); otherwise a fresh one is opened. */
+  database?: Database;
+  clock?: FakeClock;
+  slack?: FakeSlack;
+  env?: Record<string, string>;
+  logLevel?: Level;
+}
+
+export interface TestApp {
+  baton: Baton;
+  slack: FakeSlack;
+  driver: SlackDriver;
+  database: Database;
+  clock: FakeClock;
+  baseUrl: string;
+  logs: Record<string, unknown>[];
+  /** Stops the app; closes the database and fake Slack only if this harness opened them. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real Baton (HTTP receiver with signature checks, WebClient over HTTP) against a
+ * fake Slack and a clean database, and returns a driver that talks to it as Slack does.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const clock = options.clock ?? new FakeClock();
+  const slack = options.slack ?? (await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS }));
+  const database = options.database ?? (await openTestDatabase());
+  const logs: Record<string, unknown>[] = [];
+  const env = parseEnv({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    LOG_LEVEL: options.logLevel ?? 'info',
+    ...options.env,
+  });
+  const baton = await startBaton({
+    env,
+    config: parseWorkspaceConfig(options.configYaml ?? TEAM_YAML, 'baton.yaml'),
+    clock,
+    database,
+    logger: createLogger(env.LOG_LEVEL, {}, (line) => logs.push(JSON.parse(line))),
+    slackRetries: 0,
+    jobTick: null,
+  });
+  const baseUrl = `http://127.0.0.1:${baton.port}`;
+  const driver = new SlackDriver({ baseUrl, signingSecret: SIGNING_SECRET, teamId: TEAM_ID, slack });
+  return {
+    baton,
+    slack,
+    driver,
+    database,
+    clock,
+    baseUrl,
+    logs,
+    async stop() {
+      await baton.stop();
+      if (!options.database) await database.close();
+      if (!options.slack) await slack.stop();
+    },
+  };
+}

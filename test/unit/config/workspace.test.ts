@@ -1,0 +1,839 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigFileError, loadWorkspaceConfig, parseWorkspaceConfig } from '../../../src/config/workspace.js';
+import { defaultEscalationLadder, SIDE_STAGES } from '../../../src/config/workspace-schema.js';
+
+const repoFile = (name: string) => readFileSync(new URL(`../../../${name}`, import.meta.url), 'utf8');
+const MINIMAL = repoFile('baton.minimal.yaml');
+const EXAMPLE = repoFile('baton.example.yaml');
+
+const CHANNELS = 'channels: { leads: C0123LEADS }';
+const ROSTER = 'roster: [{ user: U0AAAAAAA, roles: [sdr] }, { user: U0BBBBBBB, roles: [ae] }]';
+
+/** A working file with `rest` added; pass channels/roster to replace those sections. */
+function fileWith(rest: string, { channels = CHANNELS, roster = ROSTER } = {}): string {
+  return [channels, roster, rest].join('\n');
+}
+
+const parse = (yaml: string) => parseWorkspaceConfig(yaml, 'baton.yaml');
+
+function rejection(run: () => unknown): ConfigFileError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigFileError);
+    return error as ConfigFileError;
+  }
+  throw new Error('expected the config file to be rejected');
+}
+
+const problemsOf = (yaml: string) => rejection(() => parse(yaml)).problems;
+
+describe('the minimal file', () => {
+  const config = parse(MINIMAL);
+
+  it('fills in the top level, segments and channels', () => {
+    expect(config.teamId).toBeNull();
+    expect(config.locale).toBe('en');
+    expect(config.segments).toEqual(['smb', 'enterprise']);
+    expect(config.channels).toEqual({
+      leads: { smb: 'C0123LEADS', enterprise: 'C0123LEADS' },
+      escalations: 'C0123LEADS',
+      retro: 'C0123LEADS',
+      voc: {},
+    });
+  });
+
+  it('gives each member every default, taken from the calendar where relevant', () => {
+    const workingHours = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '18:00' };
+    expect(config.roster).toEqual([
+      {
+        user: 'U0AAAAAAA',
+        name: null,
+        roles: ['sdr'],
+        segments: ['smb', 'enterprise'],
+        weight: 1,
+        maxOpenLeads: null,
+        timeZone: 'UTC',
+        workingHours,
+        manager: null,
+      },
+      {
+        user: 'U0BBBBBBB',
+        name: null,
+        roles: ['ae'],
+        segments: ['smb', 'enterprise'],
+        weight: 1,
+        maxOpenLeads: null,
+        timeZone: 'UTC',
+        workingHours,
+        manager: null,
+      },
+    ]);
+  });
+
+  it('uses a UTC, Monday-to-Friday, 09:00–18:00 calendar without holidays', () => {
+    expect(config.calendar).toEqual({
+      timeZone: 'UTC',
+      workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      workingHours: { start: '09:00', end: '18:00' },
+      holidays: [],
+    });
+  });
+
+  it('promises a first touch within an hour of business time with the 15/30/45/60/90 ladder', () => {
+    expect(config.sla).toEqual({
+      firstTouchMinutes: 60,
+      clock: 'business',
+      escalations: [
+        { afterMinutes: 15, when: 'unclaimed', action: 'nudge', enabled: true },
+        { afterMinutes: 30, when: 'unclaimed', action: 'auto_assign', enabled: true },
+        { afterMinutes: 45, when: 'untouched', action: 'warn_owner', enabled: true },
+        { afterMinutes: 60, when: 'untouched', action: 'breach', enabled: true },
+        { afterMinutes: 90, when: 'untouched', action: 'reassign', enabled: true },
+      ],
+    });
+  });
+
+  it('routes every segment by claim from MQL, auto-assigning at the ladder step', () => {
+    const claim = { mode: 'claim', autoAssignAfterMinutes: 30, outsideHours: 'hold' };
+    expect(config.routing).toEqual({ thresholdStage: 'MQL', segments: { smb: claim, enterprise: claim } });
+  });
+
+  it('has the eight default working stages and the default reasons', () => {
+    expect(config.stages.working).toEqual([
+      { key: 'Lead', label: 'Lead', stagnationDays: null },
+      { key: 'MQL', label: 'MQL', stagnationDays: 3 },
+      { key: 'SAL', label: 'SAL', stagnationDays: 7 },
+      { key: 'SQL', label: 'SQL', stagnationDays: 14 },
+      { key: 'Opportunity', label: 'Opportunity', stagnationDays: 21 },
+      { key: 'Negotiation', label: 'Negotiation', stagnationDays: 14 },
+      { key: 'Closing', label: 'Closing', stagnationDays: 7 },
+      { key: 'Retention', label: 'Retention', stagnationDays: null },
+    ]);
+    expect(config.stages.lostReasons).toEqual([
+      'lost_to_competitor',
+      'no_budget',
+      'no_decision',
+      'timing',
+      'product_fit',
+      'other',
+    ]);
+    expect(config.stages.disqualifyReasons).toEqual([
+      'not_a_fit',
+      'unreachable',
+      'spam_or_fake',
+      'student_or_job_seeker',
+      'competitor',
+      'existing_customer',
+      'duplicate',
+      'other',
+    ]);
+    expect(SIDE_STAGES).toEqual(['Lost', 'Disqualified', 'Recycle']);
+  });
+
+  it('has the six-step, two-week cadence stopping at Opportunity', () => {
+    expect(config.cadence).toEqual({
+      stopAtStage: 'Opportunity',
+      steps: [
+        { day: 1, action: 'call', label: 'First call', withinMinutes: 5 },
+        { day: 2, action: 'email', label: 'Follow-up email', withinMinutes: null },
+        { day: 4, action: 'call', label: 'Second call', withinMinutes: null },
+        { day: 7, action: 'email', label: 'Email with deck', withinMinutes: null },
+        { day: 10, action: 'call', label: 'Third call', withinMinutes: null },
+        { day: 14, action: 'email', label: 'Last email', withinMinutes: null },
+      ],
+    });
+  });
+
+  it('runs the retro Monday to Friday with a monthly review on the 1st, and captures VOC with :voc:', () => {
+    expect(config.retro).toEqual({
+      enabled: true,
+      open: { day: 'mon', time: '10:00' },
+      nudge: { day: 'tue', time: '12:00' },
+      close: { day: 'fri', time: '17:00' },
+      monthlyReview: { enabled: true, dayOfMonth: 1, time: '10:00' },
+    });
+    expect(config.voc).toEqual({ reaction: 'voc' });
+  });
+});
+
+describe('baton.example.yaml', () => {
+  const example = parse(EXAMPLE);
+  const minimal = parse(MINIMAL);
+
+  it('parses, with its illustrative channels, roster, holidays and enterprise override', () => {
+    expect(example.channels).toEqual({
+      leads: { smb: 'C0123SMB', enterprise: 'C0123ENTER' },
+      escalations: 'C0123SMB',
+      retro: 'C0123SMB',
+      voc: { feature_request: 'C0123PRODUCT', lead_quality: 'C0123MKTG' },
+    });
+    expect(example.roster.map((m) => m.user)).toEqual([
+      'U0AAAAAAA',
+      'U0BBBBBBB',
+      'U0CCCCCCC',
+      'U0DDDDDDD',
+      'U0EEEEEEE',
+      'U0FFFFFFF',
+    ]);
+    expect(example.roster[2]).toMatchObject({
+      segments: ['enterprise'],
+      timeZone: 'America/New_York',
+      workingHours: { days: ['mon', 'tue', 'wed', 'thu'], start: '08:00', end: '16:00' },
+    });
+    expect(example.calendar.holidays).toEqual([
+      { date: '2025-12-25', name: null },
+      { date: '2026-01-01', name: "New Year's Day" },
+    ]);
+    expect(example.routing.segments).toEqual({
+      smb: { mode: 'claim', autoAssignAfterMinutes: 30, outsideHours: 'hold' },
+      enterprise: { mode: 'round_robin', acceptTimeoutMinutes: 10, outsideHours: 'hold' },
+    });
+  });
+
+  it('writes out exactly the defaults wherever it does not say "example"', () => {
+    expect(example.teamId).toBe(minimal.teamId);
+    expect(example.locale).toBe(minimal.locale);
+    expect(example.segments).toEqual(minimal.segments);
+    expect({ ...example.calendar, holidays: [] }).toEqual(minimal.calendar);
+    expect(example.sla).toEqual(minimal.sla);
+    expect(example.routing.thresholdStage).toBe(minimal.routing.thresholdStage);
+    expect(example.routing.segments.smb).toEqual(minimal.routing.segments.smb);
+    expect(example.stages).toEqual(minimal.stages);
+    expect(example.cadence).toEqual(minimal.cadence);
+    expect(example.retro).toEqual(minimal.retro);
+    expect(example.voc).toEqual(minimal.voc);
+  });
+});
+
+describe('defaults that follow other settings', () => {
+  it('scales the default ladder, and the auto-assign time, with first_touch_minutes', () => {
+    const config = parse(fileWith('sla: { first_touch_minutes: 120 }'));
+    expect(config.sla.escalations.map((s) => [s.afterMinutes, s.action])).toEqual([
+      [30, 'nudge'],
+      [60, 'auto_assign'],
+      [90, 'warn_owner'],
+      [120, 'breach'],
+      [180, 'reassign'],
+    ]);
+    expect(config.routing.segments.smb).toEqual({
+      mode: 'claim',
+      autoAssignAfterMinutes: 60,
+      outsideHours: 'hold',
+    });
+  });
+
+  it('keeps the derived ladder strictly ascending at the smallest allowed SLA', () => {
+    expect(defaultEscalationLadder(5).map((s) => s.afterMinutes)).toEqual([1, 3, 4, 5, 8]);
+    expect(
+      parse(fileWith('sla: { first_touch_minutes: 5 }')).sla.escalations.map((s) => s.afterMinutes),
+    ).toEqual([1, 3, 4, 5, 8]);
+  });
+
+  it('uses a written ladder as is, defaulting `when` by action', () => {
+    const config = parse(
+      fileWith(
+        'sla: { first_touch_minutes: 30, escalations: [{ after_minutes: 10, action: nudge }, { after_minutes: 30, action: breach, enabled: false }] }',
+      ),
+    );
+    expect(config.sla.escalations).toEqual([
+      { afterMinutes: 10, when: 'unclaimed', action: 'nudge', enabled: true },
+      { afterMinutes: 30, when: 'untouched', action: 'breach', enabled: false },
+    ]);
+    // No auto_assign step, so claim mode never auto-assigns.
+    expect(config.routing.segments.smb).toEqual({
+      mode: 'claim',
+      autoAssignAfterMinutes: null,
+      outsideHours: 'hold',
+    });
+  });
+
+  it('ignores a disabled auto_assign step when resolving claim mode', () => {
+    const config = parse(
+      fileWith('sla: { escalations: [{ after_minutes: 30, action: auto_assign, enabled: false }] }'),
+    );
+    expect(config.routing.segments.enterprise).toMatchObject({ mode: 'claim', autoAssignAfterMinutes: null });
+  });
+
+  it('merges segment overrides over routing.default, dropping keys of the other mode', () => {
+    const config = parse(
+      fileWith(
+        [
+          'routing:',
+          '  default: { mode: round_robin, accept_timeout_minutes: 5, outside_hours: skip }',
+          '  segments:',
+          '    enterprise: { mode: claim, auto_assign_after_minutes: 20 }',
+        ].join('\n'),
+      ),
+    );
+    expect(config.routing.segments).toEqual({
+      smb: { mode: 'round_robin', acceptTimeoutMinutes: 5, outsideHours: 'skip' },
+      enterprise: { mode: 'claim', autoAssignAfterMinutes: 20, outsideHours: 'skip' },
+    });
+  });
+
+  it('maps leads per segment with a default fallback; escalations and retro follow the first segment', () => {
+    const config = parse(
+      fileWith('segments: [enterprise, smb, mid]', {
+        channels: 'channels: { leads: { enterprise: C0ENTER, default: C0OTHER }, retro: C0RETRO }',
+      }),
+    );
+    expect(config.channels.leads).toEqual({ enterprise: 'C0ENTER', smb: 'C0OTHER', mid: 'C0OTHER' });
+    expect(config.channels.escalations).toBe('C0ENTER');
+    expect(config.channels.retro).toBe('C0RETRO');
+  });
+
+  it('fills member settings from the calendar, part by part', () => {
+    const config = parse(
+      fileWith(
+        'calendar: { time_zone: Asia/Seoul, working_days: [fri, mon, wed], working_hours: { start: "10:00" } }',
+        {
+          roster:
+            'roster: [{ user: U0AAAAAAA, working_hours: { end: "15:00" } }, { user: W0BBBBBBB, time_zone: Europe/Berlin, working_hours: { days: [sun, sat] } }]',
+        },
+      ),
+    );
+    expect(config.calendar.workingDays).toEqual(['mon', 'wed', 'fri']);
+    expect(config.calendar.workingHours).toEqual({ start: '10:00', end: '18:00' });
+    expect(config.roster[0]).toMatchObject({
+      roles: ['sdr'],
+      timeZone: 'Asia/Seoul',
+      workingHours: { days: ['mon', 'wed', 'fri'], start: '10:00', end: '15:00' },
+    });
+    expect(config.roster[1]).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      workingHours: { days: ['sat', 'sun'], start: '10:00', end: '18:00' },
+    });
+  });
+
+  it('expands stage and holiday shorthands and sorts holidays', () => {
+    const config = parse(
+      fileWith(
+        [
+          'stages: { working: [Lead, { key: Demo, label: Demo booked, stagnation_days: 5 }, Won] }',
+          'routing: { threshold_stage: Lead }',
+          'cadence: { stop_at_stage: Won, steps: [] }',
+          'calendar: { holidays: [2026-03-01, { date: 2026-01-01, name: New Year }] }',
+        ].join('\n'),
+      ),
+    );
+    expect(config.stages.working).toEqual([
+      { key: 'Lead', label: 'Lead', stagnationDays: null },
+      { key: 'Demo', label: 'Demo booked', stagnationDays: 5 },
+      { key: 'Won', label: 'Won', stagnationDays: null },
+    ]);
+    expect(config.cadence).toEqual({ stopAtStage: 'Won', steps: [] });
+    expect(config.calendar.holidays).toEqual([
+      { date: '2026-01-01', name: 'New Year' },
+      { date: '2026-03-01', name: null },
+    ]);
+  });
+
+  it('strips colons from the VOC reaction and keeps explicit settings', () => {
+    const config = parse(fileWith('team_id: T0TEAM01\nlocale: ko\nvoc: { reaction: ":fire:" }'));
+    expect(config.voc.reaction).toBe('fire');
+    expect(config.teamId).toBe('T0TEAM01');
+    expect(config.locale).toBe('ko');
+  });
+});
+
+describe('validation rules name the key path', () => {
+  const seller = '{ user: U0AAAAAAA, roles: [sdr] }';
+  const cases: [rule: string, yaml: string, line: string][] = [
+    [
+      'team_id format',
+      fileWith('team_id: X0123'),
+      'team_id: "X0123" is not a Slack team id (like T0123ABCD)',
+    ],
+    ['locale', fileWith('locale: fr'), 'locale: "fr" is not one of: en, ko'],
+    [
+      'segment key format',
+      fileWith('segments: [smb, Enterprise]'),
+      'segments[1]: "Enterprise" is not a lowercase key like "smb" (a-z, 0-9, _ and -; up to 32 long)',
+    ],
+    ['segment repeated', fileWith('segments: [smb, smb]'), 'segments[1]: "smb" is listed twice'],
+    [
+      'segment "default" reserved',
+      fileWith('segments: [smb, default]'),
+      'segments[1]: "default" is reserved (it names the fallback leads channel)',
+    ],
+    ['segments non-empty', fileWith('segments: []'), 'segments: needs at least 1 item'],
+    ['channels required', ROSTER, 'channels: is required'],
+    [
+      'leads required',
+      fileWith('', { channels: 'channels: { retro: C0RETRO }' }),
+      'channels.leads: is required',
+    ],
+    [
+      'leads channel id',
+      fileWith('', { channels: 'channels: { leads: "#leads" }' }),
+      'channels.leads: "#leads" is not a Slack channel id (like C0123ABCD; it is at the bottom of the channel\'s details)',
+    ],
+    [
+      'leads type',
+      fileWith('', { channels: 'channels: { leads: [C0123LEADS] }' }),
+      'channels.leads: must be a channel id, or a map of segment to channel id',
+    ],
+    [
+      'leads map key is a segment',
+      fileWith('', { channels: 'channels: { leads: { smb: C0SMB, enterprize: C0ENT, default: C0ALL } }' }),
+      'channels.leads.enterprize: "enterprize" is not a segment (segments: smb, enterprise)',
+    ],
+    [
+      'leads map covers every segment',
+      fileWith('', { channels: 'channels: { leads: { smb: C0SMB } }' }),
+      'channels.leads: no channel for segment enterprise; map every segment or add a "default" channel',
+    ],
+    [
+      'leads map channel id',
+      fileWith('', { channels: 'channels: { leads: { smb: C0SMB, enterprise: x } }' }),
+      'channels.leads.enterprise: "x" is not a Slack channel id (like C0123ABCD; it is at the bottom of the channel\'s details)',
+    ],
+    [
+      'escalations channel id',
+      fileWith('', { channels: 'channels: { leads: C0LEADS, escalations: 42 }' }),
+      "channels.escalations: 42 is not a Slack channel id (like C0123ABCD; it is at the bottom of the channel's details)",
+    ],
+    [
+      'voc category',
+      fileWith('', { channels: 'channels: { leads: C0LEADS, voc: { features: C0PROD } }' }),
+      'channels.voc.features: unknown key (allowed here: objection, feature_request, competitor, pricing, praise, churn_risk, lead_quality, other)',
+    ],
+    ['roster required', CHANNELS, 'roster: is required'],
+    [
+      'member id',
+      fileWith('', { roster: `roster: [${seller}, { user: bob }]` }),
+      'roster[1].user: "bob" is not a Slack user id (like U0123ABCD)',
+    ],
+    [
+      'member listed once',
+      fileWith('', { roster: `roster: [${seller}, { user: U0AAAAAAA, roles: [ae] }]` }),
+      'roster[1].user: "U0AAAAAAA" is already on the roster (roster[0])',
+    ],
+    [
+      'role names',
+      fileWith('', { roster: `roster: [${seller}, { user: U0BBBBBBB, roles: [seller] }]` }),
+      'roster[1].roles[0]: "seller" is not one of: marketer, sdr, ae, cs, manager, admin',
+    ],
+    [
+      'roles non-empty',
+      fileWith('', { roster: `roster: [${seller}, { user: U0BBBBBBB, roles: [] }]` }),
+      'roster[1].roles: needs at least 1 item',
+    ],
+    [
+      'roles not repeated',
+      fileWith('', { roster: 'roster: [{ user: U0AAAAAAA, roles: [sdr, ae, sdr] }]' }),
+      'roster[0].roles[2]: "sdr" is listed twice',
+    ],
+    [
+      'member segments exist',
+      fileWith('', { roster: 'roster: [{ user: U0AAAAAAA, segments: [smb, enterprise, mid] }]' }),
+      'roster[0].segments[2]: "mid" is not a segment (segments: smb, enterprise)',
+    ],
+    [
+      'weight at least 1',
+      fileWith('', { roster: 'roster: [{ user: U0AAAAAAA, weight: 0 }]' }),
+      'roster[0].weight: must be at least 1',
+    ],
+    [
+      'weight at most 100',
+      fileWith('', { roster: 'roster: [{ user: U0AAAAAAA, weight: 101 }]' }),
+      'roster[0].weight: must be at most 100',
+    ],
+    [
+      'weight whole',
+      fileWith('', { roster: 'roster: [{ user: U0AAAAAAA, weight: 1.5 }]' }),
+      'roster[0].weight: must be a whole number, got 1.5',
+    ],
+    [
+      'max_open_leads positive',
+      fileWith('', { roster: 'roster: [{ user: U0AAAAAAA, max_open_leads: 0 }]' }),
+      'roster[0].max_open_leads: must be at least 1',
+    ],
+    [
+      'member time zone',
+      fileWith('', { roster: 'roster: [{ user: U0AAAAAAA, time_zone: Europe/Londn }]' }),
+      'roster[0].time_zone: "Europe/Londn" is not an IANA time zone (e.g. Europe/London)',
+    ],
+    [
+      'member working days',
+      fileWith('', { roster: 'roster: [{ user: U0AAAAAAA, working_hours: { days: [monday] } }]' }),
+      'roster[0].working_hours.days[0]: "monday" is not one of: mon, tue, wed, thu, fri, sat, sun',
+    ],
+    [
+      'member hours after merging with the calendar',
+      fileWith('', { roster: 'roster: [{ user: U0AAAAAAA, working_hours: { end: "08:30" } }]' }),
+      'roster[0].working_hours: start "09:00" must be before end "08:30" (unset ones come from calendar.working_hours)',
+    ],
+    [
+      'manager on the roster',
+      fileWith('', { roster: `roster: [${seller}, { user: U0BBBBBBB, manager: U0ZZZZZZZ }]` }),
+      'roster[1].manager: "U0ZZZZZZZ" is not on the roster',
+    ],
+    [
+      'manager not themself',
+      fileWith('', { roster: 'roster: [{ user: U0AAAAAAA, manager: U0AAAAAAA }]' }),
+      'roster[0].manager: a member cannot be their own manager',
+    ],
+    [
+      'a seller exists',
+      fileWith('', {
+        roster: 'roster: [{ user: U0AAAAAAA, roles: [marketer] }, { user: U0BBBBBBB, roles: [cs] }]',
+      }),
+      'roster: no member has a seller role (sdr or ae); every lead is routed to a seller, so give at least one member roles: [sdr] or [ae]',
+    ],
+    [
+      'every segment has a seller',
+      fileWith('', {
+        roster: 'roster: [{ user: U0AAAAAAA, segments: [smb] }, { user: U0BBBBBBB, roles: [cs] }]',
+      }),
+      'roster: no seller (sdr or ae) covers segment "enterprise", so its leads could never be routed',
+    ],
+    [
+      'calendar time zone',
+      fileWith('calendar: { time_zone: Asia/Seol }'),
+      'calendar.time_zone: "Asia/Seol" is not an IANA time zone (e.g. Asia/Seoul)',
+    ],
+    [
+      'time zone is a name, not an offset',
+      fileWith('calendar: { time_zone: "+09:00" }'),
+      'calendar.time_zone: "+09:00" is not an IANA time zone (e.g. Asia/Seoul)',
+    ],
+    [
+      'working days not repeated',
+      fileWith('calendar: { working_days: [mon, tue, mon] }'),
+      'calendar.working_days[2]: "mon" is listed twice',
+    ],
+    [
+      'working days non-empty',
+      fileWith('calendar: { working_days: [] }'),
+      'calendar.working_days: needs at least 1 item',
+    ],
+    [
+      'HH:MM times',
+      fileWith('calendar: { working_hours: { start: "9:00" } }'),
+      'calendar.working_hours.start: "9:00" is not a 24-hour time like "09:00"',
+    ],
+    [
+      'times are text',
+      fileWith('calendar: { working_hours: { end: 1800 } }'),
+      'calendar.working_hours.end: 1800 is not a 24-hour time like "09:00"',
+    ],
+    [
+      'start before end',
+      fileWith('calendar: { working_hours: { start: "18:00", end: "09:00" } }'),
+      'calendar.working_hours: start "18:00" must be before end "09:00" (overnight hours are not supported)',
+    ],
+    [
+      'holidays are real dates',
+      fileWith('calendar: { holidays: [2025-02-30] }'),
+      'calendar.holidays[0]: "2025-02-30" is not a real date in YYYY-MM-DD form (like "2025-12-25")',
+    ],
+    [
+      'holiday objects are checked too',
+      fileWith('calendar: { holidays: [2025-12-25, { date: 25.12.2025, name: Christmas }] }'),
+      'calendar.holidays[1].date: "25.12.2025" is not a real date in YYYY-MM-DD form (like "2025-12-25")',
+    ],
+    [
+      'holiday shape',
+      fileWith('calendar: { holidays: [20251225] }'),
+      'calendar.holidays[0]: must be a date like "2025-12-25", or a map with date: and name:',
+    ],
+    [
+      'holidays not repeated',
+      fileWith('calendar: { holidays: [2025-12-25, { date: 2025-12-25, name: Christmas }] }'),
+      'calendar.holidays[1]: "2025-12-25" is listed twice',
+    ],
+    [
+      'first touch at least 5',
+      fileWith('sla: { first_touch_minutes: 3 }'),
+      'sla.first_touch_minutes: must be at least 5',
+    ],
+    ['sla clock', fileWith('sla: { clock: wall }'), 'sla.clock: "wall" is not one of: business, always'],
+    [
+      'ladder strictly ascending',
+      fileWith(
+        'sla: { escalations: [{ after_minutes: 20, action: nudge }, { after_minutes: 20, action: auto_assign }] }',
+      ),
+      "sla.escalations[1].after_minutes: 20 must be greater than the previous step's 20 (steps run in ascending order)",
+    ],
+    [
+      'breach at first_touch_minutes',
+      fileWith('sla: { escalations: [{ after_minutes: 45, action: breach }] }'),
+      'sla.escalations[0].after_minutes: the breach step must be at sla.first_touch_minutes (60), got 45',
+    ],
+    [
+      'one breach step',
+      fileWith(
+        'sla: { escalations: [{ after_minutes: 60, action: breach }, { after_minutes: 61, action: breach }] }',
+      ),
+      'sla.escalations[1].action: only one breach step is allowed',
+    ],
+    [
+      'trigger fits the action',
+      fileWith('sla: { escalations: [{ after_minutes: 30, when: untouched, action: auto_assign }] }'),
+      'sla.escalations[0].when: auto_assign only works with when: unclaimed',
+    ],
+    [
+      'escalation actions',
+      fileWith('sla: { escalations: [{ after_minutes: 30, action: page }] }'),
+      'sla.escalations[0].action: "page" is not one of: nudge, auto_assign, warn_owner, breach, reassign',
+    ],
+    [
+      'threshold is a working stage (case-sensitive)',
+      fileWith('routing: { threshold_stage: mql }'),
+      'routing.threshold_stage: "mql" is not a working stage (stages: Lead, MQL, SAL, SQL, Opportunity, Negotiation, Closing, Retention); keys are case-sensitive, did you mean "MQL"?',
+    ],
+    [
+      'routing override keys are segments',
+      fileWith('routing: { segments: { enterprize: { mode: round_robin } } }'),
+      'routing.segments.enterprize: "enterprize" is not a segment (segments: smb, enterprise)',
+    ],
+    [
+      'round-robin key in a claim block',
+      fileWith('routing: { default: { accept_timeout_minutes: 5 } }'),
+      'routing.default.accept_timeout_minutes: only applies to mode: round_robin, but this block routes by claim',
+    ],
+    [
+      'claim key in a block inheriting round_robin',
+      fileWith(
+        'routing: { default: { mode: round_robin }, segments: { smb: { auto_assign_after_minutes: 10 } } }',
+      ),
+      'routing.segments.smb.auto_assign_after_minutes: only applies to mode: claim, but this block routes by round_robin',
+    ],
+    [
+      'auto-assign before the SLA',
+      fileWith('routing: { segments: { enterprise: { auto_assign_after_minutes: 60 } } }'),
+      'routing.segments.enterprise.auto_assign_after_minutes: 60 must be less than sla.first_touch_minutes (60), or leads breach before anyone owns them',
+    ],
+    [
+      'accept timeout range',
+      fileWith('routing: { default: { mode: round_robin, accept_timeout_minutes: 0 } }'),
+      'routing.default.accept_timeout_minutes: must be at least 1',
+    ],
+    [
+      'outside hours policy',
+      fileWith('routing: { default: { outside_hours: wait } }'),
+      'routing.default.outside_hours: "wait" is not one of: skip, hold',
+    ],
+    [
+      'side states are not working stages',
+      fileWith('stages: { working: [Lead, MQL, Opportunity, { key: Lost }] }'),
+      'stages.working[3].key: "Lost" is a fixed side state (Lost, Disqualified, Recycle), not a working stage',
+    ],
+    [
+      'stage keys unique',
+      fileWith('stages: { working: [Lead, MQL, Opportunity, MQL] }'),
+      'stages.working[3]: stage "MQL" is listed twice',
+    ],
+    [
+      'stage key format',
+      fileWith('stages: { working: [Lead, MQL, Sales Qualified, Opportunity] }'),
+      'stages.working[2]: "Sales Qualified" is not a stage key like "MQL" (letters, digits and _)',
+    ],
+    [
+      'stage shape',
+      fileWith('stages: { working: [Lead, MQL, [Opportunity]] }'),
+      'stages.working[2]: must be a stage key like "MQL", or a map with key:, label: and stagnation_days:',
+    ],
+    ['at least two stages', fileWith('stages: { working: [MQL] }'), 'stages.working: needs at least 2 items'],
+    [
+      'stagnation days positive',
+      fileWith('stages: { working: [Lead, { key: MQL, stagnation_days: 0 }, Opportunity] }'),
+      'stages.working[1].stagnation_days: must be at least 1',
+    ],
+    [
+      'reasons not repeated',
+      fileWith('stages: { lost_reasons: [timing, timing] }'),
+      'stages.lost_reasons[1]: "timing" is listed twice',
+    ],
+    [
+      'reasons non-empty',
+      fileWith('stages: { disqualify_reasons: [] }'),
+      'stages.disqualify_reasons: needs at least 1 item',
+    ],
+    [
+      'cadence stop stage exists',
+      fileWith('cadence: { stop_at_stage: Demo }'),
+      'cadence.stop_at_stage: "Demo" is not a working stage (stages: Lead, MQL, SAL, SQL, Opportunity, Negotiation, Closing, Retention)',
+    ],
+    [
+      'cadence stops after the threshold',
+      fileWith('cadence: { stop_at_stage: MQL }'),
+      'cadence.stop_at_stage: "MQL" must come after routing.threshold_stage "MQL", or the cadence ends before it starts',
+    ],
+    [
+      'cadence days in order',
+      fileWith(
+        'cadence: { steps: [{ day: 4, action: call, label: Call }, { day: 2, action: email, label: Mail }] }',
+      ),
+      'cadence.steps[1].day: day 2 comes after day 4; list steps in day order',
+    ],
+    [
+      'cadence day from 1',
+      fileWith('cadence: { steps: [{ day: 0, action: call, label: Call }] }'),
+      'cadence.steps[0].day: must be at least 1',
+    ],
+    [
+      'cadence actions',
+      fileWith('cadence: { steps: [{ day: 1, action: fax, label: Fax }] }'),
+      'cadence.steps[0].action: "fax" is not one of: call, email, linkedin, meeting, other',
+    ],
+    [
+      'cadence label required',
+      fileWith('cadence: { steps: [{ day: 1, action: call }] }'),
+      'cadence.steps[0].label: is required',
+    ],
+    [
+      'retro days',
+      fileWith('retro: { close: { day: friday } }'),
+      'retro.close.day: "friday" is not one of: mon, tue, wed, thu, fri, sat, sun',
+    ],
+    [
+      'retro times',
+      fileWith('retro: { open: { time: "24:00" } }'),
+      'retro.open.time: "24:00" is not a 24-hour time like "09:00"',
+    ],
+    [
+      'retro in week order',
+      fileWith('retro: { close: { day: tue, time: "09:00" } }'),
+      'retro.close: tue 09:00 must come after nudge (tue 12:00) within the week',
+    ],
+    [
+      'monthly review on a day every month has',
+      fileWith('retro: { monthly_review: { day_of_month: 29 } }'),
+      'retro.monthly_review.day_of_month: must be at most 28',
+    ],
+    ['booleans', fileWith('retro: { enabled: "yes" }'), 'retro.enabled: must be true or false, got "yes"'],
+    ['a key written without a value', fileWith('retro:'), 'retro: must be a map of keys, got an empty value'],
+    [
+      'voc reaction name',
+      fileWith('voc: { reaction: ":Big Smile:" }'),
+      'voc.reaction: "Big Smile" is not an emoji name like "voc" or ":voc:"',
+    ],
+  ];
+
+  it.each(cases)('%s', (_rule, yaml, line) => {
+    expect(problemsOf(yaml)).toContain(`baton.yaml: ${line}`);
+  });
+});
+
+describe('unknown keys', () => {
+  it('names a misplaced top-level key and lists the allowed ones', () => {
+    expect(problemsOf(fileWith('time_zone: Asia/Seoul'))).toEqual([
+      'baton.yaml: time_zone: unknown key (allowed here: team_id, locale, segments, channels, roster, calendar, sla, routing, stages, cadence, retro, voc)',
+    ]);
+  });
+
+  it('names a typo inside a section or a list item with its full path', () => {
+    expect(
+      problemsOf(
+        fileWith('calendar: { time_zon: UTC }', { roster: 'roster: [{ user: U0AAAAAAA, role: [ae] }]' }),
+      ),
+    ).toEqual([
+      'baton.yaml: roster[0].role: unknown key (allowed here: user, name, roles, segments, weight, max_open_leads, time_zone, working_hours, manager)',
+      'baton.yaml: calendar.time_zon: unknown key (allowed here: time_zone, working_days, working_hours, holidays)',
+    ]);
+  });
+});
+
+describe('reporting', () => {
+  it('reports every problem together, one per line, including cross-section ones', () => {
+    const error = rejection(() =>
+      parse(
+        fileWith(
+          'calendar: { time_zone: Mars/Olympus }\nretro: { lol: 1 }\nrouting: { threshold_stage: Demo }',
+          {
+            roster:
+              'roster: [{ user: U0AAAAAAA, roles: [sdx] }, { user: U0BBBBBBB, roles: [ae], manager: U0CCCCCCC }]',
+          },
+        ),
+      ),
+    );
+    expect(error.problems).toEqual([
+      'baton.yaml: roster[0].roles[0]: "sdx" is not one of: marketer, sdr, ae, cs, manager, admin',
+      'baton.yaml: roster[1].manager: "U0CCCCCCC" is not on the roster',
+      'baton.yaml: calendar.time_zone: "Mars/Olympus" is not an IANA time zone (e.g. Asia/Seoul)',
+      'baton.yaml: retro.lol: unknown key (allowed here: enabled, open, nudge, close, monthly_review)',
+      'baton.yaml: routing.threshold_stage: "Demo" is not a working stage (stages: Lead, MQL, SAL, SQL, Opportunity, Negotiation, Closing, Retention)',
+    ]);
+    expect(error.message).toBe(error.problems.join('\n'));
+    expect(error.name).toBe('ConfigFileError');
+    expect(error.file).toBe('baton.yaml');
+  });
+
+  it('shows the first 20 problems and counts the rest', () => {
+    const members = Array.from({ length: 25 }, (_, i) => `{ user: bad${i}, roles: [sdr] }`).join(', ');
+    const error = rejection(() => parse(fileWith('', { roster: `roster: [${members}]` })));
+    expect(error.problems).toHaveLength(25);
+    const lines = error.message.split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe('baton.yaml: roster[0].user: "bad0" is not a Slack user id (like U0123ABCD)');
+    expect(lines[20]).toBe('baton.yaml: … and 5 more problems');
+  });
+
+  it('reports YAML syntax errors with line and column', () => {
+    expect(problemsOf(`${CHANNELS}\n${ROSTER}\nchannels: { leads: C0OTHER }`)).toEqual([
+      'baton.yaml: line 3, column 1: Map keys must be unique',
+    ]);
+    const [tabbed] = problemsOf('channels:\n\tleads: C0123LEADS\n');
+    expect(tabbed).toMatch(/^baton\.yaml: line 2, column 1: Tabs are not allowed/);
+  });
+
+  it('rejects an empty or comment-only file, pointing at the minimal one', () => {
+    const empty = 'baton.yaml is empty; see baton.minimal.yaml for the smallest working file';
+    expect(problemsOf('')).toEqual([empty]);
+    expect(problemsOf('# nothing yet\n')).toEqual([empty]);
+  });
+
+  it('rejects a top level that is not a map', () => {
+    expect(problemsOf('- channels\n- roster\n')).toEqual([
+      'baton.yaml: the top level must be a map of settings (channels:, roster:, …), got a list',
+    ]);
+  });
+
+  it('reports an alias to a missing anchor', () => {
+    expect(problemsOf(fileWith('locale: *lang'))).toEqual([
+      'baton.yaml: Unresolved alias (the anchor must be set before the alias): lang',
+    ]);
+  });
+});
+
+describe('loadWorkspaceConfig', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads and validates a file, labelling errors with its path', () => {
+    const path = join(dir, 'baton.yaml');
+    writeFileSync(path, MINIMAL);
+    expect(loadWorkspaceConfig(path).channels.leads).toEqual({ smb: 'C0123LEADS', enterprise: 'C0123LEADS' });
+    writeFileSync(path, fileWith('locale: fr'));
+    expect(rejection(() => loadWorkspaceConfig(path)).problems).toEqual([
+      `${path}: locale: "fr" is not one of: en, ko`,
+    ]);
+  });
+
+  it('says which path was tried and how to start when the file is missing', () => {
+    const path = join(dir, 'missing.yaml');
+    const error = rejection(() => loadWorkspaceConfig(path));
+    expect(error.message).toContain(`${path}: config file not found (looked for ${path})`);
+    expect(error.message).toContain('cp baton.minimal.yaml baton.yaml');
+    expect(error.message).toContain('BATON_CONFIG');
+  });
+
+  it('rejects an empty file and a path that is not a file', () => {
+    const empty = join(dir, 'empty.yaml');
+    writeFileSync(empty, '');
+    expect(rejection(() => loadWorkspaceConfig(empty)).message).toBe(
+      `${empty} is empty; see baton.minimal.yaml for the smallest working file`,
+    );
+    const folder = join(dir, 'folder.yaml');
+    mkdirSync(folder);
+    expect(rejection(() => loadWorkspaceConfig(folder)).message).toBe(
+      `${folder}: cannot read the config file (EISDIR)`,
+    );
+  });
+});
