@@ -50,7 +50,6 @@ export const en = {
   roster: {
     title: (count: number) => `Roster — ${count} ${count === 1 ? 'person' : 'people'}`,
     empty: 'Nobody is on the roster.',
-    member: (mention: string, roles: string, segments: string) => `${mention} — ${roles} · ${segments}`,
     oooUntil: (until: string) => `out of office until ${until}`,
     oooOpenEnded: 'out of office',
   },

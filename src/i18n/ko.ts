@@ -43,7 +43,6 @@ export const ko: Catalog = {
   roster: {
     title: (count) => `로스터 — ${count}명`,
     empty: '로스터에 아무도 없습니다.',
-    member: (mention, roles, segments) => `${mention} — ${roles} · ${segments}`,
     oooUntil: (until) => `${until}까지 부재`,
     oooOpenEnded: '부재 중',
   },

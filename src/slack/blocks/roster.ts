@@ -9,7 +9,7 @@ const PER_SECTION = 20;
 export function rosterBlocks(t: Catalog, roster: MemberSummary[]): Block[] {
   if (roster.length === 0) return [section(t.roster.empty)];
   const lines = roster.map((m) => {
-    const line = t.roster.member(mention(m.userId), roleList(t, m.roles), segmentList(t, m.segments));
+    const line = `${mention(m.userId)} — ${roleList(t, m.roles)} · ${segmentList(t, m.segments)}`;
     if (!m.away) return line;
     return `${line} · :palm_tree: ${m.awayUntil ? t.roster.oooUntil(slackDate(m.awayUntil)) : t.roster.oooOpenEnded}`;
   });

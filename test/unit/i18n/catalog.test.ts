@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/i18n/en.js';
+import { LOCALES, messages } from '../../../src/i18n/index.js';
+
+type Tree = { [key: string]: string | ((...args: never[]) => string) | Tree };
+
+/** Every leaf as [path, value], functions called with placeholder arguments. */
+function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
+  return Object.entries(tree).flatMap(([key, value]): Array<[string, string]> => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') return [[path, value]];
+    if (typeof value === 'function') {
+      const args = Array.from({ length: value.length }, (_, i) => `‹${i}›`) as never[];
+      return [[path, value(...args)]];
+    }
+    return leaves(value, path);
+  });
+}
+
+describe('message catalogs', () => {
+  const reference = leaves(en as unknown as Tree);
+
+  it.each(LOCALES)('%s has every message, none empty, using every placeholder', (locale) => {
+    const catalog = leaves(messages(locale) as unknown as Tree);
+    expect(catalog.map(([path]) => path)).toEqual(reference.map(([path]) => path));
+    for (const [path, text] of catalog) {
+      expect(text.trim(), path).not.toBe('');
+      const expected = reference.find(([p]) => p === path)![1].match(/‹\d›/g) ?? [];
+      for (const placeholder of expected) expect(text, `${path} drops ${placeholder}`).toContain(placeholder);
+    }
+  });
+
+  it('Korean is translated, not copied from English', () => {
+    const ko = new Map(leaves(messages('ko') as unknown as Tree));
+    const copied = reference.filter(([path, text]) => ko.get(path) === text).map(([path]) => path);
+    expect(copied).toEqual([]);
+  });
+});
