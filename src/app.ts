@@ -91,11 +91,18 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     };
     const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }), env.LOG_LEVEL);
     const customRoutes = operationalRoutes(context, () => shuttingDown);
+    const clientOptions = slackClientOptions({
+      apiUrl: env.SLACK_API_URL,
+      logger,
+      metrics,
+      retries: options.slackRetries,
+    });
     const inner: Receiver = env.SLACK_APP_TOKEN
       ? new SocketModeReceiver({
           appToken: env.SLACK_APP_TOKEN,
           customRoutes,
-          installerOptions: { port: env.PORT },
+          // clientOptions reach apps.connections.open, so SLACK_API_URL applies to Socket Mode too.
+          installerOptions: { port: env.PORT, clientOptions },
           logger: boltLogger,
         })
       : new HTTPReceiver({
@@ -116,12 +123,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         botId: identity.botId,
         teamId: identity.teamId,
       }),
-      clientOptions: slackClientOptions({
-        apiUrl: env.SLACK_API_URL,
-        logger,
-        metrics,
-        retries: options.slackRetries,
-      }),
+      clientOptions,
     });
     app.use(skipEventRetries(context));
     registerListeners(app, context);

@@ -1,0 +1,2 @@
+export { FakeSlack } from './fake-slack.js';
+export type * from './types.js';
