@@ -11,7 +11,7 @@ import { operationalRoutes } from './http/routes.js';
 import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
 import { JobRunner } from './jobs/runner.js';
 import { createLogger, type Logger, toBoltLogger } from './observability/logger.js';
-import { createBatonMetrics } from './observability/metrics.js';
+import { type BatonMetrics, createBatonMetrics } from './observability/metrics.js';
 import { RosterService } from './services/roster.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
 import { registerListeners } from './slack/listeners/index.js';
