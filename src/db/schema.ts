@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -79,22 +80,29 @@ export const leads = pgTable(
     website: text('website'),
     message: text('message'),
     form: text('form'),
-    utm: jsonb('utm').notNull().default({}),
+    utm: jsonb('utm').$type<Record<string, string>>().notNull().default({}),
     /** Intake fields Baton has no column for, kept as sent. */
-    extra: jsonb('extra').notNull().default({}),
+    extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
+    /** Lower-cased domain of the email, for matching leads to existing accounts. */
+    emailDomain: text('email_domain'),
     segment: text('segment').notNull(),
     stage: text('stage').notNull(),
     score: integer('score').notNull().default(0),
+    /** At or above the routing threshold: it gets a card and an owner. Below it is only counted. */
+    routed: boolean('routed').notNull().default(false),
     ownerId: text('owner_id'),
+    ownerSince: at('owner_since'),
     marketerId: text('marketer_id'),
     cardChannel: text('card_channel'),
     cardTs: text('card_ts'),
+    contextCount: integer('context_count').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('leads_source_external_id').on(t.teamId, t.source, t.externalId),
     index('leads_email_created').on(t.teamId, sql`lower(${t.email})`, t.createdAt),
+    index('leads_email_domain').on(t.teamId, t.emailDomain),
     index('leads_owner_stage').on(t.teamId, t.ownerId, t.stage),
     index('leads_team_created').on(t.teamId, t.createdAt),
   ],
@@ -118,6 +126,86 @@ export const leadEvents = pgTable(
     index('lead_events_lead').on(t.teamId, t.leadId, t.id),
     index('lead_events_type_time').on(t.teamId, t.type, t.occurredAt),
   ],
+);
+
+/** Marketer context on a lead: what it read, which campaign brought it, what happened in nurture. */
+export const leadContexts = pgTable(
+  'lead_contexts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    leadId: bigint('lead_id', { mode: 'number' })
+      .notNull()
+      .references(() => leads.id),
+    authorId: text('author_id').notNull(),
+    campaign: text('campaign'),
+    content: text('content'),
+    nurture: text('nurture'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_contexts_lead').on(t.teamId, t.leadId)],
+);
+
+/** Per segment and seller: where they stand in the weighted rotation (stride scheduling). */
+export const routingState = pgTable(
+  'routing_state',
+  {
+    teamId: teamId(),
+    segment: text('segment').notNull(),
+    userId: text('user_id').notNull(),
+    /** Virtual finishing time: the lowest eligible pass gets the next lead; each lead adds 1/weight. */
+    pass: doublePrecision('pass').notNull().default(0),
+    assigned: integer('assigned').notNull().default(0),
+    lastAssignedAt: at('last_assigned_at'),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.segment, t.userId] })],
+);
+
+export type OutboxStatus = 'pending' | 'sent' | 'dead';
+
+/**
+ * Slack writes Baton intends to make, committed with the change that causes them and delivered
+ * by the outbox sender: retried, paced per channel, and never posted twice.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    /** chat.postMessage, chat.update or chat.postEphemeral. */
+    method: text('method').notNull(),
+    channel: text('channel').notNull(),
+    /** Arguments for the method (text, blocks, thread_ts…). */
+    args: jsonb('args').$type<Record<string, unknown>>().notNull(),
+    /** Which lead a post belongs to and what it is, so its ts can be stored back (e.g. the card). */
+    leadId: bigint('lead_id', { mode: 'number' }),
+    purpose: text('purpose'),
+    dedupeKey: text('dedupe_key'),
+    status: text('status').$type<OutboxStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    lockedUntil: at('locked_until'),
+    resultTs: text('result_ts'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: at('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe').on(t.teamId, t.dedupeKey),
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** When each channel may next be posted to: about one message per second per channel. */
+export const channelPacing = pgTable(
+  'channel_pacing',
+  {
+    teamId: teamId(),
+    channel: text('channel').notNull(),
+    nextAt: at('next_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.channel] })],
 );
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'dead';
