@@ -7,15 +7,19 @@ import type { AppContext } from './context.js';
 import { type Database, openDatabase } from './db/client.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { StartupError } from './errors.js';
+import { leadIntakeRoute } from './http/lead-intake.js';
 import { operationalRoutes } from './http/routes.js';
 import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
 import { JobRunner } from './jobs/runner.js';
 import { createLogger, type Logger, toBoltLogger } from './observability/logger.js';
-import { type BatonMetrics, createBatonMetrics } from './observability/metrics.js';
+import { createBatonMetrics } from './observability/metrics.js';
+import { LeadService } from './services/leads.js';
 import { RosterService } from './services/roster.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { skipEventRetries } from './slack/middleware/skip-event-retries.js';
+import { prepareWrite, recordSentWrite } from './slack/outbox-render.js';
+import { createOutboxClient, OutboxSender } from './slack/outbox-sender.js';
 import { TrackingReceiver } from './slack/receiver.js';
 import { createSlackClient, slackClientOptions } from './slack/web-client.js';
 
@@ -37,6 +41,7 @@ export interface Baton {
   port: number;
   context: AppContext;
   jobs: JobRunner;
+  outbox: OutboxSender;
   stop(): Promise<void>;
 }
 
@@ -81,16 +86,32 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     const identity = await whoAmI(env, logger, metrics, options.slackRetries);
     await applyWorkspaceConfig(database, identity, config, clock.now());
 
+    const outbox = new OutboxSender({
+      database,
+      clock,
+      logger,
+      metrics,
+      client: createOutboxClient({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, logger, metrics }),
+      prepare: prepareWrite({ config, database }),
+      onSent: recordSentWrite(database),
+    });
     const context: AppContext = {
+      teamId: identity.teamId,
       config,
       database,
       clock,
       logger,
       metrics,
-      services: { roster: new RosterService(database) },
+      services: { roster: new RosterService(database), leads: new LeadService(database, config) },
+      outbox: {
+        wake: () => void outbox.deliverDue().catch((error) => logger.error('outbox pass failed', { error })),
+      },
     };
     const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }), env.LOG_LEVEL);
-    const customRoutes = operationalRoutes(context, () => shuttingDown);
+    const customRoutes = [
+      ...operationalRoutes(context, () => shuttingDown),
+      leadIntakeRoute(context, env.LEAD_WEBHOOK_SECRET),
+    ];
     const clientOptions = slackClientOptions({
       apiUrl: env.SLACK_API_URL,
       logger,
@@ -133,7 +154,10 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
 
     const jobs = new JobRunner({ database, clock, logger, metrics, handlers: maintenanceHandlers(context) });
     await scheduleMaintenance(context, identity.teamId, clock.now());
-    if (options.jobTick !== null) jobs.start(options.jobTick);
+    if (options.jobTick !== null) {
+      jobs.start(options.jobTick);
+      outbox.start();
+    }
 
     // HTTP mode returns the server (its port matters with PORT=0); Socket Mode serves routes on PORT.
     const started = await app.start(env.PORT);
@@ -149,11 +173,13 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       port,
       context,
       jobs,
+      outbox,
       async stop() {
         shuttingDown = true;
         await app.stop(); // stops accepting; requests already in progress finish
         await receiver.drain(); // listeners still working after their ack
         await jobs.stop();
+        await outbox.stop();
         if (!options.database) await database.close();
         logger.info('Baton stopped');
       },

@@ -3,10 +3,13 @@ import type { Database } from './db/client.js';
 import type { Clock } from './domain/clock.js';
 import type { Logger } from './observability/logger.js';
 import type { BatonMetrics } from './observability/metrics.js';
+import type { LeadService } from './services/leads.js';
 import type { RosterService } from './services/roster.js';
 
 /** What listeners, routes and jobs share; built once in app.ts. */
 export interface AppContext {
+  /** The Slack workspace this process serves (from auth.test at start). */
+  teamId: string;
   config: WorkspaceConfig;
   database: Database;
   clock: Clock;
@@ -14,5 +17,8 @@ export interface AppContext {
   metrics: BatonMetrics;
   services: {
     roster: RosterService;
+    leads: LeadService;
   };
+  /** Asks the outbox to deliver queued Slack writes now rather than at its next tick. */
+  outbox: { wake(): void };
 }

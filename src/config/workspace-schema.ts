@@ -4,6 +4,7 @@
  * docs/configuration.md documents every key; keep the two in step.
  */
 import { z } from 'zod';
+import { LEAD_FIELDS, type LeadField, parseLeadField } from '../domain/lead-input.js';
 import { isSeller, ROLES, type Role } from '../domain/roles.js';
 import { LOCALES, type Locale } from '../i18n/index.js';
 
@@ -98,6 +99,51 @@ export interface WeeklyTime {
   time: string;
 }
 
+/** Where a form tool keeps each Baton field in its own JSON. */
+export interface SourceMapping {
+  /** The source key (`intake.sources.<name>`); also the lead's source unless the body sends one. */
+  name: string;
+  /** Baton field → dotted path in the sender's JSON, e.g. `data.email`. */
+  fields: Partial<Record<LeadField, string>>;
+  /** Fixed values for fields the tool never sends (already checked like intake values). */
+  defaults: Partial<Record<LeadField, string | number>>;
+}
+
+/**
+ * One field's test in a qualification rule. Text compares case-insensitively; numbers
+ * (company_size) numerically. In `test`, every operator that is not null must hold.
+ */
+export type ConditionMatcher =
+  | { kind: 'equals'; value: string | number }
+  | { kind: 'any_of'; values: (string | number)[] }
+  | {
+      kind: 'test';
+      gte: number | null;
+      gt: number | null;
+      lte: number | null;
+      lt: number | null;
+      /** Case-insensitive substring. */
+      contains: string | null;
+      /** A regular expression (validated at load), applied case-insensitively. */
+      matches: string | null;
+      exists: boolean | null;
+      /** Lower-case domains; the email's (or website's) domain or a subdomain of one must match. */
+      domainIn: string[] | null;
+    };
+
+export interface QualificationRule {
+  /** Field → matcher; all must hold. Empty = every lead. */
+  when: Partial<Record<LeadField, ConditionMatcher>>;
+  /** What a matching rule sets; null = leaves it to a later rule or the defaults. */
+  set: { segment: string | null; stage: string | null; score: number | null };
+}
+
+export interface QualificationDefaults {
+  segment: string;
+  stage: string;
+  score: number;
+}
+
 export interface WorkspaceConfig {
   teamId: string | null;
   locale: Locale;
@@ -122,8 +168,21 @@ export interface WorkspaceConfig {
     clock: SlaClock;
     escalations: EscalationStep[];
   };
+  intake: {
+    /** The same email within this many days is the same lead; 0 = never merge by email. */
+    duplicateWindowDays: number;
+    /** Per-source field mappings, by source key. */
+    sources: Record<string, SourceMapping>;
+  };
+  qualification: {
+    /** In order; for each of segment, stage and score the first matching rule that sets it wins. */
+    rules: QualificationRule[];
+    defaults: QualificationDefaults;
+  };
   routing: {
     thresholdStage: string;
+    /** Send a lead whose email domain or company matches an account with an open or won lead to that owner. */
+    matchExistingAccounts: boolean;
     /** Every segment mapped to its effective policy (overrides merged over routing.default). */
     segments: Record<string, RoutingPolicy>;
   };
@@ -185,6 +244,76 @@ export const DEFAULT_CADENCE: readonly CadenceStep[] = [
   { day: 10, action: 'call', label: 'Third call', withinMinutes: null },
   { day: 14, action: 'email', label: 'Last email', withinMinutes: null },
 ];
+
+const anyOf = (...values: string[]): ConditionMatcher => ({ kind: 'any_of', values });
+const setOnly = (set: Partial<QualificationRule['set']>): QualificationRule['set'] => ({
+  segment: null,
+  stage: null,
+  score: null,
+  ...set,
+});
+
+/**
+ * The agreed MQL/SQL definitions Baton starts with: 200+ employees is enterprise; a demo request
+ * or trial is an SQL; a contact form, an e-book download or a newsletter sign-up is an MQL;
+ * scores follow intent. A lead without a form stays a Lead (see DEFAULT_QUALIFICATION_DEFAULTS).
+ */
+export const DEFAULT_QUALIFICATION_RULES: readonly QualificationRule[] = [
+  {
+    when: {
+      company_size: {
+        kind: 'test',
+        gte: 200,
+        gt: null,
+        lte: null,
+        lt: null,
+        contains: null,
+        matches: null,
+        exists: null,
+        domainIn: null,
+      },
+    },
+    set: setOnly({ segment: 'enterprise' }),
+  },
+  { when: { form: anyOf('demo_request', 'trial') }, set: setOnly({ stage: 'SQL', score: 80 }) },
+  { when: { form: { kind: 'equals', value: 'contact' } }, set: setOnly({ stage: 'MQL', score: 50 }) },
+  { when: { form: { kind: 'equals', value: 'ebook' } }, set: setOnly({ stage: 'MQL', score: 30 }) },
+  { when: { form: { kind: 'equals', value: 'newsletter' } }, set: setOnly({ stage: 'MQL', score: 20 }) },
+];
+export const DEFAULT_QUALIFICATION_DEFAULTS: Readonly<QualificationDefaults> = {
+  segment: 'smb',
+  stage: 'Lead',
+  score: 10,
+};
+
+/**
+ * The default rules fitted to the workspace's own segments and stages: a part of `set` naming a
+ * segment or stage it does not have is left out, and a rule left with nothing to set is dropped.
+ */
+export function defaultQualificationRules(segments: readonly string[], stages: readonly string[]) {
+  return DEFAULT_QUALIFICATION_RULES.flatMap((rule): QualificationRule[] => {
+    const { segment, stage, score } = rule.set;
+    const set = {
+      segment: segment !== null && segments.includes(segment) ? segment : null,
+      stage: stage !== null && stages.includes(stage) ? stage : null,
+      score,
+    };
+    if (set.segment === null && set.stage === null && set.score === null) return [];
+    return [{ when: structuredClone(rule.when), set }];
+  });
+}
+
+/** Default segment and stage when not written: smb and Lead if the workspace has them, else the first. */
+export function defaultQualificationDefaults(
+  segments: readonly string[],
+  stages: readonly string[],
+): { segment: string; stage: string } {
+  const { segment, stage } = DEFAULT_QUALIFICATION_DEFAULTS;
+  return {
+    segment: segments.includes(segment) ? segment : segments[0]!,
+    stage: stages.includes(stage) ? stage : stages[0]!,
+  };
+}
 
 /** Which triggers make sense for each action; the first is the default `when`. */
 export const ESCALATION_TRIGGERS_FOR: Record<EscalationAction, readonly EscalationTrigger[]> = {
@@ -481,6 +610,7 @@ const routingPolicy = strictMap({
 
 const routingSchema = strictMap({
   threshold_stage: stageKey.default('MQL'),
+  match_existing_accounts: z.boolean().default(true),
   default: routingPolicy.prefault({}),
   segments: z.record(z.string(), routingPolicy).default({}),
 }).superRefine((routing, ctx) => {
@@ -504,6 +634,236 @@ const routingSchema = strictMap({
       });
     }
   }
+});
+
+/** Lowercase keys as the intake normalizes them: a mapping is found under the lead's source. */
+const sourceKey = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const SOURCE_KEY_RULE = 'a lowercase source key like "webflow" (a-z, 0-9, _ and -; up to 64 long)';
+
+/** A map with one optional entry per intake field; an unknown field lists the allowed ones. */
+function perLeadField<T extends z.ZodType>(value: T) {
+  return strictMap(
+    Object.fromEntries(LEAD_FIELDS.map((field) => [field, value.optional()])) as Record<
+      LeadField,
+      z.ZodOptional<T>
+    >,
+  );
+}
+
+const jsonPath = z
+  .string()
+  .trim()
+  .max(300)
+  .superRefine((path, ctx) => {
+    if (/[[\]]/.test(path)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(path)} uses brackets; write list items as dotted keys too, like "fields.0.value"`,
+      });
+    } else if (path === '' || path.split('.').some((segment) => segment === '')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(path)} is not a dotted path like "data.email"`,
+      });
+    }
+  });
+
+/** A fixed default would make every lead the same one (duplicates are found by these). */
+const NO_FIXED_DEFAULT: readonly LeadField[] = ['email', 'external_id'];
+
+const sourceMapping = strictMap({
+  fields: perLeadField(jsonPath).default({}),
+  defaults: perLeadField(
+    z.union([z.string(), z.number()], { error: unlessMissing('must be text or a number') }),
+  )
+    .superRefine((defaults, ctx) => {
+      for (const field of LEAD_FIELDS) {
+        const value = defaults[field];
+        if (value === undefined) continue;
+        if (NO_FIXED_DEFAULT.includes(field)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `cannot have a default: every lead would get the same ${field}, and be taken for one lead`,
+          });
+          continue;
+        }
+        const parsed = parseLeadField(field, value);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', path: [field], message: parsed.message });
+        else if (parsed.value === null)
+          ctx.addIssue({ code: 'custom', path: [field], message: 'must not be empty' });
+      }
+    })
+    .default({}),
+});
+
+const intakeSchema = strictMap({
+  duplicate_window_days: wholeNumber(0, 365).default(30),
+  sources: z
+    .record(z.string(), sourceMapping)
+    .superRefine(
+      (sources, ctx) => {
+        for (const name of Object.keys(sources)) {
+          if (!sourceKey.test(name)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [name],
+              message: `${JSON.stringify(name)} is not ${SOURCE_KEY_RULE}`,
+            });
+          }
+        }
+      },
+      // Only keys are read, so broken mappings never hide a bad key.
+      { when: () => true },
+    )
+    .default({}),
+});
+
+/** For "needs at least one of …" checks: skip them on a non-map or when a misspelt key says enough. */
+const isMapWithoutTypos = (payload: z.core.ParsePayload) =>
+  typeof payload.value === 'object' &&
+  payload.value !== null &&
+  !Array.isArray(payload.value) &&
+  !payload.issues.some((i) => i.code === 'unrecognized_keys');
+
+export const CONDITION_TESTS = [
+  'gte',
+  'gt',
+  'lte',
+  'lt',
+  'contains',
+  'matches',
+  'exists',
+  'domain_in',
+] as const;
+/** Fields compared as numbers; all others are text. */
+const NUMERIC_FIELDS: readonly LeadField[] = ['company_size'];
+/** Fields `domain_in` understands. */
+const DOMAIN_FIELDS: readonly LeadField[] = ['email', 'website'];
+
+const regexSource = z
+  .string()
+  .min(1)
+  .max(500)
+  .superRefine((source, ctx) => {
+    try {
+      new RegExp(source, 'iu');
+    } catch (error) {
+      const reason = (error as Error).message.replace(/^.*: /, '');
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(source)} is not a valid regular expression (${reason})`,
+      });
+    }
+  });
+
+const domainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((d) => d.replace(/^@/, ''))
+  .pipe(
+    pattern(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/, 'a domain like "acme.com"'),
+  );
+
+const matchValue = z.union([z.string().trim().min(1), z.number()], {
+  error: unlessMissing('must be text or a number'),
+});
+
+const matchTests = strictMap({
+  gte: z.number().optional(),
+  gt: z.number().optional(),
+  lte: z.number().optional(),
+  lt: z.number().optional(),
+  contains: z.string().trim().min(1).optional(),
+  matches: regexSource.optional(),
+  exists: z.boolean().optional(),
+  domain_in: z.array(domainName).min(1).optional(),
+}).superRefine(
+  (tests, ctx) => {
+    if (CONDITION_TESTS.every((name) => tests[name] === undefined)) {
+      ctx.addIssue({ code: 'custom', message: `needs at least one test (${CONDITION_TESTS.join(', ')})` });
+    }
+  },
+  // A misspelt test already says what is allowed.
+  { when: isMapWithoutTypos },
+);
+
+// Flat, so the loader can tell which form was meant and report inside it.
+const matcher = z.union([z.string().trim().min(1), z.number(), z.array(matchValue).min(1), matchTests], {
+  error: unlessMissing(
+    `must be a value, a list of values (any of them), or a map of tests (${CONDITION_TESTS.join(', ')})`,
+  ),
+});
+
+function checkCondition(field: LeadField, test: z.output<typeof matcher>, ctx: z.core.$RefinementCtx) {
+  const numeric = NUMERIC_FIELDS.includes(field);
+  const report = (path: PropertyKey[], message: string) =>
+    ctx.addIssue({ code: 'custom', path: [field, ...path], message });
+  const checkValue = (value: string | number, path: PropertyKey[]) => {
+    if (numeric && typeof value !== 'number') {
+      report(path, `${JSON.stringify(value)} is not a number (${field} is compared as a number)`);
+    }
+  };
+  if (typeof test !== 'object') {
+    checkValue(test, []);
+    return;
+  }
+  if (Array.isArray(test)) {
+    test.forEach((value, i) => {
+      checkValue(value, [i]);
+    });
+    return;
+  }
+  const used = CONDITION_TESTS.filter((name) => test[name] !== undefined);
+  for (const name of used) {
+    const forNumbers = ['gte', 'gt', 'lte', 'lt'].includes(name);
+    if (forNumbers && !numeric) {
+      report([name], `only applies to ${NUMERIC_FIELDS.join(', ')}; ${field} is text`);
+    } else if ((name === 'contains' || name === 'matches') && numeric) {
+      report([name], `only applies to text; ${field} is a number (use gte, gt, lte or lt)`);
+    } else if (name === 'domain_in' && !DOMAIN_FIELDS.includes(field)) {
+      report([name], `only applies to ${DOMAIN_FIELDS.join(' and ')}`);
+    }
+  }
+  if (test.exists === false && used.length > 1) {
+    report(
+      ['exists'],
+      'exists: false cannot be combined with other tests (a missing value passes none of them)',
+    );
+  }
+}
+
+const conditionSchema = perLeadField(matcher).superRefine((when, ctx) => {
+  for (const field of LEAD_FIELDS) {
+    const test = when[field];
+    if (test !== undefined) checkCondition(field, test, ctx);
+  }
+});
+
+const qualificationSet = strictMap({
+  segment: slug.optional(),
+  stage: stageKey.optional(),
+  score: wholeNumber(0, 100).optional(),
+}).superRefine(
+  (set, ctx) => {
+    if (set.segment === undefined && set.stage === undefined && set.score === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'needs at least one of segment, stage or score' });
+    }
+  },
+  { when: isMapWithoutTypos },
+);
+
+const qualificationSchema = strictMap({
+  rules: z
+    .array(strictMap({ when: conditionSchema.default({}), set: qualificationSet }))
+    .max(100)
+    .optional(),
+  defaults: strictMap({
+    segment: slug.optional(),
+    stage: stageKey.optional(),
+    score: wholeNumber(0, 100).default(DEFAULT_QUALIFICATION_DEFAULTS.score),
+  }).prefault({}),
 });
 
 const stageSchema = z.union(
@@ -646,6 +1006,8 @@ const fileShape = strictMap({
   roster: rosterSchema,
   calendar: calendarSchema.prefault({}),
   sla: slaSchema.prefault({}),
+  intake: intakeSchema.prefault({}),
+  qualification: qualificationSchema.prefault({}),
   routing: routingSchema.prefault({}),
   stages: stagesSchema.prefault({}),
   cadence: cadenceSchema.prefault({}),
@@ -741,13 +1103,15 @@ function checkRoutingReferences(file: WorkspaceFile, report: Report) {
   }
 }
 
+function notAWorkingStage(stages: readonly string[], value: string): string {
+  const sameIgnoringCase = stages.find((s) => s.toLowerCase() === value.toLowerCase());
+  const hint = sameIgnoringCase ? `; keys are case-sensitive, did you mean "${sameIgnoringCase}"?` : '';
+  return `"${value}" is not a working stage (stages: ${stages.join(', ')})${hint}`;
+}
+
 function checkStageReferences(file: WorkspaceFile, report: Report) {
   const stages = workingStageKeys(file);
-  const notAStage = (value: string) => {
-    const sameIgnoringCase = stages.find((s) => s.toLowerCase() === value.toLowerCase());
-    const hint = sameIgnoringCase ? `; keys are case-sensitive, did you mean "${sameIgnoringCase}"?` : '';
-    return `"${value}" is not a working stage (stages: ${stages.join(', ')})${hint}`;
-  };
+  const notAStage = (value: string) => notAWorkingStage(stages, value);
   const { threshold_stage } = file.routing;
   const { stop_at_stage } = file.cadence;
   const threshold = stages.indexOf(threshold_stage);
@@ -763,9 +1127,26 @@ function checkStageReferences(file: WorkspaceFile, report: Report) {
   }
 }
 
+function checkQualificationReferences(file: WorkspaceFile, report: Report) {
+  const stages = workingStageKeys(file);
+  const check = (path: PropertyKey[], set: { segment?: string | undefined; stage?: string | undefined }) => {
+    if (set.segment !== undefined && !file.segments.includes(set.segment)) {
+      report([...path, 'segment'], notASegment(file, set.segment));
+    }
+    if (set.stage !== undefined && !stages.includes(set.stage)) {
+      report([...path, 'stage'], notAWorkingStage(stages, set.stage));
+    }
+  };
+  file.qualification.rules?.forEach((rule, i) => {
+    check(['qualification', 'rules', i, 'set'], rule.set);
+  });
+  check(['qualification', 'defaults'], file.qualification.defaults);
+}
+
 /** The whole file, validated but not yet normalized (workspace.ts turns it into a WorkspaceConfig). */
 export const workspaceFileSchema = fileShape
   .superRefine(...acrossSections(['segments', 'channels'], checkLeadChannels))
   .superRefine(...acrossSections(['segments', 'roster', 'calendar'], checkRosterReferences))
   .superRefine(...acrossSections(['segments', 'routing', 'sla'], checkRoutingReferences))
-  .superRefine(...acrossSections(['stages', 'routing', 'cadence'], checkStageReferences));
+  .superRefine(...acrossSections(['stages', 'routing', 'cadence'], checkStageReferences))
+  .superRefine(...acrossSections(['segments', 'stages', 'qualification'], checkQualificationReferences));

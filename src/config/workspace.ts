@@ -6,14 +6,20 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import type { LeadField } from '../domain/lead-input.js';
 import {
+  type ConditionMatcher,
   DEFAULT_CADENCE,
   DEFAULT_DISQUALIFY_REASONS,
   DEFAULT_LOST_REASONS,
   DEFAULT_WORKING_STAGES,
   defaultEscalationLadder,
+  defaultQualificationDefaults,
+  defaultQualificationRules,
   ESCALATION_TRIGGERS_FOR,
+  type QualificationRule,
   type RoutingPolicy,
+  type SourceMapping,
   VOC_CATEGORIES,
   type VocCategory,
   WEEKDAYS,
@@ -183,6 +189,61 @@ function yamlPath(path: readonly PropertyKey[]): string {
 
 const inWeekOrder = (days: readonly Weekday[]) => WEEKDAYS.filter((d) => days.includes(d));
 
+/** Drops the keys zod left undefined, so normalized maps hold only what was written. */
+function written<V>(map: Partial<Record<LeadField, V | undefined>>): Partial<Record<LeadField, V>> {
+  return Object.fromEntries(Object.entries(map).filter(([, v]) => v !== undefined)) as Partial<
+    Record<LeadField, V>
+  >;
+}
+
+type FileQualification = WorkspaceFile['qualification'];
+type FileMatcher = NonNullable<NonNullable<FileQualification['rules']>[number]['when'][LeadField]>;
+
+function toMatcher(test: FileMatcher): ConditionMatcher {
+  if (Array.isArray(test)) return { kind: 'any_of', values: [...test] };
+  if (typeof test !== 'object') return { kind: 'equals', value: test };
+  return {
+    kind: 'test',
+    gte: test.gte ?? null,
+    gt: test.gt ?? null,
+    lte: test.lte ?? null,
+    lt: test.lt ?? null,
+    contains: test.contains ?? null,
+    matches: test.matches ?? null,
+    exists: test.exists ?? null,
+    domainIn: test.domain_in ? [...test.domain_in] : null,
+  };
+}
+
+function normalizeQualification(
+  q: FileQualification,
+  segments: readonly string[],
+  stages: readonly string[],
+): WorkspaceConfig['qualification'] {
+  const fallback = defaultQualificationDefaults(segments, stages);
+  const rules =
+    q.rules?.map(
+      (rule): QualificationRule => ({
+        when: Object.fromEntries(
+          Object.entries(written(rule.when)).map(([field, test]) => [field, toMatcher(test)]),
+        ),
+        set: {
+          segment: rule.set.segment ?? null,
+          stage: rule.set.stage ?? null,
+          score: rule.set.score ?? null,
+        },
+      }),
+    ) ?? defaultQualificationRules(segments, stages);
+  return {
+    rules,
+    defaults: {
+      segment: q.defaults.segment ?? fallback.segment,
+      stage: q.defaults.stage ?? fallback.stage,
+      score: q.defaults.score,
+    },
+  };
+}
+
 function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
   const { calendar, sla, routing, stages, cadence, retro } = file;
   const leads = Object.fromEntries(
@@ -227,6 +288,20 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
         };
   };
 
+  const working =
+    stages.working?.map((s) =>
+      typeof s === 'string'
+        ? { key: s, label: s, stagnationDays: null }
+        : { key: s.key, label: s.label ?? s.key, stagnationDays: s.stagnation_days ?? null },
+    ) ?? DEFAULT_WORKING_STAGES.map((s) => ({ ...s }));
+
+  const sources = Object.fromEntries(
+    Object.entries(file.intake.sources).map(([name, m]): [string, SourceMapping] => [
+      name,
+      { name, fields: written(m.fields), defaults: written(m.defaults) },
+    ]),
+  );
+
   const voc: Partial<Record<VocCategory, string>> = {};
   for (const category of VOC_CATEGORIES) {
     const channel = file.channels.voc[category];
@@ -269,17 +344,19 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
         .sort((a, b) => a.date.localeCompare(b.date)),
     },
     sla: { firstTouchMinutes: sla.first_touch_minutes, clock: sla.clock, escalations },
+    intake: { duplicateWindowDays: file.intake.duplicate_window_days, sources },
+    qualification: normalizeQualification(
+      file.qualification,
+      file.segments,
+      working.map((s) => s.key),
+    ),
     routing: {
       thresholdStage: routing.threshold_stage,
+      matchExistingAccounts: routing.match_existing_accounts,
       segments: Object.fromEntries(file.segments.map((s) => [s, policyFor(s)])),
     },
     stages: {
-      working:
-        stages.working?.map((s) =>
-          typeof s === 'string'
-            ? { key: s, label: s, stagnationDays: null }
-            : { key: s.key, label: s.label ?? s.key, stagnationDays: s.stagnation_days ?? null },
-        ) ?? DEFAULT_WORKING_STAGES.map((s) => ({ ...s })),
+      working,
       lostReasons: [...(stages.lost_reasons ?? DEFAULT_LOST_REASONS)],
       disqualifyReasons: [...(stages.disqualify_reasons ?? DEFAULT_DISQUALIFY_REASONS)],
     },

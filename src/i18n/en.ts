@@ -63,6 +63,33 @@ export const en = {
     pastDate: (input: string) =>
       `\`${input}\` is in the past. Give the last day you are away, today or later.`,
   },
+  card: {
+    fallback: (who: string, company: string) => `New lead: ${who}${company ? ` (${company})` : ''}`,
+    titleAt: (title: string, company: string) => `*${title}* at *${company}*`,
+    segment: 'Segment',
+    source: 'Source',
+    score: 'Score',
+    form: 'Form',
+    website: 'Website',
+    arrived: 'Arrived',
+    owner: 'Owner',
+    stage: 'Stage',
+    unclaimed: '_Unclaimed_',
+    claim: 'Claim',
+    contextCount: (n: number) => `:memo: ${n} ${n === 1 ? 'note' : 'notes'} from marketing in the thread`,
+  },
+  notes: {
+    claimed: (by: string) => `:raising_hand: Claimed by ${by}.`,
+    resubmitted: (source: string, form: string) =>
+      `:repeat: Submitted again via *${source}*${form ? ` (${form})` : ''}; no new card was made.`,
+  },
+  claim: {
+    alreadyClaimed: (owner: string) => `Already claimed by ${owner}.`,
+    notASeller: 'Only sellers (SDR or AE on the roster) can claim leads.',
+    notServing: (segment: string) =>
+      `You don't serve the *${segment}* segment, so this lead isn't yours to claim.`,
+    notFound: 'That lead no longer exists.',
+  },
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,
     notOnRoster: 'You are not on the Baton roster, so there is nothing to change. Ask an admin to add you.',

@@ -55,6 +55,32 @@ export const ko: Catalog = {
       `\`${input}\`을(를) 날짜로 읽을 수 없습니다. YYYY-MM-DD 형식으로 입력하세요. 예: \`/baton ooo 2026-12-31\``,
     pastDate: (input) => `\`${input}\`은(는) 지난 날짜입니다. 오늘 이후의 마지막 부재일을 입력하세요.`,
   },
+  card: {
+    fallback: (who, company) => `새 리드: ${who}${company ? ` (${company})` : ''}`,
+    titleAt: (title, company) => `*${company}* · *${title}*`,
+    segment: '세그먼트',
+    source: '유입 경로',
+    score: '점수',
+    form: '폼',
+    website: '웹사이트',
+    arrived: '도착',
+    owner: '담당자',
+    stage: '단계',
+    unclaimed: '_담당자 없음_',
+    claim: '가져가기',
+    contextCount: (n) => `:memo: 스레드에 마케팅 메모 ${n}개`,
+  },
+  notes: {
+    claimed: (by) => `:raising_hand: ${by}님이 가져갔습니다.`,
+    resubmitted: (source, form) =>
+      `:repeat: *${source}*${form ? `(${form})` : ''}에서 다시 제출되었습니다. 새 카드는 만들지 않았습니다.`,
+  },
+  claim: {
+    alreadyClaimed: (owner) => `이미 ${owner}님이 가져간 리드입니다.`,
+    notASeller: '리드는 로스터에 있는 세일즈(SDR 또는 AE)만 가져갈 수 있습니다.',
+    notServing: (segment) => `*${segment}* 세그먼트 담당이 아니라서 이 리드를 가져갈 수 없습니다.`,
+    notFound: '이 리드는 더 이상 없습니다.',
+  },
   errors: {
     unknownSubcommand: (input) =>
       `\`/baton ${input}\`은(는) 알 수 없는 명령입니다. \`/baton help\`를 입력해 보세요.`,

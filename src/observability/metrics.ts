@@ -101,6 +101,23 @@ export function createBatonMetrics() {
     ),
     jobsDue: registry.gauge('baton_jobs_due', 'Jobs due now and waiting to run.'),
     jobsDead: registry.gauge('baton_jobs_dead', 'Jobs moved aside after too many failures.'),
+    outboxSent: registry.counter(
+      'baton_outbox_sent_total',
+      'Slack writes delivered by the outbox, by method.',
+    ),
+    outboxReconciled: registry.counter(
+      'baton_outbox_reconciled_total',
+      'Posts found already in Slack after an interrupted try, recorded instead of posted again.',
+    ),
+    outboxRetry: registry.counter(
+      'baton_outbox_retries_total',
+      'Slack writes put back for a retry, by reason.',
+    ),
+    outboxDead: registry.counter(
+      'baton_outbox_dead_total',
+      'Slack writes given up on (Slack refused them for good or they failed too often), by error.',
+    ),
+    outboxPending: registry.gauge('baton_outbox_pending', 'Slack writes waiting in the outbox.'),
   };
 }
 

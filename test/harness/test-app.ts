@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { type Baton, startBaton } from '../../src/app.js';
 import { parseEnv } from '../../src/config/env.js';
 import { parseWorkspaceConfig } from '../../src/config/workspace.js';
@@ -6,6 +7,7 @@ import { createLogger, type Level } from '../../src/observability/logger.js';
 import { openTestDatabase } from './database.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeSlack, type FakeUser } from './fake-slack.js';
+import { type SendLeadOptions, sendLead, WEBHOOK_SECRET } from './lead-webhook.js';
 import { SlackDriver } from './slack-driver.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -15,7 +17,9 @@ export const TEAM_ID = 'T0BATON';
 export const TEAM_YAML = `
 locale: en
 channels:
-  leads: C0LEADS
+  leads:
+    smb: C0LEADS
+    enterprise: C0ENTLEADS
 roster:
   - user: U0SDR0001
     name: Sora
@@ -58,6 +62,10 @@ export interface TestApp {
   clock: FakeClock;
   baseUrl: string;
   logs: Record<string, unknown>[];
+  /** POSTs a lead to /api/leads, signed with the app's own (fake) clock. */
+  sendLead(body: unknown, options?: SendLeadOptions): ReturnType<typeof sendLead>;
+  /** Delivers every queued Slack write, moving the clock past each channel's one-per-second pacing. */
+  flushOutbox(): Promise<number>;
   /** Stops the app; closes the database and fake Slack only if this harness opened them. */
   stop(): Promise<void>;
 }
@@ -68,7 +76,9 @@ export interface TestApp {
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? new FakeClock();
-  const slack = options.slack ?? (await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS }));
+  // Message timestamps follow the same clock as Baton, as they would in production.
+  const slack =
+    options.slack ?? (await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS, now: () => clock.now() }));
   const database = options.database ?? (await openTestDatabase());
   const logs: Record<string, unknown>[] = [];
   const env = parseEnv({
@@ -77,6 +87,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',
     LOG_LEVEL: options.logLevel ?? 'info',
+    LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
     ...options.env,
   });
   const baton = await startBaton({
@@ -98,6 +109,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     baseUrl,
     logs,
+    sendLead: (body, o = {}) => sendLead(baseUrl, body, { now: () => clock.now(), ...o }),
+    async flushOutbox() {
+      let sent = 0;
+      for (let round = 0; round < 200; round++) {
+        sent += await baton.outbox.deliverDue();
+        const [{ n } = { n: 0 }] = await database.rows<{ n: number }>(
+          sql`select count(*)::int as n from outbox where status = 'pending'`,
+        );
+        if (n === 0) return sent;
+        clock.advance(1_000);
+      }
+      throw new Error('outbox still has pending writes after 200 s of fake time');
+    },
     async stop() {
       await baton.stop();
       if (!options.database) await database.close();

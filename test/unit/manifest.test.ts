@@ -36,8 +36,9 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'chat.delete': ['chat:write'],
   'chat.getPermalink': [],
   'conversations.open': ['im:write'],
-  'conversations.replies': ['channels:history', 'groups:history'],
-  'conversations.history': ['channels:history', 'groups:history'],
+  // The outbox reads history to find a post it may already have made, in channels and DMs alike.
+  'conversations.replies': ['channels:history', 'groups:history', 'im:history'],
+  'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'users.info': ['users:read'],
   'users.lookupByEmail': ['users:read', 'users:read.email'],
   'reactions.add': ['reactions:write'],

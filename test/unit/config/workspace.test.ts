@@ -99,7 +99,47 @@ describe('the minimal file', () => {
 
   it('routes every segment by claim from MQL, auto-assigning at the ladder step', () => {
     const claim = { mode: 'claim', autoAssignAfterMinutes: 30, outsideHours: 'hold' };
-    expect(config.routing).toEqual({ thresholdStage: 'MQL', segments: { smb: claim, enterprise: claim } });
+    expect(config.routing).toEqual({
+      thresholdStage: 'MQL',
+      matchExistingAccounts: true,
+      segments: { smb: claim, enterprise: claim },
+    });
+  });
+
+  it('merges resubmissions within 30 days and has no source mappings', () => {
+    expect(config.intake).toEqual({ duplicateWindowDays: 30, sources: {} });
+  });
+
+  it('qualifies with the default MQL/SQL rules: enterprise at 200+, demo/trial SQL, contact/ebook/newsletter MQL', () => {
+    const set = (s: object) => ({ segment: null, stage: null, score: null, ...s });
+    expect(config.qualification).toEqual({
+      rules: [
+        {
+          when: {
+            company_size: {
+              kind: 'test',
+              gte: 200,
+              gt: null,
+              lte: null,
+              lt: null,
+              contains: null,
+              matches: null,
+              exists: null,
+              domainIn: null,
+            },
+          },
+          set: set({ segment: 'enterprise' }),
+        },
+        {
+          when: { form: { kind: 'any_of', values: ['demo_request', 'trial'] } },
+          set: set({ stage: 'SQL', score: 80 }),
+        },
+        { when: { form: { kind: 'equals', value: 'contact' } }, set: set({ stage: 'MQL', score: 50 }) },
+        { when: { form: { kind: 'equals', value: 'ebook' } }, set: set({ stage: 'MQL', score: 30 }) },
+        { when: { form: { kind: 'equals', value: 'newsletter' } }, set: set({ stage: 'MQL', score: 20 }) },
+      ],
+      defaults: { segment: 'smb', stage: 'Lead', score: 10 },
+    });
   });
 
   it('has the eight default working stages and the default reasons', () => {
@@ -192,6 +232,18 @@ describe('baton.example.yaml', () => {
       smb: { mode: 'claim', autoAssignAfterMinutes: 30, outsideHours: 'hold' },
       enterprise: { mode: 'round_robin', acceptTimeoutMinutes: 10, outsideHours: 'hold' },
     });
+    expect(example.intake.sources).toEqual({
+      webflow: {
+        name: 'webflow',
+        fields: {
+          email: 'payload.data.Email',
+          name: 'payload.data.Name',
+          company: 'payload.data.Company',
+          external_id: 'payload.id',
+        },
+        defaults: { form: 'contact' },
+      },
+    });
   });
 
   it('writes out exactly the defaults wherever it does not say "example"', () => {
@@ -201,6 +253,9 @@ describe('baton.example.yaml', () => {
     expect({ ...example.calendar, holidays: [] }).toEqual(minimal.calendar);
     expect(example.sla).toEqual(minimal.sla);
     expect(example.routing.thresholdStage).toBe(minimal.routing.thresholdStage);
+    expect(example.routing.matchExistingAccounts).toBe(minimal.routing.matchExistingAccounts);
+    expect(example.intake.duplicateWindowDays).toBe(minimal.intake.duplicateWindowDays);
+    expect(example.qualification).toEqual(minimal.qualification);
     expect(example.routing.segments.smb).toEqual(minimal.routing.segments.smb);
     expect(example.stages).toEqual(minimal.stages);
     expect(example.cadence).toEqual(minimal.cadence);
@@ -330,6 +385,102 @@ describe('defaults that follow other settings', () => {
       { date: '2026-01-01', name: 'New Year' },
       { date: '2026-03-01', name: null },
     ]);
+  });
+
+  it('fits the default qualification rules to other segments and stages', () => {
+    const config = parse(
+      fileWith(
+        [
+          'segments: [mid, smb]',
+          'stages: { working: [New, MQL, Won] }',
+          'routing: { threshold_stage: MQL }',
+          'cadence: { stop_at_stage: Won }',
+        ].join('\n'),
+      ),
+    );
+    // Rule 0 (enterprise) is gone; the demo rule keeps its score but not the missing SQL stage.
+    expect(config.qualification.rules.map((r) => [Object.keys(r.when), r.set])).toEqual([
+      [['form'], { segment: null, stage: null, score: 80 }],
+      [['form'], { segment: null, stage: 'MQL', score: 50 }],
+      [['form'], { segment: null, stage: 'MQL', score: 30 }],
+      [['form'], { segment: null, stage: 'MQL', score: 20 }],
+    ]);
+    // smb still exists, so it stays the default segment; Lead does not, so the first stage is.
+    expect(config.qualification.defaults).toEqual({ segment: 'smb', stage: 'New', score: 10 });
+  });
+
+  it('falls back to the first segment, and keeps written defaults', () => {
+    const config = parse(
+      fileWith('segments: [mid, big]\nqualification: { defaults: { stage: MQL, score: 0 } }'),
+    );
+    expect(config.qualification.defaults).toEqual({ segment: 'mid', stage: 'MQL', score: 0 });
+    // No default rule names mid or big; the stage/score rules stay.
+    expect(config.qualification.rules).toHaveLength(4);
+  });
+
+  it('uses written rules exactly, normalizing each test', () => {
+    const config = parse(
+      fileWith(
+        [
+          'qualification:',
+          '  rules:',
+          '    - when: { company_size: [50, 100], utm_campaign: 2024, email: { domain_in: ["@Acme.COM"], exists: true } }',
+          '      set: { segment: enterprise }',
+          '    - when: { title: { contains: VP, matches: "^(vp|head)" } }',
+          '      set: { score: 90 }',
+          '    - set: { stage: MQL }',
+        ].join('\n'),
+      ),
+    );
+    const none = { gte: null, gt: null, lte: null, lt: null, contains: null, matches: null, exists: null };
+    expect(config.qualification.rules).toEqual([
+      {
+        when: {
+          company_size: { kind: 'any_of', values: [50, 100] },
+          utm_campaign: { kind: 'equals', value: 2024 },
+          email: { kind: 'test', ...none, exists: true, domainIn: ['acme.com'] },
+        },
+        set: { segment: 'enterprise', stage: null, score: null },
+      },
+      {
+        when: { title: { kind: 'test', ...none, contains: 'VP', matches: '^(vp|head)', domainIn: null } },
+        set: { segment: null, stage: null, score: 90 },
+      },
+      { when: {}, set: { segment: null, stage: 'MQL', score: null } },
+    ]);
+    expect(config.qualification.defaults).toEqual({ segment: 'smb', stage: 'Lead', score: 10 });
+  });
+
+  it('reads source mappings and the intake and routing switches', () => {
+    const config = parse(
+      fileWith(
+        [
+          'intake:',
+          '  duplicate_window_days: 0',
+          '  sources:',
+          '    hubspot: { fields: { email: properties.email.value, company_size: properties.numemployees.value } }',
+          '    typeform: { defaults: { form: Demo Request, company_size: "1,000+" } }',
+          'routing: { match_existing_accounts: false }',
+        ].join('\n'),
+      ),
+    );
+    expect(config.intake).toEqual({
+      duplicateWindowDays: 0,
+      sources: {
+        hubspot: {
+          name: 'hubspot',
+          fields: { email: 'properties.email.value', company_size: 'properties.numemployees.value' },
+          defaults: {},
+        },
+        // Defaults are checked like intake values but kept as written; the intake normalizes them.
+        typeform: {
+          name: 'typeform',
+          fields: {},
+          defaults: { form: 'Demo Request', company_size: '1,000+' },
+        },
+      },
+    });
+    expect(config.routing.matchExistingAccounts).toBe(false);
   });
 
   it('strips colons from the VOC reaction and keeps explicit settings', () => {
@@ -710,6 +861,209 @@ describe('validation rules name the key path', () => {
     ['booleans', fileWith('retro: { enabled: "yes" }'), 'retro.enabled: must be true or false, got "yes"'],
     ['a key written without a value', fileWith('retro:'), 'retro: must be a map of keys, got an empty value'],
     [
+      'duplicate window not negative',
+      fileWith('intake: { duplicate_window_days: -1 }'),
+      'intake.duplicate_window_days: must be at least 0',
+    ],
+    [
+      'duplicate window at most a year',
+      fileWith('intake: { duplicate_window_days: 366 }'),
+      'intake.duplicate_window_days: must be at most 365',
+    ],
+    [
+      'source keys are lowercase',
+      fileWith('intake: { sources: { "Web Flow": { fields: { email: data.email } } } }'),
+      'intake.sources["Web Flow"]: "Web Flow" is not a lowercase source key like "webflow" (a-z, 0-9, _ and -; up to 64 long)',
+    ],
+    [
+      'mapping fields are Baton fields',
+      fileWith('intake: { sources: { webflow: { fields: { emial: data.email } } } }'),
+      'intake.sources.webflow.fields.emial: unknown key (allowed here: external_id, source, email, name, company, title, phone, company_size, industry, website, message, form, utm_source, utm_medium, utm_campaign, utm_term, utm_content)',
+    ],
+    [
+      'mapping paths have no empty parts',
+      fileWith('intake: { sources: { webflow: { fields: { email: "data..email" } } } }'),
+      'intake.sources.webflow.fields.email: "data..email" is not a dotted path like "data.email"',
+    ],
+    [
+      'mapping paths use dots, not brackets',
+      fileWith('intake: { sources: { webflow: { fields: { email: "fields[0].value" } } } }'),
+      'intake.sources.webflow.fields.email: "fields[0].value" uses brackets; write list items as dotted keys too, like "fields.0.value"',
+    ],
+    [
+      'mapping paths are text',
+      fileWith('intake: { sources: { webflow: { fields: { email: 5 } } } }'),
+      'intake.sources.webflow.fields.email: must be text, got 5',
+    ],
+    [
+      'mapping keys',
+      fileWith('intake: { sources: { webflow: { field: {} } } }'),
+      'intake.sources.webflow.field: unknown key (allowed here: fields, defaults)',
+    ],
+    [
+      'no fixed email',
+      fileWith('intake: { sources: { webflow: { defaults: { email: a@b.co } } } }'),
+      'intake.sources.webflow.defaults.email: cannot have a default: every lead would get the same email, and be taken for one lead',
+    ],
+    [
+      'defaults are checked like intake values',
+      fileWith('intake: { sources: { webflow: { defaults: { company_size: lots } } } }'),
+      'intake.sources.webflow.defaults.company_size: "lots" is not a company size; send a number like 250, a range like "200-500" or a floor like "1000+"',
+    ],
+    [
+      'default form key',
+      fileWith('intake: { sources: { webflow: { defaults: { form: "Demo!" } } } }'),
+      'intake.sources.webflow.defaults.form: "Demo!" is not a key like "demo_request" (letters, digits, _ and -)',
+    ],
+    [
+      'defaults not empty',
+      fileWith('intake: { sources: { webflow: { defaults: { form: "  " } } } }'),
+      'intake.sources.webflow.defaults.form: must not be empty',
+    ],
+    [
+      'defaults are scalars',
+      fileWith('intake: { sources: { webflow: { defaults: { form: [a] } } } }'),
+      'intake.sources.webflow.defaults.form: must be text or a number',
+    ],
+    [
+      'match_existing_accounts is a boolean',
+      fileWith('routing: { match_existing_accounts: maybe }'),
+      'routing.match_existing_accounts: must be true or false, got "maybe"',
+    ],
+    [
+      'rule stage exists',
+      fileWith(
+        'qualification: { rules: [{ when: { form: demo }, set: { score: 5 } }, { set: { stage: SQLL } }] }',
+      ),
+      'qualification.rules[1].set.stage: "SQLL" is not a working stage (stages: Lead, MQL, SAL, SQL, Opportunity, Negotiation, Closing, Retention)',
+    ],
+    [
+      'rule stage is case-sensitive',
+      fileWith('qualification: { rules: [{ set: { stage: mql } }] }'),
+      'qualification.rules[0].set.stage: "mql" is not a working stage (stages: Lead, MQL, SAL, SQL, Opportunity, Negotiation, Closing, Retention); keys are case-sensitive, did you mean "MQL"?',
+    ],
+    [
+      'rule segment exists',
+      fileWith('qualification: { rules: [{ set: { segment: mid } }] }'),
+      'qualification.rules[0].set.segment: "mid" is not a segment (segments: smb, enterprise)',
+    ],
+    [
+      'rule score range',
+      fileWith('qualification: { rules: [{ set: { score: 101 } }] }'),
+      'qualification.rules[0].set.score: must be at most 100',
+    ],
+    [
+      'rule sets something',
+      fileWith('qualification: { rules: [{ when: { form: demo }, set: {} }] }'),
+      'qualification.rules[0].set: needs at least one of segment, stage or score',
+    ],
+    [
+      'rule set required',
+      fileWith('qualification: { rules: [{ when: { form: demo } }] }'),
+      'qualification.rules[0].set: is required',
+    ],
+    [
+      'rule set keys',
+      fileWith('qualification: { rules: [{ set: { stag: MQL } }] }'),
+      'qualification.rules[0].set.stag: unknown key (allowed here: segment, stage, score)',
+    ],
+    [
+      'condition fields',
+      fileWith('qualification: { rules: [{ when: { formm: demo }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.formm: unknown key (allowed here: external_id, source, email, name, company, title, phone, company_size, industry, website, message, form, utm_source, utm_medium, utm_campaign, utm_term, utm_content)',
+    ],
+    [
+      'condition tests',
+      fileWith('qualification: { rules: [{ when: { company: { gtee: 1 } }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.company.gtee: unknown key (allowed here: gte, gt, lte, lt, contains, matches, exists, domain_in)',
+    ],
+    [
+      'a test map is not empty',
+      fileWith('qualification: { rules: [{ when: { company: {} }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.company: needs at least one test (gte, gt, lte, lt, contains, matches, exists, domain_in)',
+    ],
+    [
+      'a test list is not empty',
+      fileWith('qualification: { rules: [{ when: { form: [] }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.form: needs at least 1 item',
+    ],
+    [
+      'a test value is text or a number',
+      fileWith('qualification: { rules: [{ when: { company: true }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.company: must be a value, a list of values (any of them), or a map of tests (gte, gt, lte, lt, contains, matches, exists, domain_in)',
+    ],
+    [
+      'list items are text or numbers',
+      fileWith('qualification: { rules: [{ when: { form: [demo, { x: 1 }] }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.form[1]: must be text or a number',
+    ],
+    [
+      'comparisons only on company_size',
+      fileWith('qualification: { rules: [{ when: { form: { gte: 3 } }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.form.gte: only applies to company_size; form is text',
+    ],
+    [
+      'company_size compared to numbers',
+      fileWith('qualification: { rules: [{ when: { company_size: [10, big] }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.company_size[1]: "big" is not a number (company_size is compared as a number)',
+    ],
+    [
+      'no text tests on company_size',
+      fileWith(
+        'qualification: { rules: [{ when: { company_size: { contains: "1" } }, set: { score: 5 } }] }',
+      ),
+      'qualification.rules[0].when.company_size.contains: only applies to text; company_size is a number (use gte, gt, lte or lt)',
+    ],
+    [
+      'regular expressions checked at load',
+      fileWith('qualification: { rules: [{ when: { title: { matches: "(vp" } }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.title.matches: "(vp" is not a valid regular expression (Unterminated group)',
+    ],
+    [
+      'domain_in only on email and website',
+      fileWith(
+        'qualification: { rules: [{ when: { company: { domain_in: [acme.com] } }, set: { score: 5 } }] }',
+      ),
+      'qualification.rules[0].when.company.domain_in: only applies to email and website',
+    ],
+    [
+      'domain_in domains',
+      fileWith('qualification: { rules: [{ when: { email: { domain_in: [acme] } }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.email.domain_in[0]: "acme" is not a domain like "acme.com"',
+    ],
+    [
+      'exists is a boolean',
+      fileWith('qualification: { rules: [{ when: { phone: { exists: "yes" } }, set: { score: 5 } }] }'),
+      'qualification.rules[0].when.phone.exists: must be true or false, got "yes"',
+    ],
+    [
+      'exists: false alone',
+      fileWith(
+        'qualification: { rules: [{ when: { phone: { exists: false, contains: "1" } }, set: { score: 5 } }] }',
+      ),
+      'qualification.rules[0].when.phone.exists: exists: false cannot be combined with other tests (a missing value passes none of them)',
+    ],
+    [
+      'written default segment exists',
+      fileWith('qualification: { defaults: { segment: mid } }'),
+      'qualification.defaults.segment: "mid" is not a segment (segments: smb, enterprise)',
+    ],
+    [
+      'written default stage exists',
+      fileWith('stages: { working: [New, MQL, Opportunity] }\nqualification: { defaults: { stage: Lead } }'),
+      'qualification.defaults.stage: "Lead" is not a working stage (stages: New, MQL, Opportunity)',
+    ],
+    [
+      'default score range',
+      fileWith('qualification: { defaults: { score: -1 } }'),
+      'qualification.defaults.score: must be at least 0',
+    ],
+    [
+      'at most 100 rules',
+      fileWith(`qualification: { rules: [${Array(101).fill('{ set: { score: 1 } }').join(', ')}] }`),
+      'qualification.rules: allows at most 100 items',
+    ],
+    [
       'voc reaction name',
       fileWith('voc: { reaction: ":Big Smile:" }'),
       'voc.reaction: "Big Smile" is not an emoji name like "voc" or ":voc:"',
@@ -724,7 +1078,7 @@ describe('validation rules name the key path', () => {
 describe('unknown keys', () => {
   it('names a misplaced top-level key and lists the allowed ones', () => {
     expect(problemsOf(fileWith('time_zone: Asia/Seoul'))).toEqual([
-      'baton.yaml: time_zone: unknown key (allowed here: team_id, locale, segments, channels, roster, calendar, sla, routing, stages, cadence, retro, voc)',
+      'baton.yaml: time_zone: unknown key (allowed here: team_id, locale, segments, channels, roster, calendar, sla, intake, qualification, routing, stages, cadence, retro, voc)',
     ]);
   });
 

@@ -1,0 +1,215 @@
+import { sql } from 'drizzle-orm';
+import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { Database, Tx } from '../db/client.js';
+import {
+  appendLeadEvent,
+  findLead,
+  findLeadByExternalId,
+  findRecentLeadByEmail,
+  insertLead,
+  type LeadRow,
+  takeUnownedLead,
+} from '../db/queries/leads.js';
+import { findMember } from '../db/queries/members.js';
+import { enqueueSlackWrite } from '../db/queries/outbox.js';
+import type { LeadInput } from '../domain/lead-input.js';
+import { isRouted, qualify } from '../domain/qualification.js';
+import { isSeller } from '../domain/roles.js';
+import type { ThreadNote } from './thread-notes.js';
+
+export interface IntakeResult {
+  leadId: number;
+  duplicate: boolean;
+}
+
+export type ClaimRefusal =
+  | { reason: 'not_found' | 'not_on_roster' | 'not_a_seller' }
+  | { reason: 'not_serving_segment'; segment: string }
+  | { reason: 'already_owned'; ownerId: string };
+
+export type ClaimResult = { ok: true; lead: LeadRow } | ({ ok: false } & ClaimRefusal);
+
+const DAY_MS = 24 * 3_600_000;
+const UNIQUE_VIOLATION = '23505';
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === UNIQUE_VIOLATION) return true;
+  }
+  return false;
+}
+
+/** Lead use cases: intake (with duplicate detection and qualification) and claiming. */
+export class LeadService {
+  constructor(
+    private readonly database: Database,
+    private readonly config: WorkspaceConfig,
+  ) {}
+
+  /** Stores a lead (or recognises a resubmission) and queues its card; committed before it returns. */
+  async intake(teamId: string, input: LeadInput, now: Date): Promise<IntakeResult> {
+    try {
+      return await this.#intakeOnce(teamId, input, now);
+    } catch (error) {
+      // Two deliveries of the same external_id raced; the loser finds the winner's row now.
+      if (isUniqueViolation(error)) return this.#intakeOnce(teamId, input, now);
+      throw error;
+    }
+  }
+
+  #intakeOnce(teamId: string, input: LeadInput, now: Date): Promise<IntakeResult> {
+    return this.database.db.transaction(async (tx) => {
+      // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${teamId}:${input.email}`}))`);
+      const existing = await this.#findDuplicate(tx, teamId, input, now);
+      if (existing) {
+        await appendLeadEvent(tx, {
+          teamId,
+          leadId: existing.id,
+          type: 'resubmitted',
+          data: { source: input.source, external_id: input.externalId, form: input.form },
+          occurredAt: now,
+        });
+        if (existing.routed) {
+          await this.#note(
+            tx,
+            existing,
+            { kind: 'resubmitted', source: input.source, form: input.form },
+            now,
+          );
+        }
+        return { leadId: existing.id, duplicate: true };
+      }
+      const q = qualify(input, this.config.qualification);
+      const routed = isRouted(
+        q.stage,
+        this.config.routing.thresholdStage,
+        this.config.stages.working.map((s) => s.key),
+      );
+      const lead = await insertLead(tx, {
+        ...input,
+        teamId,
+        segment: q.segment,
+        stage: q.stage,
+        score: q.score,
+        routed,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await appendLeadEvent(tx, {
+        teamId,
+        leadId: lead.id,
+        type: 'created',
+        data: { segment: q.segment, stage: q.stage, score: q.score, because: q.because, routed },
+        occurredAt: now,
+      });
+      if (routed) {
+        await enqueueSlackWrite(
+          tx,
+          {
+            teamId,
+            method: 'chat.postMessage',
+            channel: this.config.channels.leads[q.segment]!,
+            args: {},
+            leadId: lead.id,
+            purpose: 'lead_card',
+            dedupeKey: `lead_card:${lead.id}`,
+          },
+          now,
+        );
+      }
+      return { leadId: lead.id, duplicate: false };
+    });
+  }
+
+  async #findDuplicate(tx: Tx, teamId: string, input: LeadInput, now: Date): Promise<LeadRow | undefined> {
+    if (input.externalId) {
+      const sameId = await findLeadByExternalId(tx, teamId, input.source, input.externalId);
+      if (sameId) return sameId;
+    }
+    return this.#byEmail(tx, teamId, input, now);
+  }
+
+  #byEmail(tx: Tx, teamId: string, input: LeadInput, now: Date): Promise<LeadRow | undefined> {
+    const days = this.config.intake.duplicateWindowDays;
+    if (!input.email || days <= 0) return Promise.resolve(undefined);
+    return findRecentLeadByEmail(tx, teamId, input.email, new Date(now.getTime() - days * DAY_MS));
+  }
+
+  /** Claim: first click wins. An MQL claimed by sales becomes a SAL (the sales-accepted hand-off). */
+  async claim(teamId: string, leadId: number, userId: string, now: Date): Promise<ClaimResult> {
+    const { db } = this.database;
+    const lead = await findLead(db, teamId, leadId);
+    if (!lead) return { ok: false, reason: 'not_found' };
+    const member = await findMember(db, teamId, userId);
+    if (!member) return { ok: false, reason: 'not_on_roster' };
+    if (!isSeller(member.roles)) return { ok: false, reason: 'not_a_seller' };
+    if (!member.segments.includes(lead.segment))
+      return { ok: false, reason: 'not_serving_segment', segment: lead.segment };
+    const accepted = this.#acceptedStage(lead.stage);
+    return db.transaction(async (tx) => {
+      const won = await takeUnownedLead(tx, teamId, leadId, userId, accepted ? { stage: accepted } : {}, now);
+      if (!won) {
+        const current = await findLead(tx, teamId, leadId);
+        return { ok: false, reason: 'already_owned', ownerId: current?.ownerId ?? 'unknown' } as const;
+      }
+      await appendLeadEvent(tx, {
+        teamId,
+        leadId,
+        type: 'claimed',
+        actorId: userId,
+        data: { owner: userId },
+        occurredAt: now,
+      });
+      if (accepted) {
+        await appendLeadEvent(tx, {
+          teamId,
+          leadId,
+          type: 'stage_changed',
+          actorId: userId,
+          data: { from: lead.stage, to: accepted, reason: 'claimed' },
+          occurredAt: now,
+        });
+      }
+      await this.#refreshCard(tx, won, now);
+      await this.#note(tx, won, { kind: 'claimed', by: userId }, now);
+      return { ok: true, lead: won } as const;
+    });
+  }
+
+  /** The stage a claim moves a lead to: MQL → SAL when both are configured stages. */
+  #acceptedStage(stage: string): string | undefined {
+    const keys = this.config.stages.working.map((s) => s.key);
+    return stage === 'MQL' && keys.includes('SAL') ? 'SAL' : undefined;
+  }
+
+  async #refreshCard(tx: Tx, lead: LeadRow, now: Date): Promise<void> {
+    await enqueueSlackWrite(
+      tx,
+      {
+        teamId: lead.teamId,
+        method: 'chat.update',
+        channel: lead.cardChannel ?? this.config.channels.leads[lead.segment]!,
+        args: {},
+        leadId: lead.id,
+        purpose: 'lead_card_update',
+      },
+      now,
+    );
+  }
+
+  async #note(tx: Tx, lead: LeadRow, note: ThreadNote, now: Date): Promise<void> {
+    await enqueueSlackWrite(
+      tx,
+      {
+        teamId: lead.teamId,
+        method: 'chat.postMessage',
+        channel: lead.cardChannel ?? this.config.channels.leads[lead.segment]!,
+        args: { note },
+        leadId: lead.id,
+        purpose: 'lead_thread',
+      },
+      now,
+    );
+  }
+}

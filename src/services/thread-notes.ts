@@ -1,0 +1,7 @@
+/**
+ * What Baton says in a lead's thread, as data. Services queue these; the Slack layer renders
+ * them in the workspace's language when the outbox delivers them.
+ */
+export type ThreadNote =
+  | { kind: 'claimed'; by: string }
+  | { kind: 'resubmitted'; source: string; form: string | null };

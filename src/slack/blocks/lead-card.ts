@@ -1,0 +1,68 @@
+import type { LeadRow } from '../../db/queries/leads.js';
+import type { Catalog } from '../../i18n/index.js';
+import type { ThreadNote } from '../../services/thread-notes.js';
+import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
+import { type Block, context, section } from './common.js';
+
+export const CLAIM_ACTION = 'lead_claim';
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
+
+/** The lead's card in its segment channel: who, from where, how hot, and who owns it. */
+export function leadCard(t: Catalog, lead: LeadRow): { text: string; blocks: Block[] } {
+  const who = escapeMrkdwn(clip(lead.name ?? lead.email ?? `#${lead.id}`, 140));
+  const company = lead.company ? escapeMrkdwn(clip(lead.company, 140)) : '';
+  const title = lead.title ? escapeMrkdwn(clip(lead.title, 140)) : '';
+  const lines = [`*${who}*`];
+  if (title && company) lines.push(t.card.titleAt(title, company));
+  else if (company || title) lines.push(`*${company || title}*`);
+  if (lead.email) lines.push(escapeMrkdwn(lead.email));
+
+  const fields = [
+    field(t.card.segment, escapeMrkdwn(lead.segment)),
+    field(t.card.stage, escapeMrkdwn(lead.stage)),
+    field(t.card.source, escapeMrkdwn(lead.source)),
+    field(t.card.score, String(lead.score)),
+    field(t.card.owner, lead.ownerId ? mention(lead.ownerId) : t.card.unclaimed),
+    field(t.card.arrived, slackDate(lead.createdAt)),
+  ];
+  if (lead.form) fields.push(field(t.card.form, escapeMrkdwn(lead.form)));
+  if (lead.website) fields.push(field(t.card.website, escapeMrkdwn(clip(lead.website, 200))));
+
+  const blocks: Block[] = [
+    {
+      type: 'section',
+      block_id: `lead:${lead.id}`,
+      text: { type: 'mrkdwn', text: lines.join('\n') },
+      fields,
+    },
+  ];
+  if (lead.message) blocks.push(section(`>${escapeMrkdwn(clip(lead.message, 600)).replace(/\n/g, '\n>')}`));
+  if (lead.contextCount > 0) blocks.push(context(t.card.contextCount(lead.contextCount)));
+  if (!lead.ownerId) {
+    blocks.push({
+      type: 'actions',
+      block_id: `lead_actions:${lead.id}`,
+      elements: [
+        {
+          type: 'button',
+          action_id: CLAIM_ACTION,
+          style: 'primary',
+          value: String(lead.id),
+          text: { type: 'plain_text', text: t.card.claim },
+        },
+      ],
+    });
+  }
+  return { text: t.card.fallback(who, company), blocks };
+}
+
+export function threadNoteText(t: Catalog, note: ThreadNote): string {
+  switch (note.kind) {
+    case 'claimed':
+      return t.notes.claimed(mention(note.by));
+    case 'resubmitted':
+      return t.notes.resubmitted(escapeMrkdwn(note.source), note.form ? escapeMrkdwn(note.form) : '');
+  }
+}

@@ -1,0 +1,49 @@
+import type { AppContext } from '../context.js';
+import type { Database } from '../db/client.js';
+import { findLead, setLeadCard } from '../db/queries/leads.js';
+import type { OutboxRow } from '../db/queries/outbox.js';
+import { messages } from '../i18n/index.js';
+import type { ThreadNote } from '../services/thread-notes.js';
+import { leadCard, threadNoteText } from './blocks/lead-card.js';
+
+/** What to send for a queued write, decided at delivery time from the lead as it is then. */
+export type Prepared =
+  | { send: { channel: string; args: Record<string, unknown> } }
+  | { wait: string }
+  | { drop: string };
+
+/**
+ * Services queue intents (post the card, refresh it, add a note); this renders them when the
+ * outbox delivers, so a card is never sent stale and Block Kit stays in the Slack layer.
+ */
+export function prepareWrite(ctx: Pick<AppContext, 'config' | 'database'>) {
+  return async (row: OutboxRow): Promise<Prepared> => {
+    if (!row.leadId || !row.purpose?.startsWith('lead_'))
+      return { send: { channel: row.channel, args: row.args } };
+    const lead = await findLead(ctx.database.db, row.teamId, row.leadId);
+    if (!lead) return { drop: `lead ${row.leadId} no longer exists` };
+    const t = messages(ctx.config.locale);
+    switch (row.purpose) {
+      case 'lead_card':
+        return { send: { channel: row.channel, args: { ...leadCard(t, lead), unfurl_links: false } } };
+      case 'lead_card_update':
+        if (!lead.cardTs || !lead.cardChannel) return { wait: 'the card has not been posted yet' };
+        return { send: { channel: lead.cardChannel, args: { ...leadCard(t, lead), ts: lead.cardTs } } };
+      case 'lead_thread': {
+        if (!lead.cardTs || !lead.cardChannel) return { wait: 'the card has not been posted yet' };
+        const text = threadNoteText(t, row.args.note as ThreadNote);
+        return { send: { channel: lead.cardChannel, args: { text, thread_ts: lead.cardTs } } };
+      }
+      default:
+        return { drop: `unknown purpose ${row.purpose}` };
+    }
+  };
+}
+
+/** Remembers where a lead's card landed, so updates and thread notes can find it. */
+export function recordSentWrite(database: Database) {
+  return async (row: OutboxRow, ts: string): Promise<void> => {
+    if (row.purpose === 'lead_card' && row.leadId)
+      await setLeadCard(database.db, row.leadId, row.channel, ts);
+  };
+}

@@ -1,0 +1,34 @@
+import { signWebhook } from '../../src/http/webhook-auth.js';
+
+export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef';
+
+export interface SendLeadOptions {
+  /** 'signature' (default) signs with HMAC; 'bearer' sends the secret as a token; 'none' sends neither. */
+  auth?: 'signature' | 'bearer' | 'none';
+  secret?: string;
+  /** Unix seconds used for the signature (default: `now`). */
+  timestamp?: number;
+  /** The sender's clock; sign with the same clock the app reads. */
+  now?: () => Date;
+  /** Replaces the computed signature (to forge one). */
+  signature?: string;
+  query?: string;
+  /** Sends this exact text instead of JSON-encoding `body`. */
+  raw?: string;
+}
+
+/** POSTs a lead to /api/leads the way a form tool or CRM does, signed unless told otherwise. */
+export async function sendLead(baseUrl: string, body: unknown, o: SendLeadOptions = {}) {
+  const raw = o.raw ?? JSON.stringify(body);
+  const secret = o.secret ?? WEBHOOK_SECRET;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if ((o.auth ?? 'signature') === 'signature') {
+    const timestamp = o.timestamp ?? Math.floor((o.now?.() ?? new Date()).getTime() / 1000);
+    headers['x-baton-timestamp'] = String(timestamp);
+    headers['x-baton-signature'] = o.signature ?? signWebhook(secret, timestamp, raw);
+  } else if (o.auth === 'bearer') {
+    headers.authorization = `Bearer ${secret}`;
+  }
+  const res = await fetch(`${baseUrl}/api/leads${o.query ?? ''}`, { method: 'POST', headers, body: raw });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
