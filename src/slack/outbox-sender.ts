@@ -190,6 +190,8 @@ export class OutboxSender {
     Pick<OutboxSenderOptions, 'onSent' | 'prepare'>;
   #timer: schedule.Job | undefined;
   #running: Promise<number> | undefined;
+  /** A wake-up arrived during a pass: look once more before finishing, or a fresh write would wait for the tick. */
+  #again = false;
   #stopped = false;
 
   constructor(options: OutboxSenderOptions) {
@@ -220,6 +222,7 @@ export class OutboxSender {
   /** Delivers until nothing is claimable now; returns how many writes were handled. One pass at a time per process. */
   deliverDue(): Promise<number> {
     if (this.#stopped) return Promise.resolve(0);
+    if (this.#running) this.#again = true;
     this.#running ??= this.#drain().finally(() => {
       this.#running = undefined;
     });
@@ -242,7 +245,11 @@ export class OutboxSender {
         lockMs: this.#o.lockMs,
         paceMs: this.#o.paceMs,
       });
-      if (batch.length === 0) return handled;
+      if (batch.length === 0) {
+        if (!this.#again) return handled;
+        this.#again = false;
+        continue;
+      }
       // Each row is a different channel, so they go out side by side.
       await Promise.all(batch.map((row) => this.#deliver(row)));
       handled += batch.length;
