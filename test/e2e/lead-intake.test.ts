@@ -246,4 +246,23 @@ describe('reliable card delivery', () => {
     expect(posted).toHaveLength(1);
     expect(t.slack.callsTo('chat.postMessage').filter((c) => c.status === 429)).toHaveLength(1);
   });
+
+  it('makes no second card when Slack accepted the post but Baton never heard back', async () => {
+    t.slack.failNext('chat.postMessage', { lostResponse: true });
+    const res = await t.sendLead({
+      ...demoRequest,
+      external_id: 'lost-1',
+      email: 'lost@acme.io',
+      name: 'Lou Stanswer',
+    });
+    await t.flushOutbox();
+    const posted = cards('C0LEADS').filter((m) => m.text === 'New lead: Lou Stanswer (Acme)');
+    expect(posted).toHaveLength(1);
+    // The retry found the first post by its metadata instead of posting again.
+    expect(t.slack.callsTo('conversations.history').length).toBeGreaterThan(0);
+    const [lead] = await t.database.rows<{ card_ts: string }>(
+      sql`select card_ts from leads where id = ${res.json.lead_id as number}`,
+    );
+    expect(lead!.card_ts).toBe(posted[0]!.ts);
+  });
 });

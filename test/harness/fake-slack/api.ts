@@ -53,6 +53,10 @@ export async function answerApiCall(
   const answer = (response: SlackObject, status = 200): ApiAnswer => ({ args, token, status, response });
 
   const failure = failures.take(method);
+  if (failure && 'lostResponse' in failure) {
+    const applied = await run();
+    return { ...applied, status: 504, response: { ok: false, error: 'gateway_timeout' }, failure };
+  }
   if (failure) {
     if ('error' in failure)
       return { ...answer({ ok: false, error: failure.error, ...failure.response }), failure };
@@ -62,20 +66,24 @@ export async function answerApiCall(
     return { ...answer({ ok: false, error }, failure.status), failure, headers };
   }
 
-  const handler = methods[method];
-  if (!handler) return answer({ ok: false, error: 'unknown_method' });
-  if (!token) return answer({ ok: false, error: 'not_authed' });
-  const tokenOk = APP_TOKEN_METHODS.has(method)
-    ? token.startsWith('xapp-')
-    : acceptedToken
-      ? token === acceptedToken
-      : token.startsWith('xoxb-');
-  if (!tokenOk) return answer({ ok: false, error: 'invalid_auth' });
+  return run();
 
-  try {
-    return answer({ ok: true, ...(await handler(state, args)) });
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    return answer({ ok: false, error: error.code, ...error.extra });
+  async function run(): Promise<ApiAnswer> {
+    const handler = methods[method];
+    if (!handler) return answer({ ok: false, error: 'unknown_method' });
+    if (!token) return answer({ ok: false, error: 'not_authed' });
+    const tokenOk = APP_TOKEN_METHODS.has(method)
+      ? token.startsWith('xapp-')
+      : acceptedToken
+        ? token === acceptedToken
+        : token.startsWith('xoxb-');
+    if (!tokenOk) return answer({ ok: false, error: 'invalid_auth' });
+
+    try {
+      return answer({ ok: true, ...(await handler(state, args)) });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return answer({ ok: false, error: error.code, ...error.extra });
+    }
   }
 }

@@ -44,7 +44,11 @@ export interface FakeSlackOptions {
 }
 
 /** What `failNext` can make a method do: an HTTP error status (429 with Retry-After) or `ok:false`. */
-export type Failure = { status: number; retryAfter?: number } | { error: string; response?: SlackObject };
+export type Failure =
+  | { status: number; retryAfter?: number }
+  | { error: string; response?: SlackObject }
+  /** Slack applies the call, but its answer is lost (HTTP 504): as if the caller died before reading it. */
+  | { lostResponse: true };
 
 export interface RecordedCall {
   method: string;
