@@ -1,0 +1,129 @@
+/** Checks across sections: references from one section to what another defines. */
+import type { z } from 'zod';
+import { isSeller } from '../../domain/roles.js';
+import { DEFAULT_WORKING_STAGES } from './defaults.js';
+import type { WorkspaceFile } from './file-shape.js';
+import { unlessBroken } from './primitives.js';
+
+const workingStageKeys = (file: WorkspaceFile): string[] =>
+  file.stages.working?.map((s) => (typeof s === 'string' ? s : s.key)) ??
+  DEFAULT_WORKING_STAGES.map((s) => s.key);
+
+type Report = (path: PropertyKey[], message: string) => void;
+
+export function acrossSections(
+  sections: (keyof WorkspaceFile)[],
+  check: (file: WorkspaceFile, report: Report) => void,
+) {
+  return [
+    (file: WorkspaceFile, ctx: z.core.$RefinementCtx) =>
+      check(file, (path, message) => ctx.addIssue({ code: 'custom', path, message })),
+    unlessBroken((path) => sections.some((s) => s === path[0])),
+  ] as const;
+}
+
+const notASegment = (file: WorkspaceFile, value: string) =>
+  `"${value}" is not a segment (segments: ${file.segments.join(', ')})`;
+
+export function checkLeadChannels(file: WorkspaceFile, report: Report) {
+  const leads = file.channels.leads;
+  if (typeof leads === 'string') return;
+  for (const key of Object.keys(leads)) {
+    if (key !== 'default' && !file.segments.includes(key))
+      report(['channels', 'leads', key], notASegment(file, key));
+  }
+  const uncovered = file.segments.filter((s) => !Object.hasOwn(leads, s));
+  if (!Object.hasOwn(leads, 'default') && uncovered.length > 0) {
+    report(
+      ['channels', 'leads'],
+      `no channel for segment ${uncovered.join(', ')}; map every segment or add a "default" channel`,
+    );
+  }
+}
+
+export function checkRosterReferences(file: WorkspaceFile, report: Report) {
+  file.roster.forEach((member, i) => {
+    member.segments?.forEach((s, j) => {
+      if (!file.segments.includes(s)) report(['roster', i, 'segments', j], notASegment(file, s));
+    });
+    // Checked after merging, since a member may override only one end of the calendar's day.
+    const own = member.working_hours;
+    const start = own?.start ?? file.calendar.working_hours.start;
+    const end = own?.end ?? file.calendar.working_hours.end;
+    if ((own?.start !== undefined || own?.end !== undefined) && start >= end) {
+      report(
+        ['roster', i, 'working_hours'],
+        `start "${start}" must be before end "${end}" (unset ones come from calendar.working_hours)`,
+      );
+    }
+  });
+  // With no seller at all the roster check has already said so; here each segment needs one.
+  if (!file.roster.some((m) => isSeller(m.roles))) return;
+  for (const segment of file.segments) {
+    if (!file.roster.some((m) => isSeller(m.roles) && (m.segments ?? file.segments).includes(segment))) {
+      report(
+        ['roster'],
+        `no seller (sdr or ae) covers segment "${segment}", so its leads could never be routed`,
+      );
+    }
+  }
+}
+
+export function checkRoutingReferences(file: WorkspaceFile, report: Report) {
+  const blocks: [PropertyKey[], number | undefined][] = [
+    [['routing', 'default'], file.routing.default.auto_assign_after_minutes],
+  ];
+  for (const [key, block] of Object.entries(file.routing.segments)) {
+    if (!file.segments.includes(key)) report(['routing', 'segments', key], notASegment(file, key));
+    blocks.push([['routing', 'segments', key], block.auto_assign_after_minutes]);
+  }
+  const sla = file.sla.first_touch_minutes;
+  for (const [path, minutes] of blocks) {
+    if (minutes !== undefined && minutes >= sla) {
+      report(
+        [...path, 'auto_assign_after_minutes'],
+        `${minutes} must be less than sla.first_touch_minutes (${sla}), or leads breach before anyone owns them`,
+      );
+    }
+  }
+}
+
+function notAWorkingStage(stages: readonly string[], value: string): string {
+  const sameIgnoringCase = stages.find((s) => s.toLowerCase() === value.toLowerCase());
+  const hint = sameIgnoringCase ? `; keys are case-sensitive, did you mean "${sameIgnoringCase}"?` : '';
+  return `"${value}" is not a working stage (stages: ${stages.join(', ')})${hint}`;
+}
+
+export function checkStageReferences(file: WorkspaceFile, report: Report) {
+  const stages = workingStageKeys(file);
+  const notAStage = (value: string) => notAWorkingStage(stages, value);
+  const { threshold_stage } = file.routing;
+  const { stop_at_stage } = file.cadence;
+  const threshold = stages.indexOf(threshold_stage);
+  const stop = stages.indexOf(stop_at_stage);
+  if (threshold < 0) report(['routing', 'threshold_stage'], notAStage(threshold_stage));
+  if (stop < 0) {
+    report(['cadence', 'stop_at_stage'], notAStage(stop_at_stage));
+  } else if (threshold >= 0 && stop <= threshold) {
+    report(
+      ['cadence', 'stop_at_stage'],
+      `"${stop_at_stage}" must come after routing.threshold_stage "${threshold_stage}", or the cadence ends before it starts`,
+    );
+  }
+}
+
+export function checkQualificationReferences(file: WorkspaceFile, report: Report) {
+  const stages = workingStageKeys(file);
+  const check = (path: PropertyKey[], set: { segment?: string | undefined; stage?: string | undefined }) => {
+    if (set.segment !== undefined && !file.segments.includes(set.segment)) {
+      report([...path, 'segment'], notASegment(file, set.segment));
+    }
+    if (set.stage !== undefined && !stages.includes(set.stage)) {
+      report([...path, 'stage'], notAWorkingStage(stages, set.stage));
+    }
+  };
+  file.qualification.rules?.forEach((rule, i) => {
+    check(['qualification', 'rules', i, 'set'], rule.set);
+  });
+  check(['qualification', 'defaults'], file.qualification.defaults);
+}

@@ -1,0 +1,18 @@
+/** The top-level schema of baton.yaml: the sections plus the checks across them. */
+import {
+  acrossSections,
+  checkLeadChannels,
+  checkQualificationReferences,
+  checkRosterReferences,
+  checkRoutingReferences,
+  checkStageReferences,
+} from './cross-checks.js';
+import { fileShape } from './file-shape.js';
+
+/** The whole file, validated but not yet normalized (workspace.ts turns it into a WorkspaceConfig). */
+export const workspaceFileSchema = fileShape
+  .superRefine(...acrossSections(['segments', 'channels'], checkLeadChannels))
+  .superRefine(...acrossSections(['segments', 'roster', 'calendar'], checkRosterReferences))
+  .superRefine(...acrossSections(['segments', 'routing', 'sla'], checkRoutingReferences))
+  .superRefine(...acrossSections(['stages', 'routing', 'cadence'], checkStageReferences))
+  .superRefine(...acrossSections(['segments', 'stages', 'qualification'], checkQualificationReferences));

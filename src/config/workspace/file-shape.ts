@@ -1,0 +1,38 @@
+/** The file's sections put together, before the checks that read across them. */
+import { z } from 'zod';
+import { LOCALES } from '../../i18n/index.js';
+import { DEFAULT_SEGMENTS } from './defaults.js';
+import { pattern, slug, strictMap, uniqueList } from './primitives.js';
+import { intakeSchema } from './schema-intake.js';
+import { qualificationSchema } from './schema-qualification.js';
+import { routingSchema, slaSchema } from './schema-sla-routing.js';
+import { cadenceSchema, stagesSchema } from './schema-stages-cadence.js';
+import { channelsSchema, rosterSchema, vocSchema } from './schema-team.js';
+import { calendarSchema, retroSchema } from './schema-time.js';
+
+export const fileShape = strictMap({
+  team_id: pattern(/^T[A-Z0-9]{2,}$/, 'a Slack team id (like T0123ABCD)').optional(),
+  locale: z.enum(LOCALES).default('en'),
+  segments: uniqueList(
+    slug.refine((s) => s !== 'default', {
+      error: '"default" is reserved (it names the fallback leads channel)',
+    }),
+  )
+    .min(1)
+    .max(20)
+    .default(() => [...DEFAULT_SEGMENTS]),
+  channels: channelsSchema,
+  roster: rosterSchema,
+  calendar: calendarSchema.prefault({}),
+  sla: slaSchema.prefault({}),
+  intake: intakeSchema.prefault({}),
+  qualification: qualificationSchema.prefault({}),
+  routing: routingSchema.prefault({}),
+  stages: stagesSchema.prefault({}),
+  cadence: cadenceSchema.prefault({}),
+  retro: retroSchema.prefault({}),
+  voc: vocSchema.prefault({}),
+});
+
+/** The file as validated: snake_case, scalar defaults filled in, list defaults still to apply. */
+export type WorkspaceFile = z.output<typeof fileShape>;

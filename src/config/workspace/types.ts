@@ -1,0 +1,181 @@
+/** The normalized `WorkspaceConfig` the rest of Baton reads, and the types it is made of. */
+import type { LeadField } from '../../domain/lead-input.js';
+import type { Role } from '../../domain/roles.js';
+import type { Locale } from '../../i18n/index.js';
+import type {
+  CadenceAction,
+  EscalationAction,
+  EscalationTrigger,
+  OutsideHoursPolicy,
+  SlaClock,
+  VocCategory,
+  Weekday,
+} from './constants.js';
+
+/** "HH:MM", 24-hour, zero-padded, so plain string comparison orders times. */
+export interface DailyHours {
+  start: string;
+  end: string;
+}
+export interface MemberHours extends DailyHours {
+  days: Weekday[];
+}
+export interface Holiday {
+  date: string;
+  name: string | null;
+}
+export interface RosterMember {
+  user: string;
+  name: string | null;
+  roles: Role[];
+  segments: string[];
+  weight: number;
+  /** null = no cap. */
+  maxOpenLeads: number | null;
+  timeZone: string;
+  workingHours: MemberHours;
+  manager: string | null;
+}
+export interface EscalationStep {
+  afterMinutes: number;
+  when: EscalationTrigger;
+  action: EscalationAction;
+  enabled: boolean;
+}
+export type RoutingPolicy =
+  | {
+      mode: 'claim';
+      /**
+       * Minutes an unclaimed card waits before Baton assigns it. Already resolved: the segment's
+       * own setting, else routing.default's, else the SLA ladder's auto_assign step; null = never.
+       */
+      autoAssignAfterMinutes: number | null;
+      outsideHours: OutsideHoursPolicy;
+    }
+  | {
+      mode: 'round_robin';
+      acceptTimeoutMinutes: number;
+      outsideHours: OutsideHoursPolicy;
+    };
+export interface Stage {
+  key: string;
+  label: string;
+  /** Days without movement before a lead counts as stuck; null = never. */
+  stagnationDays: number | null;
+}
+export interface CadenceStep {
+  day: number;
+  action: CadenceAction;
+  label: string;
+  withinMinutes: number | null;
+}
+export interface WeeklyTime {
+  day: Weekday;
+  time: string;
+}
+
+/** Where a form tool keeps each Baton field in its own JSON. */
+export interface SourceMapping {
+  /** The source key (`intake.sources.<name>`); also the lead's source unless the body sends one. */
+  name: string;
+  /** Baton field → dotted path in the sender's JSON, e.g. `data.email`. */
+  fields: Partial<Record<LeadField, string>>;
+  /** Fixed values for fields the tool never sends (already checked like intake values). */
+  defaults: Partial<Record<LeadField, string | number>>;
+}
+
+/**
+ * One field's test in a qualification rule. Text compares case-insensitively; numbers
+ * (company_size) numerically. In `test`, every operator that is not null must hold.
+ */
+export type ConditionMatcher =
+  | { kind: 'equals'; value: string | number }
+  | { kind: 'any_of'; values: (string | number)[] }
+  | {
+      kind: 'test';
+      gte: number | null;
+      gt: number | null;
+      lte: number | null;
+      lt: number | null;
+      /** Case-insensitive substring. */
+      contains: string | null;
+      /** A regular expression (validated at load), applied case-insensitively. */
+      matches: string | null;
+      exists: boolean | null;
+      /** Lower-case domains; the email's (or website's) domain or a subdomain of one must match. */
+      domainIn: string[] | null;
+    };
+
+export interface QualificationRule {
+  /** Field → matcher; all must hold. Empty = every lead. */
+  when: Partial<Record<LeadField, ConditionMatcher>>;
+  /** What a matching rule sets; null = leaves it to a later rule or the defaults. */
+  set: { segment: string | null; stage: string | null; score: number | null };
+}
+
+export interface QualificationDefaults {
+  segment: string;
+  stage: string;
+  score: number;
+}
+
+export interface WorkspaceConfig {
+  teamId: string | null;
+  locale: Locale;
+  segments: string[];
+  channels: {
+    /** Every segment mapped to its leads channel. */
+    leads: Record<string, string>;
+    escalations: string;
+    retro: string;
+    /** Categories without a channel are only summarised in the weekly retro. */
+    voc: Partial<Record<VocCategory, string>>;
+  };
+  roster: RosterMember[];
+  calendar: {
+    timeZone: string;
+    workingDays: Weekday[];
+    workingHours: DailyHours;
+    holidays: Holiday[];
+  };
+  sla: {
+    firstTouchMinutes: number;
+    clock: SlaClock;
+    escalations: EscalationStep[];
+  };
+  intake: {
+    /** The same email within this many days is the same lead; 0 = never merge by email. */
+    duplicateWindowDays: number;
+    /** Per-source field mappings, by source key. */
+    sources: Record<string, SourceMapping>;
+  };
+  qualification: {
+    /** In order; for each of segment, stage and score the first matching rule that sets it wins. */
+    rules: QualificationRule[];
+    defaults: QualificationDefaults;
+  };
+  routing: {
+    thresholdStage: string;
+    /** Send a lead whose email domain or company matches an account with an open or won lead to that owner. */
+    matchExistingAccounts: boolean;
+    /** Every segment mapped to its effective policy (overrides merged over routing.default). */
+    segments: Record<string, RoutingPolicy>;
+  };
+  stages: {
+    working: Stage[];
+    lostReasons: string[];
+    disqualifyReasons: string[];
+  };
+  cadence: {
+    stopAtStage: string;
+    steps: CadenceStep[];
+  };
+  retro: {
+    enabled: boolean;
+    open: WeeklyTime;
+    nudge: WeeklyTime;
+    close: WeeklyTime;
+    monthlyReview: { enabled: boolean; dayOfMonth: number; time: string };
+  };
+  voc: { reaction: string };
+}
