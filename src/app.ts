@@ -10,14 +10,21 @@ import { StartupError } from './errors.js';
 import { leadIntakeRoute } from './http/lead-intake.js';
 import { operationalRoutes } from './http/routes.js';
 import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
+import { routingHandlers } from './jobs/routing.js';
 import { JobRunner } from './jobs/runner.js';
 import { createLogger, type Logger, toBoltLogger } from './observability/logger.js';
 import { createBatonMetrics } from './observability/metrics.js';
+import { LeadContextService } from './services/lead-context.js';
+import { LeadDeskService } from './services/lead-desk.js';
+import { LeadOwnershipService } from './services/lead-ownership.js';
 import { LeadService } from './services/leads.js';
 import { RosterService } from './services/roster.js';
+import { RosterStatusService } from './services/roster-status.js';
+import { RoutingService } from './services/routing.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { skipEventRetries } from './slack/middleware/skip-event-retries.js';
+import { withOfferWrites } from './slack/offer-render.js';
 import { prepareWrite, recordSentWrite } from './slack/outbox-render.js';
 import { createOutboxClient, OutboxSender } from './slack/outbox-sender.js';
 import { TrackingReceiver } from './slack/receiver.js';
@@ -86,13 +93,19 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     const identity = await whoAmI(env, logger, metrics, options.slackRetries);
     await applyWorkspaceConfig(database, identity, config, clock.now());
 
+    const outboxClient = createOutboxClient({
+      token: env.SLACK_BOT_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      logger,
+      metrics,
+    });
     const outbox = new OutboxSender({
       database,
       clock,
       logger,
       metrics,
-      client: createOutboxClient({ token: env.SLACK_BOT_TOKEN, apiUrl: env.SLACK_API_URL, logger, metrics }),
-      prepare: prepareWrite({ config, database }),
+      client: outboxClient,
+      prepare: withOfferWrites({ config, database }, outboxClient, prepareWrite({ config, database })),
       onSent: recordSentWrite(database),
     });
     const context: AppContext = {
@@ -102,7 +115,16 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       clock,
       logger,
       metrics,
-      services: { roster: new RosterService(database), leads: new LeadService(database, config) },
+      services: {
+        roster: new RosterService(database),
+        leads: new LeadService(database, config),
+        // Lazily, so it always uses the intake above (the same one the webhook uses).
+        leadDesk: new LeadDeskService(database, config, () => context.services.leads),
+        rosterStatus: new RosterStatusService(database, config),
+        ownership: new LeadOwnershipService(database, config),
+        leadContext: new LeadContextService(database, config),
+        routing: new RoutingService(database, config),
+      },
       outbox: {
         wake: () => void outbox.deliverDue().catch((error) => logger.error('outbox pass failed', { error })),
       },
@@ -152,7 +174,13 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       logger.error('listener failed', { error: error.original ?? error, code: error.code });
     });
 
-    const jobs = new JobRunner({ database, clock, logger, metrics, handlers: maintenanceHandlers(context) });
+    const jobs = new JobRunner({
+      database,
+      clock,
+      logger,
+      metrics,
+      handlers: { ...maintenanceHandlers(context), ...routingHandlers(context) },
+    });
     await scheduleMaintenance(context, identity.teamId, clock.now());
     if (options.jobTick !== null) {
       jobs.start(options.jobTick);

@@ -3,8 +3,13 @@ import type { Database } from './db/client.js';
 import type { Clock } from './domain/clock.js';
 import type { Logger } from './observability/logger.js';
 import type { BatonMetrics } from './observability/metrics.js';
+import type { LeadContextService } from './services/lead-context.js';
+import type { LeadDeskService } from './services/lead-desk.js';
+import type { LeadOwnershipService } from './services/lead-ownership.js';
 import type { LeadService } from './services/leads.js';
 import type { RosterService } from './services/roster.js';
+import type { RosterStatusService } from './services/roster-status.js';
+import type { RoutingService } from './services/routing.js';
 
 /** What listeners, routes and jobs share; built once in app.ts. */
 export interface AppContext {
@@ -18,6 +23,11 @@ export interface AppContext {
   services: {
     roster: RosterService;
     leads: LeadService;
+    leadDesk: LeadDeskService;
+    rosterStatus: RosterStatusService;
+    ownership: LeadOwnershipService;
+    leadContext: LeadContextService;
+    routing: RoutingService;
   };
   /** Asks the outbox to deliver queued Slack writes now rather than at its next tick. */
   outbox: { wake(): void };

@@ -30,11 +30,14 @@ export type Ineligible =
   | 'not_serving_segment'
   | 'out_of_office'
   | 'outside_hours'
-  | 'at_cap';
+  | 'at_cap'
+  | 'passed';
 
 /** Why a seller cannot take this lead, with what the caller needs to act on it. */
 export type IneligibleDetail =
   | { reason: 'not_on_roster' | 'not_a_seller' | 'not_serving_segment' }
+  /** Set by the caller, not by `eligibility`: they already passed on (or let time out) this lead. */
+  | { reason: 'passed' }
   /** `until`: when the absence ends; null = open-ended. */
   | { reason: 'out_of_office'; until: Date | null }
   /** `resumesAt`: when their working hours next begin; null = their hours never occur. */
@@ -207,7 +210,7 @@ export function earliestResume(skipped: readonly SkippedSeller[]): Date | null {
 // ---- Explanation for the lead's thread ----
 
 /** Reasons worth telling the team: the seller would normally have been in line. */
-const PASSING_REASONS: readonly Ineligible[] = ['out_of_office', 'outside_hours', 'at_cap'];
+const PASSING_REASONS: readonly Ineligible[] = ['out_of_office', 'outside_hours', 'at_cap', 'passed'];
 
 export interface AssignmentExplanation {
   method: 'weighted_rotation';
@@ -215,7 +218,7 @@ export interface AssignmentExplanation {
   chosen: string | null;
   position: number;
   eligibleCount: number;
-  /** Sellers passed over for now (out of office, outside hours, at cap), in roster order. */
+  /** Sellers passed over for now (out of office, outside hours, at cap, passed), in roster order. */
   skipped: SkippedSeller[];
   /** Candidates not in this rotation at all (not on the roster, not a seller, other segment). */
   excluded: SkippedSeller[];
@@ -252,6 +255,8 @@ function reasonText(s: SkippedSeller): string {
       return 'not a seller';
     case 'not_serving_segment':
       return 'not in this segment';
+    case 'passed':
+      return 'passed on this lead';
   }
 }
 

@@ -44,7 +44,8 @@ export function toLocal(at: Date, timeZone: string): LocalDateTime & { second: n
   };
 }
 
-function offsetMs(at: Date, timeZone: string): number {
+/** How far `timeZone`'s clocks read ahead of UTC at `at` (negative west of Greenwich), whole seconds. */
+export function offsetMs(at: Date, timeZone: string): number {
   const l = toLocal(at, timeZone);
   const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;

@@ -24,7 +24,8 @@ export function holidayDates(holidays: readonly Holiday[]): string[] {
   return holidays.map((h) => h.date);
 }
 
-function minuteOfDay(clock: string): number {
+/** Minutes since midnight of a 24-hour "HH:MM" time; a RangeError for anything else. */
+export function minuteOfDay(clock: string): number {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(clock);
   if (!m) throw new RangeError(`"${clock}" is not a 24-hour time like "09:00"`);
   return Number(m[1]) * 60 + Number(m[2]);

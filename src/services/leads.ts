@@ -15,11 +15,17 @@ import { enqueueSlackWrite } from '../db/queries/outbox.js';
 import type { LeadInput } from '../domain/lead-input.js';
 import { isRouted, qualify } from '../domain/qualification.js';
 import { isSeller } from '../domain/roles.js';
+import { Router } from './router.js';
 import type { ThreadNote } from './thread-notes.js';
 
 export interface IntakeResult {
   leadId: number;
   duplicate: boolean;
+}
+
+export interface IntakeOptions {
+  /** The marketer who brought the lead in (e.g. who entered it with `/lead new`). */
+  marketerId?: string | null;
 }
 
 export type ClaimRefusal =
@@ -47,17 +53,17 @@ export class LeadService {
   ) {}
 
   /** Stores a lead (or recognises a resubmission) and queues its card; committed before it returns. */
-  async intake(teamId: string, input: LeadInput, now: Date): Promise<IntakeResult> {
+  async intake(teamId: string, input: LeadInput, now: Date, opts: IntakeOptions = {}): Promise<IntakeResult> {
     try {
-      return await this.#intakeOnce(teamId, input, now);
+      return await this.#intakeOnce(teamId, input, now, opts);
     } catch (error) {
       // Two deliveries of the same external_id raced; the loser finds the winner's row now.
-      if (isUniqueViolation(error)) return this.#intakeOnce(teamId, input, now);
+      if (isUniqueViolation(error)) return this.#intakeOnce(teamId, input, now, opts);
       throw error;
     }
   }
 
-  #intakeOnce(teamId: string, input: LeadInput, now: Date): Promise<IntakeResult> {
+  #intakeOnce(teamId: string, input: LeadInput, now: Date, opts: IntakeOptions): Promise<IntakeResult> {
     return this.database.db.transaction(async (tx) => {
       // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${teamId}:${input.email}`}))`);
@@ -88,6 +94,7 @@ export class LeadService {
       );
       const lead = await insertLead(tx, {
         ...input,
+        marketerId: opts.marketerId ?? null,
         teamId,
         segment: q.segment,
         stage: q.stage,
@@ -117,6 +124,8 @@ export class LeadService {
           },
           now,
         );
+        // Account match, round robin or claim mode's auto-assign timer: committed with the lead.
+        await new Router(this.config).onIntake(tx, lead, now);
       }
       return { leadId: lead.id, duplicate: false };
     });

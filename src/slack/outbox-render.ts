@@ -3,8 +3,11 @@ import type { Database } from '../db/client.js';
 import { findLead, setLeadCard } from '../db/queries/leads.js';
 import type { OutboxRow } from '../db/queries/outbox.js';
 import { messages } from '../i18n/index.js';
+import { OWNER_DM_PURPOSE } from '../services/lead-notes.js';
 import type { ThreadNote } from '../services/thread-notes.js';
 import { leadCard, threadNoteText } from './blocks/lead-card.js';
+import { hasPendingOffer } from './offer-render.js';
+import { renderOwnerDm } from './owner-dm-render.js';
 
 /** What to send for a queued write, decided at delivery time from the lead as it is then. */
 export type Prepared =
@@ -25,15 +28,27 @@ export function prepareWrite(ctx: Pick<AppContext, 'config' | 'database'>) {
     const t = messages(ctx.config.locale);
     switch (row.purpose) {
       case 'lead_card':
-        return { send: { channel: row.channel, args: { ...leadCard(t, lead), unfurl_links: false } } };
+        return {
+          send: {
+            channel: row.channel,
+            args: { ...leadCard(t, lead, await hasPendingOffer(ctx, lead)), unfurl_links: false },
+          },
+        };
       case 'lead_card_update':
         if (!lead.cardTs || !lead.cardChannel) return { wait: 'the card has not been posted yet' };
-        return { send: { channel: lead.cardChannel, args: { ...leadCard(t, lead), ts: lead.cardTs } } };
+        return {
+          send: {
+            channel: lead.cardChannel,
+            args: { ...leadCard(t, lead, await hasPendingOffer(ctx, lead)), ts: lead.cardTs },
+          },
+        };
       case 'lead_thread': {
         if (!lead.cardTs || !lead.cardChannel) return { wait: 'the card has not been posted yet' };
         const text = threadNoteText(t, row.args.note as ThreadNote);
         return { send: { channel: lead.cardChannel, args: { text, thread_ts: lead.cardTs } } };
       }
+      case OWNER_DM_PURPOSE:
+        return renderOwnerDm(ctx, t, row, lead);
       default:
         return { drop: `unknown purpose ${row.purpose}` };
     }

@@ -4,7 +4,10 @@ import { leadEventsOf } from '../../src/db/queries/leads.js';
 import { startTestApp, TEAM_ID, type TestApp } from '../harness/test-app.js';
 
 const SELLERS = Array.from({ length: 50 }, (_, i) => `U0SELL${String(i).padStart(3, '0')}`);
+// Every lead here is from Acme: without this the second would go straight to the first's owner.
 const CONFIG = `
+routing:
+  match_existing_accounts: false
 channels:
   leads: C0LEADS
 roster:

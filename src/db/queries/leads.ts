@@ -73,6 +73,77 @@ export async function takeUnownedLead(
   return row;
 }
 
+/**
+ * Moves a lead from owner `from` (null: unowned) to `to` (null: release it, unowned again). Only
+ * while the owner is still `from`, so of two concurrent changes at most one wins. Returns the
+ * updated row, or undefined when the owner was no longer `from`.
+ */
+export async function changeLeadOwner(
+  q: Queryable,
+  teamId: string,
+  id: number,
+  from: string | null,
+  to: string | null,
+  now: Date,
+): Promise<LeadRow | undefined> {
+  const [row] = await q
+    .update(leads)
+    .set({ ownerId: to, ownerSince: to === null ? null : now, updatedAt: now })
+    .where(
+      and(
+        eq(leads.teamId, teamId),
+        eq(leads.id, id),
+        from === null ? isNull(leads.ownerId) : eq(leads.ownerId, from),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Counts one more marketer context on the lead; returns the updated row (undefined: no such lead). */
+export async function bumpContextCount(
+  q: Queryable,
+  teamId: string,
+  id: number,
+  now: Date,
+): Promise<LeadRow | undefined> {
+  const [row] = await q
+    .update(leads)
+    .set({ contextCount: sql`${leads.contextCount} + 1`, updatedAt: now })
+    .where(and(eq(leads.teamId, teamId), eq(leads.id, id)))
+    .returning();
+  return row;
+}
+
+/** The lead whose card is the message `ts` in `channel`. */
+export async function findLeadByCard(
+  q: Queryable,
+  teamId: string,
+  channel: string,
+  ts: string,
+): Promise<LeadRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(leads)
+    .where(and(eq(leads.teamId, teamId), eq(leads.cardChannel, channel), eq(leads.cardTs, ts)));
+  return row;
+}
+
+/** The newest lead with this email (any case), however old. */
+export async function findLatestLeadByEmail(
+  q: Queryable,
+  teamId: string,
+  email: string,
+): Promise<LeadRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(leads)
+    .where(and(eq(leads.teamId, teamId), sql`lower(${leads.email}) = ${email.toLowerCase()}`))
+    .orderBy(desc(leads.createdAt))
+    .limit(1);
+  return row;
+}
+
 export async function setLeadCard(q: Queryable, id: number, channel: string, ts: string): Promise<void> {
   await q.update(leads).set({ cardChannel: channel, cardTs: ts }).where(eq(leads.id, id));
 }

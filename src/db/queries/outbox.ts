@@ -259,3 +259,16 @@ export async function channelNextAt(
     .where(and(eq(channelPacing.teamId, teamId), eq(channelPacing.channel, channel)));
   return row?.nextAt;
 }
+
+/** The write queued under `dedupeKey` (e.g. to find where an earlier DM landed), if any. */
+export async function findWriteByKey(
+  q: Queryable,
+  teamId: string,
+  dedupeKey: string,
+): Promise<OutboxRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.teamId, teamId), eq(outbox.dedupeKey, dedupeKey)));
+  return row;
+}

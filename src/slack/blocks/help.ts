@@ -1,5 +1,6 @@
 import type { Catalog } from '../../i18n/index.js';
 import { type Block, context, divider, header, section } from './common.js';
+import { leadUsageLines } from './lead-lookup.js';
 
 /** The /baton subcommands, in the order help lists them. */
 const USAGE: Array<[keyof Catalog['help']['commands'], string]> = [
@@ -16,6 +17,7 @@ export function helpBlocks(t: Catalog): Block[] {
     section(t.help.intro),
     divider(),
     section(`${t.help.commandsHeading}\n${lines.join('\n')}`),
+    section(`${t.lead.helpHeading}\n${leadUsageLines(t).join('\n')}`),
     context(t.help.footer),
   ];
 }

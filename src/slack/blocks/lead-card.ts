@@ -1,16 +1,23 @@
+import type { types } from '@slack/bolt';
 import type { LeadRow } from '../../db/queries/leads.js';
 import type { Catalog } from '../../i18n/index.js';
 import type { ThreadNote } from '../../services/thread-notes.js';
 import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
 import { type Block, context, section } from './common.js';
+import { addContextButton, contextNoteText } from './lead-context.js';
+import { ownershipButtons, ownershipNoteText } from './lead-ownership.js';
+import { cardPassButton, offerPendingContext, routingNoteText } from './routing.js';
 
 export const CLAIM_ACTION = 'lead_claim';
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
 
-/** The lead's card in its segment channel: who, from where, how hot, and who owns it. */
-export function leadCard(t: Catalog, lead: LeadRow): { text: string; blocks: Block[] } {
+/**
+ * The lead's card in its segment channel: who, from where, how hot, and who owns it.
+ * `pendingOffer`: routing offered it to the owner, who has not accepted yet (shows Pass).
+ */
+export function leadCard(t: Catalog, lead: LeadRow, pendingOffer = false): { text: string; blocks: Block[] } {
   const who = escapeMrkdwn(clip(lead.name ?? lead.email ?? `#${lead.id}`, 140));
   const company = lead.company ? escapeMrkdwn(clip(lead.company, 140)) : '';
   const title = lead.title ? escapeMrkdwn(clip(lead.title, 140)) : '';
@@ -40,21 +47,22 @@ export function leadCard(t: Catalog, lead: LeadRow): { text: string; blocks: Blo
   ];
   if (lead.message) blocks.push(section(`>${escapeMrkdwn(clip(lead.message, 600)).replace(/\n/g, '\n>')}`));
   if (lead.contextCount > 0) blocks.push(context(t.card.contextCount(lead.contextCount)));
+  const buttons: types.Button[] = [];
   if (!lead.ownerId) {
-    blocks.push({
-      type: 'actions',
-      block_id: `lead_actions:${lead.id}`,
-      elements: [
-        {
-          type: 'button',
-          action_id: CLAIM_ACTION,
-          style: 'primary',
-          value: String(lead.id),
-          text: { type: 'plain_text', text: t.card.claim },
-        },
-      ],
+    buttons.push({
+      type: 'button',
+      action_id: CLAIM_ACTION,
+      style: 'primary',
+      value: String(lead.id),
+      text: { type: 'plain_text', text: t.card.claim },
     });
   }
+  if (pendingOffer) {
+    blocks.push(offerPendingContext(t, lead));
+    buttons.push(cardPassButton(t, lead));
+  }
+  buttons.push(...ownershipButtons(t, lead), addContextButton(t, lead));
+  blocks.push({ type: 'actions', block_id: `lead_actions:${lead.id}`, elements: buttons });
   return { text: t.card.fallback(who, company), blocks };
 }
 
@@ -62,6 +70,17 @@ export function threadNoteText(t: Catalog, note: ThreadNote): string {
   switch (note.kind) {
     case 'claimed':
       return t.notes.claimed(mention(note.by));
+    case 'owner_changed':
+    case 'released':
+      return ownershipNoteText(t, note);
+    case 'context_added':
+      return contextNoteText(t, note.by, note.context);
+    case 'routed':
+    case 'routing_held':
+    case 'routing_left':
+    case 'offer_accepted':
+    case 'offer_passed':
+      return routingNoteText(t, note);
     case 'resubmitted':
       return t.notes.resubmitted(escapeMrkdwn(note.source), note.form ? escapeMrkdwn(note.form) : '');
   }

@@ -50,7 +50,8 @@ async function answer(ctx: AppContext, t: Catalog, req: Request, respond: Respon
   const { roster } = ctx.services;
   switch (req.sub) {
     case 'roster': {
-      const members = await roster.roster(req.teamId, now);
+      // With each seller's eligibility now, open leads and last assignment.
+      const members = await ctx.services.rosterStatus.roster(req.teamId, now);
       await respond({
         response_type: 'ephemeral',
         text: t.roster.title(members.length),

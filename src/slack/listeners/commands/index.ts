@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../../context.js';
 import { batonCommand } from './baton-command.js';
+import { leadCommand } from './lead-command.js';
 
 export function registerCommands(app: App, ctx: AppContext): void {
   app.command('/baton', batonCommand(ctx));
+  app.command('/lead', leadCommand(ctx));
 }

@@ -1,0 +1,101 @@
+import { and, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../client.js';
+import { leads, routingState } from '../schema.js';
+import type { LeadRow } from './leads.js';
+
+/** `%text%` for ILIKE, with the pattern characters in `text` matched literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Leads with this email (any case), newest first. */
+export async function findLeadsByEmail(
+  q: Queryable,
+  teamId: string,
+  email: string,
+  limit: number,
+): Promise<LeadRow[]> {
+  return q
+    .select()
+    .from(leads)
+    .where(and(eq(leads.teamId, teamId), sql`lower(${leads.email}) = ${email.toLowerCase()}`))
+    .orderBy(desc(leads.createdAt), desc(leads.id))
+    .limit(limit);
+}
+
+/** Leads whose company or name contains `text` (any case), newest first. */
+export async function searchLeadsByText(
+  q: Queryable,
+  teamId: string,
+  text: string,
+  limit: number,
+): Promise<LeadRow[]> {
+  const pattern = containing(text);
+  return q
+    .select()
+    .from(leads)
+    .where(and(eq(leads.teamId, teamId), or(ilike(leads.company, pattern), ilike(leads.name, pattern))))
+    .orderBy(desc(leads.createdAt), desc(leads.id))
+    .limit(limit);
+}
+
+/** Leads `userId` owns in one of `stages`, oldest first. */
+export async function leadsOwnedInStages(
+  q: Queryable,
+  teamId: string,
+  userId: string,
+  stages: readonly string[],
+  limit: number,
+): Promise<LeadRow[]> {
+  if (stages.length === 0) return [];
+  return q
+    .select()
+    .from(leads)
+    .where(and(eq(leads.teamId, teamId), eq(leads.ownerId, userId), inArray(leads.stage, [...stages])))
+    .orderBy(leads.createdAt, leads.id)
+    .limit(limit);
+}
+
+/** How many leads each owner holds in one of `stages`; owners with none are absent. */
+export async function countLeadsByOwnerInStages(
+  q: Queryable,
+  teamId: string,
+  stages: readonly string[],
+): Promise<Map<string, number>> {
+  if (stages.length === 0) return new Map();
+  const rows = await q
+    .select({ ownerId: leads.ownerId, n: sql<number>`count(*)::int` })
+    .from(leads)
+    .where(and(eq(leads.teamId, teamId), isNotNull(leads.ownerId), inArray(leads.stage, [...stages])))
+    .groupBy(leads.ownerId);
+  return new Map(rows.map((r) => [r.ownerId!, Number(r.n)]));
+}
+
+/**
+ * When each person last got a lead: the later of their last round-robin assignment (any
+ * segment) and the newest `owner_since` among the leads they own (claims and manual assigns).
+ */
+export async function lastAssignments(q: Queryable, teamId: string): Promise<Map<string, Date>> {
+  const rotated = await q
+    .select({
+      userId: routingState.userId,
+      at: sql<Date | null>`max(${routingState.lastAssignedAt})`.mapWith(routingState.lastAssignedAt),
+    })
+    .from(routingState)
+    .where(eq(routingState.teamId, teamId))
+    .groupBy(routingState.userId);
+  const owned = await q
+    .select({
+      userId: leads.ownerId,
+      at: sql<Date | null>`max(${leads.ownerSince})`.mapWith(leads.ownerSince),
+    })
+    .from(leads)
+    .where(and(eq(leads.teamId, teamId), isNotNull(leads.ownerId)))
+    .groupBy(leads.ownerId);
+  const latest = new Map<string, Date>();
+  for (const row of [...rotated, ...owned]) {
+    if (!row.userId || row.at === null) continue;
+    const at = row.at;
+    const seen = latest.get(row.userId);
+    if (!seen || at > seen) latest.set(row.userId, at);
+  }
+  return latest;
+}
