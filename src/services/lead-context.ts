@@ -1,6 +1,6 @@
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
-import { eventFromViewExists, insertLeadContext, lockSubmission } from '../db/queries/lead-contexts.js';
+import { insertLeadContext, lockSubmission } from '../db/queries/lead-contexts.js';
 import {
   appendLeadEvent,
   bumpContextCount,
@@ -8,6 +8,7 @@ import {
   findLead,
   findLeadByCard,
   type LeadRow,
+  leadEventExists,
 } from '../db/queries/leads.js';
 import type { ContextFields, LeadRef } from '../domain/lead-context.js';
 import { type Actor, actorOf } from './actor.js';
@@ -80,7 +81,7 @@ export class LeadContextService {
     return db.transaction(async (tx) => {
       if (viewId) {
         await lockSubmission(tx, `lead_context:${teamId}:${viewId}`);
-        if (await eventFromViewExists(tx, teamId, leadId, 'context_added', viewId)) {
+        if (await leadEventExists(tx, teamId, leadId, 'context_added', { view_id: viewId })) {
           const lead = await findLead(tx, teamId, leadId);
           return lead ? { ok: true, lead, duplicate: true } : { ok: false, reason: 'not_found' };
         }

@@ -1,8 +1,8 @@
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
-import { appendLeadEvent, type LeadRow } from '../db/queries/leads.js';
+import { appendLeadEvent, type LeadRow, leadEventExists } from '../db/queries/leads.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
-import { currentOffer, lockLead, type Offer, setLeadStage, wasOfferedTo } from '../db/queries/routing.js';
+import { currentOffer, lockLead, type Offer, setLeadStage } from '../db/queries/routing.js';
 import { salesAcceptedStage } from '../domain/lead-stages.js';
 import { openStages } from '../domain/open-leads.js';
 import { LeadWrites } from './lead-writes.js';
@@ -173,7 +173,9 @@ export class RoutingService {
   }
 
   async #refusal(tx: Tx, lead: LeadRow, userId: string): Promise<OfferResult> {
-    const offeredToThem = lead.ownerId === userId || (await wasOfferedTo(tx, lead.teamId, lead.id, userId));
+    const offeredToThem =
+      lead.ownerId === userId ||
+      (await leadEventExists(tx, lead.teamId, lead.id, 'assigned', { to: userId, offer: 'true' }));
     return { ok: false, reason: offeredToThem ? 'offer_ended' : 'not_yours', ownerId: lead.ownerId };
   }
 }

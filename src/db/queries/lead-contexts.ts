@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
-import { leadContexts, leadEvents } from '../schema.js';
+import { leadContexts } from '../schema.js';
 
 export type LeadContextRow = typeof leadContexts.$inferSelect;
 export type NewLeadContext = typeof leadContexts.$inferInsert;
@@ -31,27 +31,4 @@ export async function recentLeadContexts(
  */
 export async function lockSubmission(q: Queryable, key: string): Promise<void> {
   await q.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
-}
-
-/** Whether a lead event of this type already records the modal `viewId`. */
-export async function eventFromViewExists(
-  q: Queryable,
-  teamId: string,
-  leadId: number,
-  type: string,
-  viewId: string,
-): Promise<boolean> {
-  const [row] = await q
-    .select({ id: leadEvents.id })
-    .from(leadEvents)
-    .where(
-      and(
-        eq(leadEvents.teamId, teamId),
-        eq(leadEvents.leadId, leadId),
-        eq(leadEvents.type, type),
-        sql`${leadEvents.data}->>'view_id' = ${viewId}`,
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
 }

@@ -168,3 +168,26 @@ export async function leadEventsOf(q: Queryable, teamId: string, leadId: number)
     .where(and(eq(leadEvents.teamId, teamId), eq(leadEvents.leadId, leadId)))
     .orderBy(leadEvents.id);
 }
+
+/** Whether the lead has an event of `type` whose data holds every given field as text. */
+export async function leadEventExists(
+  q: Queryable,
+  teamId: string,
+  leadId: number,
+  type: string,
+  data: Record<string, string>,
+): Promise<boolean> {
+  const [row] = await q
+    .select({ id: leadEvents.id })
+    .from(leadEvents)
+    .where(
+      and(
+        eq(leadEvents.teamId, teamId),
+        eq(leadEvents.leadId, leadId),
+        eq(leadEvents.type, type),
+        ...Object.entries(data).map(([field, value]) => sql`${leadEvents.data}->>${field} = ${value}`),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}

@@ -211,26 +211,3 @@ export async function setLeadStage(q: Queryable, teamId: string, id: number, sta
     .returning();
   return row;
 }
-
-/** Whether the lead was ever offered to `userId` by routing. */
-export async function wasOfferedTo(
-  q: Queryable,
-  teamId: string,
-  leadId: number,
-  userId: string,
-): Promise<boolean> {
-  const [row] = await q
-    .select({ id: leadEvents.id })
-    .from(leadEvents)
-    .where(
-      and(
-        eq(leadEvents.teamId, teamId),
-        eq(leadEvents.leadId, leadId),
-        eq(leadEvents.type, 'assigned'),
-        sql`${dataField('to')} = ${userId}`,
-        sql`${dataField('offer')} = 'true'`,
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
-}

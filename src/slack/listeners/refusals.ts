@@ -1,5 +1,6 @@
 import type { Catalog } from '../../i18n/index.js';
 import type { OwnershipRefusal } from '../../services/lead-ownership.js';
+import type { ClaimRefusal } from '../../services/leads.js';
 import { escapeMrkdwn, mention } from '../mrkdwn.js';
 
 /** The "how to be added" answer for someone not on the roster, naming the admins when there are any. */
@@ -46,5 +47,21 @@ export function ownershipRefusalPlain(t: Catalog, refusal: OwnershipRefusal): st
       return t.ownership.notOwned;
     case 'not_your_lead':
       return t.ownership.notYours(refusal.ownerId);
+  }
+}
+
+/** A refused Claim, as an ephemeral answer to the button. */
+export function claimRefusalText(t: Catalog, refused: ClaimRefusal, userId: string): string {
+  switch (refused.reason) {
+    case 'already_owned':
+      return t.claim.alreadyClaimed(mention(refused.ownerId));
+    case 'not_serving_segment':
+      return t.claim.notServing(escapeMrkdwn(refused.segment));
+    case 'not_a_seller':
+      return t.claim.notASeller;
+    case 'not_on_roster':
+      return notOnRosterText(t, userId, []);
+    case 'not_found':
+      return t.claim.notFound;
   }
 }

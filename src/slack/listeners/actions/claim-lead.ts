@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../../context.js';
-import { type Catalog, messages } from '../../../i18n/index.js';
-import type { ClaimRefusal } from '../../../services/leads.js';
-import { escapeMrkdwn, mention } from '../../mrkdwn.js';
+import { messages } from '../../../i18n/index.js';
+import { claimRefusalText } from '../refusals.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -26,21 +25,6 @@ export const claimLead =
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: refusal(t, result, body.user.id),
+      text: claimRefusalText(t, result, body.user.id),
     });
   };
-
-function refusal(t: Catalog, refused: ClaimRefusal, userId: string): string {
-  switch (refused.reason) {
-    case 'already_owned':
-      return t.claim.alreadyClaimed(mention(refused.ownerId));
-    case 'not_serving_segment':
-      return t.claim.notServing(escapeMrkdwn(refused.segment));
-    case 'not_a_seller':
-      return t.claim.notASeller;
-    case 'not_on_roster':
-      return t.home.notOnRoster(userId, t.home.anAdmin);
-    case 'not_found':
-      return t.claim.notFound;
-  }
-}
