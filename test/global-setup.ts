@@ -2,19 +2,44 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { build } from 'esbuild';
 import { openDatabase } from '../src/db/client.js';
 
-/** Migrates one embedded database and saves it, so each test file loads a copy instead of booting afresh. */
+/**
+ * Once per run: compiles the entry point for the process tests (plain node, like `npm start`,
+ * so start-up is measured without a TypeScript loader), and migrates one embedded database and
+ * saves it, so each test file loads a copy instead of booting afresh.
+ */
 export default async function setup(): Promise<() => Promise<void>> {
-  if (process.env.TEST_DATABASE_URL) return async () => {};
   const dir = await mkdtemp(join(tmpdir(), 'baton-test-'));
-  const pglite = await PGlite.create();
-  const database = await openDatabase({ pglite });
-  await database.migrate();
-  const dump = await pglite.dumpDataDir('gzip');
-  await database.close();
-  const file = join(dir, 'migrated.tar.gz');
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  process.env.BATON_TEST_SNAPSHOT = file;
-  return () => rm(dir, { recursive: true, force: true });
+  // Inside the repository, so the bundle's external packages resolve from node_modules.
+  const mainDir = await mkdtemp(join(process.cwd(), 'node_modules', '.baton-test-main-'));
+  await build({
+    entryPoints: ['src/main.ts'],
+    outdir: mainDir,
+    bundle: true,
+    // Keeps main's dynamic imports lazy, so a bad environment is reported before the app loads.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  process.env.BATON_TEST_MAIN = join(mainDir, 'main.js');
+
+  if (!process.env.TEST_DATABASE_URL) {
+    const pglite = await PGlite.create();
+    const database = await openDatabase({ pglite });
+    await database.migrate();
+    const dump = await pglite.dumpDataDir('gzip');
+    await database.close();
+    const file = join(dir, 'migrated.tar.gz');
+    await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+    process.env.BATON_TEST_SNAPSHOT = file;
+  }
+  return async () => {
+    await rm(dir, { recursive: true, force: true });
+    await rm(mainDir, { recursive: true, force: true });
+  };
 }

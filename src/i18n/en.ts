@@ -72,6 +72,7 @@ export const en = {
     form: 'Form',
     website: 'Website',
     arrived: 'Arrived',
+    due: 'First touch due',
     owner: 'Owner',
     stage: 'Stage',
     unclaimed: '_Unclaimed_',

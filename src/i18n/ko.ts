@@ -64,6 +64,7 @@ export const ko: Catalog = {
     form: '폼',
     website: '웹사이트',
     arrived: '도착',
+    due: '첫 연락 기한',
     owner: '담당자',
     stage: '단계',
     unclaimed: '_담당자 없음_',

@@ -1,11 +1,12 @@
 import type { AppContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import { findLead, setLeadCard } from '../db/queries/leads.js';
+import { findLead, type LeadRow, setLeadCard } from '../db/queries/leads.js';
 import type { OutboxRow } from '../db/queries/outbox.js';
+import { firstTouchDueAt } from '../domain/business-time.js';
 import { messages } from '../i18n/index.js';
 import { OWNER_DM_PURPOSE } from '../services/lead-notes.js';
 import type { ThreadNote } from '../services/thread-notes.js';
-import { leadCard, threadNoteText } from './blocks/lead-card.js';
+import { type LeadCardOptions, leadCard, threadNoteText } from './blocks/lead-card.js';
 import { hasPendingOffer } from './offer-render.js';
 import { renderOwnerDm } from './owner-dm-render.js';
 
@@ -15,11 +16,25 @@ export type Prepared =
   | { wait: string }
   | { drop: string };
 
+type Ctx = Pick<AppContext, 'config' | 'database'>;
+
+/**
+ * What the card shows beyond the lead row: a waiting offer, and the first-touch deadline while the
+ * SLA clock runs (every routed lead for now; first-touch tracking will stop it once touched).
+ */
+async function cardOptions(ctx: Ctx, lead: LeadRow): Promise<LeadCardOptions> {
+  const { sla, calendar } = ctx.config;
+  return {
+    pendingOffer: await hasPendingOffer(ctx, lead),
+    dueAt: lead.routed ? firstTouchDueAt(lead.createdAt, sla, calendar) : null,
+  };
+}
+
 /**
  * Services queue intents (post the card, refresh it, add a note); this renders them when the
  * outbox delivers, so a card is never sent stale and Block Kit stays in the Slack layer.
  */
-export function prepareWrite(ctx: Pick<AppContext, 'config' | 'database'>) {
+export function prepareWrite(ctx: Ctx) {
   return async (row: OutboxRow): Promise<Prepared> => {
     if (!row.leadId || !row.purpose?.startsWith('lead_'))
       return { send: { channel: row.channel, args: row.args } };
@@ -31,7 +46,7 @@ export function prepareWrite(ctx: Pick<AppContext, 'config' | 'database'>) {
         return {
           send: {
             channel: row.channel,
-            args: { ...leadCard(t, lead, await hasPendingOffer(ctx, lead)), unfurl_links: false },
+            args: { ...leadCard(t, lead, await cardOptions(ctx, lead)), unfurl_links: false },
           },
         };
       case 'lead_card_update':
@@ -39,7 +54,7 @@ export function prepareWrite(ctx: Pick<AppContext, 'config' | 'database'>) {
         return {
           send: {
             channel: lead.cardChannel,
-            args: { ...leadCard(t, lead, await hasPendingOffer(ctx, lead)), ts: lead.cardTs },
+            args: { ...leadCard(t, lead, await cardOptions(ctx, lead)), ts: lead.cardTs },
           },
         };
       case 'lead_thread': {

@@ -67,6 +67,12 @@ describe('POST /api/leads', () => {
     ]) {
       expect(text).toContain(part);
     }
+    // Arrived Monday 2026-11-23 01:00 UTC, before the default calendar's 09:00 UTC start: the
+    // 60-minute business clock starts at 09:00 and is due at 10:00 UTC (1795428000).
+    const fields = (card!.blocks as Array<{ fields?: Array<{ text: string }> }>)[0]!.fields!;
+    expect(fields.map((f) => f.text)).toContain(
+      '*First touch due*\n<!date^1795428000^{date_short_pretty} {time}|2026-11-23 10:00 UTC>',
+    );
     expect(card!.metadata).toMatchObject({ event_type: 'baton_outbox' });
     const [stored] = await t.database.rows<{ card_channel: string; card_ts: string }>(
       sql`select card_channel, card_ts from leads where id = ${res.json.lead_id as number}`,

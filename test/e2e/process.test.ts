@@ -2,21 +2,24 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../harness/fake-slack.js';
 import { SlackDriver } from '../harness/slack-driver.js';
 import { SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
 
-// Absolute, because the child runs in a temporary directory with no node_modules.
-const TSX = pathToFileURL(join(process.cwd(), 'node_modules/tsx/dist/loader.mjs')).href;
-const MAIN = join(process.cwd(), 'src/main.ts');
+const MAIN = process.env.BATON_TEST_MAIN!; // compiled by test/global-setup.ts
 
-/** Runs `src/main.ts` as its own process, the way `npm start` does after building. */
+/** Runs the compiled entry point as its own process, the way `npm start` does. */
 function launch(env: Record<string, string>, cwd: string) {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+  const child = spawn(process.execPath, [MAIN], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      // The bundle lives in a temporary directory; migrations stay in the repository.
+      BATON_MIGRATIONS_DIR: join(process.cwd(), 'drizzle'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -13,11 +13,19 @@ export const CLAIM_ACTION = 'lead_claim';
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
 
-/**
- * The lead's card in its segment channel: who, from where, how hot, and who owns it.
- * `pendingOffer`: routing offered it to the owner, who has not accepted yet (shows Pass).
- */
-export function leadCard(t: Catalog, lead: LeadRow, pendingOffer = false): { text: string; blocks: Block[] } {
+export interface LeadCardOptions {
+  /** Routing offered the lead to its owner, who has not accepted yet (shows Pass). */
+  readonly pendingOffer?: boolean;
+  /** When the first touch is due; shown while the SLA clock runs (omit or null to hide it). */
+  readonly dueAt?: Date | null;
+}
+
+/** The lead's card in its segment channel: who, from where, how hot, who owns it and by when. */
+export function leadCard(
+  t: Catalog,
+  lead: LeadRow,
+  { pendingOffer = false, dueAt = null }: LeadCardOptions = {},
+): { text: string; blocks: Block[] } {
   const who = escapeMrkdwn(clip(lead.name ?? lead.email ?? `#${lead.id}`, 140));
   const company = lead.company ? escapeMrkdwn(clip(lead.company, 140)) : '';
   const title = lead.title ? escapeMrkdwn(clip(lead.title, 140)) : '';
@@ -34,6 +42,7 @@ export function leadCard(t: Catalog, lead: LeadRow, pendingOffer = false): { tex
     field(t.card.owner, lead.ownerId ? mention(lead.ownerId) : t.card.unclaimed),
     field(t.card.arrived, slackDate(lead.createdAt)),
   ];
+  if (dueAt) fields.push(field(t.card.due, slackDate(dueAt)));
   if (lead.form) fields.push(field(t.card.form, escapeMrkdwn(lead.form)));
   if (lead.website) fields.push(field(t.card.website, escapeMrkdwn(clip(lead.website, 200))));
 
