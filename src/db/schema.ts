@@ -103,6 +103,9 @@ export const leads = pgTable(
     uniqueIndex('leads_source_external_id').on(t.teamId, t.source, t.externalId),
     index('leads_email_created').on(t.teamId, sql`lower(${t.email})`, t.createdAt),
     index('leads_email_domain').on(t.teamId, t.emailDomain),
+    // Existing-account match by company name, and finding a lead from its card (shortcuts, threads).
+    index('leads_company').on(t.teamId, sql`lower(btrim(${t.company}))`),
+    index('leads_card').on(t.teamId, t.cardChannel, t.cardTs),
     index('leads_owner_stage').on(t.teamId, t.ownerId, t.stage),
     index('leads_team_created').on(t.teamId, t.createdAt),
   ],
