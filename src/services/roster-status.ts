@@ -1,12 +1,13 @@
-import type { MemberHours, WorkspaceConfig } from '../config/workspace-schema.js';
+import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
 import { countLeadsByOwnerInStages, lastAssignments } from '../db/queries/lead-lookup.js';
 import { listRoster, type MemberRow } from '../db/queries/members.js';
 import { isAway, type MemberSummary } from '../domain/members.js';
 import { openStages } from '../domain/open-leads.js';
 import { isSeller } from '../domain/roles.js';
-import { type Eligibility, eligibility } from '../domain/routing.js';
+import type { Eligibility } from '../domain/routing.js';
 import { holidayDates } from '../domain/working-time.js';
+import { memberEligibility } from './member-eligibility.js';
 
 /** Where a seller stands for new leads right now. */
 export interface SellerStatus {
@@ -65,19 +66,5 @@ export class RosterStatusService {
  * is checked against their first segment; a seller with no segment is reported as such.
  */
 function sellerEligibility(m: MemberRow, openLeads: number, now: Date, holidays: string[]): Eligibility {
-  return eligibility(
-    {
-      userId: m.userId,
-      roles: m.roles,
-      segments: m.segments,
-      onRoster: m.onRoster,
-      outOfOffice: m.outOfOffice,
-      outOfOfficeUntil: m.outOfOfficeUntil,
-      timeZone: m.timeZone,
-      workingHours: m.workingHours as MemberHours,
-      maxOpenLeads: m.maxOpenLeads,
-      openLeads,
-    },
-    { segment: m.segments[0] ?? '', now, holidays },
-  );
+  return memberEligibility(m, openLeads, { segment: m.segments[0] ?? '', now, holidays });
 }

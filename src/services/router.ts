@@ -1,4 +1,4 @@
-import type { MemberHours, RoutingPolicy, WorkspaceConfig } from '../config/workspace-schema.js';
+import type { RoutingPolicy, WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Tx } from '../db/client.js';
 import { scheduleJob } from '../db/queries/jobs.js';
 import { countLeadsByOwnerInStages } from '../db/queries/lead-lookup.js';
@@ -21,12 +21,12 @@ import {
   chooseNext,
   type Eligibility,
   type EligibilityContext,
-  eligibility,
   explainAssignment,
 } from '../domain/routing.js';
 import { whenNobodyEligible } from '../domain/routing-hold.js';
 import { holidayDates } from '../domain/working-time.js';
 import { LeadWrites } from './lead-writes.js';
+import { memberEligibility } from './member-eligibility.js';
 import {
   type AccountMatchRecord,
   type AssignMethod,
@@ -304,21 +304,7 @@ export class Router {
   ): Eligibility {
     const m = e.member;
     if (!m) return { eligible: false, reason: 'not_on_roster' };
-    const result = eligibility(
-      {
-        userId: m.userId,
-        roles: m.roles,
-        segments: m.segments,
-        onRoster: m.onRoster,
-        outOfOffice: m.outOfOffice,
-        outOfOfficeUntil: m.outOfOfficeUntil,
-        timeZone: m.timeZone,
-        workingHours: m.workingHours as MemberHours,
-        maxOpenLeads: m.maxOpenLeads,
-        openLeads,
-      },
-      ctx,
-    );
+    const result = memberEligibility(m, openLeads, ctx);
     const outOfRotation =
       !result.eligible && ['not_on_roster', 'not_a_seller', 'not_serving_segment'].includes(result.reason);
     return passed.has(m.userId) && !outOfRotation ? { eligible: false, reason: 'passed' } : result;

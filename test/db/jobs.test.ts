@@ -2,11 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { findJob, scheduleJob } from '../../src/db/queries/jobs.js';
-import { upsertWorkspace } from '../../src/db/queries/workspaces.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createBatonMetrics } from '../../src/observability/metrics.js';
-import { openTestDatabase } from '../harness/database.js';
+import { openTestDatabase, seedWorkspace } from '../harness/database.js';
 import { FakeClock } from '../harness/fake-clock.js';
 
 let database: Database;
@@ -16,16 +15,7 @@ const T = 'T0JOBS';
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  await upsertWorkspace(database.db, {
-    teamId: T,
-    teamName: null,
-    botUserId: null,
-    locale: 'en',
-    timeZone: 'UTC',
-    settings: {},
-    configHash: 'x',
-    configAppliedAt: clock.now(),
-  });
+  await seedWorkspace(database, T, clock.now());
 });
 afterAll(async () => {
   await database?.close();

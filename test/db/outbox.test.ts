@@ -9,11 +9,10 @@ import {
   type NewSlackWrite,
   type OutboxRow,
 } from '../../src/db/queries/outbox.js';
-import { upsertWorkspace } from '../../src/db/queries/workspaces.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createBatonMetrics } from '../../src/observability/metrics.js';
 import { createOutboxClient, OutboxSender, type OutboxSenderOptions } from '../../src/slack/outbox-sender.js';
-import { openTestDatabase } from '../harness/database.js';
+import { openTestDatabase, seedWorkspace } from '../harness/database.js';
 import { FakeClock } from '../harness/fake-clock.js';
 import { FakeSlack } from '../harness/fake-slack.js';
 
@@ -27,16 +26,7 @@ const OTHER = 'C0OTHER';
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  await upsertWorkspace(database.db, {
-    teamId: T,
-    teamName: null,
-    botUserId: null,
-    locale: 'en',
-    timeZone: 'UTC',
-    settings: {},
-    configHash: 'x',
-    configAppliedAt: clock.now(),
-  });
+  await seedWorkspace(database, T, clock.now());
   // Message ts follow the fake clock, so `oldest` and pacing can be checked against it.
   slack = await FakeSlack.start({
     teamId: T,

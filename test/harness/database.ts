@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { type Database, openDatabase } from '../../src/db/client.js';
+import { upsertWorkspace } from '../../src/db/queries/workspaces.js';
 
 /**
  * A clean, migrated database for one test file: embedded PGlite by default (loaded from the
@@ -37,4 +38,18 @@ async function openPostgresTestDatabase(adminUrl: string): Promise<Database> {
       await admin.end();
     },
   };
+}
+
+/** A bare workspace row, for database tests that do not start the app (which applies the config). */
+export async function seedWorkspace(database: Database, teamId: string, now: Date): Promise<void> {
+  await upsertWorkspace(database.db, {
+    teamId,
+    teamName: null,
+    botUserId: null,
+    locale: 'en',
+    timeZone: 'UTC',
+    settings: {},
+    configHash: 'test',
+    configAppliedAt: now,
+  });
 }
