@@ -96,6 +96,13 @@ export const leads = pgTable(
     cardChannel: text('card_channel'),
     cardTs: text('card_ts'),
     contextCount: integer('context_count').notNull().default(0),
+    // The first-touch SLA clock: started when a routed lead arrives, stopped by the first touch.
+    slaDueAt: at('sla_due_at'),
+    slaState: text('sla_state').$type<SlaState>(),
+    firstTouchAt: at('first_touch_at'),
+    firstTouchChannel: text('first_touch_channel'),
+    /** Working minutes (per the team calendar) from arrival to first touch, for reports. */
+    firstTouchBusinessMinutes: doublePrecision('first_touch_business_minutes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -106,6 +113,7 @@ export const leads = pgTable(
     // Existing-account match by company name, and finding a lead from its card (shortcuts, threads).
     index('leads_company').on(t.teamId, sql`lower(btrim(${t.company}))`),
     index('leads_card').on(t.teamId, t.cardChannel, t.cardTs),
+    index('leads_sla_running').on(t.teamId, t.slaState, t.slaDueAt),
     index('leads_owner_stage').on(t.teamId, t.ownerId, t.stage),
     index('leads_team_created').on(t.teamId, t.createdAt),
   ],
@@ -129,6 +137,29 @@ export const leadEvents = pgTable(
     index('lead_events_lead').on(t.teamId, t.leadId, t.id),
     index('lead_events_type_time').on(t.teamId, t.type, t.occurredAt),
   ],
+);
+
+export type SlaState = 'running' | 'met' | 'breached';
+
+/** What sellers did with a lead: the first touch and later cadence steps (calls, emails, meetings). */
+export const leadActivities = pgTable(
+  'lead_activities',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    leadId: bigint('lead_id', { mode: 'number' })
+      .notNull()
+      .references(() => leads.id),
+    /** call, email, meeting or other. */
+    kind: text('kind').notNull(),
+    note: text('note'),
+    actorId: text('actor_id'),
+    /** Where it was logged: slack (button, command) or api (a CRM or dialer). */
+    via: text('via').notNull(),
+    occurredAt: at('occurred_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_activities_lead').on(t.teamId, t.leadId, t.occurredAt)],
 );
 
 /** Marketer context on a lead: what it read, which campaign brought it, what happened in nurture. */
