@@ -7,13 +7,16 @@ import type { AppContext } from './context.js';
 import { type Database, openDatabase } from './db/client.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { StartupError } from './errors.js';
+import { leadActivitiesRoute } from './http/lead-activities.js';
 import { leadIntakeRoute } from './http/lead-intake.js';
 import { operationalRoutes } from './http/routes.js';
 import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
 import { routingHandlers } from './jobs/routing.js';
 import { JobRunner } from './jobs/runner.js';
+import { slaHandlers } from './jobs/sla.js';
 import { createLogger, type Logger, toBoltLogger } from './observability/logger.js';
 import { createBatonMetrics } from './observability/metrics.js';
+import { FirstTouchService } from './services/first-touch.js';
 import { LeadContextService } from './services/lead-context.js';
 import { LeadDeskService } from './services/lead-desk.js';
 import { LeadOwnershipService } from './services/lead-ownership.js';
@@ -124,6 +127,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         ownership: new LeadOwnershipService(database, config),
         leadContext: new LeadContextService(database, config),
         routing: new RoutingService(database, config),
+        firstTouch: new FirstTouchService(database, config),
       },
       outbox: {
         wake: () => void outbox.deliverDue().catch((error) => logger.error('outbox pass failed', { error })),
@@ -133,6 +137,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     const customRoutes = [
       ...operationalRoutes(context, () => shuttingDown),
       leadIntakeRoute(context, env.LEAD_WEBHOOK_SECRET),
+      leadActivitiesRoute(context, env.LEAD_WEBHOOK_SECRET),
     ];
     const clientOptions = slackClientOptions({
       apiUrl: env.SLACK_API_URL,
@@ -179,7 +184,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       clock,
       logger,
       metrics,
-      handlers: { ...maintenanceHandlers(context), ...routingHandlers(context) },
+      handlers: { ...maintenanceHandlers(context), ...routingHandlers(context), ...slaHandlers(context) },
     });
     await scheduleMaintenance(context, identity.teamId, clock.now());
     if (options.jobTick !== null) {

@@ -3,6 +3,7 @@ import type { Database } from './db/client.js';
 import type { Clock } from './domain/clock.js';
 import type { Logger } from './observability/logger.js';
 import type { BatonMetrics } from './observability/metrics.js';
+import type { FirstTouchService } from './services/first-touch.js';
 import type { LeadContextService } from './services/lead-context.js';
 import type { LeadDeskService } from './services/lead-desk.js';
 import type { LeadOwnershipService } from './services/lead-ownership.js';
@@ -28,6 +29,7 @@ export interface AppContext {
     ownership: LeadOwnershipService;
     leadContext: LeadContextService;
     routing: RoutingService;
+    firstTouch: FirstTouchService;
   };
   /** Asks the outbox to deliver queued Slack writes now rather than at its next tick. */
   outbox: { wake(): void };

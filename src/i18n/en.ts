@@ -305,6 +305,64 @@ export const en = {
     offerEndedUnowned: 'This offer has ended; the lead is open for anyone to claim on its card.',
     alreadyAccepted: 'You already accepted this lead, so it is yours. Ask a manager to reassign it.',
   },
+  touch: {
+    button: 'Log first touch',
+    modalTitle: 'Log first touch',
+    modalSubmit: 'Log',
+    modalLead: (who: string) => `First touch with ${who}. Logging it stops the SLA clock.`,
+    kindLabel: 'What did you do?',
+    kinds: { call: 'Call', email: 'Email', meeting: 'Meeting booked', other: 'Other' },
+    kindWords: { call: 'call', email: 'email', meeting: 'meeting booked', other: 'other' },
+    noteLabel: 'Note',
+    notePlaceholder: 'What happened? Shown in the lead’s thread.',
+    tooLong: (max: number) => `Keep the note to ${max} characters or fewer.`,
+    viaApi: 'the CRM (API)',
+    workingMinutes: (n: number) => `${n} working ${n === 1 ? 'minute' : 'minutes'}`,
+    clockMinutes: (n: number) => `${n} ${n === 1 ? 'minute' : 'minutes'}`,
+    firstTouchMet: (by: string, kind: string, elapsed: string, sla: number) =>
+      `:white_check_mark: First touch by ${by} — ${kind}, ${elapsed} after arrival (within the ${sla}-minute SLA)`,
+    firstTouchLate: (by: string, kind: string, elapsed: string, sla: number) =>
+      `:warning: First touch by ${by} — ${kind}, ${elapsed} after arrival (the ${sla}-minute SLA was missed)`,
+    later: (by: string, kind: string) => `:memo: ${by} logged an activity: ${kind}.`,
+    noteLine: (note: string) => `Note: ${note}`,
+    cardLabel: 'First touch',
+    cardMet: (n: number) => `:white_check_mark: met (${n} working min)`,
+    cardMetClock: (n: number) => `:white_check_mark: met (${n} min)`,
+    cardBreached: ':red_circle: SLA breached',
+    notYours: (owner: string) => `Only the owner (${owner}) or a manager can log a touch on this lead.`,
+    notYoursUnowned: 'This lead has no owner yet: claim it first, or ask a manager to log the touch.',
+    notOnRosterPlain: 'You are not on the Baton roster, so you cannot log a touch. Ask an admin to add you.',
+    notFound: 'That lead no longer exists.',
+    beforeArrival: 'That time is before the lead arrived.',
+    usage: 'Log a call, email, meeting or other touch on a lead: `/lead touch 42 call Left a voicemail`.',
+    needLead: 'Which lead? Give its number or email: `/lead touch 42 call Left a voicemail`.',
+    noLead: (ref: string) => `No lead has the number or email \`${ref}\`.`,
+    loggedFirst: (lead: string, kind: string, elapsed: string, met: boolean) =>
+      `Logged the first touch on ${lead}: ${kind}, ${elapsed} after arrival — ${met ? 'within the SLA' : 'the SLA was missed'}.`,
+    logged: (lead: string, kind: string) => `Logged on ${lead}: ${kind}.`,
+  },
+  sla: {
+    late: ' _(late: Baton was down)_',
+    nudgeUnclaimed: (minutes: number) => `:bell: Unclaimed for ${minutes} min — who takes it?`,
+    nudgeUntouched: (minutes: number) => `:bell: No first touch after ${minutes} min — time to follow up.`,
+    nudgeDmUnclaimed: (lead: string, minutes: number) =>
+      `:bell: ${lead} has been unclaimed for ${minutes} min — claim it on its card if you can take it.`,
+    nudgeDmUntouched: (lead: string, minutes: number) =>
+      `:bell: ${lead} has had no first touch for ${minutes} min — log it once you reach them.`,
+    cardIn: (channel: string) => `Card in ${channel}.`,
+    warnOwner: (lead: string, minutes: number) =>
+      `:hourglass_flowing_sand: ${minutes} minutes left to make the first touch on ${lead}.`,
+    breach: (lead: string, owner: string, sla: number) =>
+      `:rotating_light: SLA breached: ${lead} (owner ${owner}) had no first touch within ${sla} min.`,
+    overdue: (minutes: number) => ` ${minutes} min overdue.`,
+    nobody: 'nobody',
+    reassigned: (from: string, to: string, minutes: number) =>
+      `:repeat: No first touch after ${minutes} min, so reassigned from ${from} to ${to}.`,
+    reassignedNobody: (minutes: number) =>
+      `:repeat: No first touch after ${minutes} min, but nobody else can take it now; it stays where it is.`,
+    reassignedDm: (lead: string, to: string, minutes: number) =>
+      `:repeat: ${lead} had no first touch after ${minutes} min, so it went to ${to}.`,
+  },
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,
     notOnRoster: 'You are not on the Baton roster, so there is nothing to change. Ask an admin to add you.',

@@ -283,6 +283,65 @@ export const ko: Catalog = {
     offerEndedUnowned: '이 제안은 끝났습니다. 리드는 카드에서 누구나 가져갈 수 있습니다.',
     alreadyAccepted: '이미 수락한 리드라 회원님 담당입니다. 재배정은 매니저에게 요청하세요.',
   },
+  touch: {
+    button: '첫 연락 기록',
+    modalTitle: '첫 연락 기록',
+    modalSubmit: '기록',
+    modalLead: (who: string) => `${who} 님과의 첫 연락입니다. 기록하면 SLA 시계가 멈춥니다.`,
+    kindLabel: '어떤 연락을 했나요?',
+    kinds: { call: '전화', email: '이메일', meeting: '미팅 예약', other: '기타' },
+    kindWords: { call: '전화', email: '이메일', meeting: '미팅 예약', other: '기타 활동' },
+    noteLabel: '메모',
+    notePlaceholder: '무슨 일이 있었나요? 리드 스레드에 표시됩니다.',
+    tooLong: (max: number) => `메모는 ${max}자 이내로 작성하세요.`,
+    viaApi: 'CRM(API)',
+    workingMinutes: (n: number) => `업무 시간 ${n}분`,
+    clockMinutes: (n: number) => `${n}분`,
+    firstTouchMet: (by: string, kind: string, elapsed: string, sla: number) =>
+      `:white_check_mark: ${by} 님의 첫 연락 — ${kind}, 도착 후 ${elapsed} (${sla}분 SLA 이내)`,
+    firstTouchLate: (by: string, kind: string, elapsed: string, sla: number) =>
+      `:warning: ${by} 님의 첫 연락 — ${kind}, 도착 후 ${elapsed} (${sla}분 SLA를 넘김)`,
+    later: (by: string, kind: string) => `:memo: ${by} 님이 활동을 기록했습니다: ${kind}.`,
+    noteLine: (note: string) => `메모: ${note}`,
+    cardLabel: '첫 연락',
+    cardMet: (n: number) => `:white_check_mark: 달성 (업무 시간 ${n}분)`,
+    cardMetClock: (n: number) => `:white_check_mark: 달성 (${n}분)`,
+    cardBreached: ':red_circle: SLA 위반',
+    notYours: (owner: string) => `이 리드의 연락은 담당자(${owner})나 매니저만 기록할 수 있습니다.`,
+    notYoursUnowned: '아직 담당자가 없는 리드입니다. 먼저 가져가거나 매니저에게 기록을 요청하세요.',
+    notOnRosterPlain: 'Baton 명단에 없어 연락을 기록할 수 없습니다. 관리자에게 추가를 요청하세요.',
+    notFound: '해당 리드가 더 이상 존재하지 않습니다.',
+    beforeArrival: '리드가 도착하기 전의 시각입니다.',
+    usage: '리드에 전화·이메일·미팅·기타 연락을 기록합니다: `/lead touch 42 call 음성 메시지 남김`.',
+    needLead: '어느 리드인가요? 번호나 이메일을 입력하세요: `/lead touch 42 call 음성 메시지 남김`.',
+    noLead: (ref: string) => `번호나 이메일이 \`${ref}\`인 리드가 없습니다.`,
+    loggedFirst: (lead: string, kind: string, elapsed: string, met: boolean) =>
+      `${lead}의 첫 연락을 기록했습니다: ${kind}, 도착 후 ${elapsed} — ${met ? 'SLA 이내' : 'SLA를 넘김'}.`,
+    logged: (lead: string, kind: string) => `${lead}에 기록했습니다: ${kind}.`,
+  },
+  sla: {
+    late: ' _(지연: Baton이 중단되어 있었습니다)_',
+    nudgeUnclaimed: (minutes: number) => `:bell: ${minutes}분째 담당자가 없습니다 — 누가 맡으시겠어요?`,
+    nudgeUntouched: (minutes: number) =>
+      `:bell: ${minutes}분이 지나도록 첫 연락이 없습니다 — 후속 조치를 해 주세요.`,
+    nudgeDmUnclaimed: (lead: string, minutes: number) =>
+      `:bell: ${lead}이(가) ${minutes}분째 담당자가 없습니다 — 맡을 수 있다면 카드에서 가져가세요.`,
+    nudgeDmUntouched: (lead: string, minutes: number) =>
+      `:bell: ${lead}에 ${minutes}분째 첫 연락이 없습니다 — 연락하면 기록해 주세요.`,
+    cardIn: (channel: string) => `카드 위치: ${channel}.`,
+    warnOwner: (lead: string, minutes: number) =>
+      `:hourglass_flowing_sand: ${lead}의 첫 연락까지 ${minutes}분 남았습니다.`,
+    breach: (lead: string, owner: string, sla: number) =>
+      `:rotating_light: SLA 위반: ${lead}(담당 ${owner})에 ${sla}분 안에 첫 연락이 없었습니다.`,
+    overdue: (minutes: number) => ` ${minutes}분 초과.`,
+    nobody: '없음',
+    reassigned: (from: string, to: string, minutes: number) =>
+      `:repeat: ${minutes}분이 지나도록 첫 연락이 없어 ${from}에서 ${to}(으)로 재배정했습니다.`,
+    reassignedNobody: (minutes: number) =>
+      `:repeat: ${minutes}분이 지나도록 첫 연락이 없지만 지금 맡을 수 있는 다른 사람이 없어 그대로 둡니다.`,
+    reassignedDm: (lead: string, to: string, minutes: number) =>
+      `:repeat: ${lead}에 ${minutes}분이 지나도록 첫 연락이 없어 ${to}에게 넘어갔습니다.`,
+  },
   errors: {
     unknownSubcommand: (input) =>
       `\`/baton ${input}\`은(는) 알 수 없는 명령입니다. \`/baton help\`를 입력해 보세요.`,

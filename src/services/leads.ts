@@ -12,10 +12,12 @@ import {
 } from '../db/queries/leads.js';
 import { findMember } from '../db/queries/members.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
+import { firstTouchDueAt } from '../domain/business-time.js';
 import type { LeadInput } from '../domain/lead-input.js';
 import { isRouted, qualify } from '../domain/qualification.js';
 import { isSeller } from '../domain/roles.js';
 import { Router } from './router.js';
+import { scheduleSlaLadder } from './sla.js';
 import type { ThreadNote } from './thread-notes.js';
 
 export interface IntakeResult {
@@ -100,6 +102,13 @@ export class LeadService {
         stage: q.stage,
         score: q.score,
         routed,
+        // A routed lead's first-touch SLA clock starts as it arrives.
+        ...(routed
+          ? {
+              slaDueAt: firstTouchDueAt(now, this.config.sla, this.config.calendar),
+              slaState: 'running' as const,
+            }
+          : {}),
         createdAt: now,
         updatedAt: now,
       });
@@ -126,6 +135,8 @@ export class LeadService {
         );
         // Account match, round robin or claim mode's auto-assign timer: committed with the lead.
         await new Router(this.config).onIntake(tx, lead, now);
+        // The escalation ladder's steps, after routing's own jobs (same due time: routing runs first).
+        await scheduleSlaLadder(tx, this.config, lead, now);
       }
       return { leadId: lead.id, duplicate: false };
     });

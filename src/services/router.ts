@@ -53,7 +53,7 @@ export interface AcceptTimeoutPayload {
 }
 
 /** Why routing is running for this lead now (stored on the `assigned` event). */
-export type RouteTrigger = 'intake' | 'passed' | 'timeout' | 'retry' | 'auto_assign';
+export type RouteTrigger = 'intake' | 'passed' | 'timeout' | 'retry' | 'auto_assign' | 'sla_reassign';
 
 export interface RouteRequest {
   trigger: RouteTrigger;
@@ -61,6 +61,8 @@ export interface RouteRequest {
   afterMinutes?: number;
   /** False on a retry of a held lead: another "held" line would only repeat the first. */
   announceHold?: boolean;
+  /** Sellers to leave out this time, as if they had passed (the SLA ladder's reassign: the owner). */
+  exclude?: readonly string[];
 }
 
 /**
@@ -127,7 +129,7 @@ export class Router {
     const policy = this.policyOf(lead);
     if (!policy) return;
     await lockRouting(tx, lead.teamId);
-    const passed = new Set(await passersOf(tx, lead.teamId, lead.id));
+    const passed = new Set([...(await passersOf(tx, lead.teamId, lead.id)), ...(request.exclude ?? [])]);
     const entries = await listRotation(tx, lead.teamId, lead.segment, SELLER_ROLES);
     const open = await countLeadsByOwnerInStages(tx, lead.teamId, this.#openStages());
     const ctx: EligibilityContext = {

@@ -1,3 +1,4 @@
+import type { ActivityNote } from './first-touch-notes.js';
 import type { ContextNote, OwnershipNote } from './lead-notes.js';
 import type { RoutingNote } from './routing-notes.js';
 
@@ -10,4 +11,5 @@ export type ThreadNote =
   | OwnershipNote
   | ContextNote
   | RoutingNote
+  | ActivityNote
   | { kind: 'resubmitted'; source: string; form: string | null };

@@ -5,10 +5,12 @@ import type { OutboxRow } from '../db/queries/outbox.js';
 import { firstTouchDueAt } from '../domain/business-time.js';
 import { messages } from '../i18n/index.js';
 import { OWNER_DM_PURPOSE } from '../services/lead-notes.js';
+import { SLA_PURPOSES } from '../services/sla-notes.js';
 import type { ThreadNote } from '../services/thread-notes.js';
 import { type LeadCardOptions, leadCard, threadNoteText } from './blocks/lead-card.js';
 import { hasPendingOffer } from './offer-render.js';
 import { renderOwnerDm } from './owner-dm-render.js';
+import { renderSlaWrite } from './sla-render.js';
 
 /** What to send for a queued write, decided at delivery time from the lead as it is then. */
 export type Prepared =
@@ -26,7 +28,9 @@ async function cardOptions(ctx: Ctx, lead: LeadRow): Promise<LeadCardOptions> {
   const { sla, calendar } = ctx.config;
   return {
     pendingOffer: await hasPendingOffer(ctx, lead),
-    dueAt: lead.routed ? firstTouchDueAt(lead.createdAt, sla, calendar) : null,
+    // The stored due time; computed for leads that arrived before the clock was stored.
+    dueAt: lead.slaDueAt ?? (lead.routed ? firstTouchDueAt(lead.createdAt, sla, calendar) : null),
+    slaClock: sla.clock,
   };
 }
 
@@ -65,6 +69,7 @@ export function prepareWrite(ctx: Ctx) {
       case OWNER_DM_PURPOSE:
         return renderOwnerDm(ctx, t, row, lead);
       default:
+        if (SLA_PURPOSES.includes(row.purpose)) return renderSlaWrite(t, row, lead);
         return { drop: `unknown purpose ${row.purpose}` };
     }
   };

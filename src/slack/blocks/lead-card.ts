@@ -4,6 +4,7 @@ import type { Catalog } from '../../i18n/index.js';
 import type { ThreadNote } from '../../services/thread-notes.js';
 import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
 import { type Block, context, section } from './common.js';
+import { activityNoteText, slaField, touchButton } from './first-touch.js';
 import { addContextButton, contextNoteText } from './lead-context.js';
 import { ownershipButtons, ownershipNoteText } from './lead-ownership.js';
 import { cardPassButton, offerPendingContext, routingNoteText } from './routing.js';
@@ -18,13 +19,15 @@ export interface LeadCardOptions {
   readonly pendingOffer?: boolean;
   /** When the first touch is due; shown while the SLA clock runs (omit or null to hide it). */
   readonly dueAt?: Date | null;
+  /** The SLA clock's kind, for how the minutes to first touch are labelled (default business). */
+  readonly slaClock?: 'business' | 'always';
 }
 
 /** The lead's card in its segment channel: who, from where, how hot, who owns it and by when. */
 export function leadCard(
   t: Catalog,
   lead: LeadRow,
-  { pendingOffer = false, dueAt = null }: LeadCardOptions = {},
+  { pendingOffer = false, dueAt = null, slaClock = 'business' }: LeadCardOptions = {},
 ): { text: string; blocks: Block[] } {
   const who = escapeMrkdwn(clip(lead.name ?? lead.email ?? `#${lead.id}`, 140));
   const company = lead.company ? escapeMrkdwn(clip(lead.company, 140)) : '';
@@ -42,7 +45,8 @@ export function leadCard(
     field(t.card.owner, lead.ownerId ? mention(lead.ownerId) : t.card.unclaimed),
     field(t.card.arrived, slackDate(lead.createdAt)),
   ];
-  if (dueAt) fields.push(field(t.card.due, slackDate(dueAt)));
+  const sla = slaField(t, lead, dueAt, slaClock);
+  if (sla) fields.push(field(sla.label, sla.value));
   if (lead.form) fields.push(field(t.card.form, escapeMrkdwn(lead.form)));
   if (lead.website) fields.push(field(t.card.website, escapeMrkdwn(clip(lead.website, 200))));
 
@@ -70,6 +74,8 @@ export function leadCard(
     blocks.push(offerPendingContext(t, lead));
     buttons.push(cardPassButton(t, lead));
   }
+  const touch = touchButton(t, lead);
+  if (touch) buttons.push(touch);
   buttons.push(...ownershipButtons(t, lead), addContextButton(t, lead));
   blocks.push({ type: 'actions', block_id: `lead_actions:${lead.id}`, elements: buttons });
   return { text: t.card.fallback(who, company), blocks };
@@ -90,6 +96,9 @@ export function threadNoteText(t: Catalog, note: ThreadNote): string {
     case 'offer_accepted':
     case 'offer_passed':
       return routingNoteText(t, note);
+    case 'first_touch':
+    case 'activity':
+      return activityNoteText(t, note);
     case 'resubmitted':
       return t.notes.resubmitted(escapeMrkdwn(note.source), note.form ? escapeMrkdwn(note.form) : '');
   }

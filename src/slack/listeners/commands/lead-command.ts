@@ -13,6 +13,7 @@ import {
 import { leadModal } from '../../blocks/lead-modal.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { cardPermalinks } from '../../permalinks.js';
+import { leadTouch } from './lead-touch.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 type Reply = (message: { text: string; blocks?: Block[] }) => Promise<unknown>;
@@ -55,6 +56,10 @@ export const leadCommand =
         const leads = mine.stages.flatMap((g) => g.leads);
         const links = await cardPermalinks(client, leads, ctx.logger);
         await reply({ text: t.lead.mineTitle(leads.length), blocks: myLeadsBlocks(t, mine, links) });
+        return;
+      }
+      if (sub === 'touch' || sub.startsWith('touch ')) {
+        await leadTouch(ctx, t, teamId, command.user_id, text, reply);
         return;
       }
       await find(ctx, t, teamId, text, reply, client);

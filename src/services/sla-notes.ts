@@ -1,0 +1,32 @@
+/**
+ * What the SLA ladder tells people, as data. Queued through the outbox with the purposes below
+ * (each with the lead id) and rendered by the Slack layer (slack/sla-render.ts) at delivery.
+ * `late`: the step ran more than a minute after its due time (Baton was down), and says so.
+ */
+export type SlaMessage =
+  /** Thread line: nobody claimed it / the owner has not touched it yet. */
+  | { kind: 'nudge'; when: 'unclaimed' | 'untouched'; minutes: number; late: boolean }
+  /** DM to an eligible seller (unclaimed) or to the owner (untouched). */
+  | { kind: 'nudge_dm'; when: 'unclaimed' | 'untouched'; minutes: number; late: boolean }
+  /** DM to the owner: this much of the SLA is left. */
+  | { kind: 'warn_owner'; minutesLeft: number; late: boolean }
+  /** Escalations channel post and the DM to the owner's manager. */
+  | {
+      kind: 'breach';
+      ownerId: string | null;
+      slaMinutes: number;
+      overdueMinutes: number;
+      late: boolean;
+    }
+  /** Thread line: reassigned to `to` (null: nobody else could take it; the owner keeps it). */
+  | { kind: 'reassigned'; from: string | null; to: string | null; minutes: number; late: boolean }
+  /** DM to the former owner. */
+  | { kind: 'reassigned_dm'; to: string; minutes: number; late: boolean };
+
+/** A line in the lead card's thread. */
+export const SLA_THREAD_PURPOSE = 'lead_sla_thread';
+/** A DM (channel = the person's user id). */
+export const SLA_DM_PURPOSE = 'lead_sla_dm';
+/** A post in the escalations channel. */
+export const SLA_ESCALATION_PURPOSE = 'lead_sla_escalation';
+export const SLA_PURPOSES: readonly string[] = [SLA_THREAD_PURPOSE, SLA_DM_PURPOSE, SLA_ESCALATION_PURPOSE];

@@ -1,0 +1,254 @@
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import type { EscalationStep, WorkspaceConfig } from '../config/workspace-schema.js';
+import type { Database, Tx } from '../db/client.js';
+import { scheduleJob } from '../db/queries/jobs.js';
+import { countLeadsByOwnerInStages } from '../db/queries/lead-lookup.js';
+import { appendLeadEvent, type LeadRow, leadEventExists } from '../db/queries/leads.js';
+import { findMember, listRoster } from '../db/queries/members.js';
+import { enqueueSlackWrite } from '../db/queries/outbox.js';
+import { lockLead, passersOf } from '../db/queries/routing.js';
+import { leads } from '../db/schema.js';
+import { businessMinutesBetween, firstTouchDueAt } from '../domain/business-time.js';
+import { openStages } from '../domain/open-leads.js';
+import { isLate, planLadder } from '../domain/sla-ladder.js';
+import { holidayDates } from '../domain/working-time.js';
+import { LeadWrites } from './lead-writes.js';
+import { memberEligibility } from './member-eligibility.js';
+import { Router } from './router.js';
+import { SLA_DM_PURPOSE, SLA_ESCALATION_PURPOSE, SLA_THREAD_PURPOSE, type SlaMessage } from './sla-notes.js';
+
+export const SLA_STEP_JOB = 'sla.step';
+
+/** A scheduled ladder step: the lead, the step's index in `sla.escalations`, what and when. */
+export interface SlaStepPayload {
+  leadId: number;
+  step: number;
+  action: EscalationStep['action'];
+  dueAt: string;
+}
+
+export type SlaSkipReason = 'step_removed' | 'not_routed' | 'closed' | 'claimed' | 'touched' | 'no_owner';
+
+export type SlaStepOutcome =
+  | { outcome: 'done'; late: boolean }
+  | { outcome: 'skipped'; reason: SlaSkipReason }
+  | { outcome: 'already' | 'missing' };
+
+export const slaStepKey = (leadId: number, step: number) => `${SLA_STEP_JOB}:${leadId}:${step}`;
+
+/**
+ * Schedules the lead's escalation ladder: one durable job per planned step, in the intake
+ * transaction (so the ladder commits with the lead). Dedupe keys make scheduling twice harmless.
+ */
+export async function scheduleSlaLadder(tx: Tx, config: WorkspaceConfig, lead: LeadRow, now: Date) {
+  if (!lead.routed) return;
+  for (const planned of planLadder(lead.createdAt, config.sla, config.calendar)) {
+    const payload: SlaStepPayload = {
+      leadId: lead.id,
+      step: planned.index,
+      action: planned.step.action,
+      dueAt: planned.dueAt.toISOString(),
+    };
+    await scheduleJob(
+      tx,
+      {
+        teamId: lead.teamId,
+        kind: SLA_STEP_JOB,
+        runAt: planned.dueAt,
+        payload: { ...payload },
+        dedupeKey: slaStepKey(lead.id, planned.index),
+      },
+      now,
+    );
+  }
+}
+
+/**
+ * Runs ladder steps. Each runs in one transaction with the lead row locked, acts at most once
+ * (an `sla_step` or `sla_step_skipped` event per step index is checked first, so a re-run after
+ * a crash or a second process does nothing), and queues its Slack writes in that transaction.
+ */
+export class SlaService {
+  readonly #writes: LeadWrites;
+  readonly #router: Router;
+
+  constructor(
+    private readonly database: Database,
+    private readonly config: WorkspaceConfig,
+  ) {
+    this.#writes = new LeadWrites(config);
+    this.#router = new Router(config);
+  }
+
+  runStep(teamId: string, p: SlaStepPayload, now: Date): Promise<SlaStepOutcome> {
+    return this.database.db.transaction(async (tx): Promise<SlaStepOutcome> => {
+      const lead = await lockLead(tx, teamId, p.leadId);
+      if (!lead) return { outcome: 'missing' };
+      const key = { step: String(p.step) };
+      if (
+        (await leadEventExists(tx, teamId, lead.id, 'sla_step', key)) ||
+        (await leadEventExists(tx, teamId, lead.id, 'sla_step_skipped', key))
+      )
+        return { outcome: 'already' };
+      const step = this.config.sla.escalations[p.step];
+      const reason = this.#skipReason(lead, step, p);
+      const late = isLate(new Date(p.dueAt), now);
+      if (reason || !step) {
+        const why = reason ?? 'step_removed';
+        await appendLeadEvent(tx, {
+          teamId,
+          leadId: lead.id,
+          type: 'sla_step_skipped',
+          data: { step: p.step, action: p.action, reason: why, late },
+          occurredAt: now,
+        });
+        return { outcome: 'skipped', reason: why };
+      }
+      await this.#act(tx, lead, step, late, now);
+      await appendLeadEvent(tx, {
+        teamId,
+        leadId: lead.id,
+        type: 'sla_step',
+        data: { step: p.step, action: step.action, when: step.when, late, dueAt: p.dueAt },
+        occurredAt: now,
+      });
+      return { outcome: 'done', late };
+    });
+  }
+
+  #skipReason(lead: LeadRow, step: EscalationStep | undefined, p: SlaStepPayload): SlaSkipReason | null {
+    if (!step?.enabled || step.action !== p.action || step.action === 'auto_assign') return 'step_removed';
+    if (!lead.routed) return 'not_routed';
+    if (!openStages(this.config.stages.working.map((s) => s.key)).includes(lead.stage)) return 'closed';
+    if (step.when === 'unclaimed' && lead.ownerId) return 'claimed';
+    if (step.when === 'untouched' && (lead.firstTouchAt || lead.slaState === 'met')) return 'touched';
+    if (step.action === 'warn_owner' && !lead.ownerId) return 'no_owner';
+    return null;
+  }
+
+  async #act(tx: Tx, lead: LeadRow, step: EscalationStep, late: boolean, now: Date) {
+    const minutes = step.afterMinutes;
+    switch (step.action) {
+      case 'nudge': {
+        await this.#thread(tx, lead, { kind: 'nudge', when: step.when, minutes, late }, now);
+        const people = step.when === 'unclaimed' || !lead.ownerId ? await this.#eligible(tx, lead, now) : [];
+        if (step.when === 'untouched' && lead.ownerId) people.push(lead.ownerId);
+        for (const userId of people)
+          await this.#dm(tx, lead, userId, { kind: 'nudge_dm', when: step.when, minutes, late }, now);
+        return;
+      }
+      case 'warn_owner': {
+        const dueAt = lead.slaDueAt ?? firstTouchDueAt(lead.createdAt, this.config.sla, this.config.calendar);
+        const left = Math.max(0, Math.round(this.#minutes(now, dueAt)));
+        await this.#dm(tx, lead, lead.ownerId!, { kind: 'warn_owner', minutesLeft: left, late }, now);
+        return;
+      }
+      case 'breach': {
+        const [updated] = await tx
+          .update(leads)
+          .set({ slaState: 'breached', updatedAt: now })
+          .where(and(eq(leads.id, lead.id), or(isNull(leads.slaState), ne(leads.slaState, 'met'))))
+          .returning();
+        const dueAt = lead.slaDueAt ?? firstTouchDueAt(lead.createdAt, this.config.sla, this.config.calendar);
+        const message: SlaMessage = {
+          kind: 'breach',
+          ownerId: lead.ownerId,
+          slaMinutes: this.config.sla.firstTouchMinutes,
+          overdueMinutes: Math.max(0, Math.round(this.#minutes(dueAt, now))),
+          late,
+        };
+        await enqueueSlackWrite(
+          tx,
+          {
+            teamId: lead.teamId,
+            method: 'chat.postMessage',
+            channel: this.config.channels.escalations,
+            args: { sla: message },
+            leadId: lead.id,
+            purpose: SLA_ESCALATION_PURPOSE,
+            dedupeKey: `sla:${lead.id}:breach:escalation`,
+          },
+          now,
+        );
+        const manager = lead.ownerId ? (await findMember(tx, lead.teamId, lead.ownerId))?.managerId : null;
+        if (manager) await this.#dm(tx, lead, manager, message, now);
+        await this.#writes.refreshCard(tx, updated ?? lead, now);
+        return;
+      }
+      case 'reassign':
+        return this.#reassign(tx, lead, minutes, late, now);
+      case 'auto_assign':
+        return; // scheduled and run by routing (see planLadder)
+    }
+  }
+
+  /** Routes the lead to the next eligible seller but its owner; with nobody else, the owner keeps it. */
+  async #reassign(tx: Tx, lead: LeadRow, minutes: number, late: boolean, now: Date) {
+    const from = lead.ownerId;
+    const exclude = from ? [from] : [];
+    const passed = new Set([...(await passersOf(tx, lead.teamId, lead.id)), ...exclude]);
+    const candidates = (await this.#eligible(tx, lead, now)).filter((u) => !passed.has(u));
+    if (candidates.length === 0 || !this.#router.policyOf(lead)) {
+      await this.#thread(tx, lead, { kind: 'reassigned', from, to: null, minutes, late }, now);
+      return;
+    }
+    await this.#router.route(tx, lead, now, { trigger: 'sla_reassign', exclude, afterMinutes: minutes });
+    const after = await lockLead(tx, lead.teamId, lead.id);
+    const to = after?.ownerId ?? null;
+    await this.#thread(tx, after ?? lead, { kind: 'reassigned', from, to, minutes, late }, now);
+    if (from && to && to !== from)
+      await this.#dm(tx, lead, from, { kind: 'reassigned_dm', to, minutes, late }, now);
+  }
+
+  /** Sellers who may take the lead now (roster, segment, out of office, cap, working hours). */
+  async #eligible(tx: Tx, lead: LeadRow, now: Date): Promise<string[]> {
+    const roster = await listRoster(tx, lead.teamId);
+    const open = await countLeadsByOwnerInStages(
+      tx,
+      lead.teamId,
+      openStages(this.config.stages.working.map((s) => s.key)),
+    );
+    const ctx = { segment: lead.segment, now, holidays: holidayDates(this.config.calendar.holidays) };
+    return roster
+      .filter((m) => memberEligibility(m, open.get(m.userId) ?? 0, ctx).eligible)
+      .map((m) => m.userId);
+  }
+
+  /** Minutes from `from` to `to` on the SLA's clock (negative when `to` is earlier). */
+  #minutes(from: Date, to: Date): number {
+    if (this.config.sla.clock === 'always') return (to.getTime() - from.getTime()) / 60_000;
+    return to >= from
+      ? businessMinutesBetween(from, to, this.config.calendar)
+      : -businessMinutesBetween(to, from, this.config.calendar);
+  }
+
+  async #thread(tx: Tx, lead: LeadRow, message: SlaMessage, now: Date) {
+    await enqueueSlackWrite(
+      tx,
+      {
+        teamId: lead.teamId,
+        method: 'chat.postMessage',
+        channel: this.#writes.channelOf(lead),
+        args: { sla: message },
+        leadId: lead.id,
+        purpose: SLA_THREAD_PURPOSE,
+      },
+      now,
+    );
+  }
+
+  async #dm(tx: Tx, lead: LeadRow, userId: string, message: SlaMessage, now: Date) {
+    await enqueueSlackWrite(
+      tx,
+      {
+        teamId: lead.teamId,
+        method: 'chat.postMessage',
+        channel: userId,
+        args: { sla: message },
+        leadId: lead.id,
+        purpose: SLA_DM_PURPOSE,
+      },
+      now,
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import type { LeadRow } from '../db/queries/leads.js';
+import type { OutboxRow } from '../db/queries/outbox.js';
+import type { Catalog } from '../i18n/index.js';
+import { SLA_DM_PURPOSE, SLA_ESCALATION_PURPOSE, type SlaMessage } from '../services/sla-notes.js';
+import { leadLabel } from './blocks/lead-ownership.js';
+import { mention } from './mrkdwn.js';
+import type { Prepared } from './outbox-render.js';
+
+const channelLink = (id: string | null) => (id && /^[CG][A-Z0-9]+$/.test(id) ? `<#${id}>` : null);
+
+/** The text of an SLA ladder message, in the workspace's language. */
+export function slaMessageText(t: Catalog, lead: LeadRow, m: SlaMessage): string {
+  const label = leadLabel(lead);
+  const late = m.late ? t.sla.late : '';
+  const card = channelLink(lead.cardChannel);
+  const withCard = (text: string) => (card ? `${text} ${t.sla.cardIn(card)}` : text);
+  switch (m.kind) {
+    case 'nudge':
+      return (
+        (m.when === 'unclaimed' ? t.sla.nudgeUnclaimed(m.minutes) : t.sla.nudgeUntouched(m.minutes)) + late
+      );
+    case 'nudge_dm':
+      return withCard(
+        (m.when === 'unclaimed'
+          ? t.sla.nudgeDmUnclaimed(label, m.minutes)
+          : t.sla.nudgeDmUntouched(label, m.minutes)) + late,
+      );
+    case 'warn_owner':
+      return withCard(t.sla.warnOwner(label, m.minutesLeft) + late);
+    case 'breach': {
+      const owner = m.ownerId ? mention(m.ownerId) : t.sla.nobody;
+      const overdue = m.overdueMinutes > 0 ? t.sla.overdue(m.overdueMinutes) : '';
+      return withCard(t.sla.breach(label, owner, m.slaMinutes) + overdue + late);
+    }
+    case 'reassigned':
+      return (
+        (m.to === null
+          ? t.sla.reassignedNobody(m.minutes)
+          : t.sla.reassigned(m.from ? mention(m.from) : t.sla.nobody, mention(m.to), m.minutes)) + late
+      );
+    case 'reassigned_dm':
+      return t.sla.reassignedDm(label, mention(m.to), m.minutes) + late;
+  }
+}
+
+/** Renders a queued SLA write (thread line, DM or escalations post) from the lead as it is now. */
+export function renderSlaWrite(t: Catalog, row: OutboxRow, lead: LeadRow): Prepared {
+  const message = row.args.sla as SlaMessage | undefined;
+  if (!message) return { drop: 'SLA write without content' };
+  const text = slaMessageText(t, lead, message);
+  if (row.purpose === SLA_DM_PURPOSE || row.purpose === SLA_ESCALATION_PURPOSE)
+    return { send: { channel: row.channel, args: { text, unfurl_links: false } } };
+  if (!lead.cardTs || !lead.cardChannel) return { wait: 'the card has not been posted yet' };
+  return { send: { channel: lead.cardChannel, args: { text, thread_ts: lead.cardTs } } };
+}

@@ -1,0 +1,183 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, TEAM_ID, type TestApp } from '../harness/test-app.js';
+import { eventsOf, notes, ownerOf, sendLead } from './support/routing.js';
+
+const [S1, S2, M1] = ['U0SLA0001', 'U0SLA0002', 'U0SLAMGR1'];
+const ESC = 'C0ESCALATE';
+
+/** Claim mode with the default ladder (15 nudge, 30 auto-assign, 45 warn, 60 breach, 90 reassign). */
+const CONFIG = `
+locale: en
+segments: [smb]
+channels:
+  leads: { smb: C0LEADS }
+  escalations: ${ESC}
+routing:
+  match_existing_accounts: false
+roster:
+  - { user: ${S1}, roles: [sdr], segments: [smb], manager: ${M1} }
+  - { user: ${S2}, roles: [sdr], segments: [smb] }
+  - { user: ${M1}, roles: [manager] }
+`;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ configYaml: CONFIG });
+  for (const id of [S1, S2, M1]) t.slack.addUser({ id, name: id.toLowerCase(), tz: 'UTC' });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+async function nameOf(id: number): Promise<string> {
+  const [row] = await t.database.rows<{ name: string }>(sql`select name from leads where id = ${id}`);
+  return row!.name;
+}
+/** DMs Baton sent `userId` that mention the lead (by its name). */
+async function dms(userId: string, id: number): Promise<string[]> {
+  const name = await nameOf(id);
+  return t.slack
+    .messages(userId)
+    .map((m) => String(m.text))
+    .filter((text) => text.includes(`*${name}*`));
+}
+async function escalations(id: number): Promise<string[]> {
+  const name = await nameOf(id);
+  return t.slack
+    .messages(ESC)
+    .map((m) => String(m.text))
+    .filter((text) => text.includes(`*${name}*`));
+}
+async function slaEvents(id: number) {
+  return (await eventsOf(t, id))
+    .filter((e) => e.type.startsWith('sla_step'))
+    .map((e) => ({
+      type: e.type,
+      step: e.data.step,
+      action: e.data.action,
+      late: e.data.late,
+      reason: e.data.reason,
+    }));
+}
+const at = async (iso: string) => {
+  t.clock.set(iso);
+  await t.baton.jobs.runDue();
+  await t.flushOutbox();
+};
+
+describe('escalation ladder', () => {
+  it('walks an unclaimed-then-claimed, untouched lead up the ladder, each step once and in order', async () => {
+    t.clock.set('2026-11-23T10:00:00Z'); // Monday
+    const id = await sendLead(t);
+    await t.flushOutbox();
+    const jobs = await t.database.rows<{ dedupe_key: string; run_at: string }>(
+      sql`select dedupe_key, run_at::text as run_at from jobs where kind = 'sla.step' and payload->>'leadId' = ${String(id)} order by run_at`,
+    );
+    expect(jobs.map((j) => j.dedupe_key)).toEqual([0, 2, 3, 4].map((i) => `sla.step:${id}:${i}`));
+
+    await at('2026-11-23T10:14:00Z');
+    expect(await notes(t, id)).toEqual([]);
+    await at('2026-11-23T10:15:00Z');
+    expect(await notes(t, id)).toEqual([':bell: Unclaimed for 15 min — who takes it?']);
+    expect((await dms(S1, id)).length).toBe(1);
+    expect((await dms(S2, id))[0]).toContain('has been unclaimed for 15 min');
+
+    const claimed = await t.baton.context.services.leads.claim(TEAM_ID, id, S1, t.clock.now());
+    expect(claimed.ok).toBe(true);
+
+    await at('2026-11-23T10:45:00Z'); // routing's auto-assign at 30 found it claimed; the warning
+    expect((await dms(S1, id)).at(-1)).toContain('15 minutes left to make the first touch');
+    expect(await escalations(id)).toEqual([]);
+
+    await at('2026-11-23T11:00:00Z');
+    const [post] = await escalations(id);
+    expect(post).toContain(':rotating_light: SLA breached');
+    expect(post).toContain(`<@${S1}>`);
+    expect((await dms(M1, id)).length).toBe(1);
+    const [{ sla_state } = { sla_state: '' }] = await t.database.rows<{ sla_state: string }>(
+      sql`select sla_state from leads where id = ${id}`,
+    );
+    expect(sla_state).toBe('breached');
+
+    await at('2026-11-23T11:30:00Z');
+    expect(await ownerOf(t, id)).toBe(S2);
+    expect((await notes(t, id)).at(-1)).toBe(
+      `:repeat: No first touch after 90 min, so reassigned from <@${S1}> to <@${S2}>.`,
+    );
+    expect((await dms(S1, id)).at(-1)).toContain(`so it went to <@${S2}>`);
+
+    expect(await slaEvents(id)).toEqual([
+      { type: 'sla_step', step: 0, action: 'nudge', late: false, reason: undefined },
+      { type: 'sla_step', step: 2, action: 'warn_owner', late: false, reason: undefined },
+      { type: 'sla_step', step: 3, action: 'breach', late: false, reason: undefined },
+      { type: 'sla_step', step: 4, action: 'reassign', late: false, reason: undefined },
+    ]);
+
+    // Nothing more: running again (and re-running a finished step's job) does nothing twice.
+    const before = t.slack.calls.length;
+    const counts = [(await notes(t, id)).length, (await dms(S1, id)).length, (await escalations(id)).length];
+    await t.database.rows(
+      sql`update jobs set status = 'pending' where kind = 'sla.step' and payload->>'leadId' = ${String(id)}`,
+    );
+    await at('2026-11-23T12:00:00Z');
+    expect([(await notes(t, id)).length, (await dms(S1, id)).length, (await escalations(id)).length]).toEqual(
+      counts,
+    );
+    expect(t.slack.calls.slice(before).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+    expect((await slaEvents(id)).length).toBe(4);
+  });
+
+  it('skips the later steps once the lead is touched', async () => {
+    t.clock.set('2026-11-24T10:00:00Z'); // Tuesday
+    const id = await sendLead(t);
+    await t.flushOutbox();
+    await at('2026-11-24T10:15:00Z');
+    await t.baton.context.services.leads.claim(TEAM_ID, id, S1, t.clock.now());
+    await at('2026-11-24T10:40:00Z');
+    await t.database.rows(
+      sql`update leads set first_touch_at = '2026-11-24T10:40:00Z', sla_state = 'met' where id = ${id}`,
+    );
+    for (const time of ['10:45', '11:00', '11:30']) await at(`2026-11-24T${time}:00Z`);
+    expect(await slaEvents(id)).toEqual([
+      { type: 'sla_step', step: 0, action: 'nudge', late: false, reason: undefined },
+      { type: 'sla_step_skipped', step: 2, action: 'warn_owner', late: false, reason: 'touched' },
+      { type: 'sla_step_skipped', step: 3, action: 'breach', late: false, reason: 'touched' },
+      { type: 'sla_step_skipped', step: 4, action: 'reassign', late: false, reason: 'touched' },
+    ]);
+    expect(await ownerOf(t, id)).toBe(S1);
+    expect(await escalations(id)).toEqual([]);
+    expect((await dms(S1, id)).filter((d) => d.includes('minutes left'))).toEqual([]);
+    const [{ sla_state } = { sla_state: '' }] = await t.database.rows<{ sla_state: string }>(
+      sql`select sla_state from leads where id = ${id}`,
+    );
+    expect(sla_state).toBe('met');
+  });
+
+  it('after downtime runs each overdue step once, in order, marked late', async () => {
+    t.clock.set('2026-11-25T10:00:00Z'); // Wednesday
+    const id = await sendLead(t);
+    await t.flushOutbox();
+    t.clock.advanceMinutes(180); // nothing ran meanwhile
+    await t.baton.jobs.runDue();
+    await t.baton.jobs.runDue();
+    await t.flushOutbox();
+    expect(await slaEvents(id)).toEqual([
+      { type: 'sla_step', step: 0, action: 'nudge', late: true, reason: undefined },
+      { type: 'sla_step', step: 2, action: 'warn_owner', late: true, reason: undefined },
+      { type: 'sla_step', step: 3, action: 'breach', late: true, reason: undefined },
+      { type: 'sla_step', step: 4, action: 'reassign', late: true, reason: undefined },
+    ]);
+    // Routing's auto-assign (due at 30) ran between the nudge and the warning: S1, then reassigned to S2.
+    expect(await ownerOf(t, id)).toBe(S2);
+    const lines = await notes(t, id);
+    expect(lines.filter((l) => l.startsWith(':bell:'))).toEqual([
+      ':bell: Unclaimed for 15 min — who takes it? _(late: Baton was down)_',
+    ]);
+    expect(lines.at(-1)).toContain('_(late: Baton was down)_');
+    const [post, ...more] = await escalations(id);
+    expect(more).toEqual([]);
+    expect(post).toContain('_(late: Baton was down)_');
+    expect(post).toContain('120 min overdue');
+  });
+});
