@@ -265,7 +265,12 @@ export const jobs = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('jobs_dedupe').on(t.teamId, t.dedupeKey), index('jobs_due').on(t.status, t.runAt)],
+  (t) => [
+    uniqueIndex('jobs_dedupe').on(t.teamId, t.dedupeKey),
+    // Partial indexes keep claiming cheap however many finished jobs the table holds.
+    index('jobs_pending_due').on(t.runAt, t.id).where(sql`${t.status} = 'pending'`),
+    index('jobs_running_lock').on(t.lockedUntil).where(sql`${t.status} = 'running'`),
+  ],
 );
 
 /** Events API deliveries already handled, so Slack's retries are processed once. */
