@@ -49,7 +49,10 @@ async function seed(): Promise<Date> {
   return start;
 }
 
-/** The statement claimDueJobs sends (src/db/queries/jobs.ts), explained inside a rolled-back transaction. */
+/**
+ * The busy half of claimDueJobs (src/db/queries/jobs.ts): take due pending jobs, through the
+ * partial index on pending run times. Explained inside a rolled-back transaction.
+ */
 async function explainClaim(at: Date): Promise<void> {
   const now = at.toISOString();
   const rows = await database.db
@@ -60,8 +63,7 @@ async function explainClaim(at: Date): Promise<void> {
                attempts = attempts + 1, updated_at = ${now}::timestamptz
         where id in (
           select id from jobs
-          where (status = 'pending' and run_at <= ${now}::timestamptz)
-             or (status = 'running' and locked_until < ${now}::timestamptz)
+          where status = 'pending' and run_at <= ${now}::timestamptz
           order by run_at, id limit 20 for update skip locked)
         returning *`);
       throw Object.assign(new Error('rollback'), { plan });

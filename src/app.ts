@@ -10,6 +10,7 @@ import { StartupError } from './errors.js';
 import { leadActivitiesRoute } from './http/lead-activities.js';
 import { leadIntakeRoute } from './http/lead-intake.js';
 import { operationalRoutes } from './http/routes.js';
+import { cadenceHandlers } from './jobs/cadence.js';
 import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
 import { routingHandlers } from './jobs/routing.js';
 import { JobRunner } from './jobs/runner.js';
@@ -24,7 +25,9 @@ import { LeadService } from './services/leads.js';
 import { RosterService } from './services/roster.js';
 import { RosterStatusService } from './services/roster-status.js';
 import { RoutingService } from './services/routing.js';
+import { SlaBoardService } from './services/sla-board.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
+import { withCadenceWrites } from './slack/cadence-render.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { skipEventRetries } from './slack/middleware/skip-event-retries.js';
 import { withOfferWrites } from './slack/offer-render.js';
@@ -108,7 +111,11 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       logger,
       metrics,
       client: outboxClient,
-      prepare: withOfferWrites({ config, database }, outboxClient, prepareWrite({ config, database })),
+      prepare: withCadenceWrites(
+        { config, database },
+        outboxClient,
+        withOfferWrites({ config, database }, outboxClient, prepareWrite({ config, database })),
+      ),
       onSent: recordSentWrite(database),
     });
     const context: AppContext = {
@@ -128,6 +135,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         leadContext: new LeadContextService(database, config),
         routing: new RoutingService(database, config),
         firstTouch: new FirstTouchService(database, config),
+        slaBoard: new SlaBoardService(database, config),
       },
       outbox: {
         wake: () => void outbox.deliverDue().catch((error) => logger.error('outbox pass failed', { error })),
@@ -184,7 +192,12 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       clock,
       logger,
       metrics,
-      handlers: { ...maintenanceHandlers(context), ...routingHandlers(context), ...slaHandlers(context) },
+      handlers: {
+        ...maintenanceHandlers(context),
+        ...routingHandlers(context),
+        ...slaHandlers(context),
+        ...cadenceHandlers(context),
+      },
     });
     await scheduleMaintenance(context, identity.teamId, clock.now());
     if (options.jobTick !== null) {

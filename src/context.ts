@@ -11,6 +11,7 @@ import type { LeadService } from './services/leads.js';
 import type { RosterService } from './services/roster.js';
 import type { RosterStatusService } from './services/roster-status.js';
 import type { RoutingService } from './services/routing.js';
+import type { SlaBoardService } from './services/sla-board.js';
 
 /** What listeners, routes and jobs share; built once in app.ts. */
 export interface AppContext {
@@ -30,6 +31,7 @@ export interface AppContext {
     leadContext: LeadContextService;
     routing: RoutingService;
     firstTouch: FirstTouchService;
+    slaBoard: SlaBoardService;
   };
   /** Asks the outbox to deliver queued Slack writes now rather than at its next tick. */
   outbox: { wake(): void };

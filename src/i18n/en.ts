@@ -98,6 +98,8 @@ export const en = {
       new: 'Add a lead by hand. It is checked, qualified and routed exactly like a lead from a web form.',
       find: 'Look up a lead by email, company, name or id: stage, owner, score and a link to its card.',
       mine: 'Your open leads, by stage.',
+      touch:
+        'Log a call, email, meeting or other touch on a lead (yours, or any as a manager); it stops the SLA clock.',
       help: 'Show the /lead commands.',
     },
     modal: {
@@ -362,6 +364,64 @@ export const en = {
       `:repeat: No first touch after ${minutes} min, but nobody else can take it now; it stays where it is.`,
     reassignedDm: (lead: string, to: string, minutes: number) =>
       `:repeat: ${lead} had no first touch after ${minutes} min, so it went to ${to}.`,
+  },
+  slaBoard: {
+    title: 'SLA board',
+    teamTitle: 'SLA board — the team',
+    unclaimedMine: (n: number) => `*Unclaimed in your segments* (${n})`,
+    unclaimedTeam: (n: number) => `*Unclaimed* (${n})`,
+    unclaimedLine: (lead: string, age: string, due: string) => `${lead} — waiting ${age}, due ${due}`,
+    noneUnclaimed: 'Nothing is waiting to be claimed.',
+    runningMine: (n: number) => `*My running clocks* (${n})`,
+    runningTeam: (n: number) => `*Running clocks* (${n})`,
+    noneRunning: 'No first-touch clock is running on your leads.',
+    noneRunningTeam: 'No first-touch clock is running.',
+    left: (time: string) => `*${time} left*`,
+    overdue: (time: string) => `:red_circle: *${time} overdue*`,
+    runningLine: (lead: string, left: string, due: string) => `${lead} — ${left} (due ${due})`,
+    runningTeamLine: (owner: string, lead: string, left: string, due: string) =>
+      `${owner}: ${lead} — ${left} (due ${due})`,
+    breachesMine: (n: number) => `*My breaches this week* (${n})`,
+    noneBreaches: 'No breaches this week.',
+    breachLine: (lead: string, due: string) => `${lead} — was due ${due}`,
+    weekTeam: '*This week*',
+    metRate: (pct: number, met: number, touched: number) =>
+      `First touches within the SLA: *${pct} %* (${met} of ${touched})`,
+    metRateNone: 'No first touches yet this week.',
+    breachesBySeller: (n: number) => `Breaches: *${n}*`,
+    sellerLine: (owner: string, breached: number, met: number, touched: number) =>
+      `${owner} — ${breached} breached, ${met} of ${touched} first touches on time`,
+    nobody: 'Unassigned',
+    more: (n: number) => `…and ${n} more`,
+    clockBusiness: (sla: number) =>
+      `Times are working minutes on the team calendar; the first-touch SLA is ${sla} minutes.`,
+    clockAlways: (sla: number) => `Times are clock minutes; the first-touch SLA is ${sla} minutes.`,
+    helpTitle: 'Baton — /sla: your follow-up board',
+    helpUsage:
+      'Your board: unclaimed leads in your segments with their age and due time, your running first-touch clocks with the time left (and a Log first touch button), and your breaches this week. Managers and admins see the whole team, with the week’s met rate. App Home shows the same board.',
+    helpLine:
+      'Your SLA board: unclaimed leads, your running clocks and this week’s breaches (managers: the whole team).',
+    helpCommand: 'Show this help.',
+    unknown: (input: string) => `I don't know \`/sla ${input}\`.`,
+    ok: 'OK',
+  },
+  cadence: {
+    reminder: (day: number, label: string, lead: string) =>
+      `:spiral_calendar_pad: Day ${day} · ${label} — ${lead}`,
+    late: ' _(late: Baton was down)_',
+    done: 'Done',
+    skip: 'Skip',
+    snooze: 'Snooze 1h',
+    doneText: (day: number, label: string, lead: string) =>
+      `:white_check_mark: Day ${day} · ${label} — ${lead}: done and logged.`,
+    skippedText: (day: number, label: string, lead: string) =>
+      `:fast_forward: Day ${day} · ${label} — ${lead}: skipped.`,
+    snoozedText: (day: number, label: string, lead: string, until: string) =>
+      `:zzz: Day ${day} · ${label} — ${lead}: snoozed until ${until}.`,
+    notOwner: (owner: string) => `Only the lead’s owner can answer this reminder; it is ${owner}’s now.`,
+    notOwnerNobody: 'Only the lead’s owner can answer this reminder, and nobody owns it now.',
+    alreadyAnswered: 'This step has already been answered.',
+    stepRemoved: 'This step is no longer in the cadence.',
   },
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,

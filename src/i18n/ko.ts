@@ -89,6 +89,8 @@ export const ko: Catalog = {
       new: '리드를 직접 추가합니다. 웹 폼으로 들어온 리드와 똑같이 검사하고, 분류하고, 배정합니다.',
       find: '이메일, 회사, 이름 또는 ID로 리드를 찾습니다: 단계, 담당자, 점수, 카드 링크.',
       mine: '내가 맡은 진행 중인 리드를 단계별로 봅니다.',
+      touch:
+        '리드에 통화, 이메일, 미팅 등 연락을 기록합니다(내 리드, 매니저는 모든 리드). 첫 연락은 SLA 시계를 멈춥니다.',
       help: '/lead 명령어를 보여줍니다.',
     },
     modal: {
@@ -341,6 +343,62 @@ export const ko: Catalog = {
       `:repeat: ${minutes}분이 지나도록 첫 연락이 없지만 지금 맡을 수 있는 다른 사람이 없어 그대로 둡니다.`,
     reassignedDm: (lead: string, to: string, minutes: number) =>
       `:repeat: ${lead}에 ${minutes}분이 지나도록 첫 연락이 없어 ${to}에게 넘어갔습니다.`,
+  },
+  slaBoard: {
+    title: 'SLA 현황판',
+    teamTitle: 'SLA 현황판 — 팀 전체',
+    unclaimedMine: (n: number) => `*내 세그먼트의 미배정 리드* (${n})`,
+    unclaimedTeam: (n: number) => `*미배정 리드* (${n})`,
+    unclaimedLine: (lead: string, age: string, due: string) => `${lead} — ${age} 대기 중, 기한 ${due}`,
+    noneUnclaimed: '배정을 기다리는 리드가 없습니다.',
+    runningMine: (n: number) => `*내 진행 중인 SLA 시계* (${n})`,
+    runningTeam: (n: number) => `*진행 중인 SLA 시계* (${n})`,
+    noneRunning: '내 리드에 진행 중인 첫 연락 시계가 없습니다.',
+    noneRunningTeam: '진행 중인 첫 연락 시계가 없습니다.',
+    left: (time: string) => `*${time} 남음*`,
+    overdue: (time: string) => `:red_circle: *${time} 초과*`,
+    runningLine: (lead: string, left: string, due: string) => `${lead} — ${left} (기한 ${due})`,
+    runningTeamLine: (owner: string, lead: string, left: string, due: string) =>
+      `${owner}: ${lead} — ${left} (기한 ${due})`,
+    breachesMine: (n: number) => `*이번 주 내 SLA 위반* (${n})`,
+    noneBreaches: '이번 주에는 위반이 없습니다.',
+    breachLine: (lead: string, due: string) => `${lead} — 기한 ${due}`,
+    weekTeam: '*이번 주*',
+    metRate: (pct: number, met: number, touched: number) =>
+      `SLA 안에 이뤄진 첫 연락: *${pct}%* (${touched}건 중 ${met}건)`,
+    metRateNone: '이번 주에는 아직 첫 연락이 없습니다.',
+    breachesBySeller: (n: number) => `위반: *${n}건*`,
+    sellerLine: (owner: string, breached: number, met: number, touched: number) =>
+      `${owner} — 위반 ${breached}건, 첫 연락 ${touched}건 중 ${met}건 기한 내`,
+    nobody: '담당자 없음',
+    more: (n: number) => `…외 ${n}건`,
+    clockBusiness: (sla: number) => `시간은 팀 달력의 업무 시간 기준이며, 첫 연락 SLA는 ${sla}분입니다.`,
+    clockAlways: (sla: number) => `시간은 실제 경과 시간 기준이며, 첫 연락 SLA는 ${sla}분입니다.`,
+    helpTitle: 'Baton — /sla: 내 팔로업 현황판',
+    helpUsage:
+      '내 현황판: 내 세그먼트의 미배정 리드(대기 시간과 기한), 진행 중인 첫 연락 시계(남은 시간과 첫 연락 기록 버튼), 이번 주 위반. 매니저와 관리자는 팀 전체와 이번 주 기한 준수율을 봅니다. 앱 홈에도 같은 현황판이 보입니다.',
+    helpLine: '내 SLA 현황판: 미배정 리드, 진행 중인 시계, 이번 주 위반(매니저는 팀 전체).',
+    helpCommand: '이 도움말을 보여줍니다.',
+    unknown: (input: string) => `\`/sla ${input}\`은(는) 모르는 명령어입니다.`,
+    ok: '확인',
+  },
+  cadence: {
+    reminder: (day: number, label: string, lead: string) =>
+      `:spiral_calendar_pad: ${day}일차 · ${label} — ${lead}`,
+    late: ' _(지연: Baton이 멈춰 있었습니다)_',
+    done: '완료',
+    skip: '건너뛰기',
+    snooze: '1시간 뒤 알림',
+    doneText: (day: number, label: string, lead: string) =>
+      `:white_check_mark: ${day}일차 · ${label} — ${lead}: 완료하고 기록했습니다.`,
+    skippedText: (day: number, label: string, lead: string) =>
+      `:fast_forward: ${day}일차 · ${label} — ${lead}: 건너뛰었습니다.`,
+    snoozedText: (day: number, label: string, lead: string, until: string) =>
+      `:zzz: ${day}일차 · ${label} — ${lead}: ${until}에 다시 알려 드립니다.`,
+    notOwner: (owner: string) => `리드 담당자만 이 알림에 답할 수 있습니다. 지금 담당자는 ${owner}입니다.`,
+    notOwnerNobody: '리드 담당자만 이 알림에 답할 수 있는데, 지금은 담당자가 없습니다.',
+    alreadyAnswered: '이 단계는 이미 처리되었습니다.',
+    stepRemoved: '이 단계는 더 이상 케이던스에 없습니다.',
   },
   errors: {
     unknownSubcommand: (input) =>

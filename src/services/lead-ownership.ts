@@ -4,6 +4,7 @@ import { appendLeadEvent, changeLeadOwner, findLead, type LeadRow } from '../db/
 import { findMember } from '../db/queries/members.js';
 import { isManager, isSeller } from '../domain/roles.js';
 import { actorOf } from './actor.js';
+import { scheduleCadence } from './cadence.js';
 import { LeadWrites } from './lead-writes.js';
 
 export type OwnershipRefusal =
@@ -32,12 +33,14 @@ const ATTEMPTS = 3;
  */
 export class LeadOwnershipService {
   readonly #writes: LeadWrites;
+  readonly #config: WorkspaceConfig;
 
   constructor(
     private readonly database: Database,
     config: WorkspaceConfig,
   ) {
     this.#writes = new LeadWrites(config);
+    this.#config = config;
   }
 
   /** Whether `userId` may open the Assign modal for the lead (checked again on submission). */
@@ -86,6 +89,7 @@ export class LeadOwnershipService {
 
   async #assigned(tx: Tx, lead: LeadRow, request: AssignRequest, from: string | null, now: Date) {
     const { actorId: by, assigneeId: to, reason } = request;
+    await scheduleCadence(tx, this.#config, lead, to, now);
     await appendLeadEvent(tx, {
       teamId: lead.teamId,
       leadId: lead.id,

@@ -16,6 +16,7 @@ import { firstTouchDueAt } from '../domain/business-time.js';
 import type { LeadInput } from '../domain/lead-input.js';
 import { isRouted, qualify } from '../domain/qualification.js';
 import { isSeller } from '../domain/roles.js';
+import { scheduleCadence } from './cadence.js';
 import { Router } from './router.js';
 import { scheduleSlaLadder } from './sla.js';
 import type { ThreadNote } from './thread-notes.js';
@@ -181,6 +182,7 @@ export class LeadService {
         data: { owner: userId },
         occurredAt: now,
       });
+      await scheduleCadence(tx, this.config, won, userId, now);
       if (accepted) {
         await appendLeadEvent(tx, {
           teamId,

@@ -5,6 +5,7 @@ import { enqueueSlackWrite } from '../db/queries/outbox.js';
 import { currentOffer, lockLead, type Offer, setLeadStage } from '../db/queries/routing.js';
 import { salesAcceptedStage } from '../domain/lead-stages.js';
 import { openStages } from '../domain/open-leads.js';
+import { scheduleCadence } from './cadence.js';
 import { LeadWrites } from './lead-writes.js';
 import { type AcceptTimeoutPayload, Router } from './router.js';
 import { OFFER_CLOSED_PURPOSE, type OfferClosed, type OfferOutcome, offerDmKey } from './routing-notes.js';
@@ -53,6 +54,7 @@ export class RoutingService {
         data: { offeredAt: offer.offeredAt.toISOString() },
         occurredAt: now,
       });
+      await scheduleCadence(tx, this.config, lead, userId, now);
       let current = lead;
       const working = this.config.stages.working.map((s) => s.key);
       const accepted = salesAcceptedStage(lead.stage, working);

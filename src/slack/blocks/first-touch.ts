@@ -40,13 +40,14 @@ export function slaField(
   return dueAt ? { label: t.card.due, value: slackDate(dueAt) } : undefined;
 }
 
-/** The Log first touch modal: what kind of touch, and an optional note. */
-export function touchModal(t: Catalog, lead: LeadRow): types.ModalView {
+/** The Log first touch modal: what kind of touch, and an optional note; `origin` is where it was opened. */
+export function touchModal(t: Catalog, lead: LeadRow, origin?: 'home'): types.ModalView {
   const option = (kind: ActivityKind) => ({ text: plain(t.touch.kinds[kind]), value: kind });
   return {
     type: 'modal',
     callback_id: TOUCH_VIEW,
-    private_metadata: JSON.stringify({ lead: lead.id }),
+    // `from: 'home'` asks the submission to republish the person's App Home.
+    private_metadata: JSON.stringify(origin ? { lead: lead.id, from: origin } : { lead: lead.id }),
     title: plain(t.touch.modalTitle),
     submit: plain(t.touch.modalSubmit),
     close: plain(t.ownership.cancel),

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../i18n/index.js';
 import { type Block, context, divider, header, section } from './common.js';
 import { leadUsageLines } from './lead-lookup.js';
+import { slaUsageLines } from './sla-board.js';
 
 /** The /baton subcommands, in the order help lists them. */
 const USAGE: Array<[keyof Catalog['help']['commands'], string]> = [
@@ -18,6 +19,7 @@ export function helpBlocks(t: Catalog): Block[] {
     divider(),
     section(`${t.help.commandsHeading}\n${lines.join('\n')}`),
     section(`${t.lead.helpHeading}\n${leadUsageLines(t).join('\n')}`),
+    section(slaUsageLines(t).join('\n')),
     context(t.help.footer),
   ];
 }

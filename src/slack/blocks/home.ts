@@ -3,7 +3,7 @@ import type { MemberSummary } from '../../domain/members.js';
 import { isManager, isSeller } from '../../domain/roles.js';
 import type { Catalog } from '../../i18n/index.js';
 import { mention, slackDate } from '../mrkdwn.js';
-import { type Block, context, header, roleList, section, segmentList } from './common.js';
+import { type Block, context, divider, header, roleList, section, segmentList } from './common.js';
 
 function tips(t: Catalog, roles: string[]): string[] {
   const out: string[] = [];
@@ -15,7 +15,7 @@ function tips(t: Catalog, roles: string[]): string[] {
 }
 
 /** App Home for someone on the roster. */
-export function memberHome(t: Catalog, member: MemberSummary): types.HomeView {
+export function memberHome(t: Catalog, member: MemberSummary, board: Block[] = []): types.HomeView {
   const blocks: Block[] = [
     section(
       `${t.home.greeting(mention(member.userId))}\n${t.home.rosterLine(roleList(t, member.roles), segmentList(t, member.segments))}`,
@@ -28,6 +28,9 @@ export function memberHome(t: Catalog, member: MemberSummary): types.HomeView {
       ),
     );
   }
+  // The person's SLA board (what `/sla` shows), right below the greeting.
+  blocks.push(...board);
+  if (board.length) blocks.push(divider());
   for (const tip of tips(t, member.roles)) blocks.push(section(tip));
   blocks.push(context(t.home.commandsHint));
   return { type: 'home', blocks };

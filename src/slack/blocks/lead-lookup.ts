@@ -12,6 +12,7 @@ export const LEAD_USAGE: Array<[keyof Catalog['lead']['usage'], string]> = [
   ['new', '/lead new'],
   ['find', '/lead <email | company | id>'],
   ['mine', '/lead mine'],
+  ['touch', '/lead touch <id | email> [call | email | meeting | other] [note]'],
   ['help', '/lead help'],
 ];
 

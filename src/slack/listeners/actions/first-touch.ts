@@ -2,11 +2,15 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { AppContext } from '../../../context.js';
 import { messages } from '../../../i18n/index.js';
 import { touchModal } from '../../blocks/first-touch.js';
+import { noticeModal } from '../../blocks/sla-board.js';
 import { touchRefusalText } from '../touch-refusals.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
-/** Log first touch on a card: the owner, a manager or an admin gets the modal; others are told why not. */
+/**
+ * Log first touch on a card or on App Home (the SLA board): the owner, a manager or an admin gets
+ * the modal; others are told why not.
+ */
 export const openTouchModal =
   (ctx: AppContext) =>
   async ({ ack, action, body, client, respond, context }: Args): Promise<void> => {
@@ -14,10 +18,22 @@ export const openTouchModal =
     const t = messages(ctx.config.locale);
     const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
     const check = await ctx.services.firstTouch.mayLog(teamId, Number(action.value), body.user.id);
+    // From App Home there is no message, so no response_url: answer in a small modal instead.
+    const fromHome = body.view?.type === 'home';
     if (!check.ok) {
       const text = touchRefusalText(t, check, body.user.id);
-      await respond({ response_type: 'ephemeral', replace_original: false, text });
+      if (respond && !fromHome) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text });
+      } else {
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: noticeModal(t, t.touch.modalTitle, text),
+        });
+      }
       return;
     }
-    await client.views.open({ trigger_id: body.trigger_id, view: touchModal(t, check.lead) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: touchModal(t, check.lead, fromHome ? 'home' : undefined),
+    });
   };

@@ -6,7 +6,9 @@ import { ADD_CONTEXT_ACTION } from '../../blocks/lead-context.js';
 import { ASSIGN_ACTION, RELEASE_ACTION } from '../../blocks/lead-ownership.js';
 import { OFFER_ACCEPT_ACTION, OFFER_PASS_ACTION } from '../../blocks/offer-dm.js';
 import { CARD_PASS_ACTION } from '../../blocks/routing.js';
+import { CADENCE_DONE_ACTION, CADENCE_SKIP_ACTION, CADENCE_SNOOZE_ACTION } from '../../cadence-render.js';
 import { openContextFromCard } from './add-context.js';
+import { answerCadence } from './cadence.js';
 import { claimLead } from './claim-lead.js';
 import { openTouchModal } from './first-touch.js';
 import { openAssignModal, releaseLead } from './lead-ownership.js';
@@ -21,4 +23,7 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(OFFER_ACCEPT_ACTION, answerOffer(ctx, 'accept'));
   app.action(OFFER_PASS_ACTION, answerOffer(ctx, 'pass'));
   app.action(CARD_PASS_ACTION, answerOffer(ctx, 'pass'));
+  app.action(CADENCE_DONE_ACTION, answerCadence(ctx, 'done'));
+  app.action(CADENCE_SKIP_ACTION, answerCadence(ctx, 'skip'));
+  app.action(CADENCE_SNOOZE_ACTION, answerCadence(ctx, 'snooze'));
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../../context.js';
 import { messages } from '../../../i18n/index.js';
 import { memberHome, strangerHome } from '../../blocks/home.js';
+import { slaHomeBlocks } from '../../home-view.js';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
@@ -15,7 +16,7 @@ export const appHomeOpened =
     const subject = await ctx.services.roster.homeSubject(teamId, event.user, ctx.clock.now());
     const view =
       subject.kind === 'member'
-        ? memberHome(t, subject.member)
+        ? memberHome(t, subject.member, await slaHomeBlocks(ctx, teamId, event.user))
         : strangerHome(t, event.user, subject.adminIds);
     await client.views.publish({ user_id: event.user, view });
   };

@@ -8,6 +8,7 @@ import {
   TOUCH_NOTE_ACTION,
   TOUCH_NOTE_BLOCK,
 } from '../../blocks/first-touch.js';
+import { publishHome } from '../../home-view.js';
 import { touchRefusalPlain } from '../touch-refusals.js';
 import { leadIdFrom } from './modal-lead-id.js';
 
@@ -19,7 +20,7 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
  */
 export const submitTouch =
   (ctx: AppContext) =>
-  async ({ ack, body, view, context }: Args): Promise<void> => {
+  async ({ ack, body, view, context, client }: Args): Promise<void> => {
     const t = messages(ctx.config.locale);
     const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
     const fail = (block: string, text: string) =>
@@ -46,4 +47,14 @@ export const submitTouch =
     }
     await ack();
     ctx.outbox.wake();
+    if (fromHome(view.private_metadata)) await publishHome(ctx, client, teamId, body.user.id);
   };
+
+/** Whether the modal was opened from App Home (its board then needs publishing again). */
+function fromHome(privateMetadata: string | undefined): boolean {
+  try {
+    return (JSON.parse(privateMetadata || '{}') as { from?: unknown }).from === 'home';
+  } catch {
+    return false;
+  }
+}

@@ -15,6 +15,7 @@ import { openSharedPostgres, type SharedPostgres } from '../harness/postgres-dat
 import { SIGNING_SECRET, TEAM_ID } from '../harness/test-app.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
+if (!ADMIN_URL) throw new Error('multi-process.pg.test.ts needs TEST_DATABASE_URL (a PostgreSQL server)');
 const MAIN = process.env.BATON_TEST_MAIN!; // compiled by test/global-setup.ts
 const LEADS = 500;
 const PROCESSES = 3;
@@ -105,7 +106,9 @@ const posts = (calls: RecordedCall[], channel: string) =>
 /** How many entries occur more than once. */
 const duplicates = (values: string[]) => values.length - new Set(values).size;
 
-describe.runIf(!!ADMIN_URL)('three processes on one PostgreSQL', () => {
+// PostgreSQL only (several processes cannot share an embedded database): vitest.config.ts runs
+// *.pg.test.ts files when TEST_DATABASE_URL is set, as .ci/run's second pass does.
+describe('three processes on one PostgreSQL', () => {
   let pg: SharedPostgres;
   let slack: FakeSlack;
   let dir: string;
