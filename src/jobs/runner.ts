@@ -77,10 +77,13 @@ export class JobRunner {
         limit: this.#o.batchSize,
       });
       if (batch.length === 0) return ran;
-      for (const job of batch) {
-        await this.#run(job);
-        ran++;
-      }
+      // Jobs about different leads run side by side; one lead's jobs run in due order.
+      await Promise.all(
+        [...groupByLead(batch).values()].map(async (jobs) => {
+          for (const job of jobs) await this.#run(job);
+        }),
+      );
+      ran += batch.length;
     }
     return ran;
   }
@@ -117,4 +120,15 @@ export class JobRunner {
       else log.error('job failed for good; moved aside', { error });
     }
   }
+}
+
+/** Batch jobs grouped by the lead they concern (jobs without a lead each stand alone), in claim order. */
+function groupByLead(batch: JobRow[]): Map<string, JobRow[]> {
+  const groups = new Map<string, JobRow[]>();
+  for (const job of batch) {
+    const leadId = job.payload.leadId;
+    const key = leadId === undefined ? `job:${job.id}` : `lead:${String(leadId)}`;
+    groups.set(key, [...(groups.get(key) ?? []), job]);
+  }
+  return groups;
 }
