@@ -118,6 +118,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       ),
       onSent: recordSentWrite(database),
     });
+    const leads = new LeadService(database, config);
     const context: AppContext = {
       teamId: identity.teamId,
       config,
@@ -127,9 +128,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       metrics,
       services: {
         roster: new RosterService(database),
-        leads: new LeadService(database, config),
-        // Lazily, so it always uses the intake above (the same one the webhook uses).
-        leadDesk: new LeadDeskService(database, config, () => context.services.leads),
+        leads,
+        leadDesk: new LeadDeskService(database, config, leads),
         rosterStatus: new RosterStatusService(database, config),
         ownership: new LeadOwnershipService(database, config),
         leadContext: new LeadContextService(database, config),

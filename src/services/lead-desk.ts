@@ -41,8 +41,8 @@ export class LeadDeskService {
   constructor(
     private readonly database: Database,
     private readonly config: WorkspaceConfig,
-    /** The intake the webhook uses; a getter so both always share one. */
-    private readonly leads: () => LeadService,
+    /** The same intake the webhook uses. */
+    private readonly leads: LeadService,
   ) {}
 
   /** The caller as a roster member; /lead is for people on the roster. */
@@ -58,7 +58,7 @@ export class LeadDeskService {
     const member = await this.member(teamId, userId);
     if (!member) return { ok: false, reason: 'not_on_roster' };
     const marketerId = member.roles.includes('marketer') ? userId : null;
-    const result = await this.leads().intake(teamId, input, now, { marketerId });
+    const result = await this.leads.intake(teamId, input, now, { marketerId });
     const lead = (await findLead(this.database.db, teamId, result.leadId))!;
     const channel =
       lead.cardChannel ?? (lead.routed ? (this.config.channels.leads[lead.segment] ?? null) : null);
