@@ -1,10 +1,8 @@
 import type { CustomRoute } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { parseActivityBody } from '../domain/activity.js';
-import { MAX_LEAD_BODY_BYTES } from './lead-intake.js';
-import { BodyTooLargeError, readBody } from './read-body.js';
 import { sendJson } from './routes.js';
-import { verifyWebhook } from './webhook-auth.js';
+import { readSignedJson } from './signed-json.js';
 
 /**
  * POST /api/leads/{id}/activities: a CRM or dialer reports a call, email or meeting. Same auth as
@@ -16,23 +14,12 @@ export function leadActivitiesRoute(ctx: AppContext, secret: string | undefined)
     path: '/api/leads/:id/activities',
     method: 'POST',
     handler: async (req, res) => {
-      if (!secret) {
-        return sendJson(res, 503, {
-          error: 'intake_disabled',
-          message: 'The activities API is off: set LEAD_WEBHOOK_SECRET and restart Baton.',
-        });
-      }
-      let raw: Buffer;
-      try {
-        raw = await readBody(req, MAX_LEAD_BODY_BYTES);
-      } catch (error) {
-        if (!(error instanceof BodyTooLargeError)) throw error;
-        res.setHeader('connection', 'close');
-        return sendJson(res, 413, { error: 'payload_too_large', message: 'A body may be at most 64 KB.' });
-      }
+      const read = await readSignedJson(ctx, secret, req, res, {
+        name: 'The activities API',
+        body: 'A body',
+      });
+      if (!read) return;
       const now = ctx.clock.now();
-      const auth = verifyWebhook(req.headers, raw, secret, now);
-      if (!auth.ok) return sendJson(res, 401, { error: 'unauthorized', message: auth.reason });
 
       const param = req.params?.id;
       const idText = (Array.isArray(param) ? param[0] : param) ?? '';
@@ -40,16 +27,7 @@ export function leadActivitiesRoute(ctx: AppContext, secret: string | undefined)
       const notFound = () => sendJson(res, 404, { error: 'lead_not_found', message: `No lead ${idText}.` });
       if (!Number.isSafeInteger(leadId) || leadId <= 0) return notFound();
 
-      let body: unknown;
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch (error) {
-        return sendJson(res, 400, {
-          error: 'invalid_json',
-          message: `The body is not JSON: ${(error as Error).message}`,
-        });
-      }
-      const parsed = parseActivityBody(body, now);
+      const parsed = parseActivityBody(read.body, now);
       if (!parsed.ok) {
         return sendJson(res, 400, {
           error: 'invalid_activity',
