@@ -14,6 +14,8 @@ import {
   DEFAULT_LOST_REASONS,
   DEFAULT_WORKING_STAGES,
   defaultEscalationLadder,
+  defaultFunnelRoles,
+  defaultPlanRates,
   defaultQualificationDefaults,
   defaultQualificationRules,
   ESCALATION_TRIGGERS_FOR,
@@ -245,7 +247,7 @@ function normalizeQualification(
 }
 
 function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
-  const { calendar, sla, routing, stages, cadence, retro } = file;
+  const { calendar, sla, routing, stages, cadence, retro, funnel } = file;
   const leads = Object.fromEntries(
     file.segments.map((segment) => {
       const channel =
@@ -294,6 +296,14 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
         ? { key: s, label: s, stagnationDays: null }
         : { key: s.key, label: s.label ?? s.key, stagnationDays: s.stagnation_days ?? null },
     ) ?? DEFAULT_WORKING_STAGES.map((s) => ({ ...s }));
+  const stageKeys = working.map((s) => s.key);
+  const wonStage = funnel.won_stage ?? (stageKeys.includes('Closing') ? 'Closing' : stageKeys.at(-1)!);
+  const wonAt = stageKeys.indexOf(wonStage);
+  const dealStage =
+    funnel.deal_stage ??
+    (stageKeys.indexOf('Opportunity') >= 0 && stageKeys.indexOf('Opportunity') <= wonAt
+      ? 'Opportunity'
+      : stageKeys[Math.max(0, wonAt - 1)]!);
 
   const sources = Object.fromEntries(
     Object.entries(file.intake.sources).map(([name, m]): [string, SourceMapping] => [
@@ -369,6 +379,21 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
           label: s.label,
           withinMinutes: s.within_minutes ?? null,
         })) ?? DEFAULT_CADENCE.map((s) => ({ ...s })),
+    },
+    funnel: {
+      wonStage,
+      dealStage,
+      currency: funnel.currency,
+      recycleReopenStage: funnel.recycle_reopen_stage ?? routing.threshold_stage,
+      kpiRoles: {
+        ...defaultFunnelRoles(stageKeys, routing.threshold_stage, dealStage, wonStage),
+        ...funnel.kpi_roles,
+      },
+      plan: {
+        trailingDays: funnel.plan.trailing_days,
+        minSample: funnel.plan.min_sample,
+        defaultRates: { ...defaultPlanRates(stageKeys), ...funnel.plan.default_rates },
+      },
     },
     retro: {
       enabled: retro.enabled,

@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -87,6 +89,17 @@ export const leads = pgTable(
     emailDomain: text('email_domain'),
     segment: text('segment').notNull(),
     stage: text('stage').notNull(),
+    /** When the lead entered its current stage (for days in stage and stuck deals). */
+    stageEnteredAt: at('stage_entered_at').notNull().defaultNow(),
+    /** The latest working stage, in stage order, the lead has ever been in (cohort funnels). */
+    furthestStage: text('furthest_stage'),
+    /** Deal fields, asked for from the deal stage on; the reason and competitor of the last side move. */
+    amount: numeric('amount', { precision: 18, scale: 2, mode: 'number' }),
+    currency: text('currency'),
+    competitor: text('competitor'),
+    stageReason: text('stage_reason'),
+    /** A recycled lead reopens on this day (team time zone). */
+    revisitOn: date('revisit_on', { mode: 'string' }),
     score: integer('score').notNull().default(0),
     /** At or above the routing threshold: it gets a card and an owner. Below it is only counted. */
     routed: boolean('routed').notNull().default(false),
@@ -116,7 +129,63 @@ export const leads = pgTable(
     index('leads_sla_running').on(t.teamId, t.slaState, t.slaDueAt),
     index('leads_owner_stage').on(t.teamId, t.ownerId, t.stage),
     index('leads_team_created').on(t.teamId, t.createdAt),
+    index('leads_stage_entered').on(t.teamId, t.stage, t.stageEnteredAt),
   ],
+);
+
+/**
+ * The funnel's fact table: one row per stage a lead entered (its arrival included), closed with
+ * `left_at` when it moves on. Written with the `stage_changed` event, in the same transaction.
+ */
+export const stageChanges = pgTable(
+  'stage_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    leadId: bigint('lead_id', { mode: 'number' })
+      .notNull()
+      .references(() => leads.id),
+    /** null = the lead's arrival. */
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    enteredAt: at('entered_at').notNull(),
+    leftAt: at('left_at'),
+    actorId: text('actor_id'),
+    /** intake, slack, api or system (recycle reopening). */
+    via: text('via').notNull(),
+    reason: text('reason'),
+    competitor: text('competitor'),
+    note: text('note'),
+    amount: numeric('amount', { precision: 18, scale: 2, mode: 'number' }),
+    currency: text('currency'),
+    // As they were at the move, for breakdowns of flow.
+    segment: text('segment').notNull(),
+    source: text('source').notNull(),
+    ownerId: text('owner_id'),
+  },
+  (t) => [
+    index('stage_changes_entered').on(t.teamId, t.enteredAt),
+    index('stage_changes_left').on(t.teamId, t.leftAt),
+    index('stage_changes_lead').on(t.teamId, t.leadId, t.enteredAt),
+  ],
+);
+
+/** A deal goal for a period and the plan worked back from it (`/funnel plan set`). */
+export const funnelGoals = pgTable(
+  'funnel_goals',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    /** Local dates in the team's time zone; the period is [start, end). */
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    deals: integer('deals').notNull(),
+    /** The worked-back plan as shown when it was set (stages, rates used, per week). */
+    plan: jsonb('plan').$type<Record<string, unknown>>().notNull(),
+    setBy: text('set_by'),
+    setAt: at('set_at').notNull(),
+  },
+  (t) => [uniqueIndex('funnel_goals_period').on(t.teamId, t.periodStart, t.periodEnd)],
 );
 
 /** Append-only history of everything that happens to a lead (a trigger forbids UPDATE and DELETE). */

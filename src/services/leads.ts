@@ -12,8 +12,10 @@ import {
 } from '../db/queries/leads.js';
 import { findMember } from '../db/queries/members.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
+import { handOffMove, recordArrival, recordStageMove } from '../db/queries/stage-changes.js';
 import { firstTouchDueAt } from '../domain/business-time.js';
 import type { LeadInput } from '../domain/lead-input.js';
+import { salesAcceptedStage } from '../domain/lead-stages.js';
 import { isRouted, qualify } from '../domain/qualification.js';
 import { isSeller } from '../domain/roles.js';
 import { scheduleCadence } from './cadence.js';
@@ -103,6 +105,8 @@ export class LeadService {
         stage: q.stage,
         score: q.score,
         routed,
+        stageEnteredAt: now,
+        furthestStage: q.stage,
         // A routed lead's first-touch SLA clock starts as it arrives.
         ...(routed
           ? {
@@ -120,6 +124,7 @@ export class LeadService {
         data: { segment: q.segment, stage: q.stage, score: q.score, because: q.because, routed },
         occurredAt: now,
       });
+      await recordArrival(tx, lead);
       if (routed) {
         await enqueueSlackWrite(
           tx,
@@ -169,8 +174,8 @@ export class LeadService {
       return { ok: false, reason: 'not_serving_segment', segment: lead.segment };
     const accepted = this.#acceptedStage(lead.stage);
     return db.transaction(async (tx) => {
-      const won = await takeUnownedLead(tx, teamId, leadId, userId, accepted ? { stage: accepted } : {}, now);
-      if (!won) {
+      const taken = await takeUnownedLead(tx, teamId, leadId, userId, now);
+      if (!taken) {
         const current = await findLead(tx, teamId, leadId);
         return { ok: false, reason: 'already_owned', ownerId: current?.ownerId ?? 'unknown' } as const;
       }
@@ -182,27 +187,29 @@ export class LeadService {
         data: { owner: userId },
         occurredAt: now,
       });
-      await scheduleCadence(tx, this.config, won, userId, now);
-      if (accepted) {
-        await appendLeadEvent(tx, {
-          teamId,
-          leadId,
-          type: 'stage_changed',
-          actorId: userId,
-          data: { from: lead.stage, to: accepted, reason: 'claimed' },
-          occurredAt: now,
-        });
-      }
+      await scheduleCadence(tx, this.config, taken, userId, now);
+      const won = accepted
+        ? await recordStageMove(
+            tx,
+            taken,
+            handOffMove(taken, accepted, 'claimed', this.#workingKeys()),
+            { actorId: userId, via: 'slack' },
+            now,
+          )
+        : taken;
       await this.#refreshCard(tx, won, now);
       await this.#note(tx, won, { kind: 'claimed', by: userId }, now);
       return { ok: true, lead: won } as const;
     });
   }
 
+  #workingKeys(): string[] {
+    return this.config.stages.working.map((s) => s.key);
+  }
+
   /** The stage a claim moves a lead to: MQL → SAL when both are configured stages. */
   #acceptedStage(stage: string): string | undefined {
-    const keys = this.config.stages.working.map((s) => s.key);
-    return stage === 'MQL' && keys.includes('SAL') ? 'SAL' : undefined;
+    return salesAcceptedStage(stage, this.#workingKeys());
   }
 
   async #refreshCard(tx: Tx, lead: LeadRow, now: Date): Promise<void> {

@@ -2,7 +2,8 @@ import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
 import { appendLeadEvent, type LeadRow, leadEventExists } from '../db/queries/leads.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
-import { currentOffer, lockLead, type Offer, setLeadStage } from '../db/queries/routing.js';
+import { currentOffer, lockLead, type Offer } from '../db/queries/routing.js';
+import { handOffMove, recordStageMove } from '../db/queries/stage-changes.js';
 import { salesAcceptedStage } from '../domain/lead-stages.js';
 import { openStages } from '../domain/open-leads.js';
 import { scheduleCadence } from './cadence.js';
@@ -59,15 +60,8 @@ export class RoutingService {
       const working = this.config.stages.working.map((s) => s.key);
       const accepted = salesAcceptedStage(lead.stage, working);
       if (accepted) {
-        current = (await setLeadStage(tx, teamId, leadId, accepted, now)) ?? lead;
-        await appendLeadEvent(tx, {
-          teamId,
-          leadId,
-          type: 'stage_changed',
-          actorId: userId,
-          data: { from: lead.stage, to: accepted, reason: 'accepted' },
-          occurredAt: now,
-        });
+        const move = handOffMove(lead, accepted, 'accepted', working);
+        current = await recordStageMove(tx, lead, move, { actorId: userId, via: 'slack' }, now);
       }
       await this.#writes.refreshCard(tx, current, now);
       await this.#writes.note(tx, current, { kind: 'offer_accepted', by: userId }, now);

@@ -106,7 +106,7 @@ describe('Claim', () => {
     expect(events.map((e) => [e.type, e.data])).toEqual([
       ['created', expect.objectContaining({ stage: 'MQL' })],
       ['claimed', { owner: 'U0SELL007' }],
-      ['stage_changed', { from: 'MQL', to: 'SAL', reason: 'claimed' }],
+      ['stage_changed', { from: 'MQL', to: 'SAL', via: 'slack', reason: 'claimed' }],
     ]);
     expect(JSON.stringify(t.slack.messages('C0LEADS').find((m) => m.ts === cardTs)!.blocks)).toContain(
       '*Stage*\\nSAL',

@@ -19,6 +19,8 @@ export const ESCALATION_ACTIONS = ['nudge', 'auto_assign', 'warn_owner', 'breach
 export const ROUTING_MODES = ['claim', 'round_robin'] as const;
 export const OUTSIDE_HOURS_POLICIES = ['skip', 'hold'] as const;
 export const CADENCE_ACTIONS = ['call', 'email', 'linkedin', 'meeting', 'other'] as const;
+/** Roles a stage's reverse-planning KPI can belong to. */
+export const KPI_ROLES = ['marketer', 'sdr', 'ae', 'cs'] as const;
 
 export type Weekday = (typeof WEEKDAYS)[number];
 export type VocCategory = (typeof VOC_CATEGORIES)[number];
@@ -28,6 +30,7 @@ export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
 export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
 export type OutsideHoursPolicy = (typeof OUTSIDE_HOURS_POLICIES)[number];
 export type CadenceAction = (typeof CADENCE_ACTIONS)[number];
+export type KpiRole = (typeof KPI_ROLES)[number];
 
 /** The tests a qualification condition can make on one field. */
 export const CONDITION_TESTS = [

@@ -110,6 +110,37 @@ export function checkStageReferences(file: WorkspaceFile, report: Report) {
       `"${stop_at_stage}" must come after routing.threshold_stage "${threshold_stage}", or the cadence ends before it starts`,
     );
   }
+  checkFunnelStages(file.funnel, stages, notAStage, report);
+}
+
+function checkFunnelStages(
+  funnel: WorkspaceFile['funnel'],
+  stages: readonly string[],
+  notAStage: (value: string) => string,
+  report: Report,
+) {
+  const named: Array<[PropertyKey[], string | undefined]> = [
+    [['funnel', 'won_stage'], funnel.won_stage],
+    [['funnel', 'deal_stage'], funnel.deal_stage],
+    [['funnel', 'recycle_reopen_stage'], funnel.recycle_reopen_stage],
+  ];
+  for (const [path, value] of named)
+    if (value !== undefined && !stages.includes(value)) report(path, notAStage(value));
+  const { won_stage, deal_stage } = funnel;
+  if (won_stage && deal_stage && stages.indexOf(deal_stage) > stages.indexOf(won_stage)) {
+    report(['funnel', 'deal_stage'], `"${deal_stage}" must not come after funnel.won_stage "${won_stage}"`);
+  }
+  for (const key of Object.keys(funnel.kpi_roles ?? {})) {
+    if (!stages.includes(key)) report(['funnel', 'kpi_roles', key], notAStage(key));
+  }
+  for (const key of Object.keys(funnel.plan.default_rates ?? {})) {
+    if (!stages.includes(key)) report(['funnel', 'plan', 'default_rates', key], notAStage(key));
+    else if (key === stages.at(-1))
+      report(
+        ['funnel', 'plan', 'default_rates', key],
+        `"${key}" is the last stage: there is no next stage to convert to`,
+      );
+  }
 }
 
 export function checkQualificationReferences(file: WorkspaceFile, report: Report) {

@@ -1,5 +1,5 @@
 /** Defaults that are lists or derived; scalar defaults sit on the schema fields (schema-*.ts). */
-import type { EscalationAction, EscalationTrigger } from './constants.js';
+import type { EscalationAction, EscalationTrigger, KpiRole } from './constants.js';
 import type {
   CadenceStep,
   ConditionMatcher,
@@ -12,12 +12,12 @@ import type {
 export const DEFAULT_SEGMENTS: readonly string[] = ['smb', 'enterprise'];
 export const DEFAULT_WORKING_STAGES: readonly Stage[] = [
   { key: 'Lead', label: 'Lead', stagnationDays: null },
-  { key: 'MQL', label: 'MQL', stagnationDays: 3 },
-  { key: 'SAL', label: 'SAL', stagnationDays: 7 },
-  { key: 'SQL', label: 'SQL', stagnationDays: 14 },
-  { key: 'Opportunity', label: 'Opportunity', stagnationDays: 21 },
-  { key: 'Negotiation', label: 'Negotiation', stagnationDays: 14 },
-  { key: 'Closing', label: 'Closing', stagnationDays: 7 },
+  { key: 'MQL', label: 'MQL', stagnationDays: null },
+  { key: 'SAL', label: 'SAL', stagnationDays: null },
+  { key: 'SQL', label: 'SQL', stagnationDays: null },
+  { key: 'Opportunity', label: 'Opportunity', stagnationDays: null },
+  { key: 'Negotiation', label: 'Negotiation', stagnationDays: null },
+  { key: 'Closing', label: 'Closing', stagnationDays: null },
   { key: 'Retention', label: 'Retention', stagnationDays: null },
 ];
 export const DEFAULT_LOST_REASONS: readonly string[] = [
@@ -146,4 +146,57 @@ export function defaultEscalationLadder(firstTouchMinutes: number): EscalationSt
     action,
     enabled: true,
   }));
+}
+
+/** Whose KPI each default stage is: marketing makes leads and MQLs, inside sales SALs and SQLs, AEs deals, CS renewals. */
+const DEFAULT_KPI_ROLES: Readonly<Record<string, KpiRole>> = {
+  Lead: 'marketer',
+  MQL: 'marketer',
+  SAL: 'sdr',
+  SQL: 'sdr',
+  Opportunity: 'ae',
+  Negotiation: 'ae',
+  Closing: 'ae',
+  Retention: 'cs',
+};
+
+/** Rates to the next stage used by reverse planning until the team has enough history of its own. */
+const DEFAULT_PLAN_RATES: Readonly<Record<string, number>> = {
+  Lead: 0.4,
+  MQL: 0.6,
+  SAL: 0.5,
+  SQL: 0.5,
+  Opportunity: 0.6,
+  Negotiation: 0.5,
+  Closing: 0.9,
+};
+const FALLBACK_PLAN_RATE = 0.5;
+
+/**
+ * Funnel settings not written in the file, fitted to the workspace's stages. A stage the defaults
+ * do not name goes to marketing up to the routing threshold, then inside sales until the deal
+ * stage, AEs up to the won stage and CS after it.
+ */
+export function defaultFunnelRoles(
+  stages: readonly string[],
+  threshold: string,
+  dealStage: string,
+  wonStage: string,
+): Record<string, KpiRole> {
+  const at = (key: string) => stages.indexOf(key);
+  return Object.fromEntries(
+    stages.map((key, i): [string, KpiRole] => {
+      const known = DEFAULT_KPI_ROLES[key];
+      if (known) return [key, known];
+      if (i <= at(threshold)) return [key, 'marketer'];
+      if (i > at(wonStage)) return [key, 'cs'];
+      return [key, i < at(dealStage) ? 'sdr' : 'ae'];
+    }),
+  );
+}
+
+export function defaultPlanRates(stages: readonly string[]): Record<string, number> {
+  return Object.fromEntries(
+    stages.slice(0, -1).map((key) => [key, DEFAULT_PLAN_RATES[key] ?? FALLBACK_PLAN_RATE]),
+  );
 }

@@ -14,5 +14,5 @@ export const workspaceFileSchema = fileShape
   .superRefine(...acrossSections(['segments', 'channels'], checkLeadChannels))
   .superRefine(...acrossSections(['segments', 'roster', 'calendar'], checkRosterReferences))
   .superRefine(...acrossSections(['segments', 'routing', 'sla'], checkRoutingReferences))
-  .superRefine(...acrossSections(['stages', 'routing', 'cadence'], checkStageReferences))
+  .superRefine(...acrossSections(['stages', 'routing', 'cadence', 'funnel'], checkStageReferences))
   .superRefine(...acrossSections(['segments', 'stages', 'qualification'], checkQualificationReferences));

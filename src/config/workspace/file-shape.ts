@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LOCALES } from '../../i18n/index.js';
 import { DEFAULT_SEGMENTS } from './defaults.js';
 import { pattern, slug, strictMap, uniqueList } from './primitives.js';
+import { funnelSchema } from './schema-funnel.js';
 import { intakeSchema } from './schema-intake.js';
 import { qualificationSchema } from './schema-qualification.js';
 import { routingSchema, slaSchema } from './schema-sla-routing.js';
@@ -30,6 +31,7 @@ export const fileShape = strictMap({
   routing: routingSchema.prefault({}),
   stages: stagesSchema.prefault({}),
   cadence: cadenceSchema.prefault({}),
+  funnel: funnelSchema.prefault({}),
   retro: retroSchema.prefault({}),
   voc: vocSchema.prefault({}),
 });

@@ -9,7 +9,11 @@ const stageSchema = z.union(
     strictMap({
       key: stageKey,
       label: z.string().trim().min(1).optional(),
-      stagnation_days: wholeNumber(1, 365).optional(),
+      stagnation_days: z
+        .union([wholeNumber(1, 365), z.literal('off')], {
+          error: unlessMissing('must be a number of days (1-365) or "off"'),
+        })
+        .optional(),
     }),
   ],
   { error: unlessMissing('must be a stage key like "MQL", or a map with key:, label: and stagnation_days:') },

@@ -6,6 +6,7 @@ import type {
   CadenceAction,
   EscalationAction,
   EscalationTrigger,
+  KpiRole,
   OutsideHoursPolicy,
   SlaClock,
   VocCategory,
@@ -60,8 +61,8 @@ export type RoutingPolicy =
 export interface Stage {
   key: string;
   label: string;
-  /** Days without movement before a lead counts as stuck; null = never. */
-  stagnationDays: number | null;
+  /** Days in the stage before a lead counts as stuck; null = twice the stage's historical median; 'off' = never. */
+  stagnationDays: number | 'off' | null;
 }
 export interface CadenceStep {
   day: number;
@@ -169,6 +170,24 @@ export interface WorkspaceConfig {
   cadence: {
     stopAtStage: string;
     steps: CadenceStep[];
+  };
+  funnel: {
+    /** Reaching this working stage is a win. */
+    wonStage: string;
+    /** From this working stage on, a move asks for the deal's amount and currency. */
+    dealStage: string;
+    /** The currency an amount is in when none is given. */
+    currency: string;
+    /** The working stage a recycled lead reopens at on its revisit date. */
+    recycleReopenStage: string;
+    /** Every working stage mapped to the role whose KPI it is in reverse planning. */
+    kpiRoles: Record<string, KpiRole>;
+    plan: {
+      trailingDays: number;
+      minSample: number;
+      /** Every working stage before the last mapped to its default rate to the next stage (0-1]. */
+      defaultRates: Record<string, number>;
+    };
   };
   retro: {
     enabled: boolean;

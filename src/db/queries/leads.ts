@@ -62,12 +62,11 @@ export async function takeUnownedLead(
   teamId: string,
   id: number,
   userId: string,
-  changes: { stage?: string },
   now: Date,
 ): Promise<LeadRow | undefined> {
   const [row] = await q
     .update(leads)
-    .set({ ownerId: userId, ownerSince: now, updatedAt: now, ...changes })
+    .set({ ownerId: userId, ownerSince: now, updatedAt: now })
     .where(and(eq(leads.teamId, teamId), eq(leads.id, id), isNull(leads.ownerId)))
     .returning();
   return row;

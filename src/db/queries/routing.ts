@@ -201,13 +201,3 @@ export async function currentOffer(q: Queryable, lead: LeadRow): Promise<Offer |
     .limit(1);
   return { userId: lead.ownerId, offeredAt: lead.ownerSince, accepted: Boolean(accepted) };
 }
-
-/** Sets the lead's stage (the caller records the `stage_changed` event). */
-export async function setLeadStage(q: Queryable, teamId: string, id: number, stage: string, now: Date) {
-  const [row] = await q
-    .update(leads)
-    .set({ stage, updatedAt: now })
-    .where(and(eq(leads.teamId, teamId), eq(leads.id, id)))
-    .returning();
-  return row;
-}

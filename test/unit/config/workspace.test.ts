@@ -145,12 +145,12 @@ describe('the minimal file', () => {
   it('has the eight default working stages and the default reasons', () => {
     expect(config.stages.working).toEqual([
       { key: 'Lead', label: 'Lead', stagnationDays: null },
-      { key: 'MQL', label: 'MQL', stagnationDays: 3 },
-      { key: 'SAL', label: 'SAL', stagnationDays: 7 },
-      { key: 'SQL', label: 'SQL', stagnationDays: 14 },
-      { key: 'Opportunity', label: 'Opportunity', stagnationDays: 21 },
-      { key: 'Negotiation', label: 'Negotiation', stagnationDays: 14 },
-      { key: 'Closing', label: 'Closing', stagnationDays: 7 },
+      { key: 'MQL', label: 'MQL', stagnationDays: null },
+      { key: 'SAL', label: 'SAL', stagnationDays: null },
+      { key: 'SQL', label: 'SQL', stagnationDays: null },
+      { key: 'Opportunity', label: 'Opportunity', stagnationDays: null },
+      { key: 'Negotiation', label: 'Negotiation', stagnationDays: null },
+      { key: 'Closing', label: 'Closing', stagnationDays: null },
       { key: 'Retention', label: 'Retention', stagnationDays: null },
     ]);
     expect(config.stages.lostReasons).toEqual([
@@ -259,6 +259,7 @@ describe('baton.example.yaml', () => {
     expect(example.routing.segments.smb).toEqual(minimal.routing.segments.smb);
     expect(example.stages).toEqual(minimal.stages);
     expect(example.cadence).toEqual(minimal.cadence);
+    expect(example.funnel).toEqual(minimal.funnel);
     expect(example.retro).toEqual(minimal.retro);
     expect(example.voc).toEqual(minimal.voc);
   });
@@ -1078,7 +1079,7 @@ describe('validation rules name the key path', () => {
 describe('unknown keys', () => {
   it('names a misplaced top-level key and lists the allowed ones', () => {
     expect(problemsOf(fileWith('time_zone: Asia/Seoul'))).toEqual([
-      'baton.yaml: time_zone: unknown key (allowed here: team_id, locale, segments, channels, roster, calendar, sla, intake, qualification, routing, stages, cadence, retro, voc)',
+      'baton.yaml: time_zone: unknown key (allowed here: team_id, locale, segments, channels, roster, calendar, sla, intake, qualification, routing, stages, cadence, funnel, retro, voc)',
     ]);
   });
 
