@@ -9,15 +9,21 @@ import { type Clock, systemClock } from './domain/clock.js';
 import { StartupError } from './errors.js';
 import { leadActivitiesRoute } from './http/lead-activities.js';
 import { leadIntakeRoute } from './http/lead-intake.js';
+import { leadStageRoute } from './http/lead-stage.js';
 import { operationalRoutes } from './http/routes.js';
 import { cadenceHandlers } from './jobs/cadence.js';
 import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
+import { recycleHandlers } from './jobs/recycle.js';
 import { routingHandlers } from './jobs/routing.js';
 import { JobRunner } from './jobs/runner.js';
 import { slaHandlers } from './jobs/sla.js';
 import { createLogger, type Logger, toBoltLogger } from './observability/logger.js';
 import { createBatonMetrics } from './observability/metrics.js';
 import { FirstTouchService } from './services/first-touch.js';
+import { FunnelService } from './services/funnel.js';
+import { FunnelExportService } from './services/funnel-export.js';
+import { FunnelPlanService } from './services/funnel-plan.js';
+import { HomeService } from './services/home.js';
 import { LeadContextService } from './services/lead-context.js';
 import { LeadDeskService } from './services/lead-desk.js';
 import { LeadOwnershipService } from './services/lead-ownership.js';
@@ -26,6 +32,7 @@ import { RosterService } from './services/roster.js';
 import { RosterStatusService } from './services/roster-status.js';
 import { RoutingService } from './services/routing.js';
 import { SlaBoardService } from './services/sla-board.js';
+import { StageMoveService } from './services/stage-moves.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
 import { withCadenceWrites } from './slack/cadence-render.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -136,6 +143,11 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         routing: new RoutingService(database, config),
         firstTouch: new FirstTouchService(database, config),
         slaBoard: new SlaBoardService(database, config),
+        funnel: new FunnelService(database, config),
+        funnelExport: new FunnelExportService(database, config),
+        funnelPlan: new FunnelPlanService(database, config),
+        home: new HomeService(database, config),
+        stageMoves: new StageMoveService(database, config),
       },
       outbox: {
         wake: () => void outbox.deliverDue().catch((error) => logger.error('outbox pass failed', { error })),
@@ -146,6 +158,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       ...operationalRoutes(context, () => shuttingDown),
       leadIntakeRoute(context, env.LEAD_WEBHOOK_SECRET),
       leadActivitiesRoute(context, env.LEAD_WEBHOOK_SECRET),
+      leadStageRoute(context, env.LEAD_WEBHOOK_SECRET),
     ];
     const clientOptions = slackClientOptions({
       apiUrl: env.SLACK_API_URL,
@@ -197,6 +210,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         ...routingHandlers(context),
         ...slaHandlers(context),
         ...cadenceHandlers(context),
+        ...recycleHandlers(context),
       },
     });
     await scheduleMaintenance(context, identity.teamId, clock.now());

@@ -4,6 +4,10 @@ import type { Clock } from './domain/clock.js';
 import type { Logger } from './observability/logger.js';
 import type { BatonMetrics } from './observability/metrics.js';
 import type { FirstTouchService } from './services/first-touch.js';
+import type { FunnelService } from './services/funnel.js';
+import type { FunnelExportService } from './services/funnel-export.js';
+import type { FunnelPlanService } from './services/funnel-plan.js';
+import type { HomeService } from './services/home.js';
 import type { LeadContextService } from './services/lead-context.js';
 import type { LeadDeskService } from './services/lead-desk.js';
 import type { LeadOwnershipService } from './services/lead-ownership.js';
@@ -12,6 +16,7 @@ import type { RosterService } from './services/roster.js';
 import type { RosterStatusService } from './services/roster-status.js';
 import type { RoutingService } from './services/routing.js';
 import type { SlaBoardService } from './services/sla-board.js';
+import type { StageMoveService } from './services/stage-moves.js';
 
 /** What listeners, routes and jobs share; built once in app.ts. */
 export interface AppContext {
@@ -32,6 +37,11 @@ export interface AppContext {
     routing: RoutingService;
     firstTouch: FirstTouchService;
     slaBoard: SlaBoardService;
+    funnel: FunnelService;
+    funnelExport: FunnelExportService;
+    funnelPlan: FunnelPlanService;
+    home: HomeService;
+    stageMoves: StageMoveService;
   };
   /** Asks the outbox to deliver queued Slack writes now rather than at its next tick. */
   outbox: { wake(): void };

@@ -128,7 +128,9 @@ export const leads = pgTable(
     index('leads_card').on(t.teamId, t.cardChannel, t.cardTs),
     index('leads_sla_running').on(t.teamId, t.slaState, t.slaDueAt),
     index('leads_owner_stage').on(t.teamId, t.ownerId, t.stage),
-    index('leads_team_created').on(t.teamId, t.createdAt),
+    // Cohort reports read only this index (INCLUDE of the columns they aggregate, written by hand in
+    // drizzle/0007_funnel_indexes.sql: drizzle cannot express INCLUDE — keep both in step).
+    index('leads_cohort').on(t.teamId, t.createdAt),
     index('leads_stage_entered').on(t.teamId, t.stage, t.stageEnteredAt),
   ],
 );
@@ -164,8 +166,9 @@ export const stageChanges = pgTable(
     ownerId: text('owner_id'),
   },
   (t) => [
-    index('stage_changes_entered').on(t.teamId, t.enteredAt),
-    index('stage_changes_left').on(t.teamId, t.leftAt),
+    // Covering indexes for flow counts and stays (INCLUDE columns in drizzle/0007_funnel_indexes.sql).
+    index('stage_changes_flow').on(t.teamId, t.enteredAt),
+    index('stage_changes_stays').on(t.teamId, t.toStage, t.leftAt).where(sql`${t.leftAt} is not null`),
     index('stage_changes_lead').on(t.teamId, t.leadId, t.enteredAt),
   ],
 );

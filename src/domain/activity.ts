@@ -22,6 +22,15 @@ export interface FieldError {
 }
 
 const USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+
+/** An API body's optional `actor`: the Slack user the tool acts for, or null when it names nobody. */
+export function parseActor(value: unknown, errors: FieldError[]): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && USER_ID.test(value)) return value;
+  errors.push({ field: 'actor', message: 'must be a Slack user id such as U0123ABCD' });
+  return null;
+}
+
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Checks `POST /api/leads/{id}/activities`'s body; every bad field is reported. */
@@ -58,12 +67,7 @@ export function parseActivityBody(
     else at = parsed.getTime() > now.getTime() ? now : parsed;
   }
 
-  let actorId: string | null = null;
-  if (b.actor !== undefined && b.actor !== null) {
-    if (typeof b.actor !== 'string' || !USER_ID.test(b.actor))
-      errors.push({ field: 'actor', message: 'must be a Slack user id such as U0123ABCD' });
-    else actorId = b.actor;
-  }
+  const actorId = parseActor(b.actor, errors);
   if (errors.length) return { ok: false, errors };
   return { ok: true, activity: { kind: b.type as ActivityKind, note, at, actorId } };
 }

@@ -100,6 +100,8 @@ export const en = {
       mine: 'Your open leads, by stage.',
       touch:
         'Log a call, email, meeting or other touch on a lead (yours, or any as a manager); it stops the SLA clock.',
+      stage:
+        'Move a lead to another stage; asks for what the move needs (amount, reason, competitor or revisit day).',
       help: 'Show the /lead commands.',
     },
     modal: {
@@ -422,6 +424,265 @@ export const en = {
     notOwnerNobody: 'Only the lead’s owner can answer this reminder, and nobody owns it now.',
     alreadyAnswered: 'This step has already been answered.',
     stepRemoved: 'This step is no longer in the cadence.',
+  },
+  homeFunnel: {
+    myLeadsTitle: (n: number) => `My open leads (${n})`,
+    myLeadsEmpty: 'You have no open leads. New leads for your segments arrive in the leads channel.',
+    stageHeading: (stage: string, n: number) => `*${stage}* (${n})`,
+    slaDue: (due: string) => `:stopwatch: first touch due ${due}`,
+    slaOverdue: (due: string) => `:red_circle: first touch overdue (was due ${due})`,
+    slaMet: ':white_check_mark: SLA met',
+    slaBreached: ':red_circle: SLA breached',
+    nextStep: (day: number, label: string, due: string) => `next: Day ${day} · ${label}, ${due}`,
+    more: (n: number) => `…and ${n} more — \`/lead mine\``,
+    teamTitle: 'Team funnel — this week',
+    weekLine: (first: string, last: string) =>
+      `${first} – ${last} · leads that arrived this week, by the furthest stage they reached (cohort)`,
+    ofGoal: (count: string, goal: string, pct: number) => `${count} / ${goal} (${pct} %)`,
+    goalReached: ':white_check_mark:',
+    goalLine: (deals: string, first: string, last: string) =>
+      `Goal: *${deals}* deals for ${first} – ${last}; each stage shows count / this week’s share of the goal.`,
+    noGoal: 'No goal covers this week. A manager sets one with `/funnel plan set &lt;deals&gt; [period]`.',
+    unclaimedLine: (lead: string, arrived: string, due: string) => `${lead} — arrived ${arrived}, due ${due}`,
+    reportHint: 'The full report: `/funnel` · last week: `/funnel last-week`',
+  },
+  funnelPlan: {
+    title: (deals: string, period: string) => `Plan: ${deals} deals — ${period}`,
+    summary: (deals: string, won: string, first: string, last: string, days: number, weeks: number) =>
+      `To win *${deals}* deals (leads reaching ${won}) from ${first} to ${last} — ${days} days, ${weeks} weeks — each stage needs:`,
+    stageColumn: 'Stage',
+    rateColumn: 'Rate → next',
+    neededColumn: 'Needed',
+    perWeekColumn: 'Per week',
+    defaultMark: '(default)',
+    tooFew: (stage: string, rate: string, reached: number, days: number, min: number) =>
+      `*${stage}*: ${rate} (default — only ${reached} ${reached === 1 ? 'lead' : 'leads'} reached ${stage} in the last ${days} days, need ${min})`,
+    noneReached: (stage: string, rate: string, days: number, min: number) =>
+      `*${stage}*: ${rate} (default — no lead reached ${stage} in the last ${days} days, need ${min})`,
+    noneConverted: (stage: string, rate: string, reached: number, days: number, next: string) =>
+      `*${stage}*: ${rate} (default — none of the ${reached} leads that reached ${stage} in the last ${days} days reached ${next})`,
+    observed: (days: number, min: number) =>
+      `Rates without "(default)" are what happened to the leads created in the last ${days} days (at least ${min} leads reached the stage).`,
+    kpisTitle: '*KPIs per role*',
+    kpiItem: (stage: string, needed: string, perWeek: string) => `${stage} *${needed}* (${perWeek}/week)`,
+    setHint: (command: string) =>
+      `Managers and admins store it as the goal with ${command}; the weekly retro and App Home then compare each week with it.`,
+    setTitle: (deals: string, period: string) => `Goal set: ${deals} deals — ${period}`,
+    setDone: (deals: string, first: string, last: string) =>
+      `:dart: The team’s goal is *${deals}* deals from ${first} to ${last}. The weekly retro and App Home will compare each week with the per-week figures below.`,
+    replaced: (deals: string, by: string) => `It replaces the goal of ${deals} deals set by ${by}.`,
+    someone: 'someone',
+    notAManager:
+      'Only managers and admins set the team’s goal. You can still see the plan with `/funnel plan &lt;deals&gt; [period]`.',
+    notANumber: (text: string) =>
+      `\`${text}\` is not a number of deals — give a whole number, like \`/funnel plan 10 this-quarter\`.`,
+    outOfRange: (deals: string, min: number, max: string) =>
+      `A goal of ${deals} deals can’t be planned: give a whole number from ${min} to ${max}.`,
+    missingDeals: 'How many deals? For example `/funnel plan set 10 this-quarter`.',
+    tooFarAhead: (first: string, max: number) =>
+      `${first} is too far ahead: a goal’s period may start at most ${max} days from today.`,
+    extra: (text: string) =>
+      `I don’t understand \`${text}\`: give the deals, then one period, like \`/funnel plan 10 2026-07-01..2026-09-30\`.`,
+    periodProblem: (problem: string) =>
+      `${problem} Periods: this-week, last-week, this-month, last-month, this-quarter, last-quarter or \`YYYY-MM-DD..YYYY-MM-DD\`.`,
+    helpTitle: 'Baton — /funnel plan: work back from a deal goal',
+    helpUsage:
+      'Works back from the deals you want through your funnel’s conversion rates over the last 90 days (or the configured defaults where there are too few leads) to what each stage needs, in all and per week, as KPIs per role. Without a period: this quarter.',
+    helpPlan: 'The plan for a deal goal, e.g. `/funnel plan 10 this-quarter`.',
+    helpSet:
+      'Store it as the team’s goal for the period (managers and admins); setting it again replaces it.',
+  },
+  stages: {
+    selectPlaceholder: 'Move stage…',
+    groupWorking: 'Funnel',
+    groupSide: 'Close or park',
+    side: { Lost: 'Lost', Disqualified: 'Disqualified', Recycle: 'Recycle' },
+    reasons: {
+      lost_to_competitor: 'lost to competitor',
+      no_budget: 'no budget',
+      no_decision: 'no decision',
+      timing: 'timing',
+      product_fit: 'product fit',
+      other: 'other',
+      not_a_fit: 'not a fit',
+      unreachable: 'unreachable',
+      spam_or_fake: 'spam or fake',
+      student_or_job_seeker: 'student or job seeker',
+      competitor: 'competitor',
+      existing_customer: 'existing customer',
+      duplicate: 'duplicate',
+    },
+    modalTitle: 'Move stage',
+    modalSubmit: 'Move',
+    modalClose: 'Cancel',
+    modalIntro: (lead: string, from: string, to: string) => `Move ${lead} from *${from}* to *${to}*.`,
+    reasonLabel: 'Reason',
+    reasonPlaceholder: 'Pick a reason',
+    competitorLabel: 'Competitor',
+    competitorHint: 'Who won the deal? Required for “lost to competitor”.',
+    amountLabel: 'Deal amount',
+    amountHint: 'A number, like 12000 or 12,000.50.',
+    currencyLabel: 'Currency',
+    currencyHint: 'Three letters, like USD or KRW.',
+    revisitLabel: 'Revisit on',
+    revisitHint: (stage: string) => `That morning the lead reopens as ${stage} and its marketer is told.`,
+    noteLabel: 'Note',
+    notePlaceholder: 'Why? Shown in the lead’s thread.',
+    unknownStage: (stage: string, stages: string) => `There is no stage “${stage}”. Stages: ${stages}.`,
+    sameStage: (stage: string) => `The lead is already at ${stage}.`,
+    reasonRequired: (stage: string, reasons: string) => `Moving to ${stage} needs a reason: ${reasons}.`,
+    unknownReason: (reason: string, reasons: string) =>
+      `“${reason}” is not one of the reasons. Pick one of: ${reasons}.`,
+    competitorRequired: 'Name the competitor the deal was lost to.',
+    amountRequired: (stage: string) => `${stage} needs the deal’s amount.`,
+    badAmount: 'Enter the amount as a number, like 12000 or 12,000.50.',
+    badCurrency: (currency: string) =>
+      `“${currency}” is not a currency code; use three letters like USD or KRW.`,
+    revisitRequired: 'Pick the day to revisit the lead.',
+    badDate: (value: string) => `“${value}” is not a date; use YYYY-MM-DD, like 2027-01-15.`,
+    revisitNotFuture: (today: string) => `Pick a day after today (${today}).`,
+    notFound: 'That lead no longer exists.',
+    notOnRosterPlain: 'You are not on the Baton roster, so you cannot move leads. Ask an admin to add you.',
+    needLead: 'Which lead? Give its number or email: `/lead 42 stage SQL`.',
+    noLead: (ref: string) => `No lead has the number or email \`${ref}\`.`,
+    noStage: (stages: string) =>
+      `Which stage? Stages: ${stages}. For example \`/lead 42 stage Opportunity 12000 USD\`.`,
+    moved: (lead: string, from: string, to: string) =>
+      `:white_check_mark: Moved ${lead} from *${from}* to *${to}*.`,
+    viaApi: 'The CRM (API)',
+    viaBaton: 'Baton',
+    movedNote: (by: string, from: string, to: string, detail: string) =>
+      `:arrow_right: ${by} moved ${from} → ${to}${detail}`,
+    amountDetail: (amount: string) => ` · ${amount}`,
+    reasonDetail: (reason: string) => `: ${reason}`,
+    competitorDetail: (competitor: string) => ` (${competitor})`,
+    untilDetail: (day: string) => ` until ${day}`,
+    noteLine: (note: string) => `Note: ${note}`,
+    reopenedNote: (to: string, day: string) => `:recycle: Revisit day ${day} has come: reopened as *${to}*.`,
+    dmReopened: (lead: string, to: string, day: string) =>
+      `:recycle: ${lead} is back in the funnel as *${to}*: its revisit day ${day} has come.`,
+    dmParked: (by: string, at: string) => `Parked in Recycle by ${by} on ${at}.`,
+    dmWhy: (why: string) => `Why: ${why}`,
+    dmOwner: (owner: string) => `Owner: ${owner}.`,
+    dmNoOwner: 'It has no owner: anyone serving its segment can claim it on the card.',
+    dmCard: (channel: string) =>
+      `Its card and thread, with the marketing context and history, are in ${channel}.`,
+  },
+  funnelChart: {
+    title: (days: string) => `Funnel · ${days}`,
+    mode: {
+      cohort: 'Cohort: how far the leads created in the period got',
+      flow: 'Flow: stage entries during the period',
+    },
+    soFar: ' (so far)',
+    goal: 'goal',
+    comment: (who: string) => `Funnel chart for ${who}`,
+    sentToDm:
+      'I can’t post in this conversation, so the chart is in your DM with me. To get charts here, invite me with `/invite @Baton`.',
+    failed: (error: string) =>
+      `:warning: The chart could not be uploaded (\`${error}\`). The numbers above are unaffected; try again in a minute.`,
+  },
+  funnelExport: {
+    period: (first: string, last: string) => (first === last ? `on ${first}` : `from ${first} to ${last}`),
+    sending: (period: string) =>
+      `:hourglass_flowing_sand: Exporting the leads created ${period}; the files will arrive in your DM with me.`,
+    comment: (period: string, timeZone: string) =>
+      `Baton export: the leads created ${period}, and every stage change of those leads. Times are in ${timeZone}. These files hold personal data: keep them somewhere safe and delete them when you are done.`,
+    commentMine: ' Only the leads you own are included.',
+    sent: (leads: number, events: number, period: string) =>
+      `:white_check_mark: Sent to your DM: ${leads} ${leads === 1 ? 'lead' : 'leads'} created ${period} and their ${events} stage ${events === 1 ? 'event' : 'events'} (two CSV files).`,
+    mineOnly: 'You get the leads you own; managers, admins and marketers can export the whole team.',
+    truncated: (cap: string, day: string, command: string) =>
+      `:warning: The period holds more than ${cap} leads, so the export stops at the oldest ${cap}. The rest start on ${day}: \`${command}\``,
+    empty: (period: string) => `No leads were created ${period}, so there is nothing to export.`,
+    emptyMine: (period: string) =>
+      `None of the leads created ${period} are yours, so there is nothing to export.`,
+    dmFailed: (error: string) =>
+      `:warning: I couldn’t send the export to your DM (\`${error}\`). Nothing was shared; try again in a minute.`,
+    usage:
+      'Try `/funnel export [this-week | last-week | this-month | last-month | this-quarter | last-quarter | YYYY-MM-DD..YYYY-MM-DD]` (default: this month).',
+  },
+  funnel: {
+    numberLocale: 'en-US',
+    title: (period: string, mode: string) => `Funnel — ${period} (${mode})`,
+    periodNames: {
+      'this-week': 'this week',
+      'last-week': 'last week',
+      'this-month': 'this month',
+      'last-month': 'last month',
+      'this-quarter': 'this quarter',
+      'last-quarter': 'last quarter',
+    },
+    modes: { cohort: 'cohort', flow: 'flow' },
+    dates: (first: string, last: string) => `${first} – ${last}`,
+    periodLine: (dates: string, compared: string) => `:calendar: ${dates} · change against ${compared}`,
+    runningLine: (dates: string, compared: string) =>
+      `:calendar: ${dates}, so far · change against ${compared}, cut at the same point`,
+    columns: { stage: 'Stage', count: 'Count', conversion: '→ next', change: 'Change', days: 'Days' },
+    tableNote:
+      '→ next: conversion to the next stage · Change: against the previous period · Days: median days in stage',
+    bottleneck: (stage: string, next: string, conversion: string, previous: string, days: string) =>
+      `:warning: *Bottleneck: ${stage} → ${next}* converts ${conversion} (previous period: ${previous}); median time in ${stage}: ${days}.`,
+    noBottleneck: 'Bottleneck: not enough data — no stage before the won stage has 5 or more.',
+    daysValue: (days: string) => `${days} days`,
+    noStays: 'no stay ended in the period',
+    none: 'n/a',
+    movesBack: (n: number) =>
+      `:leftwards_arrow_with_hook: ${n} ${n === 1 ? 'move' : 'moves'} back to an earlier stage (not counted as entries).`,
+    speedTitle: '*Speed to lead*',
+    speed: (median: string, p90: string) => `median ${median} · p90 ${p90} to the first touch`,
+    noTouches: 'no first touch logged yet',
+    withinSla: (pct: string, met: number, decided: number) =>
+      `${pct} within the SLA (${met} of ${decided} decided)`,
+    noSlaDecided: 'no SLA decided yet',
+    touched: (touched: number, leads: number) => `${touched} of ${leads} routed leads touched`,
+    dealsTitle: '*Deals*',
+    deals: (won: string, lost: string, rate: string) => `won ${won} · lost ${lost} · win rate ${rate}`,
+    amountWon: (amounts: string) => `Amount won: ${amounts}`,
+    noAmountWon: 'Amount won: none recorded',
+    competitors: (list: string) => `Per competitor: ${list}`,
+    competitor: (name: string, won: number, lost: number, rate: string) =>
+      `${name} ${won} won / ${lost} lost (${rate})`,
+    stuckTitle: (n: string) => `*Stuck now* (${n})`,
+    stuckLine: (stage: string, n: string, days: string) => `${stage}: ${n} over ${days}`,
+    noneStuck: 'No lead is stuck.',
+    byTitle: { segment: '*By segment*', source: '*By source*', owner: '*By owner*' },
+    byStages: (stages: string) => `counts per stage: ${stages}`,
+    unassigned: 'Unassigned',
+    noGroups: 'Nothing to split in this period.',
+    more: (n: number) => `…and ${n} more`,
+    explainCohort: (command: string) =>
+      `Cohort: the leads that arrived in the period and the furthest stage each has reached so far. For the stage entries that happened during the period: ${command}`,
+    explainFlow: (command: string) =>
+      `Flow: the stage entries that happened during the period (a skip enters every stage it passes). For the leads that arrived in the period and how far they got: ${command}`,
+    helpTitle: 'Baton — /funnel: the funnel, stage by stage',
+    helpUsage:
+      'Per stage: count, conversion to the next stage, change against the previous period and median days in stage; the bottleneck with its reason; speed to lead; deals won and lost, win rate, amount won and per competitor; leads stuck in a stage. Words go in any order; every figure is defined in docs/funnel.md.',
+    helpReport: 'The report. Default: this week, cohort.',
+    helpPeriods:
+      'Periods, in the team’s time zone (weeks start Monday): `this-week`, `last-week`, `this-month`, `last-month`, `this-quarter`, `last-quarter`, or `YYYY-MM-DD..YYYY-MM-DD` (both days included, up to 366 days).',
+    helpModes:
+      '`cohort`: the leads that arrived in the period and how far they got. `flow`: the stage entries during the period.',
+    helpBy: 'Split the counts per segment, source or owner.',
+    helpChart: 'Also share the funnel as a chart image.',
+    helpPlan:
+      'Work back from a deal goal to what each stage and role needs; `plan set` stores it as the goal.',
+    helpExport: 'A CSV of the period’s leads and their stage moves, sent to your DM.',
+    helpHelp: 'Show this help.',
+    unknownWord: (word: string) => `I don't know \`${word}\` in \`/funnel\`.`,
+    byNeedsGroup: (got: string) =>
+      `\`by ${got}\` can't split the funnel: use \`by segment\`, \`by source\` or \`by owner\`.`,
+    byMissing: 'Say what to split by: `by segment`, `by source` or `by owner`.',
+    twice: (first: string, second: string) => `Give one of \`${first}\` and \`${second}\`, not both.`,
+    unknownPeriod: (text: string) => `\`${text}\` is not a period.`,
+    badDate: (value: string) => `\`${value}\` is not a date: use YYYY-MM-DD, like 2026-01-05.`,
+    reversed: (first: string, last: string) => `The range ends (${last}) before it starts (${first}).`,
+    tooLong: (days: number, max: number) =>
+      `That range is ${days} days long; a report covers at most ${max}.`,
+    future: (first: string, today: string) =>
+      `The range starts on ${first}, after today (${today}); there is nothing to count yet.`,
+    accepted:
+      'Try `/funnel [this-week | last-week | this-month | last-month | this-quarter | last-quarter | YYYY-MM-DD..YYYY-MM-DD] [by segment | source | owner] [cohort | flow] [chart]`, or `/funnel help`.',
   },
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,

@@ -91,6 +91,7 @@ export const ko: Catalog = {
       mine: '내가 맡은 진행 중인 리드를 단계별로 봅니다.',
       touch:
         '리드에 통화, 이메일, 미팅 등 연락을 기록합니다(내 리드, 매니저는 모든 리드). 첫 연락은 SLA 시계를 멈춥니다.',
+      stage: '리드를 다른 단계로 옮깁니다. 필요한 정보(금액, 사유, 경쟁사, 재검토일)가 빠지면 물어봅니다.',
       help: '/lead 명령어를 보여줍니다.',
     },
     modal: {
@@ -399,6 +400,260 @@ export const ko: Catalog = {
     notOwnerNobody: '리드 담당자만 이 알림에 답할 수 있는데, 지금은 담당자가 없습니다.',
     alreadyAnswered: '이 단계는 이미 처리되었습니다.',
     stepRemoved: '이 단계는 더 이상 케이던스에 없습니다.',
+  },
+  homeFunnel: {
+    myLeadsTitle: (n: number) => `내 진행 중인 리드 (${n})`,
+    myLeadsEmpty: '진행 중인 리드가 없습니다. 담당 세그먼트의 새 리드는 리드 채널로 들어옵니다.',
+    stageHeading: (stage: string, n: number) => `*${stage}* ${n}건`,
+    slaDue: (due: string) => `:stopwatch: 첫 연락 기한 ${due}`,
+    slaOverdue: (due: string) => `:red_circle: 첫 연락 기한 초과 (기한 ${due})`,
+    slaMet: ':white_check_mark: SLA 충족',
+    slaBreached: ':red_circle: SLA 위반',
+    nextStep: (day: number, label: string, due: string) => `다음: ${day}일차 · ${label}, ${due}`,
+    more: (n: number) => `…외 ${n}건 — \`/lead mine\``,
+    teamTitle: '팀 퍼널 — 이번 주',
+    weekLine: (first: string, last: string) =>
+      `${first} – ${last} · 이번 주에 들어온 리드가 도달한 가장 먼 단계 기준 (코호트)`,
+    ofGoal: (count: string, goal: string, pct: number) => `${count} / ${goal} (달성률 ${pct} %)`,
+    goalReached: ':white_check_mark: 달성',
+    goalLine: (deals: string, first: string, last: string) =>
+      `목표: ${first} – ${last} 거래 *${deals}*건. 단계마다 건수 / 목표 중 이번 주 몫을 보여 줍니다.`,
+    noGoal:
+      '이번 주에 해당하는 목표가 없습니다. 매니저가 `/funnel plan set &lt;거래 수&gt; [기간]`으로 정할 수 있습니다.',
+    unclaimedLine: (lead: string, arrived: string, due: string) => `${lead} — ${arrived} 도착, 기한 ${due}`,
+    reportHint: '전체 보고서: `/funnel` · 지난주: `/funnel last-week`',
+  },
+  funnelPlan: {
+    title: (deals, period) => `계획: 딜 ${deals}건 — ${period}`,
+    summary: (deals, won, first, last, days, weeks) =>
+      `${first}부터 ${last}까지(${days}일, ${weeks}주) 딜 *${deals}*건(${won} 도달)을 따내려면 단계마다 필요한 수:`,
+    stageColumn: '단계',
+    rateColumn: '다음 단계 전환율',
+    neededColumn: '필요',
+    perWeekColumn: '주당',
+    defaultMark: '(기본값)',
+    tooFew: (stage, rate, reached, days, min) =>
+      `*${stage}*: ${rate} (기본값 — 최근 ${days}일 동안 ${stage}에 도달한 리드가 ${reached}건뿐이라서, ${min}건 필요)`,
+    noneReached: (stage, rate, days, min) =>
+      `*${stage}*: ${rate} (기본값 — 최근 ${days}일 동안 ${stage}에 도달한 리드가 없어서, ${min}건 필요)`,
+    noneConverted: (stage, rate, reached, days, next) =>
+      `*${stage}*: ${rate} (기본값 — 최근 ${days}일 동안 ${stage}에 도달한 리드 ${reached}건 중 ${next}에 도달한 리드가 없음)`,
+    observed: (days, min) =>
+      `"(기본값)" 표시가 없는 전환율은 최근 ${days}일 동안 생성된 리드의 실제 결과입니다(그 단계에 도달한 리드가 ${min}건 이상).`,
+    kpisTitle: '*역할별 KPI*',
+    kpiItem: (stage, needed, perWeek) => `${stage} *${needed}* (주당 ${perWeek})`,
+    setHint: (command) =>
+      `매니저와 관리자는 ${command}(으)로 이 계획을 목표로 저장할 수 있습니다. 그러면 주간 회고와 앱 홈이 매주 목표와 비교합니다.`,
+    setTitle: (deals, period) => `목표 설정: 딜 ${deals}건 — ${period}`,
+    setDone: (deals, first, last) =>
+      `:dart: 팀 목표는 ${first}부터 ${last}까지 딜 *${deals}*건입니다. 주간 회고와 앱 홈이 매주 아래의 주당 수치와 비교합니다.`,
+    replaced: (deals, by) => `${by}님이 설정한 딜 ${deals}건 목표를 대체합니다.`,
+    someone: '누군가',
+    notAManager:
+      '팀 목표는 매니저와 관리자만 설정할 수 있습니다. 계획은 `/funnel plan &lt;딜 수&gt; [기간]`으로 볼 수 있습니다.',
+    notANumber: (text) =>
+      `\`${text}\`은(는) 딜 수가 아닙니다. \`/funnel plan 10 this-quarter\`처럼 정수로 입력해 주세요.`,
+    outOfRange: (deals, min, max) =>
+      `딜 ${deals}건으로는 계획할 수 없습니다. ${min}부터 ${max} 사이의 정수로 입력해 주세요.`,
+    missingDeals: '딜을 몇 건으로 할까요? 예: `/funnel plan set 10 this-quarter`',
+    tooFarAhead: (first, max) =>
+      `${first}은(는) 너무 먼 미래입니다. 목표 기간은 오늘부터 ${max}일 안에 시작해야 합니다.`,
+    extra: (text) =>
+      `\`${text}\`을(를) 이해하지 못했습니다. \`/funnel plan 10 2026-07-01..2026-09-30\`처럼 딜 수와 기간 하나를 입력해 주세요.`,
+    periodProblem: (problem) =>
+      `${problem} 기간: this-week, last-week, this-month, last-month, this-quarter, last-quarter 또는 \`YYYY-MM-DD..YYYY-MM-DD\`.`,
+    helpTitle: 'Baton — /funnel plan: 딜 목표에서 거꾸로 계획하기',
+    helpUsage:
+      '원하는 딜 수에서 출발해 최근 90일 동안의 퍼널 전환율(리드가 너무 적은 단계는 설정된 기본값)로 거꾸로 계산해, 단계마다 필요한 수를 전체와 주당으로, 역할별 KPI로 보여줍니다. 기간을 생략하면 이번 분기입니다.',
+    helpPlan: '딜 목표에 대한 계획. 예: `/funnel plan 10 this-quarter`',
+    helpSet: '이 계획을 기간의 팀 목표로 저장합니다(매니저와 관리자). 다시 설정하면 대체됩니다.',
+  },
+  stages: {
+    selectPlaceholder: '단계 이동…',
+    groupWorking: '퍼널 단계',
+    groupSide: '종료 또는 보류',
+    side: { Lost: '실패(Lost)', Disqualified: '부적격(Disqualified)', Recycle: '재활용(Recycle)' },
+    reasons: {
+      lost_to_competitor: '경쟁사에 패배',
+      no_budget: '예산 없음',
+      no_decision: '의사결정 보류',
+      timing: '시기 문제',
+      product_fit: '제품 적합성 부족',
+      other: '기타',
+      not_a_fit: '대상 고객 아님',
+      unreachable: '연락 불가',
+      spam_or_fake: '스팸 또는 허위 정보',
+      student_or_job_seeker: '학생 또는 구직자',
+      competitor: '경쟁사 관계자',
+      existing_customer: '기존 고객',
+      duplicate: '중복',
+    },
+    modalTitle: '단계 이동',
+    modalSubmit: '이동',
+    modalClose: '취소',
+    modalIntro: (lead: string, from: string, to: string) =>
+      `${lead}을(를) *${from}*에서 *${to}*(으)로 옮깁니다.`,
+    reasonLabel: '사유',
+    reasonPlaceholder: '사유를 고르세요',
+    competitorLabel: '경쟁사',
+    competitorHint: '어느 경쟁사가 딜을 가져갔나요? “경쟁사에 패배”일 때 필수입니다.',
+    amountLabel: '딜 금액',
+    amountHint: '숫자로 입력하세요. 예: 12000 또는 12,000.50',
+    currencyLabel: '통화',
+    currencyHint: '세 글자 통화 코드, 예: USD, KRW',
+    revisitLabel: '재검토일',
+    revisitHint: (stage: string) =>
+      `그날 아침 리드가 ${stage} 단계로 다시 열리고 담당 마케터에게 알림이 갑니다.`,
+    noteLabel: '메모',
+    notePlaceholder: '이유는? 리드 스레드에 표시됩니다.',
+    unknownStage: (stage: string, stages: string) => `“${stage}” 단계는 없습니다. 단계: ${stages}.`,
+    sameStage: (stage: string) => `이 리드는 이미 ${stage} 단계입니다.`,
+    reasonRequired: (stage: string, reasons: string) =>
+      `${stage}(으)로 옮기려면 사유가 필요합니다: ${reasons}.`,
+    unknownReason: (reason: string, reasons: string) =>
+      `“${reason}”은(는) 등록된 사유가 아닙니다. 다음 중에서 고르세요: ${reasons}.`,
+    competitorRequired: '딜을 가져간 경쟁사 이름을 입력하세요.',
+    amountRequired: (stage: string) => `${stage} 단계에는 딜 금액이 필요합니다.`,
+    badAmount: '금액은 12000 또는 12,000.50처럼 숫자로 입력하세요.',
+    badCurrency: (currency: string) =>
+      `“${currency}”은(는) 통화 코드가 아닙니다. USD, KRW처럼 세 글자로 입력하세요.`,
+    revisitRequired: '리드를 다시 검토할 날짜를 고르세요.',
+    badDate: (value: string) =>
+      `“${value}”은(는) 날짜가 아닙니다. 2027-01-15처럼 YYYY-MM-DD 형식으로 입력하세요.`,
+    revisitNotFuture: (today: string) => `오늘(${today}) 이후의 날짜를 고르세요.`,
+    notFound: '그 리드는 더 이상 없습니다.',
+    notOnRosterPlain: 'Baton 명단에 없어 리드를 옮길 수 없습니다. 관리자에게 추가를 요청하세요.',
+    needLead: '어떤 리드인가요? 번호나 이메일을 입력하세요: `/lead 42 stage SQL`',
+    noLead: (ref: string) => `번호나 이메일이 \`${ref}\`인 리드가 없습니다.`,
+    noStage: (stages: string) =>
+      `어느 단계로 옮길까요? 단계: ${stages}. 예: \`/lead 42 stage Opportunity 12000 USD\``,
+    moved: (lead: string, from: string, to: string) =>
+      `:white_check_mark: ${lead}을(를) *${from}*에서 *${to}*(으)로 옮겼습니다.`,
+    viaApi: 'CRM(API)',
+    viaBaton: 'Baton 자동 처리',
+    movedNote: (by: string, from: string, to: string, detail: string) =>
+      `:arrow_right: 단계 이동: ${from} → ${to}${detail} (${by})`,
+    amountDetail: (amount: string) => ` · 금액 ${amount}`,
+    reasonDetail: (reason: string) => ` · 사유: ${reason}`,
+    competitorDetail: (competitor: string) => ` (경쟁사: ${competitor})`,
+    untilDetail: (day: string) => ` · ${day}까지 보류`,
+    noteLine: (note: string) => `메모: ${note}`,
+    reopenedNote: (to: string, day: string) =>
+      `:recycle: 재검토일(${day})이 되어 *${to}* 단계로 다시 열렸습니다.`,
+    dmReopened: (lead: string, to: string, day: string) =>
+      `:recycle: ${lead}이(가) 재검토일(${day})이 되어 *${to}* 단계로 퍼널에 돌아왔습니다.`,
+    dmParked: (by: string, at: string) => `${at}에 재활용(Recycle)으로 보류되었습니다 (${by}).`,
+    dmWhy: (why: string) => `이유: ${why}`,
+    dmOwner: (owner: string) => `담당자: ${owner}`,
+    dmNoOwner: '담당자가 없습니다. 해당 세그먼트 담당자라면 누구나 카드에서 가져갈 수 있습니다.',
+    dmCard: (channel: string) => `마케팅 맥락과 이력이 담긴 카드와 스레드는 ${channel}에 있습니다.`,
+  },
+  funnelChart: {
+    title: (days: string) => `퍼널 · ${days}`,
+    mode: {
+      cohort: '코호트: 기간에 들어온 리드가 어느 단계까지 갔는지',
+      flow: '플로우: 기간 중 일어난 단계 진입',
+    },
+    soFar: ' (진행 중)',
+    goal: '목표',
+    comment: (who: string) => `${who}님이 요청한 퍼널 차트`,
+    sentToDm:
+      '이 대화에는 글을 올릴 수 없어서 차트를 저와의 DM으로 보냈습니다. 여기서 차트를 받으려면 `/invite @Baton`으로 초대해 주세요.',
+    failed: (error: string) =>
+      `:warning: 차트를 업로드하지 못했습니다(\`${error}\`). 위의 수치는 그대로입니다. 잠시 후 다시 시도해 주세요.`,
+  },
+  funnelExport: {
+    period: (first: string, last: string) => (first === last ? first : `${first} ~ ${last}`),
+    sending: (period: string) =>
+      `:hourglass_flowing_sand: ${period}에 생성된 리드를 내보내는 중입니다. 파일은 저와의 DM으로 보내 드립니다.`,
+    comment: (period: string, timeZone: string) =>
+      `Baton 내보내기: ${period}에 생성된 리드와 그 리드들의 모든 단계 변경 기록입니다. 시간은 ${timeZone} 기준입니다. 개인정보가 담긴 파일이니 안전한 곳에 보관하고 다 쓴 뒤에는 삭제해 주세요.`,
+    commentMine: ' 내가 담당한 리드만 들어 있습니다.',
+    sent: (leads: number, events: number, period: string) =>
+      `:white_check_mark: DM으로 보냈습니다: ${period}에 생성된 리드 ${leads}건과 단계 기록 ${events}건(CSV 파일 2개).`,
+    mineOnly: '내가 담당한 리드만 받습니다. 팀 전체는 매니저, 관리자, 마케터가 내보낼 수 있습니다.',
+    truncated: (cap: string, day: string, command: string) =>
+      `:warning: 이 기간의 리드가 ${cap}건을 넘어 가장 오래된 ${cap}건까지만 담았습니다. 나머지는 ${day}부터입니다: \`${command}\``,
+    empty: (period: string) => `${period}에 생성된 리드가 없어 내보낼 것이 없습니다.`,
+    emptyMine: (period: string) => `${period}에 생성된 리드 중 내가 담당한 리드가 없어 내보낼 것이 없습니다.`,
+    dmFailed: (error: string) =>
+      `:warning: 내보내기 파일을 DM으로 보내지 못했습니다(\`${error}\`). 아무것도 공유되지 않았습니다. 잠시 후 다시 시도해 주세요.`,
+    usage:
+      '`/funnel export [this-week | last-week | this-month | last-month | this-quarter | last-quarter | YYYY-MM-DD..YYYY-MM-DD]` 형식으로 입력해 주세요(기본: 이번 달).',
+  },
+  funnel: {
+    numberLocale: 'ko-KR',
+    title: (period, mode) => `퍼널 — ${period} (${mode})`,
+    periodNames: {
+      'this-week': '이번 주',
+      'last-week': '지난주',
+      'this-month': '이번 달',
+      'last-month': '지난달',
+      'this-quarter': '이번 분기',
+      'last-quarter': '지난 분기',
+    },
+    modes: { cohort: '코호트', flow: '플로우' },
+    dates: (first, last) => `${first} ~ ${last}`,
+    periodLine: (dates, compared) => `:calendar: ${dates} · 비교 기간 ${compared}`,
+    runningLine: (dates, compared) => `:calendar: ${dates}, 지금까지 · 비교 기간 ${compared} (같은 시점까지)`,
+    columns: { stage: '단계', count: '수', conversion: '→ 다음', change: '증감', days: '일수' },
+    tableNote: '→ 다음: 다음 단계 전환율 · 증감: 이전 기간 대비 · 일수: 단계 체류 일수 중앙값',
+    bottleneck: (stage, next, conversion, previous, days) =>
+      `:warning: *병목: ${stage} → ${next}* 전환율 ${conversion} (이전 기간: ${previous}), ${stage} 체류 중앙값: ${days}.`,
+    noBottleneck: '병목: 데이터가 부족합니다 — 성사 단계 이전에 5건 이상인 단계가 없습니다.',
+    daysValue: (days) => `${days}일`,
+    noStays: '기간 중 끝난 체류 없음',
+    none: '없음',
+    movesBack: (n) => `:leftwards_arrow_with_hook: 이전 단계로 되돌아간 이동 ${n}건 (진입으로 세지 않음).`,
+    speedTitle: '*리드 응답 속도*',
+    speed: (median, p90) => `첫 연락까지 중앙값 ${median} · p90 ${p90}`,
+    noTouches: '아직 기록된 첫 연락이 없습니다',
+    withinSla: (pct, met, decided) => `SLA 준수 ${pct} (판정된 ${decided}건 중 ${met}건)`,
+    noSlaDecided: '아직 판정된 SLA가 없습니다',
+    touched: (touched, leads) => `배정된 리드 ${leads}건 중 ${touched}건 연락함`,
+    dealsTitle: '*딜*',
+    deals: (won, lost, rate) => `성사 ${won} · 실패 ${lost} · 성사율 ${rate}`,
+    amountWon: (amounts) => `성사 금액: ${amounts}`,
+    noAmountWon: '성사 금액: 기록 없음',
+    competitors: (list) => `경쟁사별: ${list}`,
+    competitor: (name, won, lost, rate) => `${name} 성사 ${won} / 실패 ${lost} (${rate})`,
+    stuckTitle: (n) => `*정체 중인 리드* (${n})`,
+    stuckLine: (stage, n, days) => `${stage}: ${n}건 (${days} 초과)`,
+    noneStuck: '정체된 리드가 없습니다.',
+    byTitle: { segment: '*세그먼트별*', source: '*유입 경로별*', owner: '*담당자별*' },
+    byStages: (stages) => `단계별 수: ${stages}`,
+    unassigned: '담당자 없음',
+    noGroups: '이 기간에는 나눌 데이터가 없습니다.',
+    more: (n) => `…외 ${n}건`,
+    explainCohort: (command) =>
+      `코호트: 기간 중 들어온 리드가 지금까지 도달한 가장 먼 단계입니다. 기간 중 일어난 단계 진입을 보려면: ${command}`,
+    explainFlow: (command) =>
+      `플로우: 기간 중 일어난 단계 진입입니다(건너뛴 단계도 지나간 것으로 셉니다). 기간 중 들어온 리드가 어디까지 갔는지 보려면: ${command}`,
+    helpTitle: 'Baton — /funnel: 단계별 퍼널',
+    helpUsage:
+      '단계별 수, 다음 단계 전환율, 이전 기간 대비 증감, 단계 체류 일수 중앙값, 병목과 그 이유, 리드 응답 속도, 성사·실패 딜과 성사율, 성사 금액과 경쟁사별 성사율, 단계에 정체된 리드를 보여줍니다. 단어 순서는 자유이며, 모든 수치의 정의는 docs/funnel.md에 있습니다.',
+    helpReport: '퍼널 보고서입니다. 기본값: 이번 주, 코호트.',
+    helpPeriods:
+      '기간(팀 시간대 기준, 주는 월요일 시작): `this-week`, `last-week`, `this-month`, `last-month`, `this-quarter`, `last-quarter`, 또는 `YYYY-MM-DD..YYYY-MM-DD`(양 끝 날짜 포함, 최대 366일).',
+    helpModes: '`cohort`: 기간 중 들어온 리드가 어디까지 갔는지. `flow`: 기간 중 일어난 단계 진입.',
+    helpBy: '세그먼트, 유입 경로 또는 담당자별로 나눠 봅니다.',
+    helpChart: '퍼널 차트 이미지도 함께 공유합니다.',
+    helpPlan:
+      '목표 딜 수에서 거꾸로 계산해 단계와 역할별로 필요한 수를 보여줍니다. `plan set`은 목표로 저장합니다.',
+    helpExport: '기간 중 리드와 단계 이동을 CSV로 DM에 보내 드립니다.',
+    helpHelp: '이 도움말을 보여줍니다.',
+    unknownWord: (word) => `\`/funnel\`에서 \`${word}\`은(는) 알 수 없는 단어입니다.`,
+    byNeedsGroup: (got) =>
+      `\`by ${got}\`(으)로는 나눌 수 없습니다. \`by segment\`, \`by source\`, \`by owner\` 중 하나를 쓰세요.`,
+    byMissing: '무엇으로 나눌지 정해 주세요: `by segment`, `by source`, `by owner`.',
+    twice: (first, second) => `\`${first}\`와(과) \`${second}\` 중 하나만 쓰세요.`,
+    unknownPeriod: (text) => `\`${text}\`은(는) 기간이 아닙니다.`,
+    badDate: (value) => `\`${value}\`은(는) 날짜가 아닙니다. 2026-01-05처럼 YYYY-MM-DD로 쓰세요.`,
+    reversed: (first, last) => `기간의 끝(${last})이 시작(${first})보다 앞섭니다.`,
+    tooLong: (days, max) => `이 기간은 ${days}일입니다. 보고서는 최대 ${max}일까지 다룹니다.`,
+    future: (first, today) => `기간이 오늘(${today}) 이후인 ${first}에 시작해 아직 셀 것이 없습니다.`,
+    accepted:
+      '`/funnel [this-week | last-week | this-month | last-month | this-quarter | last-quarter | YYYY-MM-DD..YYYY-MM-DD] [by segment | source | owner] [cohort | flow] [chart]` 형식으로 입력하거나 `/funnel help`를 입력해 보세요.',
   },
   errors: {
     unknownSubcommand: (input) =>

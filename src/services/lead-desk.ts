@@ -86,7 +86,7 @@ export class LeadDeskService {
 
   /** The caller's open leads, grouped by stage in funnel order, oldest first within a stage. */
   async mine(teamId: string, userId: string): Promise<MyLeads> {
-    const stages = openStages(this.config.stages.working.map((s) => s.key));
+    const stages = openStages(this.config);
     const rows = await leadsOwnedInStages(this.database.db, teamId, userId, stages, MINE_LIMIT + 1);
     const shown = rows.slice(0, MINE_LIMIT);
     return {

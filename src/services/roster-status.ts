@@ -32,7 +32,7 @@ export class RosterStatusService {
 
   async roster(teamId: string, now: Date): Promise<RosterLine[]> {
     const { db } = this.database;
-    const stages = openStages(this.config.stages.working.map((s) => s.key));
+    const stages = openStages(this.config);
     // One after another: PGlite serves one query at a time anyway.
     const members = await listRoster(db, teamId);
     const open = await countLeadsByOwnerInStages(db, teamId, stages);

@@ -131,7 +131,7 @@ export class Router {
     await lockRouting(tx, lead.teamId);
     const passed = new Set([...(await passersOf(tx, lead.teamId, lead.id)), ...(request.exclude ?? [])]);
     const entries = await listRotation(tx, lead.teamId, lead.segment, SELLER_ROLES);
-    const open = await countLeadsByOwnerInStages(tx, lead.teamId, this.#openStages());
+    const open = await countLeadsByOwnerInStages(tx, lead.teamId, openStages(this.config));
     const ctx: EligibilityContext = {
       segment: lead.segment,
       now,
@@ -310,10 +310,6 @@ export class Router {
     const outOfRotation =
       !result.eligible && ['not_on_roster', 'not_a_seller', 'not_serving_segment'].includes(result.reason);
     return passed.has(m.userId) && !outOfRotation ? { eligible: false, reason: 'passed' } : result;
-  }
-
-  #openStages(): string[] {
-    return openStages(this.config.stages.working.map((s) => s.key));
   }
 
   async #event(tx: Tx, lead: LeadRow, type: string, data: Record<string, unknown>, now: Date) {

@@ -121,7 +121,7 @@ export class RoutingService {
   async #waiting(tx: Tx, teamId: string, leadId: number): Promise<LeadRow | undefined> {
     const lead = await lockLead(tx, teamId, leadId);
     if (!lead?.routed || lead.ownerId) return undefined;
-    const open = openStages(this.config.stages.working.map((s) => s.key));
+    const open = openStages(this.config);
     return open.includes(lead.stage) ? lead : undefined;
   }
 

@@ -93,7 +93,7 @@ export class SlaBoardService {
     }
     const team = isManager(member.roles);
     const week = isoWeek(now, this.config.calendar.timeZone);
-    const stages = openStages(this.config.stages.working.map((s) => s.key));
+    const stages = openStages(this.config);
     const [unclaimed, running, breaches, byOwner] = await Promise.all([
       unclaimedLeads(db, teamId, {
         segments: team ? null : member.segments,
@@ -102,6 +102,7 @@ export class SlaBoardService {
       }),
       runningClocks(db, teamId, {
         ownerId: team ? null : userId,
+        stages,
         limit: team ? BOARD_LIMITS.teamRunning : BOARD_LIMITS.running,
       }),
       team

@@ -119,7 +119,7 @@ export class SlaService {
   #skipReason(lead: LeadRow, step: EscalationStep | undefined, p: SlaStepPayload): SlaSkipReason | null {
     if (!step?.enabled || step.action !== p.action || step.action === 'auto_assign') return 'step_removed';
     if (!lead.routed) return 'not_routed';
-    if (!openStages(this.config.stages.working.map((s) => s.key)).includes(lead.stage)) return 'closed';
+    if (!openStages(this.config).includes(lead.stage)) return 'closed';
     if (step.when === 'unclaimed' && lead.ownerId) return 'claimed';
     if (step.when === 'untouched' && (lead.firstTouchAt || lead.slaState === 'met')) return 'touched';
     if (step.action === 'warn_owner' && !lead.ownerId) return 'no_owner';
@@ -203,11 +203,7 @@ export class SlaService {
   /** Sellers who may take the lead now (roster, segment, out of office, cap, working hours). */
   async #eligible(tx: Tx, lead: LeadRow, now: Date): Promise<string[]> {
     const roster = await listRoster(tx, lead.teamId);
-    const open = await countLeadsByOwnerInStages(
-      tx,
-      lead.teamId,
-      openStages(this.config.stages.working.map((s) => s.key)),
-    );
+    const open = await countLeadsByOwnerInStages(tx, lead.teamId, openStages(this.config));
     const ctx = { segment: lead.segment, now, holidays: holidayDates(this.config.calendar.holidays) };
     return roster
       .filter((m) => memberEligibility(m, open.get(m.userId) ?? 0, ctx).eligible)

@@ -1,6 +1,7 @@
 import type { ActivityNote } from './first-touch-notes.js';
 import type { ContextNote, OwnershipNote } from './lead-notes.js';
 import type { RoutingNote } from './routing-notes.js';
+import type { StageNote } from './stage-notes.js';
 
 /**
  * What Baton says in a lead's thread, as data. Services queue these; the Slack layer renders
@@ -12,4 +13,5 @@ export type ThreadNote =
   | ContextNote
   | RoutingNote
   | ActivityNote
+  | StageNote
   | { kind: 'resubmitted'; source: string; form: string | null };

@@ -1,31 +1,51 @@
 import type { types } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../context.js';
 import { messages } from '../i18n/index.js';
+import type { HomeData } from '../services/home.js';
 import type { Block } from './blocks/common.js';
 import { memberHome, strangerHome } from './blocks/home.js';
+import { homeFunnelBlocks } from './blocks/home-funnel.js';
+import { homeMyLeadsBlocks } from './blocks/home-my-leads.js';
 import { slaBoardBlocks } from './blocks/sla-board.js';
+import { cardLinkCache } from './permalink-cache.js';
 
-/** The SLA board blocks for a roster member's Home (none for a stranger). */
-export async function slaHomeBlocks(ctx: AppContext, teamId: string, userId: string): Promise<Block[]> {
-  const t = messages(ctx.config.locale);
-  const board = await ctx.services.slaBoard.board(teamId, userId, ctx.clock.now());
-  return board.kind === 'member' ? slaBoardBlocks(t, board.board) : [];
+/** The leads Home lists by name, so their cards can be linked. */
+function listedLeads(home: Extract<HomeData, { kind: 'member' }>) {
+  return [
+    ...(home.pipeline?.stages.flatMap((g) => g.leads.map((item) => item.lead)) ?? []),
+    ...(home.team?.pulse?.unclaimed.leads ?? []),
+  ];
 }
 
-/** A person's App Home: the greeting and, for roster members, their SLA board. */
-export async function homeView(ctx: AppContext, teamId: string, userId: string): Promise<types.HomeView> {
+/**
+ * A person's App Home: the greeting, then what their roles call for — the SLA board (sellers,
+ * managers), their open leads (sellers) and the team's week against the goal (managers, marketers).
+ */
+export async function homeView(
+  ctx: AppContext,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+): Promise<types.HomeView> {
   const t = messages(ctx.config.locale);
-  const subject = await ctx.services.roster.homeSubject(teamId, userId, ctx.clock.now());
-  if (subject.kind !== 'member') return strangerHome(t, userId, subject.adminIds);
-  return memberHome(t, subject.member, await slaHomeBlocks(ctx, teamId, userId));
+  const now = ctx.clock.now();
+  const home = await ctx.services.home.home(teamId, userId, now);
+  if (home.kind === 'stranger') return strangerHome(t, userId, home.adminIds);
+  const links = await cardLinkCache.links(client, listedLeads(home), ctx.logger);
+  const parts: Block[][] = [];
+  if (home.board) parts.push(slaBoardBlocks(t, home.board));
+  if (home.pipeline) parts.push(homeMyLeadsBlocks(t, home.pipeline, links, now));
+  if (home.team) parts.push(homeFunnelBlocks(t, home.team, links));
+  return memberHome(t, home.member, parts);
 }
 
-/** Publishes the person's Home again, e.g. after they logged a touch from it. */
+/** Publishes the person's Home: when they open it, and after they logged a touch from it. */
 export async function publishHome(
   ctx: AppContext,
-  client: { views: { publish(args: { user_id: string; view: types.HomeView }): Promise<unknown> } },
+  client: WebClient,
   teamId: string,
   userId: string,
 ): Promise<void> {
-  await client.views.publish({ user_id: userId, view: await homeView(ctx, teamId, userId) });
+  await client.views.publish({ user_id: userId, view: await homeView(ctx, client, teamId, userId) });
 }

@@ -3,11 +3,14 @@ import type { Database } from '../db/client.js';
 import { findLead, type LeadRow, setLeadCard } from '../db/queries/leads.js';
 import type { OutboxRow } from '../db/queries/outbox.js';
 import { firstTouchDueAt } from '../domain/business-time.js';
+import { openStages } from '../domain/open-leads.js';
 import { messages } from '../i18n/index.js';
 import { OWNER_DM_PURPOSE } from '../services/lead-notes.js';
 import { SLA_PURPOSES } from '../services/sla-notes.js';
+import { type RecycleReopenedDm, STAGE_DM_PURPOSE } from '../services/stage-notes.js';
 import type { ThreadNote } from '../services/thread-notes.js';
 import { type LeadCardOptions, leadCard, threadNoteText } from './blocks/lead-card.js';
+import { stageDmText } from './blocks/stage-move.js';
 import { hasPendingOffer } from './offer-render.js';
 import { renderOwnerDm } from './owner-dm-render.js';
 import { renderSlaWrite } from './sla-render.js';
@@ -25,12 +28,17 @@ type Ctx = Pick<AppContext, 'config' | 'database'>;
  * SLA clock runs (every routed lead for now; first-touch tracking will stop it once touched).
  */
 async function cardOptions(ctx: Ctx, lead: LeadRow): Promise<LeadCardOptions> {
-  const { sla, calendar } = ctx.config;
+  const { sla, calendar, stages } = ctx.config;
+  // A lead moved out of the open stages (lost, parked, won) has no first touch to wait for.
+  const open = openStages(ctx.config).includes(lead.stage);
   return {
     pendingOffer: await hasPendingOffer(ctx, lead),
     // The stored due time; computed for leads that arrived before the clock was stored.
-    dueAt: lead.slaDueAt ?? (lead.routed ? firstTouchDueAt(lead.createdAt, sla, calendar) : null),
+    dueAt: !open
+      ? null
+      : (lead.slaDueAt ?? (lead.routed ? firstTouchDueAt(lead.createdAt, sla, calendar) : null)),
     slaClock: sla.clock,
+    stages: stages.working.map((s) => ({ key: s.key, label: s.label })),
   };
 }
 
@@ -68,6 +76,13 @@ export function prepareWrite(ctx: Ctx) {
       }
       case OWNER_DM_PURPOSE:
         return renderOwnerDm(ctx, t, row, lead);
+      case STAGE_DM_PURPOSE: {
+        const dm = row.args.stageDm as RecycleReopenedDm | undefined;
+        if (!dm) return { drop: 'stage DM without content' };
+        return {
+          send: { channel: row.channel, args: { text: stageDmText(t, lead, dm), unfurl_links: false } },
+        };
+      }
       default:
         if (SLA_PURPOSES.includes(row.purpose)) return renderSlaWrite(t, row, lead);
         return { drop: `unknown purpose ${row.purpose}` };

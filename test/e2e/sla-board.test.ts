@@ -186,6 +186,8 @@ describe('/sla for others', () => {
       JSON.parse((await t.driver.command('/baton', 'help', { userId: 'U0SDR0001' })).body),
     );
     expect(baton).toContain('`/sla` — Your SLA board');
+    expect(baton).toContain('`/funnel plan &lt;deals&gt; [period]`');
+    expect(baton).toContain('`/funnel export [period]`');
     expect(baton).toContain(
       '`/lead touch &lt;id | email&gt; [call | email | meeting | other] [note]` — Log a call',
     );
@@ -240,7 +242,10 @@ describe('App Home', () => {
     await vi.waitFor(() => expect(t.slack.callsTo('views.publish').length).toBe(publishes + 1));
     const after = texts(t.slack.homeView('U0SDR0001')?.blocks);
     expect(after).toContain('*My running clocks* (0)\nNo first-touch clock is running on your leads.');
-    expect(after.join('\n')).not.toContain('Dan Running');
+    // Dan's clock and its button are gone; the lead itself stays among the seller's open leads.
+    const buttons = t.slack.homeView('U0SDR0001')!.blocks.map((b) => (b as { block_id?: string }).block_id);
+    expect(buttons).not.toContain(`sla_touch:${ids.running}`);
+    expect(after.join('\n')).toMatch(/Dan Running.* · :white_check_mark: SLA met/);
   });
 
   it('answers a refused Home click in a modal (there is no message to respond to)', async () => {

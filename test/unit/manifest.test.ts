@@ -80,9 +80,12 @@ function webApiMethodsUsed(dir = 'src'): Set<string> {
     if (statSync(path).isDirectory()) {
       for (const m of webApiMethodsUsed(path)) methods.add(m);
     } else if (path.endsWith('.ts')) {
-      for (const match of readFileSync(path, 'utf8').matchAll(/client\.(\w+)\.(\w+)\(/g)) {
+      const source = readFileSync(path, 'utf8');
+      for (const match of source.matchAll(/client\.(\w+)\.(\w+)\(/g)) {
         methods.add(`${match[1]}.${match[2]}`);
       }
+      // The SDK's flat spelling of files.uploadV2 (upload URL, POST, complete) needs the same scope.
+      if (/client\.filesUploadV2\(/.test(source)) methods.add('files.uploadV2');
     }
   }
   return methods;

@@ -10,9 +10,11 @@ const stageSchema = z.union(
       key: stageKey,
       label: z.string().trim().min(1).optional(),
       stagnation_days: z
-        .union([wholeNumber(1, 365), z.literal('off')], {
-          error: unlessMissing('must be a number of days (1-365) or "off"'),
-        })
+        .union([
+          wholeNumber(1, 365),
+          // The union reports this branch's error for text, so it carries the whole message.
+          z.literal('off', { error: unlessMissing('must be a number of days (1-365) or "off"') }),
+        ])
         .optional(),
     }),
   ],

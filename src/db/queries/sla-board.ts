@@ -47,8 +47,9 @@ export async function unclaimedLeads(
 export async function runningClocks(
   q: Queryable,
   teamId: string,
-  opts: { ownerId: string | null; limit: number },
+  opts: { ownerId: string | null; stages: readonly string[]; limit: number },
 ): Promise<LeadPage> {
+  if (opts.stages.length === 0) return { leads: [], total: 0 };
   const rows = await q
     .select({ lead: leads, total })
     .from(leads)
@@ -57,6 +58,8 @@ export async function runningClocks(
         eq(leads.teamId, teamId),
         eq(leads.slaState, 'running'),
         isNotNull(leads.ownerId),
+        // A lead moved out of the open stages (lost, parked, won) has no first touch to wait for.
+        inArray(leads.stage, [...opts.stages]),
         opts.ownerId ? eq(leads.ownerId, opts.ownerId) : undefined,
       ),
     )

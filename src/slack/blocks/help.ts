@@ -1,5 +1,7 @@
 import type { Catalog } from '../../i18n/index.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
 import { type Block, context, divider, header, section } from './common.js';
+import { funnelUsageLines } from './funnel.js';
 import { leadUsageLines } from './lead-lookup.js';
 import { slaUsageLines } from './sla-board.js';
 
@@ -20,6 +22,8 @@ export function helpBlocks(t: Catalog): Block[] {
     section(`${t.help.commandsHeading}\n${lines.join('\n')}`),
     section(`${t.lead.helpHeading}\n${leadUsageLines(t).join('\n')}`),
     section(slaUsageLines(t).join('\n')),
+    // Usage placeholders such as <deals> would read as Slack links unescaped.
+    section(escapeMrkdwn(funnelUsageLines(t).join('\n'))),
     context(t.help.footer),
   ];
 }

@@ -14,8 +14,8 @@ function tips(t: Catalog, roles: string[]): string[] {
   return out;
 }
 
-/** App Home for someone on the roster. */
-export function memberHome(t: Catalog, member: MemberSummary, board: Block[] = []): types.HomeView {
+/** App Home for someone on the roster; `parts` (SLA board, own leads, team funnel) follow the greeting. */
+export function memberHome(t: Catalog, member: MemberSummary, parts: Block[][] = []): types.HomeView {
   const blocks: Block[] = [
     section(
       `${t.home.greeting(mention(member.userId))}\n${t.home.rosterLine(roleList(t, member.roles), segmentList(t, member.segments))}`,
@@ -28,9 +28,7 @@ export function memberHome(t: Catalog, member: MemberSummary, board: Block[] = [
       ),
     );
   }
-  // The person's SLA board (what `/sla` shows), right below the greeting.
-  blocks.push(...board);
-  if (board.length) blocks.push(divider());
+  for (const part of parts) blocks.push(...part, divider());
   for (const tip of tips(t, member.roles)) blocks.push(section(tip));
   blocks.push(context(t.home.commandsHint));
   return { type: 'home', blocks };

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { LeadRow } from '../../db/queries/leads.js';
 import type { Catalog } from '../../i18n/index.js';
+import type { StageName } from '../../services/stage-notes.js';
 import type { ThreadNote } from '../../services/thread-notes.js';
 import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
 import { type Block, context, section } from './common.js';
@@ -8,6 +9,7 @@ import { activityNoteText, slaField, touchButton } from './first-touch.js';
 import { addContextButton, contextNoteText } from './lead-context.js';
 import { ownershipButtons, ownershipNoteText } from './lead-ownership.js';
 import { cardPassButton, offerPendingContext, routingNoteText } from './routing.js';
+import { stageNoteText, stageSelect } from './stage-move.js';
 
 export const CLAIM_ACTION = 'lead_claim';
 
@@ -21,13 +23,15 @@ export interface LeadCardOptions {
   readonly dueAt?: Date | null;
   /** The SLA clock's kind, for how the minutes to first touch are labelled (default business). */
   readonly slaClock?: 'business' | 'always';
+  /** The working stages in order, for the Move stage select (omit to leave the select off). */
+  readonly stages?: readonly StageName[];
 }
 
 /** The lead's card in its segment channel: who, from where, how hot, who owns it and by when. */
 export function leadCard(
   t: Catalog,
   lead: LeadRow,
-  { pendingOffer = false, dueAt = null, slaClock = 'business' }: LeadCardOptions = {},
+  { pendingOffer = false, dueAt = null, slaClock = 'business', stages }: LeadCardOptions = {},
 ): { text: string; blocks: Block[] } {
   const who = escapeMrkdwn(clip(lead.name ?? lead.email ?? `#${lead.id}`, 140));
   const company = lead.company ? escapeMrkdwn(clip(lead.company, 140)) : '';
@@ -77,7 +81,10 @@ export function leadCard(
   const touch = touchButton(t, lead);
   if (touch) buttons.push(touch);
   buttons.push(...ownershipButtons(t, lead), addContextButton(t, lead));
-  blocks.push({ type: 'actions', block_id: `lead_actions:${lead.id}`, elements: buttons });
+  // At most 7 elements: well under the 25 an actions block allows.
+  const elements: types.ActionsBlockElement[] = [...buttons];
+  if (stages) elements.push(stageSelect(t, lead, stages));
+  blocks.push({ type: 'actions', block_id: `lead_actions:${lead.id}`, elements });
   return { text: t.card.fallback(who, company), blocks };
 }
 
@@ -99,6 +106,9 @@ export function threadNoteText(t: Catalog, note: ThreadNote): string {
     case 'first_touch':
     case 'activity':
       return activityNoteText(t, note);
+    case 'stage_moved':
+    case 'stage_reopened':
+      return stageNoteText(t, note);
     case 'resubmitted':
       return t.notes.resubmitted(escapeMrkdwn(note.source), note.form ? escapeMrkdwn(note.form) : '');
   }

@@ -13,6 +13,7 @@ export const LEAD_USAGE: Array<[keyof Catalog['lead']['usage'], string]> = [
   ['find', '/lead <email | company | id>'],
   ['mine', '/lead mine'],
   ['touch', '/lead touch <id | email> [call | email | meeting | other] [note]'],
+  ['stage', '/lead <id | email> stage <stage> [amount [currency]] [reason] [revisit YYYY-MM-DD]'],
   ['help', '/lead help'],
 ];
 

@@ -1,47 +1,30 @@
 import { sql } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { leadEventsOf } from '../../../src/db/queries/leads.js';
 import { TEAM_ID, type TestApp } from '../../harness/test-app.js';
+import { CLAIM_ROUTING_YAML, HANDOFF_ROSTER, rosterYaml } from './team-yaml.js';
+
+/** The handoff team (HANDOFF_ROSTER) on the default calendar, with claim-mode routing. */
+export const HANDOFF_YAML = `locale: en
+${CLAIM_ROUTING_YAML}${rosterYaml(HANDOFF_ROSTER)}`;
 
 /**
- * Two smb sellers, an enterprise AE, a marketer and a manager who is also the admin. Cards wait
- * for a claim, and every lead is new business (all test leads share the company Acme).
+ * Posts a small-business lead through the webhook and delivers its card: a demo request arrives as
+ * an SQL, a contact form as an MQL.
  */
-export const HANDOFF_YAML = `
-locale: en
-routing:
-  match_existing_accounts: false
-  default:
-    mode: claim
-channels:
-  leads:
-    smb: C0LEADS
-    enterprise: C0ENTLEADS
-roster:
-  - user: U0SDR0001
-    roles: [sdr]
-    segments: [smb]
-  - user: U0SDR0002
-    roles: [sdr]
-    segments: [smb]
-  - user: U0AE00001
-    roles: [ae]
-    segments: [enterprise]
-  - user: U0MKT0001
-    roles: [marketer]
-  - user: U0MGR0001
-    roles: [manager, admin]
-`;
-
-/** Posts a small-business lead through the webhook and delivers its card. */
-export async function newCard(t: TestApp, email: string, name = 'Dana Deal') {
+export async function newCard(
+  t: TestApp,
+  email: string,
+  name = 'Dana Deal',
+  form: 'demo_request' | 'contact' = 'demo_request',
+) {
   const res = await t.sendLead({
     source: 'website',
     name,
     email,
     company: 'Acme',
     company_size: 20,
-    form: 'demo_request',
+    form,
   });
   expect(res.status).toBe(202);
   await t.flushOutbox();
@@ -71,6 +54,16 @@ export function clickCard(t: TestApp, userId: string, actionId: string, leadId: 
     messageTs: cardTs,
     actions: [{ action_id: actionId, block_id: `lead_actions:${leadId}`, value: String(leadId) }],
   });
+}
+
+/**
+ * A Claim click on the card by `userId`. The claim is handled after Bolt acks: waits for it to land,
+ * then delivers the card update.
+ */
+export async function claimCard(t: TestApp, userId: string, leadId: number, cardTs: string) {
+  await clickCard(t, userId, 'lead_claim', leadId, cardTs);
+  await vi.waitFor(async () => expect((await leadRow(t, leadId)).owner_id).toBe(userId), { timeout: 10_000 });
+  await t.flushOutbox();
 }
 
 /** The modal a click opened (found by the click's trigger id). */

@@ -13,6 +13,7 @@ import {
 import { leadModal } from '../../blocks/lead-modal.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { cardPermalinks } from '../../permalinks.js';
+import { isStageCommand, leadStage } from './lead-stage.js';
 import { leadTouch } from './lead-touch.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -60,6 +61,10 @@ export const leadCommand =
       }
       if (sub === 'touch' || sub.startsWith('touch ')) {
         await leadTouch(ctx, t, teamId, command.user_id, text, reply);
+        return;
+      }
+      if (isStageCommand(text)) {
+        await leadStage(ctx, t, teamId, command, text, reply, client);
         return;
       }
       await find(ctx, t, teamId, text, reply, client);

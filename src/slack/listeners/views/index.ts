@@ -4,14 +4,17 @@ import { TOUCH_VIEW } from '../../blocks/first-touch.js';
 import { CONTEXT_VIEW } from '../../blocks/lead-context.js';
 import { LEAD_NEW_CALLBACK } from '../../blocks/lead-modal.js';
 import { ASSIGN_VIEW } from '../../blocks/lead-ownership.js';
+import { STAGE_VIEW } from '../../blocks/stage-move.js';
 import { submitContext } from './add-context.js';
 import { submitAssign } from './assign-lead.js';
 import { submitTouch } from './first-touch.js';
 import { leadNewSubmission } from './lead-new.js';
+import { submitStageMove } from './stage-move.js';
 
 export function registerViews(app: App, ctx: AppContext): void {
   app.view(LEAD_NEW_CALLBACK, leadNewSubmission(ctx));
   app.view(ASSIGN_VIEW, submitAssign(ctx));
   app.view(CONTEXT_VIEW, submitContext(ctx));
   app.view(TOUCH_VIEW, submitTouch(ctx));
+  app.view(STAGE_VIEW, submitStageMove(ctx));
 }

@@ -1,0 +1,344 @@
+/**
+ * `/funnel this-quarter` on 1,000,000 leads and about 6,000,000 stage events (PostgreSQL only).
+ *
+ *   psql -h 127.0.0.1 -U postgres -c 'create database baton_funnel_bench'
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/baton_funnel_bench npm run bench:funnel
+ *   … npm run bench:funnel -- --explain     also EXPLAIN (ANALYZE, BUFFERS) of the slowest queries
+ *   … npm run bench:funnel -- --reseed      seed again even when the database already holds the seed
+ *
+ * The database is migrated with the app's own migrations, then seeded by bench/funnel-seed.ts
+ * (about 4-5 minutes the first time; later runs reuse the seed). It measures what the `/funnel`
+ * handler does after its ack: parse the period, FunnelService.report, build the Block Kit reply
+ * and serialise it — for cohort (the default), flow, and both by owner; ITERATIONS (50) timed runs
+ * after WARMUP (5). Then each statement the report sent, alone, and the floor: the same cohort
+ * figures from one hand-written statement (bench/funnel-floor.ts), which is checked to agree with
+ * the report. FUNNEL_LEADS / FUNNEL_OTHER_LEADS change the seed size. Figures only.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { parseWorkspaceConfig } from '../src/config/workspace.js';
+import { type Db, openDatabase } from '../src/db/client.js';
+import * as schema from '../src/db/schema.js';
+import { STUCK_HISTORY_DAYS, STUCK_MIN_STAYS } from '../src/domain/funnel.js';
+import type { FunnelBreakdown, FunnelMode, FunnelReport, ReportPeriod } from '../src/domain/funnel-report.js';
+import { parsePeriod } from '../src/domain/periods.js';
+import { messages } from '../src/i18n/index.js';
+import { FunnelService } from '../src/services/funnel.js';
+import { funnelReportBlocks } from '../src/slack/blocks/funnel.js';
+import {
+  cohortFloor,
+  cohortFloorQuery,
+  countsFloor,
+  type FloorInput,
+  type FloorResult,
+} from './funnel-floor.js';
+import { BENCH_NOW, BENCH_TEAM, BENCH_YAML, seedFunnelBench } from './funnel-seed.js';
+
+const ITERATIONS = Number(process.env.ITERATIONS ?? 50);
+const WARMUP = Number(process.env.WARMUP ?? 5);
+const SPLIT_ITERATIONS = Math.max(5, Math.floor(ITERATIONS / 2));
+const TARGET_P95_MS = 300;
+const EXPLAIN = process.argv.includes('--explain');
+
+const url = process.env.BENCH_DATABASE_URL;
+if (!url) {
+  console.error(
+    'bench:funnel needs PostgreSQL: create a scratch database and set BENCH_DATABASE_URL, e.g.\n' +
+      "  psql -h 127.0.0.1 -U postgres -c 'create database baton_funnel_bench'\n" +
+      '  BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/baton_funnel_bench npm run bench:funnel',
+  );
+  process.exit(2);
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const summary = (samples: number[]) => {
+  const s = [...samples].sort((a, b) => a - b);
+  return { p50: pct(s, 0.5), p95: pct(s, 0.95), max: s.at(-1) ?? Number.NaN };
+};
+const line = (samples: number[]) => {
+  const { p50, p95, max } = summary(samples);
+  return `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(max)}`;
+};
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function timed<T>(run: () => Promise<T>, iterations: number, warmup = WARMUP): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    await run();
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+const database = await openDatabase({ url });
+// Statements of the report alone run with the server's settings, as the app's. The floor is hand-tuned,
+// settings included: no JIT (its compile time exceeds these statements' run time), no sort on disk.
+const sql = postgres(url, { max: 10, onnotice: () => {} });
+const floorSql = postgres(url, { max: 1, onnotice: () => {}, connection: { jit: 'off', work_mem: '64MB' } });
+const config = parseWorkspaceConfig(BENCH_YAML, 'bench.yaml');
+const timeZone = config.calendar.timeZone;
+const t = messages(config.locale);
+
+try {
+  console.log(
+    `database: PostgreSQL ${(await sql`show server_version`)[0]!.server_version}; node ${process.version}`,
+  );
+  await database.migrate();
+
+  // 1. Seed, or reuse the seed.
+  const spec = {
+    leads: Number(process.env.FUNNEL_LEADS ?? 1_000_000),
+    otherLeads: Number(process.env.FUNNEL_OTHER_LEADS ?? 100_000),
+    now: BENCH_NOW,
+  };
+  const seeded = await seedFunnelBench(database, url, spec, {
+    reseed: process.argv.includes('--reseed'),
+    log: (l) => console.log(l),
+  });
+  console.log(
+    `seed: ${seeded.leads.toLocaleString('en')} leads (${spec.leads.toLocaleString('en')} for ${BENCH_TEAM}), ` +
+      `${seeded.stageChanges.toLocaleString('en')} stage changes; ` +
+      `${seeded.reused ? 'reused, seeded earlier in' : 'seeded in'} ${seeded.seconds.toFixed(0)} s`,
+  );
+  await printSizes();
+
+  // 2. The report, end to end, per variant.
+  const parsed = parsePeriod('this-quarter', BENCH_NOW, timeZone);
+  if (!parsed.ok) throw new Error(`this-quarter: ${JSON.stringify(parsed.problem)}`);
+  const period = parsed.period;
+  console.log(
+    `now ${BENCH_NOW.toISOString()} (${timeZone}); this-quarter = [${period.start.toISOString()}, ${period.end.toISOString()}), ` +
+      `previous = [${period.previousStart.toISOString()}, ${period.previousEnd.toISOString()})`,
+  );
+  const service = new FunnelService(database, config);
+  const handle = async (mode: FunnelMode, by: FunnelBreakdown | null) => {
+    const p = parsePeriod('this-quarter', BENCH_NOW, timeZone);
+    if (!p.ok) throw new Error('period');
+    const report = await service.report(BENCH_TEAM, { period: p.period, mode, by }, BENCH_NOW);
+    const blocks = funnelReportBlocks(t, report, { timeZone, clock: config.sla.clock });
+    return { report, body: JSON.stringify({ response_type: 'ephemeral', blocks }) };
+  };
+  const variants: Array<[string, FunnelMode, FunnelBreakdown | null]> = [
+    ['cohort (default)', 'cohort', null],
+    ['flow', 'flow', null],
+    ['cohort by owner', 'cohort', 'owner'],
+    ['flow by owner', 'flow', 'owner'],
+  ];
+  console.log(
+    `\n/funnel this-quarter, end to end (period, report, blocks, JSON): ${ITERATIONS} runs after ${WARMUP}`,
+  );
+  let cohortP95 = Number.NaN;
+  for (const [label, mode, by] of variants) {
+    const samples = await timed(() => handle(mode, by), ITERATIONS);
+    if (mode === 'cohort' && by === null) cohortP95 = summary(samples).p95;
+    const { report, body } = await handle(mode, by);
+    const render = await timed(
+      async () =>
+        JSON.stringify({ blocks: funnelReportBlocks(t, report, { timeZone, clock: config.sla.clock }) }),
+      ITERATIONS,
+    );
+    console.log(
+      `  ${label.padEnd(17)} ${line(samples)}   (rendering alone p50 ${ms(summary(render).p50)}; ` +
+        `${(body.length / 1024).toFixed(1)} KB reply)`,
+    );
+  }
+
+  // 3. Each statement of the cohort report alone.
+  const statements = await captureStatements(period);
+  console.log(
+    `\nthe cohort report's ${statements.length} statements, each alone (${SPLIT_ITERATIONS} runs; the report runs them side by side):`,
+  );
+  const split = [];
+  for (const s of statements) {
+    const samples = await timed(() => sql.unsafe(s.query, s.params as never[]), SPLIT_ITERATIONS, 2);
+    split.push({ ...s, ...summary(samples) });
+  }
+  for (const s of split) console.log(`  ${s.label.padEnd(72)} p50 ${ms(s.p50)}, p95 ${ms(s.p95)}`);
+  const all = () => Promise.all(statements.map((s) => sql.unsafe(s.query, s.params as never[])));
+  console.log(
+    `  all side by side, as the service sends them      ${line(await timed(all, SPLIT_ITERATIONS, 2))}`,
+  );
+  // The stuck thresholds' 180-day history is the one statement a cache could take off every report.
+  const history = statements.filter((s) => !isHistory(s, period));
+  if (history.length < statements.length) {
+    const rest = () => Promise.all(history.map((s) => sql.unsafe(s.query, s.params as never[])));
+    console.log(
+      `  … without the 180-day stays (thresholds cached)  ${line(await timed(rest, SPLIT_ITERATIONS, 2))}`,
+    );
+  }
+
+  // 4. The floor.
+  const input: FloorInput = {
+    teamId: BENCH_TEAM,
+    working: config.stages.working.map((s) => s.key),
+    wonStage: config.funnel.wonStage,
+    start: period.start,
+    end: period.end,
+    previousStart: period.previousStart,
+    previousEnd: period.previousEnd,
+    now: BENCH_NOW,
+    historyDays: STUCK_HISTORY_DAYS,
+    minStays: STUCK_MIN_STAYS,
+  };
+  console.log('\nfloor: one hand-written statement (bench/funnel-floor.ts):');
+  const floorAll = await timed(() => cohortFloor(floorSql, input), ITERATIONS);
+  console.log(`  every cohort figure            ${line(floorAll)}`);
+  const floorCounts = await timed(() => countsFloor(floorSql, input), ITERATIONS);
+  console.log(`  stage counts and conversions   ${line(floorCounts)}`);
+  const { report } = await handle('cohort', null);
+  const differences = compare(report, await cohortFloor(floorSql, input));
+  console.log(
+    differences.length === 0
+      ? '  the floor agrees with the report on every figure it covers'
+      : `  the floor DISAGREES with the report:\n${differences.map((d) => `    ${d}`).join('\n')}`,
+  );
+
+  if (EXPLAIN) {
+    const slowest = [...split].sort((a, b) => b.p50 - a.p50).slice(0, 3);
+    for (const s of slowest) await explain(s.label, s.query, s.params);
+    const plan = await floorSql`explain (analyze, buffers) ${cohortFloorQuery(floorSql, input)}`;
+    printPlan('floor (every cohort figure)', plan);
+  }
+
+  console.log(
+    `\ntarget: /funnel this-quarter (cohort) p95 ${ms(cohortP95)} ${cohortP95 < TARGET_P95_MS ? '<' : '≥'} ` +
+      `${TARGET_P95_MS} ms: ${cohortP95 < TARGET_P95_MS ? 'met' : 'NOT met'}` +
+      ` (load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores)`,
+  );
+} finally {
+  await sql.end({ timeout: 5 });
+  await floorSql.end({ timeout: 5 });
+  await database.close();
+}
+
+/** Table and index sizes of the two tables the report reads. */
+async function printSizes(): Promise<void> {
+  const rows = await sql<{ table: string; name: string; bytes: string; kind: string }[]>`
+    select t.relname as table, t.relname as name, pg_relation_size(t.oid) as bytes, 'table' as kind
+    from pg_class t where t.relname in ('leads', 'stage_changes')
+    union all
+    select t.relname, i.relname, pg_relation_size(i.oid), 'index'
+    from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+    where t.relname in ('leads', 'stage_changes')
+    order by 1, 4 desc, 3 desc`;
+  for (const table of ['leads', 'stage_changes']) {
+    const of = rows.filter((r) => r.table === table);
+    const indexes = of.filter((r) => r.kind === 'index');
+    const total = indexes.reduce((sum, r) => sum + Number(r.bytes), 0);
+    console.log(
+      `  ${table}: table ${mb(Number(of.find((r) => r.kind === 'table')?.bytes ?? 0))}, ` +
+        `${indexes.length} indexes ${mb(total)} (${indexes.map((r) => `${r.name} ${mb(Number(r.bytes))}`).join(', ')})`,
+    );
+  }
+}
+
+interface Statement {
+  label: string;
+  query: string;
+  params: unknown[];
+}
+
+/** The statements one cohort report sends, as drizzle sends them (recorded through its logger). */
+async function captureStatements(period: ReportPeriod): Promise<Statement[]> {
+  const captured: Statement[] = [];
+  const client = postgres(url!, { max: 10, onnotice: () => {} });
+  try {
+    const db = drizzle({
+      client,
+      schema,
+      logger: {
+        logQuery: (query, params) => captured.push({ label: labelOf(query, params), query, params }),
+      },
+    }) as unknown as Db;
+    await new FunnelService({ ...database, db }, config).report(
+      BENCH_TEAM,
+      { period, mode: 'cohort', by: null },
+      BENCH_NOW,
+    );
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+  return captured;
+}
+
+/** e.g. `leads [2026-03-31 .. 2026-06-26) group by furthest_stage`. */
+function labelOf(query: string, params: unknown[]): string {
+  const table = /from "(\w+)"/.exec(query)?.[1] ?? '?';
+  const group = /group by (.*)$/
+    .exec(query)?.[1]
+    ?.replace(/"\w+"\./g, '')
+    .replaceAll('"', '');
+  const days = params
+    .filter((p) => typeof p === 'string' && /^\d{4}-\d\d-\d\dT/.test(p))
+    .map((p) => (p as string).slice(0, 10));
+  const range = days.length >= 2 ? ` [${days[0]} .. ${days[1]})` : days.length === 1 ? ` (${days[0]})` : '';
+  const what = query.includes('percentile_cont') ? ' percentile_cont' : '';
+  return `${table}${range}${what}${group ? ` group by ${group}` : ''}`;
+}
+
+/** The stays of the stuck thresholds' history: they start before the period does. */
+function isHistory(s: Statement, period: ReportPeriod): boolean {
+  const first = s.params.find((p): p is string => typeof p === 'string' && /^\d{4}-\d\d-\d\dT/.test(p));
+  return (
+    s.query.includes('percentile_cont') &&
+    /from "stage_changes"/.test(s.query) &&
+    !!first &&
+    new Date(first) < period.start
+  );
+}
+
+async function explain(label: string, query: string, params: unknown[]): Promise<void> {
+  printPlan(label, await sql.unsafe(`explain (analyze, buffers) ${query}`, params as never[]));
+}
+
+function printPlan(label: string, rows: readonly Record<string, unknown>[]): void {
+  console.log(`\nEXPLAIN (ANALYZE, BUFFERS) ${label}:`);
+  for (const r of rows) console.log(`  ${String(Object.values(r)[0])}`);
+}
+
+/** Where the floor and the report differ, figure by figure (none expected). */
+function compare(report: FunnelReport, floor: FloorResult): string[] {
+  const out: string[] = [];
+  const same = (a: number | null | undefined, b: number | null | undefined) =>
+    (a ?? null) === null ? (b ?? null) === null : b !== null && b !== undefined && Math.abs(a! - b) < 1e-6;
+  const check = (what: string, a: number | null | undefined, b: number | null | undefined) => {
+    if (!same(a, b)) out.push(`${what}: report ${a}, floor ${b}`);
+  };
+  for (const [i, s] of report.stages.entries()) {
+    const f = floor.stages[i];
+    check(`${s.stage} count`, s.count, f?.count);
+    check(`${s.stage} previous count`, s.previousCount, f?.previous);
+    check(`${s.stage} conversion`, s.conversion, f?.conversion);
+    check(`${s.stage} median days`, s.medianDays, f?.median_days);
+    check(`${s.stage} stuck`, s.stuck, f?.stuck);
+    check(`${s.stage} stuck threshold`, s.stuckThresholdDays, f?.threshold_days);
+  }
+  check('won', report.deals.won, floor.won);
+  check('lost', report.deals.lost, floor.lost);
+  for (const a of report.deals.amountWon)
+    check(
+      `amount won ${a.currency}`,
+      a.amount,
+      floor.amount_won.find((f) => f.currency === a.currency)?.amount,
+    );
+  if (report.deals.amountWon.length !== floor.amount_won.length) out.push('amount won: currencies differ');
+  for (const c of report.deals.byCompetitor) {
+    const f = floor.by_competitor.find((x) => x.competitor === c.competitor);
+    check(`${c.competitor} won`, c.won, f?.won);
+    check(`${c.competitor} lost`, c.lost, f?.lost);
+  }
+  check('speed leads', report.speed.leads, floor.speed.leads);
+  check('speed touched', report.speed.touched, floor.speed.touched);
+  check('speed median', report.speed.medianMinutes, floor.speed.median);
+  check('speed p90', report.speed.p90Minutes, floor.speed.p90);
+  check('speed met', report.speed.met, floor.speed.met);
+  check('speed breached', report.speed.breached, floor.speed.breached);
+  return out;
+}

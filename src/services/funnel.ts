@@ -1,0 +1,165 @@
+import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { Database } from '../db/client.js';
+import {
+  cohortDealRows,
+  cohortReach,
+  cohortReachBy,
+  flowDealRows,
+  flowMoves,
+  flowMovesBy,
+  speedToLead,
+  stayMedians,
+  stuckCounts,
+} from '../db/queries/funnel.js';
+import {
+  cohortCounts,
+  cohortDeals,
+  cohortGroups,
+  type FunnelShape,
+  findBottleneck,
+  flowCounts,
+  flowDeals,
+  flowGroups,
+  STUCK_HISTORY_DAYS,
+  stageFigures,
+  stuckStages,
+  stuckThresholdDays,
+} from '../domain/funnel.js';
+import type {
+  DealFigures,
+  FunnelGroup,
+  FunnelQuery,
+  FunnelReport,
+  SpeedToLead,
+} from '../domain/funnel-report.js';
+
+const DAY_MS = 86_400_000;
+
+type Stuck = Map<string, { count: number; thresholdDays: number | null }>;
+
+/**
+ * The funnel report behind `/funnel`, App Home and the retro: every figure of docs/funnel.md for
+ * one period, from a few aggregate queries run side by side.
+ */
+export class FunnelService {
+  readonly #shape: FunnelShape;
+
+  constructor(
+    private readonly database: Database,
+    private readonly config: WorkspaceConfig,
+  ) {
+    this.#shape = {
+      working: config.stages.working.map((s) => ({ key: s.key, label: s.label })),
+      wonStage: config.funnel.wonStage,
+      currency: config.funnel.currency,
+    };
+  }
+
+  async report(teamId: string, query: FunnelQuery, now: Date): Promise<FunnelReport> {
+    const { period, mode, by } = query;
+    const working = this.#working();
+    const [current, previous, deals, speed, medians, stuck, groups] = await Promise.all([
+      this.#counts(teamId, mode, period.start, period.end),
+      this.#counts(teamId, mode, period.previousStart, period.previousEnd),
+      this.#deals(teamId, mode, period.start, period.end),
+      this.#speed(teamId, period.start, period.end),
+      stayMedians(this.database.db, teamId, period.start, period.end, working),
+      this.#stuck(teamId, now),
+      by ? this.#groups(teamId, query) : Promise.resolve(null),
+    ]);
+    const stages = stageFigures(this.#shape, current.counts, previous.counts, {
+      medianDays: new Map(medians.flatMap((m) => (m.medianDays === null ? [] : [[m.stage, m.medianDays]]))),
+      stuck,
+    });
+    return {
+      mode,
+      period,
+      stages,
+      bottleneck: findBottleneck(stages, this.#shape.wonStage),
+      movesBack: current.movesBack,
+      deals,
+      speed,
+      stuckTotal: [...stuck.values()].reduce((sum, s) => sum + s.count, 0),
+      by,
+      groups,
+    };
+  }
+
+  #working(): string[] {
+    return this.#shape.working.map((s) => s.key);
+  }
+
+  /** The won stage and every working stage after it. */
+  #wonStages(): string[] {
+    const working = this.#working();
+    return working.slice(working.indexOf(this.#shape.wonStage));
+  }
+
+  async #counts(teamId: string, mode: FunnelQuery['mode'], start: Date, end: Date) {
+    const { db } = this.database;
+    if (mode === 'cohort') {
+      return {
+        counts: cohortCounts(this.#working(), await cohortReach(db, teamId, start, end)),
+        movesBack: 0,
+      };
+    }
+    return flowCounts(this.#working(), await flowMoves(db, teamId, start, end));
+  }
+
+  async #deals(teamId: string, mode: FunnelQuery['mode'], start: Date, end: Date): Promise<DealFigures> {
+    const { db } = this.database;
+    return mode === 'cohort'
+      ? cohortDeals(this.#shape, await cohortDealRows(db, teamId, start, end, this.#wonStages()))
+      : flowDeals(this.#shape, await flowDealRows(db, teamId, start, end, this.#wonStages()));
+  }
+
+  async #speed(teamId: string, start: Date, end: Date): Promise<SpeedToLead> {
+    const s = await speedToLead(this.database.db, teamId, start, end);
+    const decided = s.met + s.breached;
+    return { ...s, withinSla: decided > 0 ? s.met / decided : null };
+  }
+
+  async #groups(teamId: string, { period, mode, by }: FunnelQuery): Promise<FunnelGroup[]> {
+    const { db } = this.database;
+    const working = this.#working();
+    return mode === 'cohort'
+      ? cohortGroups(working, await cohortReachBy(db, teamId, period.start, period.end, by!))
+      : flowGroups(working, await flowMovesBy(db, teamId, period.start, period.end, by!));
+  }
+
+  /**
+   * Leads stuck now, per stage before the won stage: past the configured days, or past twice the
+   * median of the stage's stays that ended in the last 180 days.
+   */
+  async #stuck(teamId: string, now: Date): Promise<Stuck> {
+    const { db } = this.database;
+    const configured = new Map(this.config.stages.working.map((s) => [s.key, s.stagnationDays]));
+    const stages = stuckStages(this.#shape);
+    const fromHistory = stages.filter((s) => configured.get(s) === null);
+    const history = new Map(
+      (
+        await stayMedians(db, teamId, new Date(now.getTime() - STUCK_HISTORY_DAYS * DAY_MS), now, fromHistory)
+      ).map((h) => [h.stage, h]),
+    );
+    const thresholds = stages.map((stage) => ({
+      stage,
+      thresholdDays: stuckThresholdDays(configured.get(stage) ?? null, history.get(stage)),
+    }));
+    const counts = new Map(
+      (
+        await stuckCounts(
+          db,
+          teamId,
+          thresholds.flatMap(({ stage, thresholdDays }) =>
+            thresholdDays === null
+              ? []
+              : [{ stage, enteredBefore: new Date(now.getTime() - thresholdDays * DAY_MS) }],
+          ),
+        )
+      ).map((c) => [c.stage, c.count]),
+    );
+    return new Map(
+      thresholds.map(({ stage, thresholdDays }) => [stage, { count: counts.get(stage) ?? 0, thresholdDays }]),
+    );
+  }
+}
