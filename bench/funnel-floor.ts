@@ -10,8 +10,8 @@
  *
  * Tuned by hand: one index range scan of the leads of both periods; per stage, one range scan of
  * the stays that ended in the period or the 180-day window, straight into the medians (no sort by
- * stage), each figure picking its rows with FILTER; day lengths as float8 (date_part, not numeric
- * extract); per-stage index range scans for stuck leads. Its connection runs without JIT and with
+ * stage), the stages side by side in parallel workers, each figure picking its rows with FILTER; day
+ * lengths as float8 (date_part, not numeric extract); per-stage index range scans for stuck leads. Its connection runs without JIT and with
  * work_mem 64MB (bench/funnel.ts), so no sort spills to disk.
  */
 import type postgres from 'postgres';
@@ -68,6 +68,23 @@ export function cohortFloorQuery(sql: postgres.Sql, input: FloorInput) {
   const wonAt = working.indexOf(input.wonStage) + 1;
   const iso = (d: Date) => d.toISOString();
   const historyStart = new Date(input.now.getTime() - input.historyDays * 86_400_000);
+  const inPeriod = sql`left_at >= ${iso(input.start)} and left_at < ${iso(input.end)}`;
+  const inHistory = sql`left_at >= ${iso(historyStart)} and left_at < ${iso(input.now)}`;
+  const days = sql`date_part('epoch', left_at - entered_at) / 86400`;
+  // One branch per stage: PostgreSQL runs them side by side (Parallel Append), the largest alone.
+  const stayBranches = working.map(
+    (stage, i) => sql`
+      ${i > 0 ? sql`union all` : sql``}
+      select ${stage}::text as to_stage,
+             count(*) filter (where ${inPeriod}) as period_stays,
+             percentile_cont(0.5) within group (order by ${days}) filter (where ${inPeriod}) as period_median,
+             count(*) filter (where ${inHistory}) as history_stays,
+             percentile_cont(0.5) within group (order by ${days}) filter (where ${inHistory}) as history_median
+      from stage_changes
+      where team_id = ${teamId} and to_stage = ${stage}
+        and left_at >= least(${iso(input.start)}::timestamptz, ${iso(historyStart)}::timestamptz)
+        and left_at < greatest(${iso(input.end)}::timestamptz, ${iso(input.now)}::timestamptz)`,
+  );
   return sql<{ floor: FloorResult }[]>`
     with w as (
       select stage, rank::int from unnest(${working as string[]}::text[]) with ordinality as w(stage, rank)
@@ -87,21 +104,7 @@ export function cohortFloorQuery(sql: postgres.Sql, input: FloorInput) {
       from w left join reach r on array_position(${working as string[]}::text[], r.furthest_stage) >= w.rank
       group by w.stage, w.rank
     ),
-    stays as (
-      select w.stage as to_stage, m.*
-      from w cross join lateral (
-        select count(*) filter (where left_at >= ${iso(input.start)} and left_at < ${iso(input.end)}) as period_stays,
-               percentile_cont(0.5) within group (order by date_part('epoch', left_at - entered_at) / 86400)
-                 filter (where left_at >= ${iso(input.start)} and left_at < ${iso(input.end)}) as period_median,
-               count(*) filter (where left_at >= ${iso(historyStart)} and left_at < ${iso(input.now)}) as history_stays,
-               percentile_cont(0.5) within group (order by date_part('epoch', left_at - entered_at) / 86400)
-                 filter (where left_at >= ${iso(historyStart)} and left_at < ${iso(input.now)}) as history_median
-        from stage_changes
-        where team_id = ${teamId} and to_stage = w.stage
-          and left_at >= least(${iso(input.start)}::timestamptz, ${iso(historyStart)}::timestamptz)
-          and left_at < greatest(${iso(input.end)}::timestamptz, ${iso(input.now)}::timestamptz)
-      ) m
-    ),
+    stays as (${stayBranches}),
     thresholds as (
       select w.stage, 2 * s.history_median as days
       from w join stays s on s.to_stage = w.stage

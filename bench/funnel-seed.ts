@@ -1,14 +1,15 @@
 /**
- * Seeds the funnel bench's scratch database: LEADS leads for the bench team and OTHER_LEADS for a
- * second team (so every query's team filter does real work), with their whole stage history in
- * `stage_changes` (arrival included), over the two years before the bench's fixed `now`.
+ * Seeds the funnel bench's scratch database: `spec.leads` leads for the bench team and
+ * `spec.otherLeads` for a second team (so every query's team filter does real work), with their
+ * whole stage history in `stage_changes` (arrival included), over the two years before the bench's
+ * fixed `now`. The lead history (`lead_events`) is not seeded: no report reads it.
  *
  * Seeding is set-based: one INSERT … SELECT builds every lead's path (a PL/pgSQL function walks a
  * lead through the funnel with random stays), and two more write `leads` and `stage_changes` from
  * it, so each lead row agrees with its history by construction (stage, furthest stage,
- * stage_entered_at, the left_at chain, owner, amount and competitor as carried by each move).
- * A finished seed is recorded in `bench_funnel_seed`; a later run with the same spec and row counts
- * reuses it, `reseed: true` starts over.
+ * stage_entered_at, the left_at chain, owner, amount and competitor as carried by each move), which
+ * a last query checks. A finished seed is recorded in `bench_funnel_seed`; a later run with the same
+ * spec and row counts reuses it, `reseed: true` starts over.
  */
 import postgres from 'postgres';
 import { parseWorkspaceConfig } from '../src/config/workspace.js';
@@ -285,6 +286,16 @@ export async function seedFunnelBench(
       await tx`drop table seed_plan`;
     });
     await step('vacuum analyze', () => sql`vacuum (analyze) leads, stage_changes`);
+    await step('check every lead against its open stay', async () => {
+      const [check] = await sql<{ mismatched: number; open: number; leads: number }[]>`
+        select (select count(*) from leads l
+                left join stage_changes s on s.team_id = l.team_id and s.lead_id = l.id and s.left_at is null
+                where s.id is null or s.to_stage <> l.stage or s.entered_at <> l.stage_entered_at)::int as mismatched,
+               (select count(*) from stage_changes where left_at is null)::int as open,
+               (select count(*) from leads)::int as leads`;
+      if (!check || check.mismatched > 0 || check.open !== check.leads)
+        throw new Error(`seed is inconsistent: ${JSON.stringify(check)}`);
+    });
 
     const seconds = (performance.now() - started) / 1000;
     await sql`insert into bench_funnel_seed (spec, seconds) values (${specKey(spec)}, ${seconds})`;

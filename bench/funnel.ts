@@ -278,7 +278,11 @@ function labelOf(query: string, params: unknown[]): string {
   const days = params
     .filter((p) => typeof p === 'string' && /^\d{4}-\d\d-\d\dT/.test(p))
     .map((p) => (p as string).slice(0, 10));
-  const range = days.length >= 2 ? ` [${days[0]} .. ${days[1]})` : days.length === 1 ? ` (${days[0]})` : '';
+  const range = !query.includes(' >= ')
+    ? ` (before ${days.join(', ')})`
+    : days.length >= 2
+      ? ` [${days[0]} .. ${days[1]})`
+      : '';
   const what = query.includes('percentile_cont') ? ' percentile_cont' : '';
   return `${table}${range}${what}${group ? ` group by ${group}` : ''}`;
 }

@@ -34,6 +34,9 @@ import type {
 } from '../domain/funnel-report.js';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+type StayMedians = Awaited<ReturnType<typeof stayMedians>>;
 
 type Stuck = Map<string, { count: number; thresholdDays: number | null }>;
 
@@ -43,6 +46,11 @@ type Stuck = Map<string, { count: number; thresholdDays: number | null }>;
  */
 export class FunnelService {
   readonly #shape: FunnelShape;
+  /**
+   * The 180-day stay medians behind stuck thresholds, per team and clock hour: the slowest query
+   * of a report (over a million stays at bench scale) for a threshold that moves slowly.
+   */
+  readonly #history = new Map<string, { hour: number; medians: Promise<StayMedians> }>();
 
   constructor(
     private readonly database: Database,
@@ -136,11 +144,7 @@ export class FunnelService {
     const configured = new Map(this.config.stages.working.map((s) => [s.key, s.stagnationDays]));
     const stages = stuckStages(this.#shape);
     const fromHistory = stages.filter((s) => configured.get(s) === null);
-    const history = new Map(
-      (
-        await stayMedians(db, teamId, new Date(now.getTime() - STUCK_HISTORY_DAYS * DAY_MS), now, fromHistory)
-      ).map((h) => [h.stage, h]),
-    );
+    const history = new Map((await this.#historyMedians(teamId, fromHistory, now)).map((h) => [h.stage, h]));
     const thresholds = stages.map((stage) => ({
       stage,
       thresholdDays: stuckThresholdDays(configured.get(stage) ?? null, history.get(stage)),
@@ -161,5 +165,24 @@ export class FunnelService {
     return new Map(
       thresholds.map(({ stage, thresholdDays }) => [stage, { count: counts.get(stage) ?? 0, thresholdDays }]),
     );
+  }
+
+  /** Stays that ended in the 180 days before the start of `now`'s hour, recomputed once an hour. */
+  #historyMedians(teamId: string, stages: string[], now: Date): Promise<StayMedians> {
+    const hour = Math.floor(now.getTime() / HOUR_MS);
+    const cached = this.#history.get(teamId);
+    if (cached?.hour === hour) return cached.medians;
+    const end = new Date(hour * HOUR_MS);
+    const medians = stayMedians(
+      this.database.db,
+      teamId,
+      new Date(end.getTime() - STUCK_HISTORY_DAYS * DAY_MS),
+      end,
+      stages,
+    );
+    // A failed query is not cached: the next report asks again.
+    medians.catch(() => this.#history.delete(teamId));
+    this.#history.set(teamId, { hour, medians });
+    return medians;
   }
 }

@@ -160,7 +160,11 @@ export async function speedToLead(
   return row!;
 }
 
-/** Per stage in `stages`: stays that ended (left_at) in [start, end), and their median length in days. */
+/**
+ * Per stage in `stages`: stays that ended (left_at) in [start, end), and their median length in
+ * days. One query per stage, each a single range of `stage_changes_stays`, so every sort is one
+ * stage's stays rather than all of them (measured: about half the time of one grouped query).
+ */
 export async function stayMedians(
   q: Queryable,
   teamId: string,
@@ -168,41 +172,51 @@ export async function stayMedians(
   end: Date,
   stages: readonly string[],
 ): Promise<Array<{ stage: string; stays: number; medianDays: number | null }>> {
-  if (stages.length === 0) return [];
-  const days = sql`extract(epoch from (${stageChanges.leftAt} - ${stageChanges.enteredAt}))::float8 / 86400`;
-  return q
-    .select({
-      stage: stageChanges.toStage,
-      stays: count,
-      medianDays: sql<number | null>`percentile_cont(0.5) within group (order by ${days})`.mapWith(Number),
-    })
-    .from(stageChanges)
-    .where(
-      and(
-        eq(stageChanges.teamId, teamId),
-        gte(stageChanges.leftAt, start),
-        lt(stageChanges.leftAt, end),
-        inArray(stageChanges.toStage, [...stages]),
-      ),
-    )
-    .groupBy(stageChanges.toStage);
+  // date_part gives float8 directly; extract() computes in numeric, which is slower to sort.
+  const days = sql`date_part('epoch', ${stageChanges.leftAt} - ${stageChanges.enteredAt}) / 86400`;
+  const perStage = await Promise.all(
+    stages.map(async (stage) => {
+      const [row] = await q
+        .select({
+          stays: count,
+          medianDays: sql<number | null>`percentile_cont(0.5) within group (order by ${days})`.mapWith(
+            Number,
+          ),
+        })
+        .from(stageChanges)
+        .where(
+          and(
+            eq(stageChanges.teamId, teamId),
+            eq(stageChanges.toStage, stage),
+            gte(stageChanges.leftAt, start),
+            lt(stageChanges.leftAt, end),
+          ),
+        );
+      return { stage, stays: row?.stays ?? 0, medianDays: row?.stays ? row.medianDays : null };
+    }),
+  );
+  return perStage.filter((s) => s.stays > 0);
 }
 
-/** Leads sitting now in each stage since before its cutoff (entered it earlier than `enteredBefore`). */
+/**
+ * Leads sitting now in each stage since before its cutoff (entered it earlier than `enteredBefore`).
+ * One range of `leads_stage_entered` per stage: an OR across stages made the planner scan them all.
+ */
 export async function stuckCounts(
   q: Queryable,
   teamId: string,
   cutoffs: ReadonlyArray<{ stage: string; enteredBefore: Date }>,
 ): Promise<Array<{ stage: string; count: number }>> {
-  if (cutoffs.length === 0) return [];
-  return q
-    .select({ stage: leads.stage, count })
-    .from(leads)
-    .where(
-      and(
-        eq(leads.teamId, teamId),
-        or(...cutoffs.map((c) => and(eq(leads.stage, c.stage), lt(leads.stageEnteredAt, c.enteredBefore)))),
-      ),
-    )
-    .groupBy(leads.stage);
+  const perStage = await Promise.all(
+    cutoffs.map(async (c) => {
+      const [row] = await q
+        .select({ count })
+        .from(leads)
+        .where(
+          and(eq(leads.teamId, teamId), eq(leads.stage, c.stage), lt(leads.stageEnteredAt, c.enteredBefore)),
+        );
+      return { stage: c.stage, count: row?.count ?? 0 };
+    }),
+  );
+  return perStage.filter((s) => s.count > 0);
 }
