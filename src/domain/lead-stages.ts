@@ -1,10 +1,10 @@
 /** Stage order and the rules of a stage move: pure, so the card, the command and the API agree. */
 
-/** Side states every workspace has: never part of the ordered working stages. */
-export const LOST = 'Lost';
-export const DISQUALIFIED = 'Disqualified';
-export const RECYCLE = 'Recycle';
-export const SIDE_STAGE_KEYS: readonly string[] = [LOST, DISQUALIFIED, RECYCLE];
+import { SIDE_STAGES } from '../config/workspace/constants.js';
+
+/** Side states every workspace has (the config's fixed list): never ordered working stages. */
+export const [LOST, DISQUALIFIED, RECYCLE] = SIDE_STAGES;
+export const SIDE_STAGE_KEYS: readonly string[] = SIDE_STAGES;
 /** The lost reason that needs a competitor named. */
 export const LOST_TO_COMPETITOR = 'lost_to_competitor';
 
@@ -178,5 +178,30 @@ export function planStageMove(
       furthestStage: furthestOf(lead.furthestStage, to, rules.working),
       direction,
     },
+  };
+}
+
+/**
+ * A move Baton makes itself, which needs no checks: the MQL → SAL hand-off on claim or accept
+ * (`forward`) and a recycled lead reopening (`reopen`). The deal fields stay as they are.
+ */
+export function systemMove(
+  lead: StageMoveLead & { furthestStage: string | null },
+  to: string,
+  reason: string | null,
+  working: readonly string[],
+  direction: 'forward' | 'reopen',
+): StageMove {
+  return {
+    from: lead.stage,
+    to,
+    reason,
+    competitor: lead.competitor,
+    amount: lead.amount,
+    currency: lead.currency,
+    revisitOn: null,
+    note: null,
+    furthestStage: furthestOf(lead.furthestStage, to, working),
+    direction,
   };
 }

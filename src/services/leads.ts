@@ -12,10 +12,10 @@ import {
 } from '../db/queries/leads.js';
 import { findMember } from '../db/queries/members.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
-import { handOffMove, recordArrival, recordStageMove } from '../db/queries/stage-changes.js';
+import { recordArrival, recordStageMove } from '../db/queries/stage-changes.js';
 import { firstTouchDueAt } from '../domain/business-time.js';
 import type { LeadInput } from '../domain/lead-input.js';
-import { salesAcceptedStage } from '../domain/lead-stages.js';
+import { salesAcceptedStage, systemMove } from '../domain/lead-stages.js';
 import { isRouted, qualify } from '../domain/qualification.js';
 import { isSeller } from '../domain/roles.js';
 import { scheduleCadence } from './cadence.js';
@@ -192,7 +192,7 @@ export class LeadService {
         ? await recordStageMove(
             tx,
             taken,
-            handOffMove(taken, accepted, 'claimed', this.#workingKeys()),
+            systemMove(taken, accepted, 'claimed', this.#workingKeys(), 'forward'),
             { actorId: userId, via: 'slack' },
             now,
           )

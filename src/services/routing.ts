@@ -3,8 +3,8 @@ import type { Database, Tx } from '../db/client.js';
 import { appendLeadEvent, type LeadRow, leadEventExists } from '../db/queries/leads.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
 import { currentOffer, lockLead, type Offer } from '../db/queries/routing.js';
-import { handOffMove, recordStageMove } from '../db/queries/stage-changes.js';
-import { salesAcceptedStage } from '../domain/lead-stages.js';
+import { recordStageMove } from '../db/queries/stage-changes.js';
+import { salesAcceptedStage, systemMove } from '../domain/lead-stages.js';
 import { openStages } from '../domain/open-leads.js';
 import { scheduleCadence } from './cadence.js';
 import { LeadWrites } from './lead-writes.js';
@@ -60,7 +60,7 @@ export class RoutingService {
       const working = this.config.stages.working.map((s) => s.key);
       const accepted = salesAcceptedStage(lead.stage, working);
       if (accepted) {
-        const move = handOffMove(lead, accepted, 'accepted', working);
+        const move = systemMove(lead, accepted, 'accepted', working, 'forward');
         current = await recordStageMove(tx, lead, move, { actorId: userId, via: 'slack' }, now);
       }
       await this.#writes.refreshCard(tx, current, now);

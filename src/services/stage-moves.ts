@@ -7,7 +7,6 @@ import { enqueueSlackWrite } from '../db/queries/outbox.js';
 import { lockLead } from '../db/queries/routing.js';
 import { recordStageMove, type StageActor } from '../db/queries/stage-changes.js';
 import {
-  furthestOf,
   LOST,
   planStageMove,
   RECYCLE,
@@ -15,6 +14,7 @@ import {
   type StageMoveProblem,
   type StageMoveRequest,
   type StageRules,
+  systemMove,
 } from '../domain/lead-stages.js';
 import { fromLocal, parseIsoDate, toLocal } from '../domain/time.js';
 import { actorOf } from './actor.js';
@@ -176,18 +176,7 @@ export class StageMoveService {
       if (!lead) return { outcome: 'missing' };
       if (lead.stage !== RECYCLE || lead.revisitOn !== p.revisitOn) return { outcome: 'skipped' };
       const to = this.config.funnel.recycleReopenStage;
-      const move: StageMove = {
-        from: lead.stage,
-        to,
-        reason: null,
-        competitor: lead.competitor,
-        amount: lead.amount,
-        currency: lead.currency,
-        revisitOn: null,
-        note: null,
-        furthestStage: furthestOf(lead.furthestStage, to, this.rules.working),
-        direction: 'reopen',
-      };
+      const move = systemMove(lead, to, null, this.rules.working, 'reopen');
       const system: StageActor = { actorId: null, via: 'system' };
       const moved = await recordStageMove(tx, lead, move, system, now);
       await this.#writes.refreshCard(tx, moved, now);

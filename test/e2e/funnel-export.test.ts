@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLead } from '../../src/db/queries/leads.js';
-import { handOffMove, recordStageMove } from '../../src/db/queries/stage-changes.js';
+import { recordStageMove } from '../../src/db/queries/stage-changes.js';
 import { CSV_BOM } from '../../src/domain/csv.js';
+import { systemMove } from '../../src/domain/lead-stages.js';
 import { FunnelExportService } from '../../src/services/funnel-export.js';
 import { startTestApp, TEAM_ID, type TestApp } from '../harness/test-app.js';
 import { cardTs, claimCard } from './support/lead-cards.js';
@@ -132,11 +133,12 @@ beforeAll(async () => {
   await t.database.db.transaction(async (tx) => {
     const row = (await findLead(tx, TEAM_ID, ids.deal!))!;
     const move = {
-      ...handOffMove(
+      ...systemMove(
         row,
         'Opportunity',
         'demo held',
         t.baton.context.config.stages.working.map((s) => s.key),
+        'forward',
       ),
       amount: 12_000_000,
       currency: 'KRW',

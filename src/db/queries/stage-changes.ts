@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { furthestOf, isSideStage, type StageMove } from '../../domain/lead-stages.js';
+import { isSideStage, type StageMove } from '../../domain/lead-stages.js';
 import type { Queryable } from '../client.js';
 import { leads, stageChanges } from '../schema.js';
 import { appendLeadEvent, type LeadRow } from './leads.js';
@@ -96,25 +96,4 @@ export async function recordStageMove(
     occurredAt: now,
   });
   return moved!;
-}
-
-/** A move Baton makes itself as part of a hand-off (MQL → SAL on claim or accept): no checks needed. */
-export function handOffMove(
-  lead: LeadRow,
-  to: string,
-  reason: string,
-  working: readonly string[],
-): StageMove {
-  return {
-    from: lead.stage,
-    to,
-    reason,
-    competitor: lead.competitor,
-    amount: lead.amount,
-    currency: lead.currency,
-    revisitOn: null,
-    note: null,
-    furthestStage: furthestOf(lead.furthestStage, to, working),
-    direction: 'forward',
-  };
 }
