@@ -28,12 +28,19 @@ import { LeadContextService } from './services/lead-context.js';
 import { LeadDeskService } from './services/lead-desk.js';
 import { LeadOwnershipService } from './services/lead-ownership.js';
 import { LeadService } from './services/leads.js';
+import { RetroService } from './services/retro.js';
+import { ActionItemService } from './services/retro-actions.js';
+import { RetroFiguresService } from './services/retro-figures.js';
 import { RosterService } from './services/roster.js';
 import { RosterStatusService } from './services/roster-status.js';
 import { RoutingService } from './services/routing.js';
+import { SettingsService } from './services/settings.js';
 import { SlaBoardService } from './services/sla-board.js';
 import { StageMoveService } from './services/stage-moves.js';
+import { VocService } from './services/voc.js';
+import { VocReportService } from './services/voc-report.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
+import { withActionItemWrites } from './slack/action-item-render.js';
 import { withCadenceWrites } from './slack/cadence-render.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { skipEventRetries } from './slack/middleware/skip-event-retries.js';
@@ -41,6 +48,8 @@ import { withOfferWrites } from './slack/offer-render.js';
 import { prepareWrite, recordSentWrite } from './slack/outbox-render.js';
 import { createOutboxClient, OutboxSender } from './slack/outbox-sender.js';
 import { TrackingReceiver } from './slack/receiver.js';
+import { withRetroWrites } from './slack/retro-render.js';
+import { withVocWrites } from './slack/voc-render.js';
 import { createSlackClient, slackClientOptions } from './slack/web-client.js';
 
 export interface BatonOptions {
@@ -118,10 +127,16 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       logger,
       metrics,
       client: outboxClient,
-      prepare: withCadenceWrites(
-        { config, database },
-        outboxClient,
-        withOfferWrites({ config, database }, outboxClient, prepareWrite({ config, database })),
+      // Each feature renders its own writes at delivery and hands the rest down the chain.
+      prepare: [
+        withCadenceWrites,
+        withOfferWrites,
+        withVocWrites,
+        withRetroWrites,
+        withActionItemWrites,
+      ].reduceRight(
+        (next, render) => render({ config, database }, outboxClient, next),
+        prepareWrite({ config, database }),
       ),
       onSent: recordSentWrite(database),
     });
@@ -148,6 +163,12 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         funnelPlan: new FunnelPlanService(database, config),
         home: new HomeService(database, config),
         stageMoves: new StageMoveService(database, config),
+        voc: new VocService(database, config),
+        vocReport: new VocReportService(database, config),
+        retro: new RetroService(database, config),
+        retroFigures: new RetroFiguresService(database, config),
+        actionItems: new ActionItemService(database, config),
+        settings: new SettingsService(database, config),
       },
       outbox: {
         wake: () => void outbox.deliverDue().catch((error) => logger.error('outbox pass failed', { error })),

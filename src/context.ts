@@ -12,11 +12,17 @@ import type { LeadContextService } from './services/lead-context.js';
 import type { LeadDeskService } from './services/lead-desk.js';
 import type { LeadOwnershipService } from './services/lead-ownership.js';
 import type { LeadService } from './services/leads.js';
+import type { RetroService } from './services/retro.js';
+import type { ActionItemService } from './services/retro-actions.js';
+import type { RetroFiguresService } from './services/retro-figures.js';
 import type { RosterService } from './services/roster.js';
 import type { RosterStatusService } from './services/roster-status.js';
 import type { RoutingService } from './services/routing.js';
+import type { SettingsService } from './services/settings.js';
 import type { SlaBoardService } from './services/sla-board.js';
 import type { StageMoveService } from './services/stage-moves.js';
+import type { VocService } from './services/voc.js';
+import type { VocReportService } from './services/voc-report.js';
 
 /** What listeners, routes and jobs share; built once in app.ts. */
 export interface AppContext {
@@ -42,6 +48,12 @@ export interface AppContext {
     funnelPlan: FunnelPlanService;
     home: HomeService;
     stageMoves: StageMoveService;
+    voc: VocService;
+    vocReport: VocReportService;
+    retro: RetroService;
+    retroFigures: RetroFiguresService;
+    actionItems: ActionItemService;
+    settings: SettingsService;
   };
   /** Asks the outbox to deliver queued Slack writes now rather than at its next tick. */
   outbox: { wake(): void };

@@ -358,3 +358,137 @@ export const slackEventReceipts = pgTable(
     index('slack_event_receipts_time').on(t.receivedAt),
   ],
 );
+
+export type VocSentiment = 'positive' | 'neutral' | 'negative';
+/** How a VOC entry was captured. */
+export type VocVia = 'shortcut' | 'reaction' | 'command';
+
+/**
+ * Voice of the customer: a quote with what it is about. One row per source message (the unique
+ * index), so capturing the same message again edits the entry instead of adding a second one.
+ */
+export const vocEntries = pgTable(
+  'voc_entries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    quote: text('quote').notNull(),
+    /** One of VOC_CATEGORIES; null until the person who reacted picks one. */
+    category: text('category'),
+    competitor: text('competitor'),
+    /** The linked lead, or an account named in free text when there is no lead. */
+    leadId: bigint('lead_id', { mode: 'number' }).references(() => leads.id),
+    account: text('account'),
+    sentiment: text('sentiment').$type<VocSentiment>(),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    // The Slack message it came from (null for `/voc` text typed in).
+    sourceChannel: text('source_channel'),
+    sourceTs: text('source_ts'),
+    /** The thread parent when the source is a reply. */
+    sourceThreadTs: text('source_thread_ts'),
+    /** Who said it in Slack (the message author), when known. */
+    sourceAuthorId: text('source_author_id'),
+    sourcePermalink: text('source_permalink'),
+    capturedBy: text('captured_by').notNull(),
+    via: text('via').$type<VocVia>().notNull(),
+    // Where the reverse flow posted it: the category's channel and the post's ts once sent.
+    routedChannel: text('routed_channel'),
+    routedTs: text('routed_ts'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [
+    uniqueIndex('voc_entries_source').on(t.teamId, t.sourceChannel, t.sourceTs),
+    index('voc_entries_time').on(t.teamId, t.createdAt),
+  ],
+);
+
+export type RetroKind = 'weekly' | 'monthly';
+
+/**
+ * One retro thread per team and period: the delivery record that makes each scheduled post happen
+ * once across restarts and processes. `period_key` is the ISO week (`2026-W11`) or month (`2026-03`).
+ */
+export const retros = pgTable(
+  'retros',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    kind: text('kind').$type<RetroKind>().notNull(),
+    periodKey: text('period_key').notNull(),
+    channel: text('channel').notNull(),
+    /** The parent message, once the outbox has posted it. */
+    parentTs: text('parent_ts'),
+    /** Every figure the thread shows, computed once when it opened (RetroSnapshot / PlaybookSnapshot). */
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    openedAt: at('opened_at').notNull(),
+    nudgedAt: at('nudged_at'),
+    closedAt: at('closed_at'),
+    /** The chart upload: claimed before the upload, so only one process ever shares it. */
+    chartClaimedAt: at('chart_claimed_at'),
+    chartFileId: text('chart_file_id'),
+  },
+  (t) => [uniqueIndex('retros_period').on(t.teamId, t.kind, t.periodKey)],
+);
+
+/** A reply in a weekly retro's thread, kept as a note with its author's role. */
+export const retroNotes = pgTable(
+  'retro_notes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    retroId: bigint('retro_id', { mode: 'number' })
+      .notNull()
+      .references(() => retros.id),
+    authorId: text('author_id').notNull(),
+    /** The author's first roster role at the time (marketer, sdr, ae, cs, manager, admin); null off the roster. */
+    role: text('role'),
+    text: text('text').notNull(),
+    channel: text('channel').notNull(),
+    ts: text('ts').notNull(),
+    createdAt: createdAt(),
+    editedAt: at('edited_at'),
+  },
+  (t) => [
+    uniqueIndex('retro_notes_message').on(t.teamId, t.channel, t.ts),
+    index('retro_notes_retro').on(t.retroId),
+  ],
+);
+
+export type ActionItemStatus = 'open' | 'done' | 'dropped';
+
+/** A retro action item. Open items move to each new retro (`retro_id`) with their carry count raised. */
+export const retroActionItems = pgTable(
+  'retro_action_items',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    /** The retro the item is listed on now. */
+    retroId: bigint('retro_id', { mode: 'number' })
+      .notNull()
+      .references(() => retros.id),
+    /** The retro it was added in. */
+    firstRetroId: bigint('first_retro_id', { mode: 'number' })
+      .notNull()
+      .references(() => retros.id),
+    text: text('text').notNull(),
+    ownerId: text('owner_id').notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    status: text('status').$type<ActionItemStatus>().notNull().default('open'),
+    /** How many retros it has been carried into while still open. */
+    carryCount: integer('carry_count').notNull().default(0),
+    createdBy: text('created_by').notNull(),
+    /** The retro reply it was made from, if any. */
+    sourceChannel: text('source_channel'),
+    sourceTs: text('source_ts'),
+    closedAt: at('closed_at'),
+    closedBy: text('closed_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('retro_action_items_retro').on(t.retroId),
+    index('retro_action_items_open').on(t.teamId, t.status),
+  ],
+);

@@ -1,4 +1,9 @@
 import type { Role } from '../domain/roles.js';
+import { retroEn } from './sections/retro.js';
+import { retroActionsEn } from './sections/retro-actions.js';
+import { settingsEn } from './sections/settings.js';
+import { vocEn } from './sections/voc.js';
+import { vocReportEn } from './sections/voc-report.js';
 
 /**
  * The English catalog is the reference: its shape is the `Catalog` type every locale must fill.
@@ -684,6 +689,11 @@ export const en = {
     accepted:
       'Try `/funnel [this-week | last-week | this-month | last-month | this-quarter | last-quarter | YYYY-MM-DD..YYYY-MM-DD] [by segment | source | owner] [cohort | flow] [chart]`, or `/funnel help`.',
   },
+  voc: vocEn,
+  vocReport: vocReportEn,
+  retro: retroEn,
+  retroActions: retroActionsEn,
+  settings: settingsEn,
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,
     notOnRoster: 'You are not on the Baton roster, so there is nothing to change. Ask an admin to add you.',

@@ -1,4 +1,9 @@
 import type { Catalog } from './en.js';
+import { retroKo } from './sections/retro.js';
+import { retroActionsKo } from './sections/retro-actions.js';
+import { settingsKo } from './sections/settings.js';
+import { vocKo } from './sections/voc.js';
+import { vocReportKo } from './sections/voc-report.js';
 
 export const ko: Catalog = {
   roles: {
@@ -655,6 +660,11 @@ export const ko: Catalog = {
     accepted:
       '`/funnel [this-week | last-week | this-month | last-month | this-quarter | last-quarter | YYYY-MM-DD..YYYY-MM-DD] [by segment | source | owner] [cohort | flow] [chart]` 형식으로 입력하거나 `/funnel help`를 입력해 보세요.',
   },
+  voc: vocKo,
+  vocReport: vocReportKo,
+  retro: retroKo,
+  retroActions: retroActionsKo,
+  settings: settingsKo,
   errors: {
     unknownSubcommand: (input) =>
       `\`/baton ${input}\`은(는) 알 수 없는 명령입니다. \`/baton help\`를 입력해 보세요.`,

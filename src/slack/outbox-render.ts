@@ -2,13 +2,17 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { findLead, type LeadRow, setLeadCard } from '../db/queries/leads.js';
 import type { OutboxRow } from '../db/queries/outbox.js';
+import { setRetroParentTs } from '../db/queries/retros.js';
+import { setVocRoutedTs } from '../db/queries/voc.js';
 import { firstTouchDueAt } from '../domain/business-time.js';
 import { openStages } from '../domain/open-leads.js';
 import { messages } from '../i18n/index.js';
 import { OWNER_DM_PURPOSE } from '../services/lead-notes.js';
+import { RETRO_PARENT_PURPOSE } from '../services/retro-writes.js';
 import { SLA_PURPOSES } from '../services/sla-notes.js';
 import { type RecycleReopenedDm, STAGE_DM_PURPOSE } from '../services/stage-notes.js';
 import type { ThreadNote } from '../services/thread-notes.js';
+import { VOC_ROUTE_PURPOSE } from '../services/voc.js';
 import { type LeadCardOptions, leadCard, threadNoteText } from './blocks/lead-card.js';
 import { stageDmText } from './blocks/stage-move.js';
 import { hasPendingOffer } from './offer-render.js';
@@ -95,5 +99,9 @@ export function recordSentWrite(database: Database) {
   return async (row: OutboxRow, ts: string): Promise<void> => {
     if (row.purpose === 'lead_card' && row.leadId)
       await setLeadCard(database.db, row.leadId, row.channel, ts);
+    else if (row.purpose === RETRO_PARENT_PURPOSE)
+      await setRetroParentTs(database.db, row.teamId, Number(row.args.retroId), ts);
+    else if (row.purpose === VOC_ROUTE_PURPOSE)
+      await setVocRoutedTs(database.db, row.teamId, Number(row.args.entryId), row.channel, ts);
   };
 }
