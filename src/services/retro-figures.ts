@@ -12,8 +12,8 @@ export class RetroFiguresService {
     readonly config: WorkspaceConfig,
   ) {}
 
-  /** Figures of the retro of `weekKey` (which reviews the week before it). */
-  async weekly(_teamId: string, _weekKey: string, _q?: Queryable): Promise<WeeklyFigures> {
+  /** Figures of the retro of `weekKey` (which reviews the week before it), opened at `openedAt`. */
+  async weekly(_teamId: string, _weekKey: string, _openedAt: Date, _q?: Queryable): Promise<WeeklyFigures> {
     throw new Error('RetroFiguresService.weekly is being built');
   }
 
