@@ -170,6 +170,13 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         actionItems: new ActionItemService(database, config),
         settings: new SettingsService(database, config),
       },
+      slack: createSlackClient({
+        token: env.SLACK_BOT_TOKEN,
+        apiUrl: env.SLACK_API_URL,
+        logger,
+        metrics,
+        retries: options.slackRetries,
+      }),
       outbox: {
         wake: () => void outbox.deliverDue().catch((error) => logger.error('outbox pass failed', { error })),
       },

@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { Database } from './db/client.js';
 import type { Clock } from './domain/clock.js';
@@ -55,6 +56,8 @@ export interface AppContext {
     actionItems: ActionItemService;
     settings: SettingsService;
   };
+  /** Web API calls outside a request (jobs): uploads and reads; posts go through the outbox. */
+  slack: WebClient;
   /** Asks the outbox to deliver queued Slack writes now rather than at its next tick. */
   outbox: { wake(): void };
 }
