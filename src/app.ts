@@ -14,6 +14,7 @@ import { operationalRoutes } from './http/routes.js';
 import { cadenceHandlers } from './jobs/cadence.js';
 import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
 import { recycleHandlers } from './jobs/recycle.js';
+import { retroHandlers, scheduleRetro } from './jobs/retro.js';
 import { routingHandlers } from './jobs/routing.js';
 import { JobRunner } from './jobs/runner.js';
 import { slaHandlers } from './jobs/sla.js';
@@ -239,9 +240,11 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         ...slaHandlers(context),
         ...cadenceHandlers(context),
         ...recycleHandlers(context),
+        ...retroHandlers(context),
       },
     });
     await scheduleMaintenance(context, identity.teamId, clock.now());
+    await scheduleRetro(context, identity.teamId, clock.now());
     if (options.jobTick !== null) {
       jobs.start(options.jobTick);
       outbox.start();

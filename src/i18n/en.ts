@@ -28,6 +28,7 @@ export const en = {
       roster: 'Who is on the roster: roles, segments and who is out of office.',
       ooo: 'Mark yourself out of office (no new leads) until a date, e.g. `/baton ooo 2026-12-31`. Without a date: until you say `/baton back`.',
       back: 'End your out-of-office.',
+      settings: 'Your settings: turn the weekly retro reminder DMs on or off.',
     },
     footer:
       'Baton answers only you (ephemeral). Admins configure channels, roster, SLA and schedules in baton.yaml.',

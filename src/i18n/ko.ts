@@ -24,6 +24,7 @@ export const ko: Catalog = {
       roster: '로스터: 역할, 세그먼트, 부재 중인 사람.',
       ooo: '부재로 표시합니다(새 리드를 받지 않음). 예: `/baton ooo 2026-12-31`. 날짜가 없으면 `/baton back` 할 때까지.',
       back: '부재를 끝냅니다.',
+      settings: '내 설정: 주간 회고 알림 DM을 켜거나 끕니다.',
     },
     footer: 'Baton의 답은 나에게만 보입니다. 채널, 로스터, SLA, 일정은 관리자가 baton.yaml에서 설정합니다.',
   },

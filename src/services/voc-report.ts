@@ -1,5 +1,27 @@
+import type { VocCategory } from '../config/workspace/constants.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
-import type { Database } from '../db/client.js';
+import type { Database, Queryable } from '../db/client.js';
+import { vocCountsByCategory, vocEntriesIn } from '../db/queries/voc-report.js';
+import type { ReportPeriod } from '../domain/funnel-report.js';
+import type { VocFigures } from '../domain/retro-report.js';
+import { type VocReport, type VocReportQuery, vocFigures } from '../domain/voc-figures.js';
+
+/**
+ * VOC figures of [start, end) against [previousStart, previousEnd): the weekly retro's (d) and
+ * `/voc report` read the same figures, through the caller's transaction when there is one.
+ */
+export async function loadVocFigures(
+  q: Queryable,
+  teamId: string,
+  range: Pick<ReportPeriod, 'start' | 'end' | 'previousStart' | 'previousEnd'>,
+  category: VocCategory | null,
+): Promise<VocFigures> {
+  const [entries, previous] = await Promise.all([
+    vocEntriesIn(q, teamId, range.start, range.end, category),
+    vocCountsByCategory(q, teamId, range.previousStart, range.previousEnd, category),
+  ]);
+  return vocFigures(entries, previous);
+}
 
 /** `/voc report`: VOC counts, competitors, tags and top quotes for a period (docs/retro.md). */
 export class VocReportService {
@@ -7,4 +29,11 @@ export class VocReportService {
     readonly database: Database,
     readonly config: WorkspaceConfig,
   ) {}
+
+  async report(teamId: string, query: VocReportQuery): Promise<VocReport> {
+    return {
+      ...query,
+      figures: await loadVocFigures(this.database.db, teamId, query.period, query.category),
+    };
+  }
 }

@@ -13,6 +13,8 @@ export interface UploadTarget {
   channel: string;
   /** A message posted with the files (mrkdwn; escape user text). */
   comment?: string;
+  /** Share into this message's thread instead of the channel. */
+  threadTs?: string;
 }
 
 /** Slack's error code for a failed call (`not_in_channel`…), or a short code for transport failures. */
@@ -38,6 +40,7 @@ export async function uploadFiles(
   await client.files.uploadV2({
     channel_id: target.channel,
     ...(target.comment ? { initial_comment: target.comment } : {}),
+    ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
     file_uploads: files.map((f) => ({
       file: f.bytes,
       filename: f.filename,

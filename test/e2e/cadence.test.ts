@@ -21,6 +21,7 @@ roster:
   - { user: ${S1}, roles: [sdr], segments: [smb], manager: ${M1} }
   - { user: ${S2}, roles: [sdr], segments: [smb] }
   - { user: ${M1}, roles: [manager] }
+retro: { enabled: false } # its nudge DMs would count among the DMs asserted here
 `;
 
 let t: TestApp;

@@ -22,6 +22,7 @@ ${SEOUL_CALENDAR_YAML}${CLAIM_ROUTING_YAML}roster:
   - { user: ${MKT}, roles: [marketer], segments: [smb] }
   - { user: ${MKT2}, roles: [marketer], segments: [enterprise] }
   - { user: ${MGR}, roles: [manager, admin] }
+retro: { enabled: false } # its Monday thread and Tuesday nudges would add to the counts here
 `;
 
 let t: TestApp;

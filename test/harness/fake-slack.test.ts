@@ -117,6 +117,36 @@ describe('messages', () => {
     expect(withMeta.messages?.[1]?.metadata).toEqual(metadata);
   });
 
+  it('bounds thread replies by oldest/latest, parent first, from the ts of any message in the thread', async () => {
+    const parent = await client.chat.postMessage({ channel: 'C0BOUNDS', text: 'parent' });
+    const replies = [];
+    for (const text of ['one', 'two', 'three'])
+      replies.push(await client.chat.postMessage({ channel: 'C0BOUNDS', thread_ts: parent.ts!, text }));
+    const texts = async (args: {
+      ts: string;
+      oldest?: string;
+      latest?: string;
+      inclusive?: boolean;
+      limit?: number;
+    }) => (await client.conversations.replies({ channel: 'C0BOUNDS', ...args })).messages?.map((m) => m.text);
+    const two = replies[1]!.ts!;
+    expect(await texts({ ts: two, oldest: two, inclusive: true, limit: 2 })).toEqual(['parent', 'two']);
+    expect(await texts({ ts: parent.ts!, oldest: two })).toEqual(['parent', 'three']);
+    expect(await texts({ ts: parent.ts!, latest: two })).toEqual(['parent', 'one']);
+    expect(await texts({ ts: two })).toEqual(['parent', 'one', 'two', 'three']);
+
+    await client.chat.postEphemeral({
+      channel: 'C0BOUNDS',
+      user: 'U0ALICE',
+      text: 'psst',
+      thread_ts: parent.ts!,
+    });
+    expect(slack.ephemerals('C0BOUNDS').at(-1)?.message).toMatchObject({
+      text: 'psst',
+      thread_ts: parent.ts,
+    });
+  });
+
   it('finds messages by metadata in history, newest first, without thread replies, page by page', async () => {
     const first = await client.chat.postMessage({
       channel: 'C0LEADS',

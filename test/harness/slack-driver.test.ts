@@ -139,6 +139,11 @@ beforeAll(async () => {
     });
   });
 
+  app.options('company_search', async ({ ack, body }) => {
+    const text = `${body.value} (${body.block_id}) by ${body.user.id} in ${body.view?.callback_id}`;
+    await ack({ options: [{ text: { type: 'plain_text', text }, value: 'acme' }] });
+  });
+
   app.message('hello', async ({ message, say }) => {
     if (message.subtype === undefined) await say({ text: `hi <@${message.user}>`, thread_ts: message.ts });
   });
@@ -252,6 +257,45 @@ describe('shortcuts and modals', () => {
       values: { company: { name: '' } },
     });
     expect(invalid.json).toEqual({ response_action: 'errors', errors: { company: 'Required' } });
+  });
+
+  it('asks an external select for options and gets them in the HTTP response', async () => {
+    const view = {
+      id: 'V0SEARCH',
+      callback_id: 'search_modal',
+      blocks: [
+        {
+          type: 'input',
+          block_id: 'company_pick',
+          label: { type: 'plain_text', text: 'Company' },
+          element: { type: 'external_select', action_id: 'company_search' },
+        },
+      ],
+    };
+    const res = await driver.blockSuggestion({
+      userId: ALICE,
+      actionId: 'company_search',
+      value: 'acm',
+      view,
+    });
+    expect(res.status).toBe(200);
+    expect(res.payload).toMatchObject({
+      type: 'block_suggestion',
+      action_id: 'company_search',
+      block_id: 'company_pick',
+      value: 'acm',
+      container: { type: 'view', view_id: 'V0SEARCH' },
+      user: { id: ALICE },
+    });
+    expect(res.payload).not.toHaveProperty('trigger_id');
+    expect(res.json).toEqual({
+      options: [
+        {
+          text: { type: 'plain_text', text: 'acm (company_pick) by U0ALICE in search_modal' },
+          value: 'acme',
+        },
+      ],
+    });
   });
 
   it('delivers view_closed', async () => {

@@ -102,6 +102,19 @@ export interface BlockActionsInput extends SendOptions {
   state?: StateValuesInput;
 }
 
+/** What a person typed into an external_select: Slack asks the app for options (`block_suggestion`). */
+export interface BlockSuggestionInput extends SendOptions {
+  userId: string;
+  /** The external_select's action_id. */
+  actionId: string;
+  /** What was typed so far. */
+  value: string;
+  /** Default: the block holding `actionId` in the view. */
+  blockId?: string;
+  /** The modal the select is in: a view id known to the FakeSlack, or a view object. */
+  view: string | SlackObject;
+}
+
 export interface ViewSubmissionInput extends SendOptions {
   userId: string;
   /** Required unless the FakeSlack knows `viewId`. */
@@ -282,6 +295,23 @@ export class SlackDriver {
       actions: input.actions.map((a) => buildAction(a, blocks, actionTs)),
     };
     return { ...(await this.#sendPayload(payload, input)), payload, responseUrl, triggerId };
+  }
+
+  /** An external_select asking for options as the person types; the app answers in the HTTP response (`json.options`). */
+  async blockSuggestion(input: BlockSuggestionInput): Promise<InteractionResult> {
+    const view = this.#resolveView(input.view, {});
+    const blocks = (view.blocks ?? []) as SlackObject[];
+    const block = blocks.find((b) => elementsOf(b).some((e) => e.action_id === input.actionId));
+    const { trigger_id: _none, ...base } = this.#interactionBase('block_suggestion', input.userId, '');
+    const payload: SlackObject = {
+      ...base,
+      container: { type: 'view', view_id: view.id },
+      action_id: input.actionId,
+      block_id: input.blockId ?? (typeof block?.block_id === 'string' ? block.block_id : randomId(4)),
+      value: input.value,
+      view,
+    };
+    return { ...(await this.#sendPayload(payload, input)), payload };
   }
 
   /** A modal submission. With a FakeSlack and `viewId`, the opened view supplies callback_id, metadata and blocks. */

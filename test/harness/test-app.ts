@@ -100,7 +100,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     jobTick: null,
   });
   const baseUrl = `http://127.0.0.1:${baton.port}`;
-  const driver = new SlackDriver({ baseUrl, signingSecret: SIGNING_SECRET, teamId: TEAM_ID, slack });
+  const driver = new SlackDriver({ baseUrl, signingSecret: SIGNING_SECRET, teamId: slack.teamId, slack });
   return {
     baton,
     slack,

@@ -41,3 +41,66 @@ export async function carryOverOpenItems(
     .returning({ id: retroActionItems.id });
   return moved.length;
 }
+
+export type NewActionItem = Pick<
+  typeof retroActionItems.$inferInsert,
+  'teamId' | 'retroId' | 'text' | 'ownerId' | 'dueOn' | 'createdBy' | 'sourceChannel' | 'sourceTs'
+>;
+
+/** Adds an item to the retro it was made in (which is also where it is listed first). */
+export async function insertActionItem(q: Queryable, item: NewActionItem, now: Date): Promise<ActionItemRow> {
+  const [row] = await q
+    .insert(retroActionItems)
+    .values({ ...item, firstRetroId: item.retroId, createdAt: now, updatedAt: now })
+    .returning();
+  if (!row) throw new Error('retro_action_items: insert returned no row');
+  return row;
+}
+
+export async function findActionItem(
+  q: Queryable,
+  teamId: string,
+  itemId: number,
+): Promise<ActionItemRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(retroActionItems)
+    .where(and(eq(retroActionItems.teamId, teamId), eq(retroActionItems.id, itemId)));
+  return row;
+}
+
+/** The item, locked until the transaction ends, so two answers to it are taken one after the other. */
+export async function lockActionItem(
+  q: Queryable,
+  teamId: string,
+  itemId: number,
+): Promise<ActionItemRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(retroActionItems)
+    .where(and(eq(retroActionItems.teamId, teamId), eq(retroActionItems.id, itemId)))
+    .for('update');
+  return row;
+}
+
+/** Marks an open item done or dropped; returns the row as it is now, or undefined when it was not open. */
+export async function closeActionItem(
+  q: Queryable,
+  teamId: string,
+  itemId: number,
+  close: { status: 'done' | 'dropped'; by: string },
+  now: Date,
+): Promise<ActionItemRow | undefined> {
+  const [row] = await q
+    .update(retroActionItems)
+    .set({ status: close.status, closedBy: close.by, closedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(retroActionItems.teamId, teamId),
+        eq(retroActionItems.id, itemId),
+        eq(retroActionItems.status, 'open'),
+      ),
+    )
+    .returning();
+  return row;
+}

@@ -81,3 +81,19 @@ export async function setOutOfOffice(
     .returning({ userId: members.userId });
   return updated.length > 0;
 }
+
+/** Turns someone's retro DMs on or off; returns false when they are not on the roster. */
+export async function setRetroDms(
+  q: Queryable,
+  teamId: string,
+  userId: string,
+  on: boolean,
+  now: Date,
+): Promise<boolean> {
+  const updated = await q
+    .update(members)
+    .set({ retroDms: on, updatedAt: now })
+    .where(and(eq(members.teamId, teamId), eq(members.userId, userId), eq(members.onRoster, true)))
+    .returning({ userId: members.userId });
+  return updated.length > 0;
+}

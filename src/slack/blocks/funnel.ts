@@ -51,14 +51,15 @@ const pad = (text: string, w: number, alignRight: boolean) => {
   return alignRight ? fill + text : text + fill;
 };
 
-const count = (t: Catalog, n: number) => new Intl.NumberFormat(t.funnel.numberLocale).format(n);
-const percent = (share: number) => `${Math.round(share * 100)}%`;
-const oneDecimal = (t: Catalog, days: number) =>
+/** Figure formats the weekly retro shares with /funnel. */
+export const count = (t: Catalog, n: number) => new Intl.NumberFormat(t.funnel.numberLocale).format(n);
+export const percent = (share: number) => `${Math.round(share * 100)}%`;
+export const oneDecimal = (t: Catalog, days: number) =>
   new Intl.NumberFormat(t.funnel.numberLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
     days,
   );
 
-function money(t: Catalog, amount: number, currency: string): string {
+export function money(t: Catalog, amount: number, currency: string): string {
   try {
     return new Intl.NumberFormat(t.funnel.numberLocale, { style: 'currency', currency }).format(amount);
   } catch {
@@ -67,7 +68,7 @@ function money(t: Catalog, amount: number, currency: string): string {
   }
 }
 
-function changeCell(t: Catalog, s: StageFigures): string {
+export function changeCell(t: Catalog, s: Pick<StageFigures, 'change' | 'changeRate'>): string {
   if (s.change === 0) return '0';
   const arrow = s.change > 0 ? '▲' : '▼';
   const rate = s.changeRate === null ? '' : ` ${s.change > 0 ? '+' : '-'}${percent(Math.abs(s.changeRate))}`;

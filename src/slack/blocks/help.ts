@@ -4,6 +4,7 @@ import { type Block, context, divider, header, section } from './common.js';
 import { funnelUsageLines } from './funnel.js';
 import { leadUsageLines } from './lead-lookup.js';
 import { slaUsageLines } from './sla-board.js';
+import { vocUsageLines } from './voc.js';
 
 /** The /baton subcommands, in the order help lists them. */
 const USAGE: Array<[keyof Catalog['help']['commands'], string]> = [
@@ -11,6 +12,7 @@ const USAGE: Array<[keyof Catalog['help']['commands'], string]> = [
   ['roster', '/baton roster'],
   ['ooo', '/baton ooo [YYYY-MM-DD]'],
   ['back', '/baton back'],
+  ['settings', '/baton settings [retro-dms on|off]'],
 ];
 
 export function helpBlocks(t: Catalog): Block[] {
@@ -24,6 +26,7 @@ export function helpBlocks(t: Catalog): Block[] {
     section(slaUsageLines(t).join('\n')),
     // Usage placeholders such as <deals> would read as Slack links unescaped.
     section(escapeMrkdwn(funnelUsageLines(t).join('\n'))),
+    section(vocUsageLines(t).join('\n')),
     context(t.help.footer),
   ];
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
+import { registerOptions } from './options/index.js';
 import { registerShortcuts } from './shortcuts/index.js';
 import { registerViews } from './views/index.js';
 
@@ -11,6 +12,7 @@ export function registerListeners(app: App, ctx: AppContext): void {
   registerActions(app, ctx);
   registerCommands(app, ctx);
   registerEvents(app, ctx);
+  registerOptions(app, ctx);
   registerShortcuts(app, ctx);
   registerViews(app, ctx);
 }

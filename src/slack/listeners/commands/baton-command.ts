@@ -4,6 +4,7 @@ import { type Catalog, messages } from '../../../i18n/index.js';
 import { helpBlocks } from '../../blocks/help.js';
 import { rosterBlocks } from '../../blocks/roster.js';
 import { escapeMrkdwn, slackDate } from '../../mrkdwn.js';
+import { answerSettings } from './baton-settings.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -15,7 +16,7 @@ interface Request {
   userId: string;
 }
 
-/** `/baton [help | roster | ooo [date] | back]` — answers are ephemeral. */
+/** `/baton [help | roster | ooo [date] | back | settings [retro-dms on|off]]` — answers are ephemeral. */
 export const batonCommand =
   (ctx: AppContext) =>
   async ({ command, ack, respond, context }: Args): Promise<void> => {
@@ -78,6 +79,9 @@ async function answer(ctx: AppContext, t: Catalog, req: Request, respond: Respon
       );
       return;
     }
+    case 'settings':
+      await answerSettings(ctx, t, req, respond);
+      return;
     default:
       await reply(t.errors.unknownSubcommand(escapeMrkdwn(req.text)));
   }

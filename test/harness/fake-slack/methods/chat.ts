@@ -35,7 +35,11 @@ function postEphemeral(state: SlackState, args: SlackArgs): SlackObject {
   const channel = state.conversation(args.channel);
   const user = str(args.user);
   if (!user || !state.users.has(user)) throw new ApiError('user_not_found');
-  const message = state.botMessage(messageContent(args, { maxBlocks: 50 }));
+  const threadTs = str(args.thread_ts);
+  const message = state.botMessage({
+    ...messageContent(args, { maxBlocks: 50 }),
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  });
   state.ephemerals.push({ channel, user, message });
   return { message_ts: message.ts };
 }

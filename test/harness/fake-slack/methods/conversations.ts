@@ -67,25 +67,29 @@ function replies(state: SlackState, args: SlackArgs): SlackObject {
   const thread = state.thread(channel, ts);
   if (thread.length === 0) throw new ApiError('thread_not_found');
   const withMeta = bool(args.include_all_metadata);
-  const list = thread.map((m) => state.present(channel, m, withMeta));
+  // As Slack does: `oldest`/`latest` bound the replies, and the parent always comes first.
+  const [parent, ...rest] = thread;
+  const list = [parent!, ...rest.filter(within(args))].map((m) => state.present(channel, m, withMeta));
   return page(list, args, 'asc');
+}
+
+/** Whether a message is inside the `oldest`/`latest` bounds of a history or replies call. */
+function within(args: SlackArgs): (m: FakeMessage) => boolean {
+  const oldest = str(args.oldest);
+  const latest = str(args.latest);
+  const inclusive = bool(args.inclusive);
+  return (m) =>
+    (!oldest || (inclusive ? tsMicros(m.ts) >= tsMicros(oldest) : tsMicros(m.ts) > tsMicros(oldest))) &&
+    (!latest || (inclusive ? tsMicros(m.ts) <= tsMicros(latest) : tsMicros(m.ts) < tsMicros(latest)));
 }
 
 function history(state: SlackState, args: SlackArgs): SlackObject {
   const channel = state.conversation(args.channel);
-  const oldest = str(args.oldest);
-  const latest = str(args.latest);
-  const inclusive = bool(args.inclusive);
   const withMeta = bool(args.include_all_metadata);
   const list = (state.messages.get(channel) ?? [])
     // History shows top-level messages and broadcast replies, not ordinary thread replies.
     .filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts || m.subtype === 'thread_broadcast')
-    .filter(
-      (m) => !oldest || (inclusive ? tsMicros(m.ts) >= tsMicros(oldest) : tsMicros(m.ts) > tsMicros(oldest)),
-    )
-    .filter(
-      (m) => !latest || (inclusive ? tsMicros(m.ts) <= tsMicros(latest) : tsMicros(m.ts) < tsMicros(latest)),
-    )
+    .filter(within(args))
     .map((m) => state.present(channel, m, withMeta))
     .reverse();
   return page(list, args, 'desc');
