@@ -394,12 +394,15 @@ export const vocEntries = pgTable(
     // Where the reverse flow posted it: the category's channel and the post's ts once sent.
     routedChannel: text('routed_channel'),
     routedTs: text('routed_ts'),
+    /** The modal submission that created it, so a submission Slack delivers twice stores one entry. */
+    viewId: text('view_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     updatedBy: text('updated_by'),
   },
   (t) => [
     uniqueIndex('voc_entries_source').on(t.teamId, t.sourceChannel, t.sourceTs),
+    uniqueIndex('voc_entries_view').on(t.teamId, t.viewId),
     index('voc_entries_time').on(t.teamId, t.createdAt),
   ],
 );
@@ -427,7 +430,6 @@ export const retros = pgTable(
     closedAt: at('closed_at'),
     /** The chart upload: claimed before the upload, so only one process ever shares it. */
     chartClaimedAt: at('chart_claimed_at'),
-    chartFileId: text('chart_file_id'),
   },
   (t) => [uniqueIndex('retros_period').on(t.teamId, t.kind, t.periodKey)],
 );
@@ -482,6 +484,8 @@ export const retroActionItems = pgTable(
     /** The retro reply it was made from, if any. */
     sourceChannel: text('source_channel'),
     sourceTs: text('source_ts'),
+    /** The modal submission that added it, so a submission Slack delivers twice adds one item. */
+    viewId: text('view_id'),
     closedAt: at('closed_at'),
     closedBy: text('closed_by'),
     createdAt: createdAt(),
@@ -490,5 +494,6 @@ export const retroActionItems = pgTable(
   (t) => [
     index('retro_action_items_retro').on(t.retroId),
     index('retro_action_items_open').on(t.teamId, t.status),
+    uniqueIndex('retro_action_items_view').on(t.teamId, t.viewId),
   ],
 );

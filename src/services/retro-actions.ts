@@ -3,6 +3,7 @@ import type { Database, Tx } from '../db/client.js';
 import {
   type ActionItemRow,
   closeActionItem,
+  findActionItemByView,
   insertActionItem,
   lockActionItem,
 } from '../db/queries/action-items.js';
@@ -27,6 +28,8 @@ export interface AddActionItemRequest extends ActionItemFields {
   createdBy: string;
   /** The retro reply the item was made from (message shortcut). */
   source?: { channel: string; ts: string } | undefined;
+  /** The modal submission, so one Slack delivers twice adds one item. */
+  viewId?: string;
 }
 
 export type AddActionItemResult =
@@ -94,9 +97,16 @@ export class ActionItemService {
           createdBy: request.createdBy,
           sourceChannel: request.source?.channel ?? null,
           sourceTs: request.source?.ts ?? null,
+          viewId: request.viewId ?? null,
         },
         now,
       );
+      // The same submission delivered twice: the item and its DM exist already.
+      if (!item) {
+        const stored = request.viewId && (await findActionItemByView(tx, teamId, request.viewId));
+        if (!stored) throw new Error('retro_action_items: the insert conflicted but no item was found');
+        return { ok: true, item: stored };
+      }
       await this.#queueDm(tx, item, 'chat.postMessage', ACTION_DM_PURPOSE, actionDmKey(item.id), now);
       await queueParentRefresh(tx, retro, now);
       return { ok: true, item };

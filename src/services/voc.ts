@@ -6,6 +6,7 @@ import { findLead, type LeadRow } from '../db/queries/leads.js';
 import { enqueueSlackWrite, findWriteByKey, type OutboxRow } from '../db/queries/outbox.js';
 import {
   findVocBySource,
+  findVocByView,
   findVocEntry,
   insertVocEntry,
   lockVocEntry,
@@ -50,6 +51,8 @@ export interface VocSaveRequest {
   via: VocVia;
   by: string;
   fields: VocFields;
+  /** The modal submission, so one Slack delivers twice stores one entry. */
+  viewId?: string;
 }
 
 export type VocRefusal =
@@ -157,12 +160,17 @@ export class VocService {
             sourcePermalink: source?.permalink ?? null,
             capturedBy: by,
             via: request.via,
+            viewId: request.viewId ?? null,
           },
           now,
         );
         if (inserted) return this.#route(tx, undefined, inserted, now);
-        before = source && (await this.#lockBySource(tx, teamId, source));
-        if (!before) throw new Error('voc_entries: the source conflicted but no entry was found');
+        before = source
+          ? await this.#lockBySource(tx, teamId, source)
+          : request.viewId
+            ? await this.#lockByView(tx, teamId, request.viewId)
+            : undefined;
+        if (!before) throw new Error('voc_entries: the insert conflicted but no entry was found');
       }
       const after = await updateVocEntry(tx, teamId, before.id, fields, by, now);
       if (!after) throw new Error(`voc_entries: entry ${before.id} vanished while locked`);
@@ -235,6 +243,11 @@ export class VocService {
 
   async #lockBySource(tx: Queryable, teamId: string, source: VocSource): Promise<VocRow | undefined> {
     const stored = await findVocBySource(tx, teamId, source.channel, source.ts);
+    return stored && lockVocEntry(tx, teamId, stored.id);
+  }
+
+  async #lockByView(tx: Queryable, teamId: string, viewId: string): Promise<VocRow | undefined> {
+    const stored = await findVocByView(tx, teamId, viewId);
     return stored && lockVocEntry(tx, teamId, stored.id);
   }
 

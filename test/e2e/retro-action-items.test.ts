@@ -151,6 +151,14 @@ describe('Add action item from the retro parent', () => {
       sourceTs: null,
     });
     expect(await takeParentRefreshes()).toEqual([retroId]);
+    // Slack delivering the same submission again adds nothing and DMs nobody twice.
+    await t.driver.viewSubmission({
+      userId: MGR,
+      viewId: view.id,
+      values: values('  Rewrite the pricing FAQ <before> the webinar  ', SDR, '2026-11-27'),
+    });
+    expect((await items()).map((i) => [i.id, i.viewId])).toEqual([[itemId, view.id]]);
+    expect(await takeParentRefreshes()).toEqual([]);
     const queued = await t.database.rows<{ channel: string; dedupe_key: string; purpose: string }>(
       sql`select channel, dedupe_key, purpose from outbox where purpose like 'retro_action%'`,
     );
@@ -412,8 +420,8 @@ describe('carrying open items over', () => {
   it('moves only open items, raising the carry count each opening; three carries flag the item', async () => {
     const { db } = t.database;
     const now = t.clock.now();
-    const add = (text: string) =>
-      insertActionItem(
+    const add = async (text: string) => {
+      const added = await insertActionItem(
         db,
         {
           teamId: TEAM_ID,
@@ -427,6 +435,9 @@ describe('carrying open items over', () => {
         },
         now,
       );
+      if (!added) throw new Error(`"${text}" was not inserted`);
+      return added;
+    };
     const [a, b, c] = [
       await add('Call back Acme'),
       await add('Fix the demo form'),

@@ -76,7 +76,7 @@ interface EntryRow {
 const COLUMNS =
   sql.raw(`id::int as id, quote, category, competitor, lead_id::int as lead_id, account, sentiment,
   tags, source_channel, source_ts, source_thread_ts, source_author_id, source_permalink, captured_by, via,
-  routed_channel, routed_ts, updated_by`);
+  routed_channel, routed_ts, updated_by, view_id`);
 const entriesWhere = (where: SQL) =>
   t.database.rows<EntryRow & Record<string, unknown>>(
     sql`select ${COLUMNS} from voc_entries where ${where} order by id`,
@@ -572,6 +572,19 @@ describe('/voc', () => {
       routed_channel: null,
     });
     expect(await outboxCount()).toBe(writesBefore);
+  });
+
+  it('stores one entry when Slack delivers the same submission twice', async () => {
+    const sc = await t.driver.command('/voc', 'Pricing page is confusing', {
+      userId: 'U0MKT0001',
+      channelId: 'C0SALES',
+    });
+    const view = await openedView(sc.triggerId);
+    const fields = { quote: 'Pricing page is confusing', category: 'objection' };
+    savedText(await submit('U0MKT0001', view.id, fields));
+    expect(savedText(await submit('U0MKT0001', view.id, fields))).toMatch(/^:white_check_mark: Updated/);
+    const rows = await entriesWhere(sql`quote = 'Pricing page is confusing'`);
+    expect(rows.map((r) => [r.category, r.view_id])).toEqual([['objection', view.id]]);
   });
 
   it('opens an empty modal without text, and answers help in the ack', async () => {

@@ -44,16 +44,36 @@ export async function carryOverOpenItems(
 
 export type NewActionItem = Pick<
   typeof retroActionItems.$inferInsert,
-  'teamId' | 'retroId' | 'text' | 'ownerId' | 'dueOn' | 'createdBy' | 'sourceChannel' | 'sourceTs'
+  'teamId' | 'retroId' | 'text' | 'ownerId' | 'dueOn' | 'createdBy' | 'sourceChannel' | 'sourceTs' | 'viewId'
 >;
 
-/** Adds an item to the retro it was made in (which is also where it is listed first). */
-export async function insertActionItem(q: Queryable, item: NewActionItem, now: Date): Promise<ActionItemRow> {
+/**
+ * Adds an item to the retro it was made in (which is also where it is listed first). A modal
+ * submission already stored (`view_id`) inserts nothing and returns undefined.
+ */
+export async function insertActionItem(
+  q: Queryable,
+  item: NewActionItem,
+  now: Date,
+): Promise<ActionItemRow | undefined> {
   const [row] = await q
     .insert(retroActionItems)
     .values({ ...item, firstRetroId: item.retroId, createdAt: now, updatedAt: now })
+    .onConflictDoNothing({ target: [retroActionItems.teamId, retroActionItems.viewId] })
     .returning();
-  if (!row) throw new Error('retro_action_items: insert returned no row');
+  return row;
+}
+
+/** The item a modal submission added, if any. */
+export async function findActionItemByView(
+  q: Queryable,
+  teamId: string,
+  viewId: string,
+): Promise<ActionItemRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(retroActionItems)
+    .where(and(eq(retroActionItems.teamId, teamId), eq(retroActionItems.viewId, viewId)));
   return row;
 }
 

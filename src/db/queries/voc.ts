@@ -31,6 +31,19 @@ export async function lockVocEntry(q: Queryable, teamId: string, id: number): Pr
   return row;
 }
 
+/** The entry a modal submission stored, if any. */
+export async function findVocByView(
+  q: Queryable,
+  teamId: string,
+  viewId: string,
+): Promise<VocRow | undefined> {
+  const [row] = await q
+    .select()
+    .from(vocEntries)
+    .where(and(eq(vocEntries.teamId, teamId), eq(vocEntries.viewId, viewId)));
+  return row;
+}
+
 /** The entry captured from this Slack message, if any. */
 export async function findVocBySource(
   q: Queryable,
@@ -55,7 +68,8 @@ export async function insertVocEntry(q: Queryable, entry: NewVocRow, now: Date):
   const [row] = await q
     .insert(vocEntries)
     .values({ ...entry, createdAt: now, updatedAt: now })
-    .onConflictDoNothing({ target: [vocEntries.teamId, vocEntries.sourceChannel, vocEntries.sourceTs] })
+    // Either unique index: the same source message, or the same modal submission delivered twice.
+    .onConflictDoNothing()
     .returning();
   return row;
 }

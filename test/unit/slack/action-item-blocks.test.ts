@@ -29,6 +29,7 @@ const item = (over: Partial<ActionItemRow> = {}): ActionItemRow => ({
   createdBy: 'U0MGR0001',
   sourceChannel: null,
   sourceTs: null,
+  viewId: null,
   closedAt: null,
   closedBy: null,
   createdAt: new Date('2026-03-09T01:00:00Z'),

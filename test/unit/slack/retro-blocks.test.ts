@@ -141,7 +141,6 @@ const RETRO: RetroRow = {
   nudgedAt: null,
   closedAt: null,
   chartClaimedAt: null,
-  chartFileId: null,
 };
 
 const ITEM: ActionItemRow = {
@@ -157,6 +156,7 @@ const ITEM: ActionItemRow = {
   createdBy: 'U0MGR0001',
   sourceChannel: null,
   sourceTs: null,
+  viewId: null,
   closedAt: null,
   closedBy: null,
   createdAt: new Date('2026-02-16T02:00:00Z'),

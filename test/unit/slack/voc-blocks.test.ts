@@ -47,6 +47,7 @@ const entry = (over: Partial<VocRow> = {}): VocRow => ({
   createdAt: new Date('2026-03-10T01:00:00Z'),
   updatedAt: new Date('2026-03-10T01:00:00Z'),
   updatedBy: null,
+  viewId: null,
   ...over,
 });
 

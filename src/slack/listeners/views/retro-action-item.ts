@@ -48,7 +48,13 @@ export const submitActionItem =
     try {
       const result = await ctx.services.actionItems.add(
         teamId,
-        { ...checked.fields, retroId: meta.retro, createdBy: body.user.id, source: meta.source },
+        {
+          ...checked.fields,
+          retroId: meta.retro,
+          createdBy: body.user.id,
+          source: meta.source,
+          viewId: view.id,
+        },
         now,
       );
       if (!result.ok)

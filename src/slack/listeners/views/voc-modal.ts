@@ -35,7 +35,7 @@ export const submitVoc =
     try {
       const saved = await ctx.services.voc.save(
         teamId,
-        { ...metadata, by: body.user.id, fields: checked.fields },
+        { ...metadata, by: body.user.id, fields: checked.fields, viewId: view.id },
         ctx.clock.now(),
       );
       if (!saved.ok) {
