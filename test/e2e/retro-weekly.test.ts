@@ -309,7 +309,7 @@ describe('the weekly retro, from Sunday to the next Monday', () => {
       ].join('\n'),
       '*Notes:* 1\n*VOC captured this week* (2026-11-30 – 2026-12-04, to the close): 1',
       `*Action items and owners*\n• Follow up with Acme · <@${SDR}>`,
-      ':dart: Set next week’s goal: work it out with `/funnel plan <deals>` and store it with `/funnel plan set <deals>`.',
+      ':dart: Set next week’s goal: work it out with `/funnel plan &lt;deals&gt;` and store it with `/funnel plan set &lt;deals&gt;`.',
       '—actions—',
     ]);
     expect(

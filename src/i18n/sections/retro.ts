@@ -25,7 +25,7 @@ export const retroEn = {
   vocThisWeek: (n: number, dates: string) => `*VOC captured this week* (${dates}, to the close): ${n}`,
   summaryItems: '*Action items and owners*',
   nextGoal:
-    ':dart: Set next week’s goal: work it out with `/funnel plan <deals>` and store it with `/funnel plan set <deals>`.',
+    ':dart: Set next week’s goal: work it out with `/funnel plan &lt;deals&gt;` and store it with `/funnel plan set &lt;deals&gt;`.',
   // (a) Funnel.
   funnelTitle: (dates: string) => `*(a) Funnel* — the leads that arrived ${dates} and how far they got`,
   weekBefore: (n: string) => `week before ${n}`,
@@ -34,7 +34,7 @@ export const retroEn = {
   goalLine: (deals: number, first: string, last: string) =>
     `:dart: Goal: ${deals} deals from ${first} to ${last}; each stage is compared with its per-week figure.`,
   noGoal:
-    ':dart: No goal covers this week. Work one out with `/funnel plan <deals>` and store it with `/funnel plan set <deals>`.',
+    ':dart: No goal covers this week. Work one out with `/funnel plan &lt;deals&gt;` and store it with `/funnel plan set &lt;deals&gt;`.',
   chartComment: (dates: string) => `(a) The funnel of ${dates}, with the goal’s per-week figures`,
   // (b) SLA per seller.
   slaTitle: (dates: string) =>
@@ -120,7 +120,7 @@ export const retroKo: typeof retroEn = {
   vocThisWeek: (n: number, dates: string) => `*이번 주 수집된 VOC* (${dates}, 마감까지): ${n}건`,
   summaryItems: '*액션 아이템과 담당자*',
   nextGoal:
-    ':dart: 다음 주 목표를 정하세요. `/funnel plan <딜 수>`로 계산하고 `/funnel plan set <딜 수>`로 저장합니다.',
+    ':dart: 다음 주 목표를 정하세요. `/funnel plan &lt;딜 수&gt;`로 계산하고 `/funnel plan set &lt;딜 수&gt;`로 저장합니다.',
   funnelTitle: (dates: string) => `*(a) 퍼널* — ${dates}에 들어온 리드와 각 리드가 도달한 단계`,
   weekBefore: (n: string) => `전주 ${n}`,
   toNext: (pct: string) => `다음 단계로 ${pct}`,
@@ -128,7 +128,7 @@ export const retroKo: typeof retroEn = {
   goalLine: (deals: number, first: string, last: string) =>
     `:dart: 목표: ${first}부터 ${last}까지 딜 ${deals}건. 각 단계를 주간 목표치와 비교합니다.`,
   noGoal:
-    ':dart: 이번 주에 해당하는 목표가 없습니다. `/funnel plan <딜 수>`로 계산하고 `/funnel plan set <딜 수>`로 저장하세요.',
+    ':dart: 이번 주에 해당하는 목표가 없습니다. `/funnel plan &lt;딜 수&gt;`로 계산하고 `/funnel plan set &lt;딜 수&gt;`로 저장하세요.',
   chartComment: (dates: string) => `(a) ${dates}의 퍼널과 목표의 주간 수치`,
   slaTitle: (dates: string) => `*(b) 담당자별 첫 응대 SLA* — ${dates}에 배정된 리드, 현재 담당자 기준`,
   sellerLine: (who: string, leads: number, touched: number, met: number, breached: number) =>

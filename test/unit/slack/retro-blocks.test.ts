@@ -238,7 +238,7 @@ describe('the weekly retro parent', () => {
       ].join('\n'),
       '*Notes:* 3\n*VOC captured this week* (2026-03-09 – 2026-03-13, to the close): 5',
       '*Action items and owners*\n• Fix the &lt;form&gt; · <@U0MKT0001> · :warning: carried 3×',
-      ':dart: Set next week’s goal: work it out with `/funnel plan <deals>` and store it with `/funnel plan set <deals>`.',
+      ':dart: Set next week’s goal: work it out with `/funnel plan &lt;deals&gt;` and store it with `/funnel plan set &lt;deals&gt;`.',
       '—actions—',
     ]);
   });
@@ -292,7 +292,7 @@ describe('the weekly retro replies', () => {
         '• *MQL* 6 · week before 6 · 0 · 50% to the next stage',
         '• *Won* 3 · week before 4 · ▼1 -25%',
       ].join('\n'),
-      ':dart: No goal covers this week. Work one out with `/funnel plan <deals>` and store it with `/funnel plan set <deals>`.',
+      ':dart: No goal covers this week. Work one out with `/funnel plan &lt;deals&gt;` and store it with `/funnel plan set &lt;deals&gt;`.',
       'Bottleneck: not enough data — no stage before the won stage has 5 or more.',
     ]);
   });
