@@ -7,14 +7,16 @@ import { findWriteByKey } from '../db/queries/outbox.js';
 import { claimRetroChart, findRetro } from '../db/queries/retros.js';
 import type { FunnelReport } from '../domain/funnel-report.js';
 import type { RetroSnapshot } from '../domain/retro-report.js';
+import { WEEKLY_PARTS } from '../domain/retro-thread.js';
 import { type Catalog, messages } from '../i18n/index.js';
-import { RETRO_CHART_JOB, retroChartKey, retroParentKey } from '../services/retro.js';
+import { RETRO_CHART_JOB, retroChartKey, retroReplyKey } from '../services/retro.js';
 import { slackErrorCode, uploadFiles } from '../slack/file-upload.js';
 
 /** How long the chart waits between looks for its parent message, and how many looks it takes. */
 const CHART_RETRY_MS = 60_000;
 const CHART_MAX_TRIES = 120;
 const WEEK_MS = 7 * 86_400_000;
+const LAST_PART = WEEKLY_PARTS[WEEKLY_PARTS.length - 1]!;
 
 /** The funnel chart of the reviewed week's cohort, with the goal's per-week figures as markers. */
 export function retroChartData(t: Catalog, s: RetroSnapshot) {
@@ -45,8 +47,8 @@ export function retroChartData(t: Catalog, s: RetroSnapshot) {
 }
 
 /**
- * Shares the chart in the retro's thread once the parent is posted (until then it books itself a
- * minute later). The upload is claimed on the retro row first, so it is made at most once: if the
+ * Shares the chart in the retro's thread once the thread's replies are posted (until then it books
+ * itself a minute later). The upload is claimed on the retro row first, so it is made at most once: if the
  * process dies mid-upload, or Slack refuses it, the chart is skipped rather than shared twice.
  */
 export async function runRetroChart(ctx: AppContext, job: JobRow): Promise<void> {
@@ -57,10 +59,12 @@ export async function runRetroChart(ctx: AppContext, job: JobRow): Promise<void>
   const retro = await findRetro(ctx.database.db, job.teamId, retroId);
   if (retro?.kind !== 'weekly') return;
 
-  if (!retro.parentTs) {
-    const parent = await findWriteByKey(ctx.database.db, job.teamId, retroParentKey(retroId));
-    if (parent?.status === 'dead' || tries + 1 >= CHART_MAX_TRIES) {
-      log.warn('retro chart given up: the parent message was not posted');
+  // The chart closes the thread: it waits for the last reply, so processes racing cannot put it
+  // between the parent and reply (a).
+  const lastReply = await findWriteByKey(ctx.database.db, job.teamId, retroReplyKey(retroId, LAST_PART));
+  if (!retro.parentTs || lastReply?.status !== 'sent') {
+    if (lastReply?.status === 'dead' || tries + 1 >= CHART_MAX_TRIES) {
+      log.warn('retro chart given up: the thread was not posted');
       return;
     }
     await scheduleJob(

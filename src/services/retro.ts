@@ -45,6 +45,7 @@ import {
 export const RETRO_CHART_JOB = 'retro.chart';
 
 export const retroParentKey = (retroId: number) => `retro:${retroId}:parent`;
+export const retroReplyKey = (retroId: number, part: RetroPart) => `retro:${retroId}:reply:${part}`;
 export const retroChartKey = (retroId: number, tries = 0) =>
   `${RETRO_CHART_JOB}:${retroId}${tries > 0 ? `:${tries}` : ''}`;
 
@@ -308,7 +309,7 @@ export class RetroService {
           ...write,
           args: { retroId: retro.id, part },
           purpose: RETRO_REPLY_PURPOSE,
-          dedupeKey: `retro:${retro.id}:reply:${part}`,
+          dedupeKey: retroReplyKey(retro.id, part),
         },
         now,
       );

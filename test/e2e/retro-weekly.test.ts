@@ -125,7 +125,7 @@ describe('the weekly retro, from Sunday to the next Monday', () => {
       '*(e) Action items from the last retro*\nNo action items were listed on the last retro.',
     ]);
 
-    // The chart waited for the parent; a minute later it is shared in the thread, once.
+    // The chart waited for the replies; a minute later it is shared in the thread, once, last.
     expect(t.slack.files()).toHaveLength(0);
     await at('2026-11-30T01:02:00Z');
     await at('2026-11-30T01:04:00Z');
