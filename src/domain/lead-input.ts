@@ -5,8 +5,6 @@
  * A body uses Baton's own field names (below), or a per-source mapping (`intake.sources` in
  * baton.yaml) says where a form tool keeps each field in its own JSON.
  */
-import type { SourceMapping } from '../config/workspace-schema.js';
-
 export const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 
 /** Baton's intake fields, as named in a request body, a mapping and a qualification rule. */
@@ -27,6 +25,16 @@ export const LEAD_FIELDS = [
 ] as const;
 
 export type LeadField = (typeof LEAD_FIELDS)[number];
+
+/** Where a form tool keeps each Baton field in its own JSON (`intake.sources` in baton.yaml). */
+export interface SourceMapping {
+  /** The source key (`intake.sources.<name>`); also the lead's source unless the body sends one. */
+  name: string;
+  /** Baton field → dotted path in the sender's JSON, e.g. `data.email`. */
+  fields: Partial<Record<LeadField, string>>;
+  /** Fixed values for fields the tool never sends (already checked like intake values). */
+  defaults: Partial<Record<LeadField, string | number>>;
+}
 
 /** Longest accepted text per field, in characters (after trimming). */
 export const LEAD_FIELD_MAX_LENGTH: Record<LeadField, number> = {

@@ -6,7 +6,7 @@ import { findRetro, type RetroRow } from '../db/queries/retros.js';
 import { messages } from '../i18n/index.js';
 import { ACTION_DM_PURPOSE, ACTION_DM_UPDATE_PURPOSE, actionDmKey } from '../services/retro-actions.js';
 import { actionItemDm, answeredActionItemDm, retroRef } from './blocks/action-items.js';
-import type { Prepared } from './outbox-render.js';
+import type { Prepared } from './prepared.js';
 
 type Ctx = Pick<AppContext, 'config' | 'database'>;
 

@@ -14,7 +14,7 @@ import {
 import type { Block } from './blocks/common.js';
 import { leadLabel } from './blocks/lead-ownership.js';
 import { slackDate } from './mrkdwn.js';
-import type { Prepared } from './outbox-render.js';
+import type { Prepared } from './prepared.js';
 
 export const CADENCE_DONE_ACTION = 'cadence_done';
 export const CADENCE_SKIP_ACTION = 'cadence_skip';

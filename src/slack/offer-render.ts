@@ -14,7 +14,7 @@ import {
 import { type Block, section } from './blocks/common.js';
 import { contextNoteText } from './blocks/lead-context.js';
 import { closedOfferDm, offerDm } from './blocks/offer-dm.js';
-import type { Prepared } from './outbox-render.js';
+import type { Prepared } from './prepared.js';
 
 /** How many of the lead's newest marketer contexts an offer DM repeats. */
 const CONTEXTS_IN_DM = 3;

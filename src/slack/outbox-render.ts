@@ -17,13 +17,8 @@ import { type LeadCardOptions, leadCard, threadNoteText } from './blocks/lead-ca
 import { stageDmText } from './blocks/stage-move.js';
 import { hasPendingOffer } from './offer-render.js';
 import { renderOwnerDm } from './owner-dm-render.js';
+import type { Prepared } from './prepared.js';
 import { renderSlaWrite } from './sla-render.js';
-
-/** What to send for a queued write, decided at delivery time from the lead as it is then. */
-export type Prepared =
-  | { send: { channel: string; args: Record<string, unknown> } }
-  | { wait: string }
-  | { drop: string };
 
 type Ctx = Pick<AppContext, 'config' | 'database'>;
 

@@ -5,7 +5,7 @@ import type { OutboxRow } from '../db/queries/outbox.js';
 import type { Catalog } from '../i18n/index.js';
 import type { OwnerDm } from '../services/lead-notes.js';
 import { ownerDmText } from './blocks/owner-dm.js';
-import type { Prepared } from './outbox-render.js';
+import type { Prepared } from './prepared.js';
 
 /** How many of a lead's newest marketer contexts the DM to its new owner repeats. */
 const CONTEXTS_IN_DM = 3;

@@ -14,7 +14,7 @@ import { playbookParent, playbookReply } from './blocks/playbook.js';
 import { retroNudge, weeklyParent } from './blocks/retro.js';
 import type { SlackMessage } from './blocks/retro-format.js';
 import { weeklyReply } from './blocks/retro-replies.js';
-import type { Prepared } from './outbox-render.js';
+import type { Prepared } from './prepared.js';
 
 type Ctx = Pick<AppContext, 'config' | 'database'>;
 

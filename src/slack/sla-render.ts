@@ -4,7 +4,7 @@ import type { Catalog } from '../i18n/index.js';
 import { SLA_DM_PURPOSE, SLA_ESCALATION_PURPOSE, type SlaMessage } from '../services/sla-notes.js';
 import { leadLabel } from './blocks/lead-ownership.js';
 import { mention } from './mrkdwn.js';
-import type { Prepared } from './outbox-render.js';
+import type { Prepared } from './prepared.js';
 
 const channelLink = (id: string | null) => (id && /^[CG][A-Z0-9]+$/.test(id) ? `<#${id}>` : null);
 

@@ -6,7 +6,7 @@ import { findVocEntry } from '../db/queries/voc.js';
 import { messages } from '../i18n/index.js';
 import { VOC_ROUTE_PURPOSE, VOC_ROUTE_UPDATE_PURPOSE } from '../services/voc.js';
 import { vocMovedPost, vocPost } from './blocks/voc.js';
-import type { Prepared } from './outbox-render.js';
+import type { Prepared } from './prepared.js';
 
 type Ctx = Pick<AppContext, 'config' | 'database'>;
 

@@ -1,5 +1,5 @@
 /** The normalized `WorkspaceConfig` the rest of Baton reads, and the types it is made of. */
-import type { LeadField } from '../../domain/lead-input.js';
+import type { LeadField, SourceMapping } from '../../domain/lead-input.js';
 import type { Role } from '../../domain/roles.js';
 import type { Locale } from '../../i18n/index.js';
 import type {
@@ -75,15 +75,8 @@ export interface WeeklyTime {
   time: string;
 }
 
-/** Where a form tool keeps each Baton field in its own JSON. */
-export interface SourceMapping {
-  /** The source key (`intake.sources.<name>`); also the lead's source unless the body sends one. */
-  name: string;
-  /** Baton field → dotted path in the sender's JSON, e.g. `data.email`. */
-  fields: Partial<Record<LeadField, string>>;
-  /** Fixed values for fields the tool never sends (already checked like intake values). */
-  defaults: Partial<Record<LeadField, string | number>>;
-}
+// Defined next to the intake parser that reads it, so the domain does not import the config.
+export type { SourceMapping } from '../../domain/lead-input.js';
 
 /**
  * One field's test in a qualification rule. Text compares case-insensitively; numbers
