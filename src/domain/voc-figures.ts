@@ -23,19 +23,26 @@ export interface VocReport extends VocReportQuery {
   figures: VocFigures;
 }
 
-/** One captured entry, as far as the figures read it. */
+/** One captured entry, as far as the counts read it (the quote itself is read only for those shown). */
 export interface VocEntryFacts {
   id: number;
-  quote: string;
   /** As stored: one of VOC_CATEGORIES, or null while uncategorised. */
   category: string | null;
   competitor: string | null;
   tags: readonly string[];
+  createdAt: Date;
+}
+
+/** What a top quote shows of its entry. */
+export interface VocQuoteRow {
+  id: number;
+  quote: string;
+  category: string | null;
+  competitor: string | null;
   sentiment: VocQuote['sentiment'];
   sourceAuthorId: string | null;
   capturedBy: string;
   sourcePermalink: string | null;
-  createdAt: Date;
 }
 
 /** Entries of the previous period per stored category. */
@@ -60,15 +67,27 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const newestFirst = (a: VocEntryFacts, b: VocEntryFacts) =>
   b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id;
 
+/** Entries per category as the figures know them. */
+function countByCategory(entries: readonly VocEntryFacts[]): Map<VocCategory | null, number> {
+  const counts = new Map<VocCategory | null, number>();
+  for (const e of entries) {
+    const c = vocCategory(e.category);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The figures of a period: `entries` are its entries, `previous` the period before's counts, and
+ * `quotes` the rows of the entries `topQuoteIds(entries)` picks (read after picking, so a long
+ * period's quote texts never leave the database).
+ */
 export function vocFigures(
   entries: readonly VocEntryFacts[],
   previous: readonly VocCategoryCount[],
+  quotes: readonly VocQuoteRow[],
 ): VocFigures {
-  const current = new Map<VocCategory | null, number>();
-  for (const e of entries) {
-    const c = vocCategory(e.category);
-    current.set(c, (current.get(c) ?? 0) + 1);
-  }
+  const current = countByCategory(entries);
   const before = new Map<VocCategory | null, number>();
   for (const p of previous) {
     const c = vocCategory(p.category);
@@ -87,7 +106,10 @@ export function vocFigures(
     byCategory,
     byCompetitor: competitorCounts(entries),
     tags: topTags(entries),
-    quotes: topQuotes(entries, current),
+    quotes: topQuoteIds(entries).flatMap((id) => {
+      const row = quotes.find((q) => q.id === id);
+      return row ? [toQuote(row)] : [];
+    }),
   };
 }
 
@@ -123,7 +145,8 @@ function topTags(entries: readonly VocEntryFacts[]): VocFigures['tags'] {
  * The newest entry of each category, categories from the most to the fewest entries (ties in
  * VOC_CATEGORIES order, uncategorised last); then the newest entries not yet picked, up to five.
  */
-function topQuotes(entries: readonly VocEntryFacts[], counts: Map<VocCategory | null, number>): VocQuote[] {
+export function topQuoteIds(entries: readonly VocEntryFacts[]): number[] {
+  const counts = countByCategory(entries);
   const newest = [...entries].sort(newestFirst);
   const categories = [...counts.keys()].sort(
     (a, b) => counts.get(b)! - counts.get(a)! || categoryRank(a) - categoryRank(b),
@@ -136,10 +159,10 @@ function topQuotes(entries: readonly VocEntryFacts[], counts: Map<VocCategory | 
     if (picked.length >= VOC_TOP_QUOTES) break;
     if (!picked.includes(e)) picked.push(e);
   }
-  return picked.map(toQuote);
+  return picked.map((e) => e.id);
 }
 
-function toQuote(e: VocEntryFacts): VocQuote {
+function toQuote(e: VocQuoteRow): VocQuote {
   return {
     id: e.id,
     quote: e.quote,

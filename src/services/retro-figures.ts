@@ -1,5 +1,5 @@
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
-import type { Database, Db, Queryable } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { speedToLead, stayMedians } from '../db/queries/funnel.js';
 import { goalCovering } from '../db/queries/funnel-goals.js';
 import { listRoster } from '../db/queries/members.js';
@@ -37,15 +37,15 @@ export class RetroFiguresService {
   }
 
   /** Figures of the retro of `weekKey` (which reviews the week before it), opened at `openedAt`. */
-  async weekly(teamId: string, weekKey: string, openedAt: Date, q?: Queryable): Promise<WeeklyFigures> {
-    const db = q ?? this.database.db;
+  async weekly(teamId: string, weekKey: string, openedAt: Date): Promise<WeeklyFigures> {
+    const { db } = this.database;
     const { timeZone } = this.config.calendar;
     const reviewed = isoWeekPeriod(shiftWeek(weekKey, -1), timeZone);
     // The reviewed week as a date range, so its comparison is the week before it.
     const parsed = parsePeriod(`${reviewed.firstDay}..${reviewed.lastDay}`, openedAt, timeZone);
     if (!parsed.ok) throw new Error(`retro ${weekKey} cannot review ${reviewed.key}: ${parsed.problem.code}`);
     const { period } = parsed;
-    const funnel = this.#funnelOn(q);
+    const funnel = this.#funnel;
     const [cohort, flow, goal, roster, owners, reasons, voc] = await Promise.all([
       funnel.report(teamId, { period, mode: 'cohort', by: null }, openedAt),
       funnel.report(teamId, { period, mode: 'flow', by: null }, openedAt),
@@ -75,8 +75,8 @@ export class RetroFiguresService {
   }
 
   /** Figures of the playbook review of `monthKey` (which reviews the month before it), opened at `openedAt`. */
-  async monthly(teamId: string, monthKey: string, openedAt: Date, q?: Queryable): Promise<PlaybookSnapshot> {
-    const db = q ?? this.database.db;
+  async monthly(teamId: string, monthKey: string, openedAt: Date): Promise<PlaybookSnapshot> {
+    const { db } = this.database;
     const { timeZone } = this.config.calendar;
     const reviewed = monthPeriod(shiftMonth(monthKey, -1), timeZone);
     const weeks = trendWeeks(isoWeekKey(openedAt, timeZone)).map((k) => isoWeekPeriod(k, timeZone));
@@ -102,13 +102,5 @@ export class RetroFiguresService {
         stays,
       ),
     };
-  }
-
-  /**
-   * The funnel report read through the caller's transaction when there is one: PGlite has a
-   * single connection, so a query outside an open transaction would wait for it forever.
-   */
-  #funnelOn(q: Queryable | undefined): FunnelService {
-    return q ? new FunnelService({ ...this.database, db: q as Db }, this.config) : this.#funnel;
   }
 }

@@ -100,10 +100,14 @@ export class RetroService {
   }
 
   /** Opens the weekly retro of `weekKey` (reviewing the week before); nothing when it is open already. */
-  open(teamId: string, weekKey: string, openedAt: Date): Promise<OpenOutcome> {
-    return this.database.db.transaction(async (tx): Promise<OpenOutcome> => {
+  async open(teamId: string, weekKey: string, openedAt: Date): Promise<OpenOutcome> {
+    const { db } = this.database;
+    if (await findRetroByPeriod(db, teamId, 'weekly', weekKey)) return { opened: false };
+    // Read before the transaction: on the pool, side by side, with the funnel's cached history
+    // (bench:retro: 465 ms instead of 693 ms inside it); the unique row still decides who opens.
+    const figures = await this.#figures.weekly(teamId, weekKey, openedAt);
+    return db.transaction(async (tx): Promise<OpenOutcome> => {
       if (await findRetroByPeriod(tx, teamId, 'weekly', weekKey)) return { opened: false };
-      const figures = await this.#figures.weekly(teamId, weekKey, openedAt, tx);
       const previous = await findPreviousWeekly(tx, teamId, weekKey);
       const listed = previous ? await listItemsForRetro(tx, teamId, previous.id) : [];
       const snapshot: RetroSnapshot = {
@@ -139,10 +143,11 @@ export class RetroService {
   }
 
   /** Opens the monthly playbook review of `monthKey` (reviewing the month before). */
-  openMonthly(teamId: string, monthKey: string, openedAt: Date): Promise<OpenOutcome> {
-    return this.database.db.transaction(async (tx): Promise<OpenOutcome> => {
-      if (await findRetroByPeriod(tx, teamId, 'monthly', monthKey)) return { opened: false };
-      const snapshot = await this.#figures.monthly(teamId, monthKey, openedAt, tx);
+  async openMonthly(teamId: string, monthKey: string, openedAt: Date): Promise<OpenOutcome> {
+    const { db } = this.database;
+    if (await findRetroByPeriod(db, teamId, 'monthly', monthKey)) return { opened: false };
+    const snapshot = await this.#figures.monthly(teamId, monthKey, openedAt);
+    return db.transaction(async (tx): Promise<OpenOutcome> => {
       const retro = await insertRetro(tx, {
         teamId,
         kind: 'monthly',

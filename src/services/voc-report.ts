@@ -1,10 +1,10 @@
 import type { VocCategory } from '../config/workspace/constants.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Queryable } from '../db/client.js';
-import { vocCountsByCategory, vocEntriesIn } from '../db/queries/voc-report.js';
+import { vocCountsByCategory, vocEntriesIn, vocQuoteRows } from '../db/queries/voc-report.js';
 import type { ReportPeriod } from '../domain/funnel-report.js';
 import type { VocFigures } from '../domain/retro-report.js';
-import { type VocReport, type VocReportQuery, vocFigures } from '../domain/voc-figures.js';
+import { topQuoteIds, type VocReport, type VocReportQuery, vocFigures } from '../domain/voc-figures.js';
 
 /**
  * VOC figures of [start, end) against [previousStart, previousEnd): the weekly retro's (d) and
@@ -20,7 +20,7 @@ export async function loadVocFigures(
     vocEntriesIn(q, teamId, range.start, range.end, category),
     vocCountsByCategory(q, teamId, range.previousStart, range.previousEnd, category),
   ]);
-  return vocFigures(entries, previous);
+  return vocFigures(entries, previous, await vocQuoteRows(q, teamId, topQuoteIds(entries)));
 }
 
 /** `/voc report`: VOC counts, competitors, tags and top quotes for a period (docs/retro.md). */

@@ -95,6 +95,8 @@ export async function cadenceCompletionRows(
       from lead_events
       where team_id = ${teamId}
         and lead_id in (select lead_id from due)
+        -- An answer never comes before its reminder fell due; the bound lets the type/time index serve.
+        and occurred_at >= ${ts(start)}
         and (type = 'cadence_step_done' or (type = 'cadence_step_skipped' and data->>'reason' = 'owner'))
       group by 1, 2, 3
     )

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { VocCategory } from '../../config/workspace/constants.js';
-import type { VocCategoryCount, VocEntryFacts } from '../../domain/voc-figures.js';
+import type { VocCategoryCount, VocEntryFacts, VocQuoteRow } from '../../domain/voc-figures.js';
 import type { Queryable } from '../client.js';
 import { vocEntries } from '../schema.js';
 
@@ -13,7 +13,7 @@ const capturedIn = (teamId: string, start: Date, end: Date, category: VocCategor
     category ? eq(vocEntries.category, category) : undefined,
   );
 
-/** The entries of a period, newest first: what the figures and the top quotes read. */
+/** The entries of a period, as far as the counts read them (no order: the figures sort what they need). */
 export async function vocEntriesIn(
   q: Queryable,
   teamId: string,
@@ -24,19 +24,35 @@ export async function vocEntriesIn(
   return q
     .select({
       id: vocEntries.id,
-      quote: vocEntries.quote,
       category: vocEntries.category,
       competitor: vocEntries.competitor,
       tags: vocEntries.tags,
+      createdAt: vocEntries.createdAt,
+    })
+    .from(vocEntries)
+    .where(capturedIn(teamId, start, end, category));
+}
+
+/** The entries shown as top quotes. */
+export async function vocQuoteRows(
+  q: Queryable,
+  teamId: string,
+  ids: readonly number[],
+): Promise<VocQuoteRow[]> {
+  if (ids.length === 0) return [];
+  return q
+    .select({
+      id: vocEntries.id,
+      quote: vocEntries.quote,
+      category: vocEntries.category,
+      competitor: vocEntries.competitor,
       sentiment: vocEntries.sentiment,
       sourceAuthorId: vocEntries.sourceAuthorId,
       capturedBy: vocEntries.capturedBy,
       sourcePermalink: vocEntries.sourcePermalink,
-      createdAt: vocEntries.createdAt,
     })
     .from(vocEntries)
-    .where(capturedIn(teamId, start, end, category))
-    .orderBy(desc(vocEntries.createdAt), desc(vocEntries.id));
+    .where(and(eq(vocEntries.teamId, teamId), inArray(vocEntries.id, [...ids])));
 }
 
 /** How many entries a period has per category (the comparison only needs the counts). */

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type VocEntryFacts, vocCategory, vocFigures } from '../../../src/domain/voc-figures.js';
+import {
+  topQuoteIds,
+  type VocEntryFacts,
+  type VocQuoteRow,
+  vocCategory,
+  vocFigures,
+} from '../../../src/domain/voc-figures.js';
+
+type Entry = VocEntryFacts & VocQuoteRow;
 
 /** An entry captured at `at` (UTC), with nothing but what the test sets. */
-function entry(id: number, at: string, fields: Partial<VocEntryFacts> = {}): VocEntryFacts {
+function entry(id: number, at: string, fields: Partial<Entry> = {}): Entry {
   return {
     id,
     quote: `quote ${id}`,
@@ -19,7 +27,7 @@ function entry(id: number, at: string, fields: Partial<VocEntryFacts> = {}): Voc
 }
 
 // Nine entries of one week, handed in out of order (the figures must not rely on it).
-const WEEK: VocEntryFacts[] = [
+const WEEK: Entry[] = [
   entry(6, '2026-03-06T10:00:00', { category: 'praise', competitor: 'initech', tags: ['onboarding', 'api'] }),
   entry(1, '2026-03-02T10:00:00', {
     category: 'objection',
@@ -41,7 +49,7 @@ const PREVIOUS = [
 ];
 
 describe('vocFigures', () => {
-  const f = vocFigures(WEEK, PREVIOUS);
+  const f = vocFigures(WEEK, PREVIOUS, WEEK);
 
   it('counts the total and each category against the period before, in category order, uncategorised last', () => {
     expect(f.total).toBe(9);
@@ -97,15 +105,14 @@ describe('vocFigures', () => {
   });
 
   it('fills up to five quotes with the newest entries not yet picked', () => {
-    const few = vocFigures(
-      [
-        entry(10, '2026-03-02T10:00:00', { category: 'feature_request' }),
-        entry(11, '2026-03-03T10:00:00', { category: 'feature_request' }),
-        entry(12, '2026-03-04T10:00:00', { category: 'feature_request', sentiment: 'negative' }),
-        entry(13, '2026-03-01T10:00:00', { category: 'objection', sourceAuthorId: null }),
-      ],
-      [],
-    );
+    const entries = [
+      entry(10, '2026-03-02T10:00:00', { category: 'feature_request' }),
+      entry(11, '2026-03-03T10:00:00', { category: 'feature_request' }),
+      entry(12, '2026-03-04T10:00:00', { category: 'feature_request', sentiment: 'negative' }),
+      entry(13, '2026-03-01T10:00:00', { category: 'objection', sourceAuthorId: null }),
+    ];
+    expect(topQuoteIds(entries)).toEqual([12, 13, 11, 10]);
+    const few = vocFigures(entries, [], entries);
     // feature_request's newest #12, objection's #13, then the newest left: #11, #10.
     expect(few.quotes.map((q) => q.id)).toEqual([12, 13, 11, 10]);
     expect(few.quotes[0]!.sentiment).toBe('negative');
@@ -114,7 +121,7 @@ describe('vocFigures', () => {
   });
 
   it('reports an empty period with what the period before had', () => {
-    expect(vocFigures([], [{ category: 'praise', count: 2 }])).toEqual({
+    expect(vocFigures([], [{ category: 'praise', count: 2 }], [])).toEqual({
       total: 0,
       previousTotal: 2,
       byCategory: [{ category: 'praise', count: 0, previousCount: 2, change: -2 }],
@@ -128,10 +135,8 @@ describe('vocFigures', () => {
     expect(vocCategory('churn_risk')).toBe('churn_risk');
     expect(vocCategory('legacy')).toBeNull();
     expect(vocCategory(null)).toBeNull();
-    const f2 = vocFigures(
-      [entry(1, '2026-03-02T10:00:00', { category: 'legacy' })],
-      [{ category: null, count: 1 }],
-    );
+    const legacy = [entry(1, '2026-03-02T10:00:00', { category: 'legacy' })];
+    const f2 = vocFigures(legacy, [{ category: null, count: 1 }], legacy);
     expect(f2.byCategory).toEqual([{ category: null, count: 1, previousCount: 1, change: 0 }]);
     expect(f2.quotes[0]!.category).toBeNull();
   });
