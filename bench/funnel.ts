@@ -34,6 +34,7 @@ import {
   type FloorResult,
 } from './funnel-floor.js';
 import { BENCH_NOW, BENCH_TEAM, BENCH_YAML, seedFunnelBench } from './funnel-seed.js';
+import { benchDatabaseUrl, line, ms, summary, timed as timedRuns } from './stats.js';
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 50);
 const WARMUP = Number(process.env.WARMUP ?? 5);
@@ -41,39 +42,12 @@ const SPLIT_ITERATIONS = Math.max(5, Math.floor(ITERATIONS / 2));
 const TARGET_P95_MS = 300;
 const EXPLAIN = process.argv.includes('--explain');
 
-const url = process.env.BENCH_DATABASE_URL;
-if (!url) {
-  console.error(
-    'bench:funnel needs PostgreSQL: create a scratch database and set BENCH_DATABASE_URL, e.g.\n' +
-      "  psql -h 127.0.0.1 -U postgres -c 'create database baton_funnel_bench'\n" +
-      '  BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/baton_funnel_bench npm run bench:funnel',
-  );
-  process.exit(2);
-}
+const timed = <T>(run: (i: number) => Promise<T> | T, iterations: number, warmup = WARMUP) =>
+  timedRuns(run, iterations, warmup);
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const summary = (samples: number[]) => {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: pct(s, 0.5), p95: pct(s, 0.95), max: s.at(-1) ?? Number.NaN };
-};
-const line = (samples: number[]) => {
-  const { p50, p95, max } = summary(samples);
-  return `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(max)}`;
-};
+const url = benchDatabaseUrl('bench:funnel');
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-async function timed<T>(run: () => Promise<T>, iterations: number, warmup = WARMUP): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    await run();
-    samples.push(performance.now() - t0);
-  }
-  return samples;
-}
 
 const database = await openDatabase({ url });
 // Statements of the report alone run with the server's settings, as the app's. The floor is hand-tuned,

@@ -55,6 +55,7 @@ import {
 import { vocReportBlocks, vocReportTitle } from '../src/slack/blocks/voc-report.js';
 import { BENCH_NOW, BENCH_TEAM, seedFunnelBench } from './funnel-seed.js';
 import { ANCHOR_WEEK, clearBenchWrites, retroBenchConfig, seedRetroBench } from './retro-seed.js';
+import { benchDatabaseUrl, line, ms, summary, timed as timedRuns } from './stats.js';
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 20);
 const WARMUP = Number(process.env.WARMUP ?? 3);
@@ -68,27 +69,11 @@ const JOB_BAR_MS = 1000;
 const COMMAND_BAR_MS = 300;
 const EXPLAIN = process.argv.includes('--explain');
 
-const url = process.env.BENCH_DATABASE_URL;
-if (!url) {
-  console.error(
-    'bench:retro needs PostgreSQL: create a scratch database and set BENCH_DATABASE_URL, e.g.\n' +
-      "  psql -h 127.0.0.1 -U postgres -c 'create database baton_funnel_bench'\n" +
-      '  BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/baton_funnel_bench npm run bench:retro',
-  );
-  process.exit(2);
-}
+const timed = <T>(run: (i: number) => Promise<T> | T, iterations: number, warmup = WARMUP) =>
+  timedRuns(run, iterations, warmup);
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
-const summary = (samples: number[]) => {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: pct(s, 0.5), p95: pct(s, 0.95), max: s.at(-1) ?? Number.NaN };
-};
-const line = (samples: number[]) => {
-  const { p50, p95, max } = summary(samples);
-  return `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(max)}`;
-};
+const url = benchDatabaseUrl('bench:retro');
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kb = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB`;
 const n = (value: number) => value.toLocaleString('en');
@@ -102,21 +87,6 @@ const load = () =>
     .join(' ')} on ${availableParallelism()} cores`;
 
 /** `run(i)` WARMUP times, then ITERATIONS timed times; `i` counts on across both. */
-async function timed<T>(
-  run: (i: number) => Promise<T> | T,
-  iterations: number,
-  warmup = WARMUP,
-): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run(i);
-  const samples: number[] = [];
-  for (let i = warmup; i < warmup + iterations; i++) {
-    const t0 = performance.now();
-    await run(i);
-    samples.push(performance.now() - t0);
-  }
-  return samples;
-}
-
 const database = await openDatabase({ url });
 const sql = postgres(url, { max: 10, onnotice: () => {} });
 const config = retroBenchConfig();

@@ -3,7 +3,7 @@ import type { Database, Tx } from '../db/client.js';
 import {
   type ActionItemRow,
   closeActionItem,
-  findActionItemByView,
+  findActionItem,
   insertActionItem,
   lockActionItem,
 } from '../db/queries/action-items.js';
@@ -103,7 +103,7 @@ export class ActionItemService {
       );
       // The same submission delivered twice: the item and its DM exist already.
       if (!item) {
-        const stored = request.viewId && (await findActionItemByView(tx, teamId, request.viewId));
+        const stored = request.viewId && (await findActionItem(tx, teamId, { viewId: request.viewId }));
         if (!stored) throw new Error('retro_action_items: the insert conflicted but no item was found');
         return { ok: true, item: stored };
       }

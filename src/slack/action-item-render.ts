@@ -35,7 +35,7 @@ export function withActionItemWrites(
   return async (row: OutboxRow): Promise<Prepared> => {
     if (row.purpose !== ACTION_DM_PURPOSE && row.purpose !== ACTION_DM_UPDATE_PURPOSE) return next(row);
     const { db } = ctx.database;
-    const item = await findActionItem(db, row.teamId, Number(row.args.itemId));
+    const item = await findActionItem(db, row.teamId, { id: Number(row.args.itemId) });
     if (!item) return { drop: `action item ${String(row.args.itemId)} no longer exists` };
     const retro = await findRetro(db, row.teamId, item.firstRetroId);
     if (!retro) return { drop: `retro ${item.firstRetroId} no longer exists` };

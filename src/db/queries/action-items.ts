@@ -64,28 +64,19 @@ export async function insertActionItem(
   return row;
 }
 
-/** The item a modal submission added, if any. */
-export async function findActionItemByView(
-  q: Queryable,
-  teamId: string,
-  viewId: string,
-): Promise<ActionItemRow | undefined> {
-  const [row] = await q
-    .select()
-    .from(retroActionItems)
-    .where(and(eq(retroActionItems.teamId, teamId), eq(retroActionItems.viewId, viewId)));
-  return row;
-}
+const itemWhere = (teamId: string, by: { id: number } | { viewId: string }) =>
+  and(
+    eq(retroActionItems.teamId, teamId),
+    'id' in by ? eq(retroActionItems.id, by.id) : eq(retroActionItems.viewId, by.viewId),
+  );
 
+/** The item by id, or the one a modal submission added. */
 export async function findActionItem(
   q: Queryable,
   teamId: string,
-  itemId: number,
+  by: { id: number } | { viewId: string },
 ): Promise<ActionItemRow | undefined> {
-  const [row] = await q
-    .select()
-    .from(retroActionItems)
-    .where(and(eq(retroActionItems.teamId, teamId), eq(retroActionItems.id, itemId)));
+  const [row] = await q.select().from(retroActionItems).where(itemWhere(teamId, by));
   return row;
 }
 
@@ -98,7 +89,7 @@ export async function lockActionItem(
   const [row] = await q
     .select()
     .from(retroActionItems)
-    .where(and(eq(retroActionItems.teamId, teamId), eq(retroActionItems.id, itemId)))
+    .where(itemWhere(teamId, { id: itemId }))
     .for('update');
   return row;
 }

@@ -1,0 +1,44 @@
+/** What the PostgreSQL benches share: the scratch database's URL, timing runs and summing them up. */
+
+/** BENCH_DATABASE_URL, or a note on how to make one and exit 2. */
+export function benchDatabaseUrl(script: string): string {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) return url;
+  console.error(
+    `${script} needs PostgreSQL: create a scratch database and set BENCH_DATABASE_URL, e.g.\n` +
+      "  psql -h 127.0.0.1 -U postgres -c 'create database baton_funnel_bench'\n" +
+      `  BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/baton_funnel_bench npm run ${script}`,
+  );
+  process.exit(2);
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+
+export const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
+
+export const summary = (samples: number[]) => {
+  const s = [...samples].sort((a, b) => a - b);
+  return { p50: pct(s, 0.5), p95: pct(s, 0.95), max: s.at(-1) ?? Number.NaN };
+};
+
+export const line = (samples: number[]) => {
+  const { p50, p95, max } = summary(samples);
+  return `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(max)}`;
+};
+
+/** Milliseconds of each of `iterations` runs after `warmup` untimed ones; runs are numbered from 0. */
+export async function timed<T>(
+  run: (i: number) => Promise<T> | T,
+  iterations: number,
+  warmup: number,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run(i);
+  const samples: number[] = [];
+  for (let i = warmup; i < warmup + iterations; i++) {
+    const t0 = performance.now();
+    await run(i);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
