@@ -41,16 +41,16 @@ import { StageMoveService } from './services/stage-moves.js';
 import { VocService } from './services/voc.js';
 import { VocReportService } from './services/voc-report.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
-import { withActionItemWrites } from './slack/action-item-render.js';
-import { withCadenceWrites } from './slack/cadence-render.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { skipEventRetries } from './slack/middleware/skip-event-retries.js';
-import { withOfferWrites } from './slack/offer-render.js';
-import { prepareWrite, recordSentWrite } from './slack/outbox-render.js';
-import { createOutboxClient, OutboxSender } from './slack/outbox-sender.js';
+import { withActionItemWrites } from './slack/outbox/action-item-render.js';
+import { withCadenceWrites } from './slack/outbox/cadence-render.js';
+import { withOfferWrites } from './slack/outbox/offer-render.js';
+import { prepareWrite, recordSentWrite } from './slack/outbox/render.js';
+import { withRetroWrites } from './slack/outbox/retro-render.js';
+import { createOutboxClient, OutboxSender } from './slack/outbox/sender.js';
+import { withVocWrites } from './slack/outbox/voc-render.js';
 import { TrackingReceiver } from './slack/receiver.js';
-import { withRetroWrites } from './slack/retro-render.js';
-import { withVocWrites } from './slack/voc-render.js';
 import { createSlackClient, slackClientOptions } from './slack/web-client.js';
 
 export interface BatonOptions {

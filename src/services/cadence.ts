@@ -35,7 +35,7 @@ export interface CadenceRef {
   snoozes: number;
 }
 
-/** The reminder DM, as data (rendered by slack/cadence-render.ts at delivery). */
+/** The reminder DM, as data (rendered by slack/outbox/cadence-render.ts at delivery). */
 export interface CadenceReminder extends CadenceRef {
   day: number;
   label: string;

@@ -1,6 +1,6 @@
 /**
  * What the SLA ladder tells people, as data. Queued through the outbox with the purposes below
- * (each with the lead id) and rendered by the Slack layer (slack/sla-render.ts) at delivery.
+ * (each with the lead id) and rendered by the Slack layer (slack/outbox/sla-render.ts) at delivery.
  * `late`: the step ran more than a minute after its due time (Baton was down), and says so.
  */
 export type SlaMessage =

@@ -11,7 +11,7 @@ import {
 } from '../../src/db/queries/outbox.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createBatonMetrics } from '../../src/observability/metrics.js';
-import { createOutboxClient, OutboxSender, type OutboxSenderOptions } from '../../src/slack/outbox-sender.js';
+import { createOutboxClient, OutboxSender, type OutboxSenderOptions } from '../../src/slack/outbox/sender.js';
 import { openTestDatabase, seedWorkspace } from '../harness/database.js';
 import { FakeClock } from '../harness/fake-clock.js';
 import { FakeSlack } from '../harness/fake-slack.js';

@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { AppContext } from '../../../context.js';
 import { type Catalog, messages } from '../../../i18n/index.js';
 import { type CadenceAnswer, type CadenceAnswerResult, CadenceService } from '../../../services/cadence.js';
-import { parseCadenceValue } from '../../cadence-render.js';
 import { mention } from '../../mrkdwn.js';
+import { parseCadenceValue } from '../../outbox/cadence-render.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 

@@ -11,7 +11,11 @@ import { CARD_PASS_ACTION } from '../../blocks/routing.js';
 import { RETRO_DMS_ACTION } from '../../blocks/settings.js';
 import { STAGE_ACTION } from '../../blocks/stage-move.js';
 import { VOC_CATEGORY_ACTION, VOC_DETAILS_ACTION } from '../../blocks/voc.js';
-import { CADENCE_DONE_ACTION, CADENCE_SKIP_ACTION, CADENCE_SNOOZE_ACTION } from '../../cadence-render.js';
+import {
+  CADENCE_DONE_ACTION,
+  CADENCE_SKIP_ACTION,
+  CADENCE_SNOOZE_ACTION,
+} from '../../outbox/cadence-render.js';
 import { openContextFromCard } from './add-context.js';
 import { answerCadence } from './cadence.js';
 import { claimLead } from './claim-lead.js';

@@ -1,11 +1,11 @@
 import type { WebClient } from '@slack/web-api';
-import type { AppContext } from '../context.js';
-import { findLead } from '../db/queries/leads.js';
-import { findWriteByKey, type OutboxRow } from '../db/queries/outbox.js';
-import { findVocEntry } from '../db/queries/voc.js';
-import { messages } from '../i18n/index.js';
-import { VOC_ROUTE_PURPOSE, VOC_ROUTE_UPDATE_PURPOSE } from '../services/voc.js';
-import { vocMovedPost, vocPost } from './blocks/voc.js';
+import type { AppContext } from '../../context.js';
+import { findLead } from '../../db/queries/leads.js';
+import { findWriteByKey, type OutboxRow } from '../../db/queries/outbox.js';
+import { findVocEntry } from '../../db/queries/voc.js';
+import { messages } from '../../i18n/index.js';
+import { VOC_ROUTE_PURPOSE, VOC_ROUTE_UPDATE_PURPOSE } from '../../services/voc.js';
+import { vocMovedPost, vocPost } from '../blocks/voc.js';
 import type { Prepared } from './prepared.js';
 
 type Ctx = Pick<AppContext, 'config' | 'database'>;

@@ -1,11 +1,11 @@
 import type { WebClient } from '@slack/web-api';
-import type { AppContext } from '../context.js';
-import { findActionItem } from '../db/queries/action-items.js';
-import { findWriteByKey, type OutboxRow } from '../db/queries/outbox.js';
-import { findRetro, type RetroRow } from '../db/queries/retros.js';
-import { messages } from '../i18n/index.js';
-import { ACTION_DM_PURPOSE, ACTION_DM_UPDATE_PURPOSE, actionDmKey } from '../services/retro-actions.js';
-import { actionItemDm, answeredActionItemDm, retroRef } from './blocks/action-items.js';
+import type { AppContext } from '../../context.js';
+import { findActionItem } from '../../db/queries/action-items.js';
+import { findWriteByKey, type OutboxRow } from '../../db/queries/outbox.js';
+import { findRetro, type RetroRow } from '../../db/queries/retros.js';
+import { messages } from '../../i18n/index.js';
+import { ACTION_DM_PURPOSE, ACTION_DM_UPDATE_PURPOSE, actionDmKey } from '../../services/retro-actions.js';
+import { actionItemDm, answeredActionItemDm, retroRef } from '../blocks/action-items.js';
 import type { Prepared } from './prepared.js';
 
 type Ctx = Pick<AppContext, 'config' | 'database'>;

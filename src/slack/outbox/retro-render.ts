@@ -1,19 +1,19 @@
 import type { WebClient } from '@slack/web-api';
-import type { AppContext } from '../context.js';
-import { findWriteByKey, type OutboxRow } from '../db/queries/outbox.js';
-import { isPlaybookPart, isWeeklyPart } from '../domain/retro-thread.js';
-import { messages } from '../i18n/index.js';
-import { RetroService, type RetroView, retroParentKey } from '../services/retro.js';
+import type { AppContext } from '../../context.js';
+import { findWriteByKey, type OutboxRow } from '../../db/queries/outbox.js';
+import { isPlaybookPart, isWeeklyPart } from '../../domain/retro-thread.js';
+import { messages } from '../../i18n/index.js';
+import { RetroService, type RetroView, retroParentKey } from '../../services/retro.js';
 import {
   RETRO_NUDGE_PURPOSE,
   RETRO_PARENT_PURPOSE,
   RETRO_PARENT_UPDATE_PURPOSE,
   RETRO_REPLY_PURPOSE,
-} from '../services/retro-writes.js';
-import { playbookParent, playbookReply } from './blocks/playbook.js';
-import { retroNudge, weeklyParent } from './blocks/retro.js';
-import type { SlackMessage } from './blocks/retro-format.js';
-import { weeklyReply } from './blocks/retro-replies.js';
+} from '../../services/retro-writes.js';
+import { playbookParent, playbookReply } from '../blocks/playbook.js';
+import { retroNudge, weeklyParent } from '../blocks/retro.js';
+import type { SlackMessage } from '../blocks/retro-format.js';
+import { weeklyReply } from '../blocks/retro-replies.js';
 import type { Prepared } from './prepared.js';
 
 type Ctx = Pick<AppContext, 'config' | 'database'>;

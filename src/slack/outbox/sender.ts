@@ -6,7 +6,7 @@ import {
   WebClient,
 } from '@slack/web-api';
 import schedule from 'node-schedule';
-import type { Database } from '../db/client.js';
+import type { Database } from '../../db/client.js';
 import {
   CHANNEL_PACE_MS,
   claimDueWrites,
@@ -16,12 +16,12 @@ import {
   type OutboxRow,
   outboxStats,
   type SlackWriteMethod,
-} from '../db/queries/outbox.js';
-import { retryDelayMs } from '../domain/backoff.js';
-import type { Clock } from '../domain/clock.js';
-import type { Logger } from '../observability/logger.js';
-import type { BatonMetrics } from '../observability/metrics.js';
-import { slackClientOptions } from './web-client.js';
+} from '../../db/queries/outbox.js';
+import { retryDelayMs } from '../../domain/backoff.js';
+import type { Clock } from '../../domain/clock.js';
+import type { Logger } from '../../observability/logger.js';
+import type { BatonMetrics } from '../../observability/metrics.js';
+import { slackClientOptions } from '../web-client.js';
 
 /** `metadata.event_type` of every message the outbox posts; the payload carries the outbox id. */
 export const OUTBOX_EVENT_TYPE = 'baton_outbox';

@@ -1,10 +1,10 @@
-import type { AppContext } from '../context.js';
-import { recentLeadContexts } from '../db/queries/lead-contexts.js';
-import type { LeadRow } from '../db/queries/leads.js';
-import type { OutboxRow } from '../db/queries/outbox.js';
-import type { Catalog } from '../i18n/index.js';
-import type { OwnerDm } from '../services/lead-notes.js';
-import { ownerDmText } from './blocks/owner-dm.js';
+import type { AppContext } from '../../context.js';
+import { recentLeadContexts } from '../../db/queries/lead-contexts.js';
+import type { LeadRow } from '../../db/queries/leads.js';
+import type { OutboxRow } from '../../db/queries/outbox.js';
+import type { Catalog } from '../../i18n/index.js';
+import type { OwnerDm } from '../../services/lead-notes.js';
+import { ownerDmText } from '../blocks/owner-dm.js';
 import type { Prepared } from './prepared.js';
 
 /** How many of a lead's newest marketer contexts the DM to its new owner repeats. */

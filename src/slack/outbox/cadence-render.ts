@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import type { AppContext } from '../context.js';
-import { findLead, type LeadRow } from '../db/queries/leads.js';
-import { findWriteByKey, type OutboxRow } from '../db/queries/outbox.js';
-import { type Catalog, messages } from '../i18n/index.js';
+import type { AppContext } from '../../context.js';
+import { findLead, type LeadRow } from '../../db/queries/leads.js';
+import { findWriteByKey, type OutboxRow } from '../../db/queries/outbox.js';
+import { type Catalog, messages } from '../../i18n/index.js';
 import {
   CADENCE_DM_PURPOSE,
   CADENCE_UPDATE_PURPOSE,
@@ -10,10 +10,10 @@ import {
   type CadenceRef,
   type CadenceReminder,
   type CadenceUpdate,
-} from '../services/cadence.js';
-import type { Block } from './blocks/common.js';
-import { leadLabel } from './blocks/lead-ownership.js';
-import { slackDate } from './mrkdwn.js';
+} from '../../services/cadence.js';
+import type { Block } from '../blocks/common.js';
+import { leadLabel } from '../blocks/lead-ownership.js';
+import { slackDate } from '../mrkdwn.js';
 import type { Prepared } from './prepared.js';
 
 export const CADENCE_DONE_ACTION = 'cadence_done';

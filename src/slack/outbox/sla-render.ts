@@ -1,9 +1,9 @@
-import type { LeadRow } from '../db/queries/leads.js';
-import type { OutboxRow } from '../db/queries/outbox.js';
-import type { Catalog } from '../i18n/index.js';
-import { SLA_DM_PURPOSE, SLA_ESCALATION_PURPOSE, type SlaMessage } from '../services/sla-notes.js';
-import { leadLabel } from './blocks/lead-ownership.js';
-import { mention } from './mrkdwn.js';
+import type { LeadRow } from '../../db/queries/leads.js';
+import type { OutboxRow } from '../../db/queries/outbox.js';
+import type { Catalog } from '../../i18n/index.js';
+import { SLA_DM_PURPOSE, SLA_ESCALATION_PURPOSE, type SlaMessage } from '../../services/sla-notes.js';
+import { leadLabel } from '../blocks/lead-ownership.js';
+import { mention } from '../mrkdwn.js';
 import type { Prepared } from './prepared.js';
 
 const channelLink = (id: string | null) => (id && /^[CG][A-Z0-9]+$/.test(id) ? `<#${id}>` : null);

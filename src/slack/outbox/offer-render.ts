@@ -1,19 +1,19 @@
 import type { WebClient } from '@slack/web-api';
-import type { AppContext } from '../context.js';
-import { recentLeadContexts } from '../db/queries/lead-contexts.js';
-import { findLead, type LeadRow } from '../db/queries/leads.js';
-import { findWriteByKey, type OutboxRow } from '../db/queries/outbox.js';
-import { currentOffer } from '../db/queries/routing.js';
-import { messages } from '../i18n/index.js';
+import type { AppContext } from '../../context.js';
+import { recentLeadContexts } from '../../db/queries/lead-contexts.js';
+import { findLead, type LeadRow } from '../../db/queries/leads.js';
+import { findWriteByKey, type OutboxRow } from '../../db/queries/outbox.js';
+import { currentOffer } from '../../db/queries/routing.js';
+import { messages } from '../../i18n/index.js';
 import {
   OFFER_CLOSED_PURPOSE,
   OFFER_DM_PURPOSE,
   type OfferClosed,
   type OfferDm,
-} from '../services/routing-notes.js';
-import { type Block, section } from './blocks/common.js';
-import { contextNoteText } from './blocks/lead-context.js';
-import { closedOfferDm, offerDm } from './blocks/offer-dm.js';
+} from '../../services/routing-notes.js';
+import { type Block, section } from '../blocks/common.js';
+import { contextNoteText } from '../blocks/lead-context.js';
+import { closedOfferDm, offerDm } from '../blocks/offer-dm.js';
 import type { Prepared } from './prepared.js';
 
 /** How many of the lead's newest marketer contexts an offer DM repeats. */
