@@ -247,6 +247,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     await scheduleRetro(context, identity.teamId, clock.now());
     if (options.jobTick !== null) {
       jobs.start(options.jobTick);
+      // Posts a killed process left in flight are freed now, not when their 2-minute claim runs out.
+      await outbox.recover();
       outbox.start();
     }
 

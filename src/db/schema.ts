@@ -292,6 +292,8 @@ export const outbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: at('next_attempt_at').notNull(),
     lockedUntil: at('locked_until'),
+    /** The outbox_senders instance holding the claim, so a crashed holder's claims can be freed early. */
+    claimedBy: text('claimed_by'),
     resultTs: text('result_ts'),
     lastError: text('last_error'),
     createdAt: createdAt(),
@@ -302,6 +304,19 @@ export const outbox = pgTable(
     index('outbox_due').on(t.status, t.nextAttemptAt),
   ],
 );
+
+/**
+ * One row per running outbox sender (a Baton process), refreshed every few seconds. A claim whose
+ * holder's row is stale, missing, or names a process on this host that no longer exists is freed at
+ * once instead of waiting for the claim's lock to run out.
+ */
+export const outboxSenders = pgTable('outbox_senders', {
+  instanceId: text('instance_id').primaryKey(),
+  host: text('host').notNull(),
+  pid: integer('pid').notNull(),
+  startedAt: at('started_at').notNull(),
+  heartbeatAt: at('heartbeat_at').notNull(),
+});
 
 /** When each channel may next be posted to: about one message per second per channel. */
 export const channelPacing = pgTable(

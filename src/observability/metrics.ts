@@ -118,6 +118,10 @@ export function createBatonMetrics() {
       'Slack writes given up on (Slack refused them for good or they failed too often), by error.',
     ),
     outboxPending: registry.gauge('baton_outbox_pending', 'Slack writes waiting in the outbox.'),
+    outboxClaimsFreed: registry.counter(
+      'baton_outbox_claims_freed_total',
+      'Outbox writes freed at once because the process that claimed them is gone.',
+    ),
   };
 }
 

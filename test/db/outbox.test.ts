@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
@@ -477,5 +479,80 @@ describe('outbox delivery', () => {
     expect(await sender.deliverDue()).toBe(0);
     await metrics.registry.render();
     expect(metrics.registry.value('baton_outbox_pending')).toBe(0);
+  });
+});
+
+describe('claims held by a sender that is gone', () => {
+  beforeEach(async () => {
+    await database.db.execute(sql`delete from outbox_senders`);
+  });
+
+  /** Claims the only due write as another sender, registered with this host, pid and heartbeat age. */
+  async function claimAs(
+    id: number,
+    sender: { instanceId: string; host: string; pid: number; silentS?: number },
+  ) {
+    const [claimed] = await claimDueWrites(database.db, {
+      now: clock.now(),
+      limit: 10,
+      lockMs: 120_000,
+      claimedBy: sender.instanceId,
+    });
+    expect(claimed?.id).toBe(id);
+    await database.db.execute(sql`
+      insert into outbox_senders (instance_id, host, pid, started_at, heartbeat_at)
+      values (${sender.instanceId}, ${sender.host}, ${sender.pid}, now(),
+              now() - make_interval(secs => ${sender.silentS ?? 0}))`);
+    clock.advance(1_000); // the channel's pacing slot, taken by the claim, comes round again
+  }
+
+  it('frees a post claimed by a process that no longer exists and records the copy Slack has instead of posting again', async () => {
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const id = await enqueue({ channel: LEADS, args: { text: 'in flight' } });
+    await claimAs(id, { instanceId: 'killed-9', host: hostname(), pid: deadPid });
+    // The killed process's post reached Slack; its answer never came back.
+    const landed = slack.addMessage(LEADS, {
+      text: 'in flight',
+      user: slack.botUserId,
+      bot_id: slack.botId,
+      metadata: outboxMeta(id),
+    });
+
+    const { sender, metrics } = makeSender();
+    expect(await sender.deliverDue()).toBe(0); // the 2-minute claim still holds the channel
+    expect(await sender.recover()).toBe(1);
+    expect(await sender.deliverDue()).toBe(1);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(await findWrite(database.db, id)).toMatchObject({
+      status: 'sent',
+      resultTs: landed.ts,
+      attempts: 2,
+    });
+    expect(metrics.registry.value('baton_outbox_claims_freed_total')).toBe(1);
+    expect(metrics.registry.value('baton_outbox_reconciled_total')).toBe(1);
+    await sender.stop();
+    expect(await database.rows(sql`select instance_id from outbox_senders`)).toEqual(
+      [{ instance_id: 'killed-9' }].filter(() => false),
+    );
+  });
+
+  it("never frees a live sender's claim; another host's sender is gone only once its heartbeat is stale", async () => {
+    const live = await enqueue({ channel: LEADS, args: { text: 'live' } });
+    await claimAs(live, { instanceId: 'live-1', host: hostname(), pid: process.ppid });
+    const far = await enqueue({ channel: OTHER, args: { text: 'far' } });
+    await claimAs(far, { instanceId: 'far-1', host: 'another-host', pid: 4242, silentS: 3 });
+
+    const { sender } = makeSender();
+    expect(await sender.recover()).toBe(0);
+    expect(await sender.deliverDue()).toBe(0);
+
+    await database.db.execute(
+      sql`update outbox_senders set heartbeat_at = now() - interval '30 seconds' where instance_id = 'far-1'`,
+    );
+    expect(await sender.recover()).toBe(1);
+    expect(await sender.deliverDue()).toBe(1);
+    expect(slack.messages(OTHER).map((m) => m.text)).toEqual(['far']);
+    expect(await findWrite(database.db, live)).toMatchObject({ status: 'pending', claimedBy: 'live-1' });
+    await sender.stop();
   });
 });

@@ -77,7 +77,14 @@ export async function enqueueSlackWrite(q: Queryable, write: NewSlackWrite, now:
  */
 export async function claimDueWrites(
   q: Queryable,
-  opts: { now: Date; limit: number; lockMs: number; paceMs?: number },
+  opts: {
+    now: Date;
+    limit: number;
+    lockMs: number;
+    paceMs?: number;
+    /** The claiming sender's instance id (outbox_senders), so its claims can be freed if it dies. */
+    claimedBy?: string;
+  },
 ): Promise<OutboxRow[]> {
   const now = ts(opts.now);
   const lockedUntil = new Date(opts.now.getTime() + opts.lockMs);
@@ -119,7 +126,7 @@ export async function claimDueWrites(
     // Re-checked against the latest row versions: a sender may have finished the write meanwhile.
     const claimed = await tx
       .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1`, lockedUntil })
+      .set({ attempts: sql`${outbox.attempts} + 1`, lockedUntil, claimedBy: opts.claimedBy ?? null })
       .where(
         and(
           inArray(outbox.id, ready),
@@ -151,7 +158,7 @@ export async function claimDueWrites(
 export async function markWriteSent(q: Queryable, id: number, resultTs: string, now: Date): Promise<boolean> {
   const rows = await q
     .update(outbox)
-    .set({ status: 'sent', resultTs, sentAt: now, lockedUntil: null, lastError: null })
+    .set({ status: 'sent', resultTs, sentAt: now, lockedUntil: null, claimedBy: null, lastError: null })
     .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
     .returning({ id: outbox.id });
   return rows.length > 0;
@@ -189,6 +196,7 @@ export async function markWriteRetry(
       .set({
         nextAttemptAt: at,
         lockedUntil: null,
+        claimedBy: null,
         lastError: error.slice(0, 2000),
         ...(opts.rateLimited ? { attempts: sql`greatest(${outbox.attempts} - 1, 0)` } : {}),
       })
@@ -211,7 +219,7 @@ export async function markWriteDead(
 ): Promise<void> {
   await q
     .update(outbox)
-    .set({ status: 'dead', lockedUntil: null, lastError: error.slice(0, 2000) })
+    .set({ status: 'dead', lockedUntil: null, claimedBy: null, lastError: error.slice(0, 2000) })
     .where(
       and(
         eq(outbox.id, id),

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   type ChatPostEphemeralArguments,
   type ChatPostMessageArguments,
@@ -17,11 +19,18 @@ import {
   outboxStats,
   type SlackWriteMethod,
 } from '../../db/queries/outbox.js';
+import {
+  beatSender,
+  otherSenders,
+  releaseClaimsOfGone,
+  removeSender,
+} from '../../db/queries/outbox-senders.js';
 import { retryDelayMs } from '../../domain/backoff.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Logger } from '../../observability/logger.js';
 import type { BatonMetrics } from '../../observability/metrics.js';
 import { slackClientOptions } from '../web-client.js';
+import { pidExists, type SenderIdentity, senderIsGone } from './sender-liveness.js';
 
 /** `metadata.event_type` of every message the outbox posts; the payload carries the outbox id. */
 export const OUTBOX_EVENT_TYPE = 'baton_outbox';
@@ -129,6 +138,10 @@ export interface OutboxSenderOptions {
   reconcileSlackMs?: number;
   /** conversations.history pages to read when looking for an earlier post. */
   reconcilePages?: number;
+  /** How often a started sender refreshes its outbox_senders row and frees claims of gone senders. */
+  heartbeatMs?: number;
+  /** A sender silent this long is gone, whatever host it ran on. */
+  staleMs?: number;
 }
 
 type Outcome =
@@ -171,6 +184,9 @@ export function classifySlackError(error: unknown): Outcome {
   }
 }
 
+/** Senders registered by this process (tests run several): alive by definition, whatever their pid. */
+const LOCAL_SENDERS = new Set<string>();
+
 interface HistoryPage {
   messages?: Array<{
     ts?: string;
@@ -188,6 +204,10 @@ interface HistoryPage {
 export class OutboxSender {
   readonly #o: Required<Omit<OutboxSenderOptions, 'onSent' | 'prepare'>> &
     Pick<OutboxSenderOptions, 'onSent' | 'prepare'>;
+  /** This process's sender as outbox_senders knows it; claims carry its instance id once registered. */
+  readonly identity: SenderIdentity = { instanceId: randomUUID(), host: hostname(), pid: process.pid };
+  #registered = false;
+  #heartbeat: NodeJS.Timeout | undefined;
   #timer: schedule.Job | undefined;
   #running: Promise<number> | undefined;
   /** A wake-up arrived during a pass: look once more before finishing, or a fresh write would wait for the tick. */
@@ -203,6 +223,8 @@ export class OutboxSender {
       backoffMs: (attempt) => retryDelayMs(attempt, 10_000, 30 * 60_000),
       reconcileSlackMs: 30_000,
       reconcilePages: 3,
+      heartbeatMs: 2_000,
+      staleMs: 10_000,
       ...options,
     };
     options.metrics.registry.onCollect(async () => {
@@ -211,12 +233,44 @@ export class OutboxSender {
     });
   }
 
-  /** Wakes on a cron rule (default every second) to deliver what is due. */
+  /**
+   * Registers this sender and frees the claims of senders that are gone (a process killed mid-post
+   * held its channel for the whole claim lock before: ~2 minutes). Freed posts are looked up in
+   * Slack by their metadata on their next claim, so they are recorded as sent or posted once.
+   * Returns how many claims were freed.
+   */
+  async recover(): Promise<number> {
+    const { database, logger, metrics, staleMs } = this.#o;
+    await beatSender(database.db, this.identity);
+    this.#registered = true;
+    LOCAL_SENDERS.add(this.identity.instanceId);
+    const others = await otherSenders(database.db, this.identity.instanceId);
+    const gone = others
+      .filter((o) =>
+        senderIsGone(o, this.identity, staleMs / 1000, {
+          pidExists,
+          inThisProcess: (id) => LOCAL_SENDERS.has(id),
+        }),
+      )
+      .map((o) => o.instanceId);
+    const freed = await releaseClaimsOfGone(database.db, gone);
+    if (freed.length > 0) {
+      metrics.outboxClaimsFreed({}, freed.length);
+      logger.info('outbox freed posts claimed by a stopped process', { outbox_ids: freed, senders: gone });
+    }
+    return freed.length;
+  }
+
+  /** Wakes on a cron rule (default every second) to deliver what is due, and keeps the heartbeat. */
   start(rule = '* * * * * *'): void {
     this.#stopped = false;
     this.#timer ??= schedule.scheduleJob(rule, () => {
       void this.deliverDue().catch((error) => this.#o.logger.error('outbox tick failed', { error }));
     });
+    this.#heartbeat ??= setInterval(() => {
+      void this.recover().catch((error) => this.#o.logger.warn('outbox heartbeat failed', { error }));
+    }, this.#o.heartbeatMs);
+    this.#heartbeat.unref();
   }
 
   /** Delivers until nothing is claimable now; returns how many writes were handled. One pass at a time per process. */
@@ -233,7 +287,16 @@ export class OutboxSender {
     this.#stopped = true;
     this.#timer?.cancel();
     this.#timer = undefined;
+    clearInterval(this.#heartbeat);
+    this.#heartbeat = undefined;
     await this.#running;
+    if (this.#registered) {
+      this.#registered = false;
+      LOCAL_SENDERS.delete(this.identity.instanceId);
+      await removeSender(this.#o.database.db, this.identity.instanceId).catch((error) =>
+        this.#o.logger.warn('outbox could not remove its sender row', { error }),
+      );
+    }
   }
 
   async #drain(): Promise<number> {
@@ -244,6 +307,7 @@ export class OutboxSender {
         limit: this.#o.batchSize,
         lockMs: this.#o.lockMs,
         paceMs: this.#o.paceMs,
+        ...(this.#registered ? { claimedBy: this.identity.instanceId } : {}),
       });
       if (batch.length === 0) {
         if (!this.#again) return handled;

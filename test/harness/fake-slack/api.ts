@@ -16,6 +16,8 @@ export interface ApiAnswer {
   response: SlackObject;
   failure?: Failure;
   headers?: Record<string, string>;
+  /** Hold the answer this long after recording the call (a `{ delayMs }` failure). */
+  delayMs?: number;
 }
 
 export interface ApiContext {
@@ -57,6 +59,7 @@ export async function answerApiCall(
     const applied = await run();
     return { ...applied, status: 504, response: { ok: false, error: 'gateway_timeout' }, failure };
   }
+  if (failure && 'delayMs' in failure) return { ...(await run()), failure, delayMs: failure.delayMs };
   if (failure) {
     if ('error' in failure)
       return { ...answer({ ok: false, error: failure.error, ...failure.response }), failure };

@@ -283,14 +283,27 @@ export class FakeSlack {
     url: URL,
     res: ServerResponse,
   ): Promise<void> {
-    const { args, token, status, response, failure, headers } = await answerApiCall(method, req, raw, url, {
-      state: this.#state,
-      token: this.#token,
-      failures: this.#failures,
-    });
+    const { args, token, status, response, failure, headers, delayMs } = await answerApiCall(
+      method,
+      req,
+      raw,
+      url,
+      {
+        state: this.#state,
+        token: this.#token,
+        failures: this.#failures,
+      },
+    );
     const call: RecordedCall = { method, args, at: this.#state.now(), token, status, response };
     if (failure) call.failure = failure;
     this.calls.push(call);
+    if (delayMs !== undefined) {
+      // Recorded (and applied) now; the answer comes late, or never reaches a caller that died.
+      this.#callWaits.offer(call);
+      await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+      if (!res.destroyed) sendJson(res, status, response, headers);
+      return;
+    }
     sendJson(res, status, response, headers);
     this.#callWaits.offer(call);
   }

@@ -48,7 +48,9 @@ export type Failure =
   | { status: number; retryAfter?: number }
   | { error: string; response?: SlackObject }
   /** Slack applies the call, but its answer is lost (HTTP 504): as if the caller died before reading it. */
-  | { lostResponse: true };
+  | { lostResponse: true }
+  /** Slack applies the call at once but answers only after `delayMs` (the caller may die meanwhile: a post in flight). */
+  | { delayMs: number };
 
 export interface RecordedCall {
   method: string;
