@@ -20,6 +20,7 @@ import { JobRunner } from './jobs/runner.js';
 import { slaHandlers } from './jobs/sla.js';
 import { createLogger, type Logger, toBoltLogger } from './observability/logger.js';
 import { createBatonMetrics } from './observability/metrics.js';
+import { CHANNEL_REFUSALS, ChannelProblemService } from './services/channel-problems.js';
 import { FirstTouchService } from './services/first-touch.js';
 import { FunnelService } from './services/funnel.js';
 import { FunnelExportService } from './services/funnel-export.js';
@@ -41,10 +42,12 @@ import { StageMoveService } from './services/stage-moves.js';
 import { VocService } from './services/voc.js';
 import { VocReportService } from './services/voc-report.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
+import { type ChannelCheck, checkChannels } from './slack/channel-check.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { skipEventRetries } from './slack/middleware/skip-event-retries.js';
 import { withActionItemWrites } from './slack/outbox/action-item-render.js';
 import { withCadenceWrites } from './slack/outbox/cadence-render.js';
+import { withChannelProblemWrites } from './slack/outbox/channel-problem-render.js';
 import { withOfferWrites } from './slack/outbox/offer-render.js';
 import { prepareWrite, recordSentWrite } from './slack/outbox/render.js';
 import { withRetroWrites } from './slack/outbox/retro-render.js';
@@ -72,6 +75,8 @@ export interface Baton {
   context: AppContext;
   jobs: JobRunner;
   outbox: OutboxSender;
+  /** Checks every configured channel again (joins public ones, tells admins about the rest); never throws. */
+  checkChannels(): Promise<ChannelCheck>;
   stop(): Promise<void>;
 }
 
@@ -122,6 +127,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       logger,
       metrics,
     });
+    const channelProblems = new ChannelProblemService(database, config);
     const outbox = new OutboxSender({
       database,
       clock,
@@ -135,11 +141,17 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         withVocWrites,
         withRetroWrites,
         withActionItemWrites,
+        withChannelProblemWrites,
       ].reduceRight(
         (next, render) => render({ config, database }, outboxClient, next),
         prepareWrite({ config, database }),
       ),
       onSent: recordSentWrite(database),
+      // Slack refused the channel: admins are told once per channel (DM and Home), the post waits.
+      onParked: async (row, channel, code) => {
+        const problem = CHANNEL_REFUSALS[code];
+        if (problem) await channelProblems.report(row.teamId, channel, problem, clock.now());
+      },
     });
     const leads = new LeadService(database, config);
     const context: AppContext = {
@@ -170,6 +182,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         retroFigures: new RetroFiguresService(database, config),
         actionItems: new ActionItemService(database, config),
         settings: new SettingsService(database, config),
+        channelProblems,
       },
       slack: createSlackClient({
         token: env.SLACK_BOT_TOKEN,
@@ -243,6 +256,9 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         ...retroHandlers(context),
       },
     });
+    // Joins public channels, tells admins about the rest, re-targets and releases parked posts.
+    const channelCheck = () => checkChannels(context, context.slack, identity.teamId);
+    await channelCheck();
     await scheduleMaintenance(context, identity.teamId, clock.now());
     await scheduleRetro(context, identity.teamId, clock.now());
     if (options.jobTick !== null) {
@@ -267,6 +283,11 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       context,
       jobs,
       outbox,
+      async checkChannels() {
+        const result = await channelCheck();
+        context.outbox.wake();
+        return result;
+      },
       async stop() {
         shuttingDown = true;
         await app.stop(); // stops accepting; requests already in progress finish

@@ -4,6 +4,7 @@ import type { Database } from './db/client.js';
 import type { Clock } from './domain/clock.js';
 import type { Logger } from './observability/logger.js';
 import type { BatonMetrics } from './observability/metrics.js';
+import type { ChannelProblemService } from './services/channel-problems.js';
 import type { FirstTouchService } from './services/first-touch.js';
 import type { FunnelService } from './services/funnel.js';
 import type { FunnelExportService } from './services/funnel-export.js';
@@ -55,6 +56,7 @@ export interface AppContext {
     retroFigures: RetroFiguresService;
     actionItems: ActionItemService;
     settings: SettingsService;
+    channelProblems: ChannelProblemService;
   };
   /** Web API calls outside a request (jobs): uploads and reads; posts go through the outbox. */
   slack: WebClient;

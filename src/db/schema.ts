@@ -268,7 +268,8 @@ export const routingState = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.segment, t.userId] })],
 );
 
-export type OutboxStatus = 'pending' | 'sent' | 'dead';
+/** `parked`: Slack refused the post because of the channel (not a member, archived, missing); it waits for the channel to be fixed. */
+export type OutboxStatus = 'pending' | 'sent' | 'dead' | 'parked';
 
 /**
  * Slack writes Baton intends to make, committed with the change that causes them and delivered
@@ -302,6 +303,7 @@ export const outbox = pgTable(
   (t) => [
     uniqueIndex('outbox_dedupe').on(t.teamId, t.dedupeKey),
     index('outbox_due').on(t.status, t.nextAttemptAt),
+    index('outbox_parked').on(t.teamId, t.channel, t.id).where(sql`status = 'parked'`),
   ],
 );
 
@@ -317,6 +319,25 @@ export const outboxSenders = pgTable('outbox_senders', {
   startedAt: at('started_at').notNull(),
   heartbeatAt: at('heartbeat_at').notNull(),
 });
+
+export type ChannelProblemKind = 'not_in_channel' | 'private' | 'missing' | 'archived';
+
+/**
+ * A configured channel Baton cannot post to, as last seen (start-up check or a refused post).
+ * The row is the record that admins were told (`notified_at`), so a restart does not tell them
+ * again unless the problem changed; it goes when the channel works again.
+ */
+export const channelProblems = pgTable(
+  'channel_problems',
+  {
+    teamId: teamId(),
+    channel: text('channel').notNull(),
+    problem: text('problem').$type<ChannelProblemKind>().notNull(),
+    detectedAt: at('detected_at').notNull(),
+    notifiedAt: at('notified_at'),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.channel] })],
+);
 
 /** When each channel may next be posted to: about one message per second per channel. */
 export const channelPacing = pgTable(

@@ -1,4 +1,5 @@
 import type { Role } from '../domain/roles.js';
+import { channelsEn } from './sections/channels.js';
 import { retroEn } from './sections/retro.js';
 import { retroActionsEn } from './sections/retro-actions.js';
 import { settingsEn } from './sections/settings.js';
@@ -695,6 +696,7 @@ export const en = {
   retro: retroEn,
   retroActions: retroActionsEn,
   settings: settingsEn,
+  channels: channelsEn,
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,
     notOnRoster: 'You are not on the Baton roster, so there is nothing to change. Ask an admin to add you.',

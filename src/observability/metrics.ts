@@ -118,6 +118,18 @@ export function createBatonMetrics() {
       'Slack writes given up on (Slack refused them for good or they failed too often), by error.',
     ),
     outboxPending: registry.gauge('baton_outbox_pending', 'Slack writes waiting in the outbox.'),
+    outboxParked: registry.counter(
+      'baton_outbox_parked_total',
+      'Posts parked because Slack refused their channel (not a member, archived, missing), by error.',
+    ),
+    outboxUnparked: registry.counter(
+      'baton_outbox_unparked_total',
+      'Parked posts sent again (the bot joined the channel, or the config moved the segment).',
+    ),
+    channelProblems: registry.counter(
+      'baton_channel_problems_total',
+      'Configured channels found unusable by the start-up channel check.',
+    ),
     outboxClaimsFreed: registry.counter(
       'baton_outbox_claims_freed_total',
       'Outbox writes freed at once because the process that claimed them is gone.',

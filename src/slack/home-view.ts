@@ -1,8 +1,10 @@
 import type { types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../context.js';
+import { adminIds, configuredChannels } from '../domain/configured-channels.js';
 import { messages } from '../i18n/index.js';
 import type { HomeData } from '../services/home.js';
+import { channelProblemsHome } from './blocks/channel-problems.js';
 import type { Block } from './blocks/common.js';
 import { memberHome, strangerHome } from './blocks/home.js';
 import { homeFunnelBlocks } from './blocks/home-funnel.js';
@@ -34,6 +36,16 @@ export async function homeView(
   if (home.kind === 'stranger') return strangerHome(t, userId, home.adminIds);
   const links = await cardLinkCache.links(client, listedLeads(home), ctx.logger);
   const parts: Block[][] = [];
+  if (adminIds(ctx.config).includes(userId)) {
+    // Admins see which configured channels Baton cannot post to, until they are fixed.
+    const uses = new Map(configuredChannels(ctx.config).map((c) => [c.channel, c.uses]));
+    const problems = await ctx.services.channelProblems.list(teamId);
+    const notice = channelProblemsHome(
+      t,
+      problems.map((p) => ({ channel: p.channel, problem: p.problem, uses: uses.get(p.channel) ?? [] })),
+    );
+    if (notice.length > 0) parts.push(notice);
+  }
   if (home.board) parts.push(slaBoardBlocks(t, home.board));
   if (home.pipeline) parts.push(homeMyLeadsBlocks(t, home.pipeline, links, now));
   if (home.team) parts.push(homeFunnelBlocks(t, home.team, links));

@@ -10,6 +10,7 @@ import {
   findWrite,
   type NewSlackWrite,
   type OutboxRow,
+  unparkChannel,
 } from '../../src/db/queries/outbox.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createBatonMetrics } from '../../src/observability/metrics.js';
@@ -327,6 +328,39 @@ describe('outbox delivery', () => {
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
     expect(sent).toEqual([]);
     expect(metrics.registry.value('baton_outbox_dead_total', { error: 'channel_not_found' })).toBe(1);
+  });
+
+  it('parks posts Slack refuses for their channel, tells onParked, and sends them in order once unparked', async () => {
+    const parked: Array<[number, string, string]> = [];
+    const { sender, metrics } = makeSender({
+      onParked: async (row, channel, code) => void parked.push([row.id, channel, code]),
+    });
+    const PARKED = 'C0PARKED';
+    slack.addChannel({ id: PARKED, name: 'parked', botIsMember: false });
+    const first = await enqueue({ channel: PARKED, args: { text: 'first' } });
+    const second = await enqueue({ channel: PARKED, args: { text: 'second' } });
+    const elsewhere = await enqueue({ channel: OTHER, args: { text: 'elsewhere' } });
+    for (let i = 0; i < 3; i++) {
+      await sender.deliverDue();
+      clock.advance(1_000);
+    }
+    expect((await findWrite(database.db, first))?.status).toBe('parked');
+    expect((await findWrite(database.db, second))?.status).toBe('parked');
+    expect((await findWrite(database.db, elsewhere))?.status).toBe('sent');
+    expect(parked).toEqual([
+      [first, PARKED, 'not_in_channel'],
+      [second, PARKED, 'not_in_channel'],
+    ]);
+    expect(metrics.registry.value('baton_outbox_parked_total', { error: 'not_in_channel' })).toBe(2);
+    clock.advanceMinutes(600);
+    expect(await sender.deliverDue()).toBe(0); // parked is neither retried nor dead
+
+    slack.inviteBot(PARKED);
+    expect(await unparkChannel(database.db, { teamId: T, channel: PARKED, now: clock.now() })).toBe(2);
+    await sender.deliverDue();
+    clock.advance(1_000);
+    await sender.deliverDue();
+    expect(slack.messages(PARKED).map((m) => m.text)).toEqual(['first', 'second']);
   });
 
   it('paces one channel to a message a second, in id order, without holding back another channel', async () => {

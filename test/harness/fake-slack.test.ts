@@ -225,6 +225,55 @@ describe('messages', () => {
     }
   });
 
+  it('models bot membership: not_in_channel, joining public channels, invites, archived and deleted channels', async () => {
+    slack.addChannel({ id: 'C0PUBLIC', name: 'public', botIsMember: false });
+    slack.addChannel({ id: 'G0SECRET', name: 'secret', isPrivate: true, botIsMember: false });
+    slack.addChannel({ id: 'C0OLD', name: 'old', isArchived: true });
+    slack.addChannel({ id: 'C0GONE', name: 'gone', deleted: true });
+
+    expect(await errorOf(client.chat.postMessage({ channel: 'C0PUBLIC', text: 'hi' }))).toBe(
+      'not_in_channel',
+    );
+    expect((await client.conversations.info({ channel: 'C0PUBLIC' })).channel).toMatchObject({
+      is_member: false,
+      is_private: false,
+      is_archived: false,
+    });
+    await client.conversations.join({ channel: 'C0PUBLIC' });
+    expect(slack.botInChannel('C0PUBLIC')).toBe(true);
+    expect((await client.chat.postMessage({ channel: 'C0PUBLIC', text: 'hi' })).ok).toBe(true);
+
+    expect(await errorOf(client.conversations.join({ channel: 'G0SECRET' }))).toBe(
+      'method_not_supported_for_channel_type',
+    );
+    expect((await client.conversations.info({ channel: 'G0SECRET' })).channel).toMatchObject({
+      is_member: false,
+      is_private: true,
+    });
+    slack.inviteBot('G0SECRET');
+    expect((await client.chat.postMessage({ channel: 'G0SECRET', text: 'hi' })).ok).toBe(true);
+
+    expect(await errorOf(client.chat.postMessage({ channel: 'C0OLD', text: 'hi' }))).toBe('is_archived');
+    expect((await client.conversations.info({ channel: 'C0OLD' })).channel?.is_archived).toBe(true);
+    expect(await errorOf(client.conversations.join({ channel: 'C0OLD' }))).toBe('is_archived');
+    expect(await errorOf(client.conversations.info({ channel: 'C0GONE' }))).toBe('channel_not_found');
+    expect(await errorOf(client.chat.postMessage({ channel: 'C0GONE', text: 'hi' }))).toBe(
+      'channel_not_found',
+    );
+    // Channels the fake was not told about are there, and the bot is in them.
+    expect((await client.conversations.info({ channel: 'C0ANY' })).channel?.is_member).toBe(true);
+  });
+
+  it('answers late with a { delayMs } failure, after recording and applying the call', async () => {
+    slack.failNext('chat.postMessage', { delayMs: 300 });
+    const started = Date.now();
+    const posting = client.chat.postMessage({ channel: 'C0LEADS', text: 'slow' });
+    await slack.waitForCall('chat.postMessage');
+    expect(slack.messages('C0LEADS').map((m) => m.text)).toEqual(['slow']);
+    expect((await posting).ok).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
   it('handles ephemerals, reactions, permalinks and deletes', async () => {
     const parent = await client.chat.postMessage({ channel: 'C0LEADS', text: 'Lead' });
     const reply = await client.chat.postMessage({ channel: 'C0LEADS', thread_ts: parent.ts!, text: 'r' });

@@ -36,6 +36,9 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'chat.delete': ['chat:write'],
   'chat.getPermalink': [],
   'conversations.open': ['im:write'],
+  // The start-up channel check: is Baton in each configured channel, and join the public ones.
+  'conversations.info': ['channels:read', 'groups:read'],
+  'conversations.join': ['channels:join'],
   // The outbox reads history to find a post it may already have made, in channels and DMs alike.
   'conversations.replies': ['channels:history', 'groups:history', 'im:history'],
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
@@ -56,6 +59,8 @@ const EVENT_SUBSCRIPTIONS: Record<string, { declared: string[]; scopes: string[]
     scopes: ['channels:history', 'groups:history'],
   },
   reaction_added: { declared: ['reaction_added'], scopes: ['reactions:read'] },
+  // Parked posts go out when the bot is invited to their channel (public or private).
+  member_joined_channel: { declared: ['member_joined_channel'], scopes: ['channels:read', 'groups:read'] },
 };
 
 /** Registers the real listeners on a stand-in that only records what was registered. */

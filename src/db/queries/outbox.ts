@@ -280,3 +280,81 @@ export async function findWriteByKey(
     .where(and(eq(outbox.teamId, teamId), eq(outbox.dedupeKey, dedupeKey)));
   return row;
 }
+
+/**
+ * Parks a write Slack refused because of its channel (bot not a member, archived, missing): it
+ * is neither retried nor given up, and goes out again once the channel is fixed (unparkChannel).
+ */
+export async function markWriteParked(
+  q: Queryable,
+  id: number,
+  error: string,
+  opts: { attempts?: number } = {},
+): Promise<boolean> {
+  const rows = await q
+    .update(outbox)
+    .set({ status: 'parked', lockedUntil: null, claimedBy: null, lastError: error.slice(0, 2000) })
+    .where(
+      and(
+        eq(outbox.id, id),
+        eq(outbox.status, 'pending'),
+        opts.attempts === undefined ? undefined : eq(outbox.attempts, opts.attempts),
+      ),
+    )
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+/** Whether the channel has parked writes (a write waiting there waits for the channel, too). */
+export async function channelHasParked(q: Queryable, teamId: string, channel: string): Promise<boolean> {
+  const [row] = await q
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.teamId, teamId), eq(outbox.channel, channel), eq(outbox.status, 'parked')))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Sends a channel's parked writes again, optionally to another channel: back to pending, due
+ * now, with a fresh attempt budget. The claim takes each channel's oldest first, so they go out
+ * in their original order. `leadIds` narrows it to those leads' writes. Returns how many.
+ */
+export async function unparkChannel(
+  q: Queryable,
+  p: { teamId: string; channel: string; now: Date; to?: string; leadIds?: number[] },
+): Promise<number> {
+  if (p.leadIds?.length === 0) return 0;
+  const rows = await q
+    .update(outbox)
+    .set({
+      status: 'pending',
+      channel: p.to ?? p.channel,
+      attempts: 0,
+      nextAttemptAt: p.now,
+      lockedUntil: null,
+      claimedBy: null,
+    })
+    .where(
+      and(
+        eq(outbox.teamId, p.teamId),
+        eq(outbox.channel, p.channel),
+        eq(outbox.status, 'parked'),
+        p.leadIds ? inArray(outbox.leadId, p.leadIds) : undefined,
+      ),
+    )
+    .returning({ id: outbox.id });
+  return rows.length;
+}
+
+/** Parked writes by channel and lead (for re-targeting after the config moved a segment). */
+export async function parkedWrites(
+  q: Queryable,
+  teamId: string,
+): Promise<Array<Pick<OutboxRow, 'id' | 'channel' | 'leadId' | 'purpose'>>> {
+  return q
+    .select({ id: outbox.id, channel: outbox.channel, leadId: outbox.leadId, purpose: outbox.purpose })
+    .from(outbox)
+    .where(and(eq(outbox.teamId, teamId), eq(outbox.status, 'parked')))
+    .orderBy(outbox.id);
+}

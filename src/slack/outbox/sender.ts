@@ -11,8 +11,10 @@ import schedule from 'node-schedule';
 import type { Database } from '../../db/client.js';
 import {
   CHANNEL_PACE_MS,
+  channelHasParked,
   claimDueWrites,
   markWriteDead,
+  markWriteParked,
   markWriteRetry,
   markWriteSent,
   type OutboxRow,
@@ -70,6 +72,19 @@ export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
   'thread_not_found',
 ]);
 
+/**
+ * Refusals that are about the channel, not the post: a post or edit in a channel is parked (sent
+ * again once the channel is fixed) instead of given up.
+ */
+export const PARKING_SLACK_ERRORS: ReadonlySet<string> = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+]);
+
+/** Channels (public `C…`, private `G…`) can be fixed by an admin; a DM to a user cannot be parked. */
+const isChannel = (id: string) => /^[CG]/.test(id);
+
 export interface OutboxSlackClientOptions {
   token: string;
   apiUrl?: string | undefined;
@@ -124,6 +139,8 @@ export interface OutboxSenderOptions {
   prepare?: (row: OutboxRow) => Promise<PreparedWrite>;
   /** Called once a write is recorded as sent, e.g. to store a card's ts on its lead. */
   onSent?: (row: OutboxRow, ts: string) => Promise<void>;
+  /** Called when Slack refused a post because of its channel and the post was parked. */
+  onParked?: (row: OutboxRow, channel: string, code: string) => Promise<void>;
   /** Tries (rate-limited ones not counted) before a write is moved aside. */
   maxAttempts?: number;
   /** How long a claimed write is ours before another process may take it over. */
@@ -202,8 +219,8 @@ interface HistoryPage {
  * recording it never produces a second copy.
  */
 export class OutboxSender {
-  readonly #o: Required<Omit<OutboxSenderOptions, 'onSent' | 'prepare'>> &
-    Pick<OutboxSenderOptions, 'onSent' | 'prepare'>;
+  readonly #o: Required<Omit<OutboxSenderOptions, 'onSent' | 'prepare' | 'onParked'>> &
+    Pick<OutboxSenderOptions, 'onSent' | 'prepare' | 'onParked'>;
   /** This process's sender as outbox_senders knows it; claims carry its instance id once registered. */
   readonly identity: SenderIdentity = { instanceId: randomUUID(), host: hostname(), pid: process.pid };
   #registered = false;
@@ -335,8 +352,8 @@ export class OutboxSender {
       await this.#dead(row, 'unsupported_method', `unsupported method ${row.method}`, log);
       return;
     }
+    let send: WriteTarget = { channel: row.channel, args: row.args };
     try {
-      let send = { channel: row.channel, args: row.args };
       if (this.#o.prepare) {
         const prepared = await this.#o.prepare(row);
         if ('drop' in prepared) {
@@ -344,6 +361,15 @@ export class OutboxSender {
           return;
         }
         if ('wait' in prepared) {
+          // What it waits for (its card, its parent) is parked in this channel: it waits with it.
+          if (isChannel(row.channel) && (await channelHasParked(database.db, row.teamId, row.channel))) {
+            await markWriteParked(database.db, row.id, `parked with its channel: ${prepared.wait}`, {
+              attempts: row.attempts,
+            });
+            metrics.outboxParked({ error: 'waits_for_parked' });
+            log.info('outbox write parked behind its parked channel', { reason: prepared.wait });
+            return;
+          }
           if (row.attempts >= maxAttempts) {
             await this.#dead(row, 'waited_too_long', `still waiting: ${prepared.wait}`, log);
             return;
@@ -384,7 +410,7 @@ export class OutboxSender {
       const ts = await this.#call(row, send);
       await this.#sent(row, ts, log);
     } catch (error) {
-      await this.#failed(row, error, log);
+      await this.#failed(row, error, log, send.channel);
     }
   }
 
@@ -404,12 +430,25 @@ export class OutboxSender {
     }
   }
 
-  async #failed(row: OutboxRow, error: unknown, log: Logger): Promise<void> {
+  async #failed(row: OutboxRow, error: unknown, log: Logger, channel: string): Promise<void> {
     const { database, clock, metrics, maxAttempts, backoffMs } = this.#o;
     const outcome = classifySlackError(error);
     const now = clock.now();
     try {
-      if (outcome.kind === 'rate_limited') {
+      if (
+        outcome.kind === 'permanent' &&
+        PARKING_SLACK_ERRORS.has(outcome.code) &&
+        row.method !== 'chat.postEphemeral' &&
+        isChannel(channel)
+      ) {
+        if (!(await markWriteParked(database.db, row.id, outcome.error, { attempts: row.attempts }))) return;
+        metrics.outboxParked({ error: outcome.code });
+        log.warn('Slack refused the channel; the post is parked until the channel is fixed', {
+          error: outcome.code,
+          target: channel,
+        });
+        await this.#o.onParked?.(row, channel, outcome.code);
+      } else if (outcome.kind === 'rate_limited') {
         const at = new Date(now.getTime() + outcome.retryAfterMs);
         await markWriteRetry(database.db, row.id, at, outcome.error, {
           rateLimited: true,

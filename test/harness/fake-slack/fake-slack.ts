@@ -116,7 +116,31 @@ export class FakeSlack {
   }
 
   addChannel(channel: FakeChannel): void {
-    this.#state.channels.set(channel.id, channel);
+    // A copy: inviteBot, archiveChannel and conversations.join change it.
+    this.#state.channels.set(channel.id, { ...channel });
+  }
+
+  /**
+   * Puts the bot in a channel as `/invite @Baton` does (private channels too). Slack then sends
+   * `member_joined_channel`; send it with the SlackDriver: `driver.event({ type: 'member_joined_channel',
+   * user: slack.botUserId, channel })`.
+   */
+  inviteBot(channelId: string): void {
+    const channel = this.#state.channels.get(channelId);
+    if (!channel) throw new Error(`FakeSlack.inviteBot: add channel ${channelId} first`);
+    channel.botIsMember = true;
+  }
+
+  /** Archives (or unarchives) a channel: posts answer `is_archived`. */
+  archiveChannel(channelId: string, archived = true): void {
+    const channel = this.#state.channels.get(channelId);
+    if (!channel) throw new Error(`FakeSlack.archiveChannel: add channel ${channelId} first`);
+    channel.isArchived = archived;
+  }
+
+  /** Whether the bot is in the channel (joined, invited, or never left). */
+  botInChannel(channelId: string): boolean {
+    return this.#state.channels.get(channelId)?.botIsMember !== false;
   }
 
   /** The user with defaults applied, as the fake reports it. */

@@ -45,7 +45,7 @@ export class SlackState {
     this.#strictChannels = options.channels !== undefined;
     this.addUser({ id: workspace.botUserId, name: workspace.botName, realName: 'Baton', isBot: true });
     for (const user of options.users ?? []) this.addUser(user);
-    for (const channel of options.channels ?? []) this.channels.set(channel.id, channel);
+    for (const channel of options.channels ?? []) this.channels.set(channel.id, { ...channel });
   }
 
   addUser(user: FakeUser): void {
@@ -131,8 +131,16 @@ export class SlackState {
       throw new ApiError('channel_not_found');
     }
     if (this.mpims.has(id)) return id;
+    if (this.channels.get(id)?.deleted) throw new ApiError('channel_not_found');
     if (/^[CG][A-Z0-9]{2,}$/.test(id) && (!this.#strictChannels || this.channels.has(id))) return id;
     throw new ApiError('channel_not_found');
+  }
+
+  /** What Slack answers the bot posting or editing in a channel it is not in, or an archived one. */
+  requireBotCanWrite(channel: string): void {
+    const known = this.channels.get(channel);
+    if (known?.isArchived) throw new ApiError('is_archived');
+    if (known?.botIsMember === false) throw new ApiError('not_in_channel');
   }
 
   dmUser(dmId: string): string | undefined {

@@ -24,6 +24,12 @@ export interface FakeChannel {
   id: string;
   name: string;
   isPrivate?: boolean;
+  /** Default true. When false, posts and edits by the bot answer `not_in_channel` until it joins or is invited. */
+  botIsMember?: boolean;
+  /** Posts answer `is_archived`; `conversations.info` says `is_archived: true`. */
+  isArchived?: boolean;
+  /** The channel is gone: every call naming it answers `channel_not_found`. */
+  deleted?: boolean;
 }
 
 export interface FakeSlackOptions {

@@ -7,6 +7,7 @@ import type { MethodTable } from './method.js';
 
 function postMessage(state: SlackState, args: SlackArgs): SlackObject {
   const channel = state.conversation(args.channel, { allowUser: true });
+  state.requireBotCanWrite(channel);
   const content = messageContent(args, { maxBlocks: 50 });
   const threadTs = str(args.thread_ts);
   const parent = threadTs ? state.find(channel, threadTs) : undefined;
@@ -22,6 +23,7 @@ function postMessage(state: SlackState, args: SlackArgs): SlackObject {
 
 function update(state: SlackState, args: SlackArgs): SlackObject {
   const channel = state.conversation(args.channel);
+  state.requireBotCanWrite(channel);
   const message = state.find(channel, args.ts);
   if (!message) throw new ApiError('message_not_found');
   if (!state.isOwn(message)) throw new ApiError('cant_update_message');

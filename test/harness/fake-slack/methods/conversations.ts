@@ -54,10 +54,22 @@ function info(state: SlackState, args: SlackArgs): SlackObject {
       is_mpim: state.mpims.has(id),
       is_im: false,
       is_private: Boolean(known?.isPrivate) || state.mpims.has(id),
-      is_archived: false,
-      is_member: true,
+      is_archived: Boolean(known?.isArchived),
+      is_member: known?.botIsMember !== false,
     },
   };
+}
+
+/** The bot joins a public channel; private ones need an invite, as in Slack. */
+function join(state: SlackState, args: SlackArgs): SlackObject {
+  const id = state.conversation(args.channel);
+  const known = state.channels.get(id);
+  if (id.startsWith('D') || state.mpims.has(id) || known?.isPrivate)
+    throw new ApiError('method_not_supported_for_channel_type');
+  if (known?.isArchived) throw new ApiError('is_archived');
+  const already = known?.botIsMember !== false;
+  if (known) known.botIsMember = true;
+  return { ...info(state, { channel: id }), ...(already ? { already_in_channel: true } : {}) };
 }
 
 function replies(state: SlackState, args: SlackArgs): SlackObject {
@@ -122,6 +134,7 @@ function page(list: FakeMessage[], args: SlackArgs, order: 'asc' | 'desc'): Slac
 export const conversationsMethods: MethodTable = {
   'conversations.open': open,
   'conversations.info': info,
+  'conversations.join': join,
   'conversations.replies': replies,
   'conversations.history': history,
 };
