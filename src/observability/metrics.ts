@@ -122,6 +122,10 @@ export function createBatonMetrics() {
       'baton_outbox_parked_total',
       'Posts parked because Slack refused their channel (not a member, archived, missing), by error.',
     ),
+    outboxParkedNow: registry.gauge(
+      'baton_outbox_parked',
+      'Posts parked now, waiting for their channel to be fixed (see the admins’ Home).',
+    ),
     outboxUnparked: registry.counter(
       'baton_outbox_unparked_total',
       'Parked posts sent again (the bot joined the channel, or the config moved the segment).',

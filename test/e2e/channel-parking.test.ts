@@ -101,6 +101,12 @@ describe('a private leads channel the bot is not in', () => {
       expect(slack.callsTo('conversations.join').map((c) => c.args.channel)).toEqual([PUBLIC_ESC]);
       expect(slack.botInChannel(PUBLIC_ESC)).toBe(true);
       expect(slack.botInChannel(PRIVATE_LEADS)).toBe(false);
+      await t.flushOutbox();
+      expect(adminDms().map((m) => m.text)).toEqual([
+        expect.stringContaining(
+          `<#${PRIVATE_LEADS}>: a private channel Baton is not in. Type \`/invite @Baton\``,
+        ),
+      ]);
 
       const first = await t.sendLead(lead(1));
       expect(first.status).toBe(202);
@@ -129,6 +135,7 @@ describe('a private leads channel the bot is not in', () => {
       expect(dms[0]!.text).toContain('leads:smb');
       const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
       expect(metrics).toMatch(/^baton_outbox_parked_total\{error="not_in_channel"\} 2$/m);
+      expect(metrics).toMatch(/^baton_outbox_parked 4$/m);
 
       // The admin's Home says the same until it is fixed.
       await t.driver.event({ type: 'app_home_opened', user: ADMIN, tab: 'home' });

@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +70,15 @@ async function waitForReady(port: number, run: Running, timeoutMs = 60_000): Pro
   throw new Error(`not ready after ${timeoutMs} ms`);
 }
 
+/** A port nothing listens on now (the OS picks it), so parallel test files do not collide. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 const leadOf = (call: RecordedCall) =>
   (call.args.metadata as { event_payload?: { lead_id?: number } } | undefined)?.event_payload?.lead_id;
 const isCard = (leadId: unknown) => (call: RecordedCall) =>
@@ -97,7 +107,7 @@ describe('a kill -9 with a card in flight', () => {
   });
 
   it('posts the in-flight card once and the next card in its channel within 10 s of the restart', async () => {
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const env = {
       SLACK_BOT_TOKEN: 'xoxb-crash-test',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

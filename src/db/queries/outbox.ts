@@ -239,6 +239,8 @@ export interface OutboxStats {
   /** Pending writes whose time has come (waiting for pacing, a free sender or in flight). */
   due: number;
   dead: number;
+  /** Posts waiting for their channel to be fixed. */
+  parked: number;
 }
 
 export async function outboxStats(q: Queryable, now: Date): Promise<OutboxStats> {
@@ -249,10 +251,11 @@ export async function outboxStats(q: Queryable, now: Date): Promise<OutboxStats>
         Number,
       ),
       dead: sql<number>`count(*) filter (where ${outbox.status} = 'dead')`.mapWith(Number),
+      parked: sql<number>`count(*) filter (where ${outbox.status} = 'parked')`.mapWith(Number),
     })
     .from(outbox)
-    .where(inArray(outbox.status, ['pending', 'dead']));
-  return row ?? { pending: 0, due: 0, dead: 0 };
+    .where(inArray(outbox.status, ['pending', 'dead', 'parked']));
+  return row ?? { pending: 0, due: 0, dead: 0, parked: 0 };
 }
 
 /** When the channel may next be written to (undefined before its first write). */

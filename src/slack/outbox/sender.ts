@@ -247,6 +247,7 @@ export class OutboxSender {
     options.metrics.registry.onCollect(async () => {
       const stats = await outboxStats(this.#o.database.db, this.#o.clock.now());
       this.#o.metrics.outboxPending(stats.pending);
+      this.#o.metrics.outboxParkedNow(stats.parked);
     });
   }
 
