@@ -424,7 +424,7 @@ describe('Save as VOC (message shortcut)', () => {
     });
   });
 
-  it('posts again when captured again after Slack refused the post (Baton not in the channel)', async () => {
+  it('parks the post Slack refused (Baton not in the channel) and posts it, edits included, once Baton joins', async () => {
     t.slack.failNext('chat.postMessage', { error: 'not_in_channel' });
     const { message, id } = await captured('C0SALES', 'Please add an Excel export', 'feature_request');
     const mine = () => posts('C0PRODUCT').filter((m) => postText(m).includes('Please add an Excel export'));
@@ -438,6 +438,16 @@ describe('Save as VOC (message shortcut)', () => {
     });
     const view = await openedView(sc.triggerId);
     savedText(await submit('U0SDR0001', view.id, keep(view, {})));
+    await t.flushOutbox();
+    // Parked with its channel (the edit waits with the post), not dropped: it goes out when Baton joins.
+    expect(mine()).toEqual([]);
+    await t.driver.event({ type: 'member_joined_channel', user: t.slack.botUserId, channel: 'C0PRODUCT' });
+    await vi.waitFor(async () => {
+      const [row] = await t.database.rows<{ n: number }>(
+        sql`select count(*)::int as n from outbox where status = 'parked'`,
+      );
+      expect(row?.n).toBe(0);
+    });
     await t.flushOutbox();
     expect(mine()).toHaveLength(1);
     expect(await entry(id)).toMatchObject({ routed_channel: 'C0PRODUCT', routed_ts: mine()[0]!.ts });
