@@ -16,6 +16,7 @@ const PRIVATE_LEADS = 'C0PRIVLEADS';
 const PUBLIC_ESC = 'C0PUBESCAL';
 const ARCHIVED_LEADS = 'C0ARCHLEADS';
 const NEW_LEADS = 'C0NEWLEADS';
+const GONE_ESC = 'C0GONEESCAL';
 
 const config = (smb: string, escalations = PUBLIC_ESC) => `
 locale: en
@@ -44,6 +45,7 @@ beforeAll(async () => {
   slack.addChannel({ id: PUBLIC_ESC, name: 'escalations', botIsMember: false });
   slack.addChannel({ id: ARCHIVED_LEADS, name: 'leads-old', isArchived: true });
   slack.addChannel({ id: NEW_LEADS, name: 'leads-new' });
+  slack.addChannel({ id: GONE_ESC, name: 'escalations-old', deleted: true });
 });
 afterAll(async () => {
   await slack?.stop();
@@ -184,7 +186,7 @@ describe('a private leads channel the bot is not in', () => {
   });
 });
 
-describe('an archived leads channel', () => {
+describe('an archived leads channel and a missing escalations channel', () => {
   let database: Database;
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -193,10 +195,15 @@ describe('an archived leads channel', () => {
     await database?.close();
   });
 
-  it('parks the card, and after a restart pointing the segment at another channel posts it there', async () => {
+  it('parks the card, tells admins once about it and a missing channel, and posts it where a restart points the segment', async () => {
     slack.reset();
     const before = adminDms().length;
-    const first = await startTestApp({ slack, clock, database, configYaml: config(ARCHIVED_LEADS) });
+    const first = await startTestApp({
+      slack,
+      clock,
+      database,
+      configYaml: config(ARCHIVED_LEADS, GONE_ESC),
+    });
     let id: number;
     try {
       const res = await first.sendLead(lead(3));
@@ -208,12 +215,13 @@ describe('an archived leads channel', () => {
       const dms = adminDms().slice(before);
       expect(dms).toHaveLength(1);
       expect(dms[0]!.text).toContain(`<#${ARCHIVED_LEADS}>: the channel is archived`);
+      expect(dms[0]!.text).toContain(`\`${GONE_ESC}\`: no such channel`);
     } finally {
       await first.stop();
     }
 
     // A restart with nothing changed tells nobody again.
-    const same = await startTestApp({ slack, clock, database, configYaml: config(ARCHIVED_LEADS) });
+    const same = await startTestApp({ slack, clock, database, configYaml: config(ARCHIVED_LEADS, GONE_ESC) });
     await same.flushOutbox();
     await same.stop();
     expect(adminDms().slice(before)).toHaveLength(1);
@@ -221,6 +229,9 @@ describe('an archived leads channel', () => {
     const second = await startTestApp({ slack, clock, database, configYaml: config(NEW_LEADS) });
     try {
       await second.flushOutbox();
+      // Both problems are gone with the channels the config no longer names.
+      expect(await second.baton.context.services.channelProblems.list(TEAM_ID)).toEqual([]);
+      expect(adminDms().slice(before)).toHaveLength(1);
       expect(cardsIn(NEW_LEADS).map(leadOf)).toEqual([id]);
       expect(cardsIn(ARCHIVED_LEADS)).toEqual([]);
       const rows = await statuses(database, [id]);
