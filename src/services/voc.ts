@@ -295,7 +295,8 @@ export class VocService {
 
   /**
    * The entry's post in `channel`: its write and dedupe key, or the key a new post takes. A post
-   * Slack refused for good (say Baton was not in the channel) is posted again under a key named
+   * Slack refused for good (say its blocks were invalid; a channel Baton is not in parks the post
+   * instead) is posted again under a key named
    * after the refused write, so capturing the entry again retries it.
    */
   async #postIn(
