@@ -80,7 +80,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       // every failed attempt in the pool, up to 20 s: after an outage under load, requests hung
       // that long and the server's return went unnoticed. Attempts are made only when a query
       // needs a connection, so a short constant pause fails fast (503) and recovers at once.
-      backoff: 0.01, // seconds
+      backoff: () => 0.01, // seconds
     });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     return {

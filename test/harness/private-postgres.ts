@@ -72,7 +72,16 @@ export class PrivatePostgres {
       '-c fsync=off',
       '-c max_connections=100',
     ].join(' ');
-    await this.#pg('pg_ctl', ['-D', this.dataDir, '-l', join(this.dir, 'server.log'), '-w', '-o', options, 'start']);
+    await this.#pg('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-l',
+      join(this.dir, 'server.log'),
+      '-w',
+      '-o',
+      options,
+      'start',
+    ]);
   }
 
   /** Stops the server (`fast`: clients are told and disconnected; `immediate`: processes are killed). */
