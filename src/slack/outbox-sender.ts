@@ -21,6 +21,7 @@ import { retryDelayMs } from '../domain/backoff.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../observability/logger.js';
 import type { BatonMetrics } from '../observability/metrics.js';
+import { RepeatedFailureLog } from '../observability/repeated-failure.js';
 import { slackClientOptions } from './web-client.js';
 
 /** `metadata.event_type` of every message the outbox posts; the payload carries the outbox id. */
@@ -193,6 +194,7 @@ export class OutboxSender {
   /** A wake-up arrived during a pass: look once more before finishing, or a fresh write would wait for the tick. */
   #again = false;
   #stopped = false;
+  readonly #passLog: RepeatedFailureLog;
 
   constructor(options: OutboxSenderOptions) {
     this.#o = {
@@ -205,6 +207,7 @@ export class OutboxSender {
       reconcilePages: 3,
       ...options,
     };
+    this.#passLog = new RepeatedFailureLog(options.logger, 'outbox pass failed', 'outbox passes work again');
     options.metrics.registry.onCollect(async () => {
       const stats = await outboxStats(this.#o.database.db, this.#o.clock.now());
       this.#o.metrics.outboxPending(stats.pending);
@@ -214,9 +217,18 @@ export class OutboxSender {
   /** Wakes on a cron rule (default every second) to deliver what is due. */
   start(rule = '* * * * * *'): void {
     this.#stopped = false;
-    this.#timer ??= schedule.scheduleJob(rule, () => {
-      void this.deliverDue().catch((error) => this.#o.logger.error('outbox tick failed', { error }));
-    });
+    this.#timer ??= schedule.scheduleJob(rule, () => this.wake());
+  }
+
+  /**
+   * Starts a pass now (e.g. right after a write is enqueued) without waiting for it. While the
+   * database is away every pass fails: logged once, and once when passes work again.
+   */
+  wake(): void {
+    void this.deliverDue().then(
+      () => this.#passLog.succeeded(),
+      (error) => this.#passLog.failed(error),
+    );
   }
 
   /** Delivers until nothing is claimable now; returns how many writes were handled. One pass at a time per process. */
