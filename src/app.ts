@@ -192,7 +192,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         retries: options.slackRetries,
       }),
       outbox: {
-        wake: () => void outbox.deliverDue().catch((error) => logger.error('outbox pass failed', { error })),
+        wake: () => outbox.wake(),
       },
     };
     const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }), env.LOG_LEVEL);

@@ -76,6 +76,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       max: options.maxConnections ?? 10,
       onnotice: () => {},
       connection: { application_name: 'baton' },
+      // A query waits for this before reconnecting a closed connection. The default grows with
+      // every failed attempt in the pool, up to 20 s: after an outage under load, requests hung
+      // that long and the server's return went unnoticed. Attempts are made only when a query
+      // needs a connection, so a short constant pause fails fast (503) and recovers at once.
+      backoff: () => 0.01, // seconds
     });
     const db = drizzlePostgres({ client, schema }) as unknown as Db;
     return {

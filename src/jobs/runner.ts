@@ -6,6 +6,7 @@ import { retryDelayMs } from '../domain/backoff.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../observability/logger.js';
 import type { BatonMetrics } from '../observability/metrics.js';
+import { RepeatedFailureLog } from '../observability/repeated-failure.js';
 
 /** A job handler must be idempotent: a job whose process dies mid-run is run again. */
 export type JobHandler = (job: JobRow) => Promise<void>;
@@ -31,9 +32,11 @@ export class JobRunner {
   #timer: schedule.Job | undefined;
   #running: Promise<number> | undefined;
   #stopped = false;
+  readonly #tickLog: RepeatedFailureLog;
 
   constructor(options: JobRunnerOptions) {
     this.#o = { lockMs: 5 * 60_000, batchSize: 20, ...options };
+    this.#tickLog = new RepeatedFailureLog(options.logger, 'job tick failed', 'job ticks work again');
     options.metrics.registry.onCollect(async () => {
       const now = this.#o.clock.now();
       const stats = await jobStats(this.#o.database.db, now);
@@ -47,7 +50,11 @@ export class JobRunner {
   /** Wakes on a cron rule (default every 5 seconds). */
   start(rule = '*/5 * * * * *'): void {
     this.#timer = schedule.scheduleJob(rule, () => {
-      void this.runDue().catch((error) => this.#o.logger.error('job tick failed', { error }));
+      // While the database is away every tick fails: logged once, and once when it is back.
+      void this.runDue().then(
+        () => this.#tickLog.succeeded(),
+        (error) => this.#tickLog.failed(error),
+      );
     });
   }
 

@@ -31,6 +31,7 @@ import { retryDelayMs } from '../../domain/backoff.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Logger } from '../../observability/logger.js';
 import type { BatonMetrics } from '../../observability/metrics.js';
+import { RepeatedFailureLog } from '../../observability/repeated-failure.js';
 import { slackClientOptions } from '../web-client.js';
 import { pidExists, type SenderIdentity, senderIsGone } from './sender-liveness.js';
 
@@ -230,6 +231,8 @@ export class OutboxSender {
   /** A wake-up arrived during a pass: look once more before finishing, or a fresh write would wait for the tick. */
   #again = false;
   #stopped = false;
+  readonly #passLog: RepeatedFailureLog;
+  readonly #beatLog: RepeatedFailureLog;
 
   constructor(options: OutboxSenderOptions) {
     this.#o = {
@@ -244,6 +247,8 @@ export class OutboxSender {
       staleMs: 10_000,
       ...options,
     };
+    this.#passLog = new RepeatedFailureLog(options.logger, 'outbox pass failed', 'outbox passes work again');
+    this.#beatLog = new RepeatedFailureLog(options.logger, 'outbox heartbeat failed', 'outbox heartbeat works again');
     options.metrics.registry.onCollect(async () => {
       const stats = await outboxStats(this.#o.database.db, this.#o.clock.now());
       this.#o.metrics.outboxPending(stats.pending);
@@ -282,13 +287,25 @@ export class OutboxSender {
   /** Wakes on a cron rule (default every second) to deliver what is due, and keeps the heartbeat. */
   start(rule = '* * * * * *'): void {
     this.#stopped = false;
-    this.#timer ??= schedule.scheduleJob(rule, () => {
-      void this.deliverDue().catch((error) => this.#o.logger.error('outbox tick failed', { error }));
-    });
+    this.#timer ??= schedule.scheduleJob(rule, () => this.wake());
     this.#heartbeat ??= setInterval(() => {
-      void this.recover().catch((error) => this.#o.logger.warn('outbox heartbeat failed', { error }));
+      void this.recover().then(
+        () => this.#beatLog.succeeded(),
+        (error) => this.#beatLog.failed(error),
+      );
     }, this.#o.heartbeatMs);
     this.#heartbeat.unref();
+  }
+
+  /**
+   * Starts a pass now (e.g. right after a write is enqueued) without waiting for it. While the
+   * database is away every pass fails: logged once, and once when passes work again.
+   */
+  wake(): void {
+    void this.deliverDue().then(
+      () => this.#passLog.succeeded(),
+      (error) => this.#passLog.failed(error),
+    );
   }
 
   /** Delivers until nothing is claimable now; returns how many writes were handled. One pass at a time per process. */
