@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { acquireDataDirLock, type LockOptions } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -31,8 +32,10 @@ export interface Database {
 export interface OpenOptions {
   /** postgres:// URL; when absent the embedded database is used. */
   url?: string;
-  /** PGlite data directory; `memory://` for a throw-away database. */
+  /** PGlite data directory; `memory://` for a throw-away database. An on-disk one is locked while open. */
   dataDir?: string;
+  /** Options for the data directory lock (tests play other processes with it). */
+  lock?: LockOptions;
   /** An already-open PGlite instance (tests load snapshots this way). */
   pglite?: PGlite;
   /** Overrides where migrations are read from (for bundled builds). */
@@ -55,6 +58,12 @@ function journalLength(folder: string): number {
 function normalizeRows<T>(result: unknown): T[] {
   // PGlite returns { rows }, postgres.js returns the rows array itself.
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** The directory PGlite stores `dataDir` in, or null for in-memory and browser stores. */
+export function onDiskPath(dataDir: string): string | null {
+  if (dataDir.startsWith('file://')) return dataDir.slice('file://'.length);
+  return dataDir.includes('://') ? null : dataDir;
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
@@ -98,7 +107,17 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     };
   }
 
-  const pglite = options.pglite ?? (await PGlite.create(options.dataDir ?? 'memory://'));
+  const dataDir = options.dataDir ?? 'memory://';
+  // Taken before PGlite opens the directory: a second process must never get that far.
+  const onDisk = options.pglite ? null : onDiskPath(dataDir);
+  const lock = onDisk ? await acquireDataDirLock(onDisk, options.lock) : null;
+  let pglite: PGlite;
+  try {
+    pglite = options.pglite ?? (await PGlite.create(dataDir));
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return {
     db,
@@ -106,6 +125,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     rows: async (query, on = db) => normalizeRows(await on.execute(query)),
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     isMigrated: async () => (await appliedCount(db)) >= expected,
-    close: () => pglite.close(),
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        await lock?.release();
+      }
+    },
   };
 }
