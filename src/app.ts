@@ -5,6 +5,7 @@ import type { Env } from './config/env.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { AppContext } from './context.js';
 import { type Database, openDatabase } from './db/client.js';
+import type { DataDirLock } from './db/data-dir-lock.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { leadActivitiesRoute } from './http/lead-activities.js';
 import { leadIntakeRoute } from './http/lead-intake.js';
@@ -60,6 +61,8 @@ export interface BatonOptions {
   logger?: Logger;
   /** An open database; when absent one is opened from the environment (and closed on stop). */
   database?: Database;
+  /** The embedded data directory's lock, when main took it before loading the app. */
+  dataDirLock?: DataDirLock;
   /** Web API retries on network errors and 5xx (tests use 0). */
   slackRetries?: number;
   /** Cron rule that wakes the job runner; null leaves it asleep (tests call `jobs.runDue()`). */
@@ -81,21 +84,20 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'baton' });
   const metrics = createBatonMetrics();
-  // Slack is asked while the database opens: both take a while and neither needs the other.
-  const identityAsked = whoAmI({
+  // Slack first: it fails in seconds with the reason, before the embedded database's slow start.
+  const identity = await whoAmI({
     token: env.SLACK_BOT_TOKEN,
     apiUrl: env.SLACK_API_URL,
     logger,
     metrics,
     retries: options.slackRetries,
   });
-  identityAsked.catch(() => {}); // awaited below; unhandled only if the database fails first
   const database =
-    options.database ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.BATON_DATA_DIR }));
+    options.database ??
+    (await openDatabase({ url: env.DATABASE_URL, dataDir: env.BATON_DATA_DIR, lock: options.dataDirLock }));
   let shuttingDown = false;
   try {
     await database.migrate();
-    const identity = await identityAsked;
     await applyWorkspaceConfig(database, identity, config, clock.now());
 
     const outboxClient = createOutboxClient({

@@ -9,7 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { acquireDataDirLock, type LockOptions } from './data-dir-lock.js';
+import { acquireDataDirLock, type DataDirLock, onDiskPath } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -34,8 +34,8 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory; `memory://` for a throw-away database. An on-disk one is locked while open. */
   dataDir?: string;
-  /** Options for the data directory lock (tests play other processes with it). */
-  lock?: LockOptions;
+  /** The lock on `dataDir` when the caller took it already (main does, before the app loads). */
+  lock?: DataDirLock;
   /** An already-open PGlite instance (tests load snapshots this way). */
   pglite?: PGlite;
   /** Overrides where migrations are read from (for bundled builds). */
@@ -58,12 +58,6 @@ function journalLength(folder: string): number {
 function normalizeRows<T>(result: unknown): T[] {
   // PGlite returns { rows }, postgres.js returns the rows array itself.
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
-/** The directory PGlite stores `dataDir` in, or null for in-memory and browser stores. */
-export function onDiskPath(dataDir: string): string | null {
-  if (dataDir.startsWith('file://')) return dataDir.slice('file://'.length);
-  return dataDir.includes('://') ? null : dataDir;
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
@@ -110,7 +104,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const dataDir = options.dataDir ?? 'memory://';
   // Taken before PGlite opens the directory: a second process must never get that far.
   const onDisk = options.pglite ? null : onDiskPath(dataDir);
-  const lock = onDisk ? await acquireDataDirLock(onDisk, options.lock) : null;
+  const lock = onDisk ? (options.lock ?? (await acquireDataDirLock(onDisk))) : null;
+  if (lock && lock.dir !== resolve(onDisk!))
+    throw new Error(`the lock given is on ${lock.dir}, not ${onDisk}`);
   let pglite: PGlite;
   try {
     pglite = options.pglite ?? (await PGlite.create(dataDir));

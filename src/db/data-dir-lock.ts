@@ -76,6 +76,12 @@ export class DataDirLockedError extends StartupError {
   }
 }
 
+/** The directory PGlite stores `dataDir` in, or null for in-memory and browser stores. */
+export function onDiskPath(dataDir: string): string | null {
+  if (dataDir.startsWith('file://')) return dataDir.slice('file://'.length);
+  return dataDir.includes('://') ? null : dataDir;
+}
+
 // Directories this process holds: a second open in the same process must not look stale.
 const heldHere = new Set<string>();
 
