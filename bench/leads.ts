@@ -43,7 +43,7 @@ await database.db.execute(
 const slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
 const baton = await startBaton({
   env: parseEnv({
-    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-BenchBotToken0000001',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,

@@ -58,7 +58,7 @@ async function run(label: string, env: Record<string, string>, dir: string, slac
   const child = spawn(process.execPath, ['dist/main.js'], {
     env: {
       PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-BenchBotToken0000001',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),

@@ -5,8 +5,8 @@ import type { Env } from './config/env.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { AppContext } from './context.js';
 import { type Database, openDatabase } from './db/client.js';
+import type { DataDirLock } from './db/data-dir-lock.js';
 import { type Clock, systemClock } from './domain/clock.js';
-import { StartupError } from './errors.js';
 import { leadActivitiesRoute } from './http/lead-activities.js';
 import { leadIntakeRoute } from './http/lead-intake.js';
 import { leadStageRoute } from './http/lead-stage.js';
@@ -55,6 +55,7 @@ import { createOutboxClient, OutboxSender } from './slack/outbox/sender.js';
 import { withVocWrites } from './slack/outbox/voc-render.js';
 import { TrackingReceiver } from './slack/receiver.js';
 import { createSlackClient, slackClientOptions } from './slack/web-client.js';
+import { whoAmI } from './slack/who-am-i.js';
 
 export interface BatonOptions {
   env: Env;
@@ -63,6 +64,8 @@ export interface BatonOptions {
   logger?: Logger;
   /** An open database; when absent one is opened from the environment (and closed on stop). */
   database?: Database;
+  /** The embedded data directory's lock, when main took it before loading the app. */
+  dataDirLock?: DataDirLock;
   /** Web API retries on network errors and 5xx (tests use 0). */
   slackRetries?: number;
   /** Cron rule that wakes the job runner; null leaves it asleep (tests call `jobs.runDue()`). */
@@ -80,45 +83,26 @@ export interface Baton {
   stop(): Promise<void>;
 }
 
-async function whoAmI(
-  env: Env,
-  logger: Logger,
-  metrics: ReturnType<typeof createBatonMetrics>,
-  retries?: number,
-) {
-  const client = createSlackClient({
-    token: env.SLACK_BOT_TOKEN,
-    apiUrl: env.SLACK_API_URL,
-    logger,
-    metrics,
-    retries,
-  });
-  try {
-    const auth = await client.auth.test();
-    if (!auth.team_id || !auth.user_id) throw new Error('auth.test returned no team_id or user_id');
-    return { teamId: auth.team_id, teamName: auth.team, botUserId: auth.user_id, botId: auth.bot_id };
-  } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
-    throw new StartupError(
-      code
-        ? `Slack rejected SLACK_BOT_TOKEN (${code}): check the token, or reinstall the app to the workspace`
-        : `could not reach Slack at ${env.SLACK_API_URL ?? 'https://slack.com/api/'}: ${(error as Error).message}`,
-    );
-  }
-}
-
 /** Opens the database, learns who we are in Slack, applies the config and starts listening. */
 export async function startBaton(options: BatonOptions): Promise<Baton> {
   const { env, config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'baton' });
   const metrics = createBatonMetrics();
+  // Slack first: it fails in seconds with the reason, before the embedded database's slow start.
+  const identity = await whoAmI({
+    token: env.SLACK_BOT_TOKEN,
+    apiUrl: env.SLACK_API_URL,
+    logger,
+    metrics,
+    retries: options.slackRetries,
+  });
   const database =
-    options.database ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.BATON_DATA_DIR }));
+    options.database ??
+    (await openDatabase({ url: env.DATABASE_URL, dataDir: env.BATON_DATA_DIR, lock: options.dataDirLock }));
   let shuttingDown = false;
   try {
     await database.migrate();
-    const identity = await whoAmI(env, logger, metrics, options.slackRetries);
     await applyWorkspaceConfig(database, identity, config, clock.now());
 
     const outboxClient = createOutboxClient({
@@ -275,6 +259,10 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       port,
       mode: env.SLACK_APP_TOKEN ? 'socket' : 'http',
       database: database.kind,
+      // Absolute (resolved once in env.ts): says which directory this process has locked.
+      ...(database.kind === 'pglite' && !options.database ? { data_dir: env.BATON_DATA_DIR } : {}),
+      locale: config.locale,
+      time_zone: config.calendar.timeZone,
       team_id: identity.teamId,
     });
 

@@ -28,11 +28,26 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const [{ startBaton }, { StartupError }] = await Promise.all([import('./app.js'), import('./errors.js')]);
+  // The embedded data directory is locked before the app loads, so a second process is refused at once.
+  const [{ acquireDataDirLock, onDiskPath }, { StartupError }] = await Promise.all([
+    import('./db/data-dir-lock.js'),
+    import('./errors.js'),
+  ]);
+  const lockPath = env.DATABASE_URL ? null : onDiskPath(env.BATON_DATA_DIR);
+  let dataDirLock: Awaited<ReturnType<typeof acquireDataDirLock>> | undefined;
+  try {
+    dataDirLock = lockPath ? await acquireDataDirLock(lockPath) : undefined;
+  } catch (error) {
+    if (error instanceof StartupError) fail(error.message);
+    throw error;
+  }
+
+  const { startBaton } = await import('./app.js');
   let baton: Awaited<ReturnType<typeof startBaton>>;
   try {
-    baton = await startBaton({ env, config });
+    baton = await startBaton({ env, config, dataDirLock });
   } catch (error) {
+    await dataDirLock?.release().catch(() => {});
     if (error instanceof StartupError) fail(error.message);
     throw error;
   }

@@ -1,20 +1,32 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { credentialProblem, type SlackCredential, WHERE } from './slack-credentials.js';
+
+export const DEFAULT_DATA_DIR = './.baton-data';
+
+/** BATON_DATA_DIR as an absolute path, resolved once against the working directory at start. */
+export function resolveDataDir(value: string | undefined): string {
+  const dir = value?.trim() || DEFAULT_DATA_DIR;
+  // PGlite URLs (memory://, file://…) are kept as they are.
+  return dir.includes('://') ? dir : resolve(dir);
+}
 
 // Empty values in .env files ("SLACK_APP_TOKEN=") mean "not set".
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+// A placeholder or a malformed credential is refused here, with where to get the real one.
+const credential = (kind: SlackCredential, schema = z.string()) =>
+  schema.superRefine((value, ctx) => {
+    const problem = credentialProblem(kind, value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 const EnvSchema = z.object({
-  SLACK_BOT_TOKEN: z
-    .string({ error: 'is not set: use the Bot User OAuth Token (xoxb-…) from your Slack app' })
-    .regex(/^xoxb-\S+$/, 'must be a bot token starting with xoxb- (OAuth & Permissions page)'),
-  SLACK_SIGNING_SECRET: optional(
-    z.string().regex(/^\S{8,}$/, 'must be the Signing Secret from Basic Information, without spaces'),
-  ),
-  SLACK_APP_TOKEN: optional(
-    z.string().regex(/^xapp-\S+$/, 'must be an app-level token starting with xapp- (connections:write)'),
-  ),
+  SLACK_BOT_TOKEN: credential('bot', z.string({ error: `is not set: ${WHERE.bot}` })),
+  SLACK_SIGNING_SECRET: optional(credential('signing')),
+  SLACK_APP_TOKEN: optional(credential('app')),
   SLACK_API_URL: optional(
     z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:9999/api/' })
@@ -25,7 +37,7 @@ const EnvSchema = z.object({
       .string()
       .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL (leave unset for the embedded database)'),
   ),
-  BATON_DATA_DIR: optional(z.string()).transform((v) => v ?? './.baton-data'),
+  BATON_DATA_DIR: optional(z.string()).transform(resolveDataDir),
   PORT: optional(
     z.coerce
       .number({ error: 'must be a port number' })
@@ -57,7 +69,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   // Checked apart from the schema so it is reported together with any other problem.
   if (!source.SLACK_APP_TOKEN?.trim() && !source.SLACK_SIGNING_SECRET?.trim()) {
     problems.push(
-      'SLACK_SIGNING_SECRET is not set: HTTP mode needs the Signing Secret from Basic Information (or set SLACK_APP_TOKEN for Socket Mode)',
+      `SLACK_SIGNING_SECRET is not set: HTTP mode needs it, ${WHERE.signing} (or set SLACK_APP_TOKEN for Socket Mode)`,
     );
   }
   if (result.success && problems.length === 0) return result.data;

@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { acquireDataDirLock, type DataDirLock, onDiskPath } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -31,8 +32,10 @@ export interface Database {
 export interface OpenOptions {
   /** postgres:// URL; when absent the embedded database is used. */
   url?: string;
-  /** PGlite data directory; `memory://` for a throw-away database. */
+  /** PGlite data directory; `memory://` for a throw-away database. An on-disk one is locked while open. */
   dataDir?: string;
+  /** The lock on `dataDir` when the caller took it already (main does, before the app loads). */
+  lock?: DataDirLock;
   /** An already-open PGlite instance (tests load snapshots this way). */
   pglite?: PGlite;
   /** Overrides where migrations are read from (for bundled builds). */
@@ -103,7 +106,19 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     };
   }
 
-  const pglite = options.pglite ?? (await PGlite.create(options.dataDir ?? 'memory://'));
+  const dataDir = options.dataDir ?? 'memory://';
+  // Taken before PGlite opens the directory: a second process must never get that far.
+  const onDisk = options.pglite ? null : onDiskPath(dataDir);
+  const lock = onDisk ? (options.lock ?? (await acquireDataDirLock(onDisk))) : null;
+  if (lock && lock.dir !== resolve(onDisk!))
+    throw new Error(`the lock given is on ${lock.dir}, not ${onDisk}`);
+  let pglite: PGlite;
+  try {
+    pglite = options.pglite ?? (await PGlite.create(dataDir));
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return {
     db,
@@ -111,6 +126,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     rows: async (query, on = db) => normalizeRows(await on.execute(query)),
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     isMigrated: async () => (await appliedCount(db)) >= expected,
-    close: () => pglite.close(),
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        await lock?.release();
+      }
+    },
   };
 }

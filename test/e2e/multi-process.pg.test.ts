@@ -136,7 +136,7 @@ describe('three processes on one PostgreSQL', () => {
       runs.push(
         launch(
           {
-            SLACK_BOT_TOKEN: 'xoxb-multi-process',
+            SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-MultiProcess00000001',
             SLACK_SIGNING_SECRET: SIGNING_SECRET,
             SLACK_API_URL: slack.apiUrl,
             LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,

@@ -75,7 +75,11 @@ describe('start-up checks', () => {
   it('exits non-zero naming the config key that is wrong', async () => {
     await writeFile(join(dir, 'bad.yaml'), 'channels:\n  leads: C0LEADS\nroster:\n  - user: bob\n');
     const run = launch(
-      { SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: SIGNING_SECRET, BATON_CONFIG: 'bad.yaml' },
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-ConfigCheck000000001',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        BATON_CONFIG: 'bad.yaml',
+      },
       dir,
     );
     const { code } = await run.exited;
@@ -95,7 +99,7 @@ describe('a running process', () => {
       const port = 30_000 + Math.floor(Math.random() * 20_000);
       const run = launch(
         {
-          SLACK_BOT_TOKEN: 'xoxb-process-test',
+          SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-ProcessTest000000001',
           SLACK_SIGNING_SECRET: SIGNING_SECRET,
           SLACK_API_URL: slack.apiUrl,
           PORT: String(port),
@@ -127,7 +131,7 @@ describe('a running process', () => {
       expect(logs.map((l) => l.msg)).toEqual(
         expect.arrayContaining(['Baton is up', 'shutting down', 'Baton stopped']),
       );
-      expect(run.output().stdout).not.toContain('xoxb-process-test');
+      expect(run.output().stdout).not.toContain('xoxb-1000000001-2000000002-ProcessTest000000001');
     } finally {
       await slack.stop();
     }

@@ -23,7 +23,11 @@ beforeAll(async () => {
   port = await freePort();
   t = await startTestApp({
     slack,
-    env: { SLACK_APP_TOKEN: 'xapp-1-A0BATON-1-secret', SLACK_SIGNING_SECRET: '', PORT: String(port) },
+    env: {
+      SLACK_APP_TOKEN: 'xapp-1-A0BATON-1000000003-0123456789abcdef',
+      SLACK_SIGNING_SECRET: '',
+      PORT: String(port),
+    },
   });
   await socket.connected();
 });
@@ -36,7 +40,7 @@ afterAll(async () => {
 describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
   it('connects with the app-level token and still serves health routes on PORT', async () => {
     const open = slack.lastCall('apps.connections.open');
-    expect(open?.token).toBe('xapp-1-A0BATON-1-secret');
+    expect(open?.token).toBe('xapp-1-A0BATON-1000000003-0123456789abcdef');
     expect(open?.response.ok).toBe(true);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);

@@ -10,7 +10,7 @@ import { FakeSlack, type FakeUser } from './fake-slack.js';
 import { type SendLeadOptions, sendLead, WEBHOOK_SECRET } from './lead-webhook.js';
 import { SlackDriver } from './slack-driver.js';
 
-export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const SIGNING_SECRET = '0f1e2d3c4b5a69788796a5b4c3d2e1f0'; // Slack's shape: 32 hex characters
 export const TEAM_ID = 'T0BATON';
 
 /** A small team: two sellers, a marketer and a manager who is also the admin. */
@@ -82,7 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database = options.database ?? (await openTestDatabase());
   const logs: Record<string, unknown>[] = [];
   const env = parseEnv({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-TestAppBotToken0000001',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',

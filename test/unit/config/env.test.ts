@@ -1,7 +1,11 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from '../../../src/config/env.js';
 
-const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'signing-secret-123' };
+const base = {
+  SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-AbCdEf0123456789GhIjKlMn',
+  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99aaa0bb85a5',
+};
 
 function problems(env: Record<string, string>): string {
   try {
@@ -17,7 +21,7 @@ describe('parseEnv', () => {
   it('fills defaults for everything optional', () => {
     expect(parseEnv(base)).toEqual({
       ...base,
-      BATON_DATA_DIR: './.baton-data',
+      BATON_DATA_DIR: resolve('.baton-data'),
       PORT: 3000,
       BATON_CONFIG: './baton.yaml',
       LOG_LEVEL: 'info',
@@ -34,8 +38,9 @@ describe('parseEnv', () => {
   });
 
   it('accepts Socket Mode without a signing secret', () => {
-    const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A-1-abc' });
-    expect(env.SLACK_APP_TOKEN).toBe('xapp-1-A-1-abc');
+    const appToken = 'xapp-1-A052FGTS2DL-5171572773297-610b6a11f4b7eb819e87b767d80e6575';
+    const env = parseEnv({ SLACK_BOT_TOKEN: base.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: appToken });
+    expect(env.SLACK_APP_TOKEN).toBe(appToken);
     expect(env.SLACK_SIGNING_SECRET).toBeUndefined();
   });
 
@@ -52,9 +57,55 @@ describe('parseEnv', () => {
     );
   });
 
+  it('resolves a relative BATON_DATA_DIR once, against the working directory', () => {
+    expect(parseEnv({ ...base, BATON_DATA_DIR: 'var/baton' }).BATON_DATA_DIR).toBe(resolve('var/baton'));
+    expect(parseEnv({ ...base, BATON_DATA_DIR: '/srv/baton' }).BATON_DATA_DIR).toBe('/srv/baton');
+    expect(parseEnv({ ...base, BATON_DATA_DIR: 'memory://' }).BATON_DATA_DIR).toBe('memory://');
+  });
+
+  it('refuses the .env.example placeholders, saying where the real values are', () => {
+    const message = problems({ SLACK_BOT_TOKEN: 'xoxb-replace-me', SLACK_SIGNING_SECRET: 'replace-me' });
+    expect(message).toContain(
+      'SLACK_BOT_TOKEN is still a placeholder: copy the Bot User OAuth Token (xoxb-…) from https://api.slack.com/apps → your app → OAuth & Permissions',
+    );
+    expect(message).toContain(
+      'SLACK_SIGNING_SECRET is still a placeholder: copy the Signing Secret from https://api.slack.com/apps → your app → Basic Information → App Credentials',
+    );
+    expect(message).not.toContain('\n');
+  });
+
   it.each([
-    ['SLACK_BOT_TOKEN', 'xoxp-user-token', 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-'],
-    ['SLACK_APP_TOKEN', 'xoxb-wrong', 'SLACK_APP_TOKEN must be an app-level token starting with xapp-'],
+    [
+      'SLACK_BOT_TOKEN',
+      'xoxb-test-token',
+      'SLACK_BOT_TOKEN is not a real token (a bot token looks like xoxb-<digits>-<digits>-',
+    ],
+    ['SLACK_BOT_TOKEN', 'xoxb-1-2-', 'SLACK_BOT_TOKEN is not a real token'],
+    [
+      'SLACK_BOT_TOKEN',
+      'xoxp-1-2-3-abc',
+      'SLACK_BOT_TOKEN is a user token (xoxp-), not the bot token: copy the Bot',
+    ],
+    [
+      'SLACK_SIGNING_SECRET',
+      'test-signing-secret-0123456789',
+      'SLACK_SIGNING_SECRET is not a real Signing Secret (a Signing Secret is 32 hexadecimal characters): copy',
+    ],
+    [
+      'SLACK_SIGNING_SECRET',
+      '8f742231b10e8888abcd99aaa0bb85a',
+      'SLACK_SIGNING_SECRET is not a real Signing Secret',
+    ],
+    [
+      'SLACK_APP_TOKEN',
+      'xapp-replace-me',
+      'SLACK_APP_TOKEN is still a placeholder: create an App-Level Token',
+    ],
+    [
+      'SLACK_APP_TOKEN',
+      'xoxb-1-2-abc',
+      'SLACK_APP_TOKEN is not an app-level token (an app-level token looks like xapp-',
+    ],
     ['SLACK_API_URL', 'ftp://host/api/', 'SLACK_API_URL must be an http(s) URL'],
     ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must be a postgres:// URL'],
     ['PORT', 'eighty', 'PORT must be a port number'],

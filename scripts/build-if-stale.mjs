@@ -1,0 +1,53 @@
+/**
+ * `npm start`'s prestart: compiles src/ into dist/ only when an input changed since the last
+ * build, so a start with nothing changed reaches Baton in about a second instead of recompiling
+ * everything (8–13 s on an idle machine). Plain Node, no dependencies: it runs before any build.
+ *
+ * The stamp is a hash of every input's path, size, mtime and content: an edit, a new or deleted
+ * file, or a file merely touched or restored with an old mtime all rebuild. A rebuild empties
+ * dist/ first (no output of a deleted source survives), emits nothing on a type error, and writes
+ * the stamp only after tsc succeeded, from the hash taken before it ran: a file changed during
+ * the build rebuilds next time.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+
+const root = process.cwd();
+const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
+const OUT = join(root, 'dist');
+const STAMP = join(OUT, '.build-stamp');
+
+function* files(path) {
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (!info) return;
+  if (!info.isDirectory()) {
+    yield [path, info];
+    return;
+  }
+  for (const name of readdirSync(path).sort()) yield* files(join(path, name));
+}
+
+const hash = createHash('sha256');
+for (const input of INPUTS) {
+  for (const [file, info] of files(join(root, input))) {
+    hash.update(`${relative(root, file)}\0${info.size}\0${info.mtimeMs}\0`);
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+}
+const digest = hash.digest('hex');
+const built = existsSync(join(OUT, 'main.js')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === digest;
+if (built) process.exit(0);
+
+process.stderr.write('baton: sources changed since the last build; compiling (tsc)…\n');
+rmSync(OUT, { recursive: true, force: true });
+const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
+const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noEmitOnError'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (result.status !== 0) process.exit(result.status ?? 1);
+writeFileSync(STAMP, digest);

@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The compiled entry point test/global-setup.ts builds: plain node, the way `npm start` runs it. */
+const MAIN = () => process.env.BATON_TEST_MAIN!;
+
+export interface BatonProcess {
+  child: ChildProcess;
+  pid: number;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+  stdout(): string;
+  stderr(): string;
+  /** The JSON log lines written so far. */
+  logs(): Record<string, unknown>[];
+}
+
+/** Runs Baton as its own process with only `env` (plus PATH/HOME) in `cwd`. */
+export function launchBaton(env: Record<string, string>, cwd: string): BatonProcess {
+  const started = Date.now();
+  const child = spawn(process.execPath, [MAIN()], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      // The bundle lives in a temporary directory; migrations stay in the repository.
+      BATON_MIGRATIONS_DIR: join(process.cwd(), 'drizzle'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - started })),
+  );
+  return {
+    child,
+    pid: child.pid!,
+    exited,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    logs: () =>
+      stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+/** Resolves once GET /readyz answers 200; fails at once if the process exits first. */
+export async function waitForReady(run: BatonProcess, port: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (run.child.exitCode !== null) {
+      throw new Error(`exited early with ${run.child.exitCode}: ${run.stderr()}`);
+    }
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`not ready after ${timeoutMs} ms`);
+}
+
+/** A port nothing listens on for the next few moments (40000–59999, random). */
+export const randomPort = () => 40_000 + Math.floor(Math.random() * 20_000);
