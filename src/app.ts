@@ -49,6 +49,7 @@ import { withOfferWrites } from './slack/offer-render.js';
 import { prepareWrite, recordSentWrite } from './slack/outbox-render.js';
 import { createOutboxClient, OutboxSender } from './slack/outbox-sender.js';
 import { TrackingReceiver } from './slack/receiver.js';
+import { enforceRequestWindow } from './slack/request-window.js';
 import { withRetroWrites } from './slack/retro-render.js';
 import { withVocWrites } from './slack/voc-render.js';
 import { createSlackClient, slackClientOptions } from './slack/web-client.js';
@@ -203,13 +204,16 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
           installerOptions: { port: env.PORT, clientOptions },
           logger: boltLogger,
         })
-      : new HTTPReceiver({
-          signingSecret: env.SLACK_SIGNING_SECRET!,
-          customRoutes,
-          // Answer Slack at once and keep working after: long handlers must not hit the 3 s limit.
-          processBeforeResponse: false,
-          logger: boltLogger,
-        });
+      : enforceRequestWindow(
+          new HTTPReceiver({
+            signingSecret: env.SLACK_SIGNING_SECRET!,
+            customRoutes,
+            // Answer Slack at once and keep working after: long handlers must not hit the 3 s limit.
+            processBeforeResponse: false,
+            logger: boltLogger,
+          }),
+          logger,
+        );
     const receiver = new TrackingReceiver(inner, metrics);
     const app = new App({
       receiver,
