@@ -101,7 +101,7 @@ export function findUnstorable(body: unknown): Unstorable[] {
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, index], depth + 1));
+      for (let index = 0; index < value.length; index++) visit(value[index], [...path, index], depth + 1);
       return;
     }
     for (const key of Object.keys(value)) {
