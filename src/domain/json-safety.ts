@@ -22,7 +22,7 @@ export interface Unstorable {
   /** Where in the body, e.g. `extra.notes[3].x`; a problem in a key names the key's own path. */
   field: string;
   kind: UnstorableKind;
-  /** What is wrong there, without the field (the route's `fields[].message`). */
+  /** What is wrong there, without the field (the route's `fields[].message`): "contains a NUL…". */
   message: string;
 }
 
@@ -48,19 +48,19 @@ const hex = (unit: number) => `\\u${unit.toString(16).padStart(4, '0')}`;
 
 /** Why PostgreSQL cannot keep this text as it is, or undefined when it can. */
 function textProblem(text: string, what: 'value' | 'key'): Omit<Unstorable, 'field'> | undefined {
-  const subject = what === 'key' ? 'the key' : 'the text';
+  const subject = what === 'key' ? 'is a key that contains' : 'contains';
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     return {
       kind: 'nul',
-      message: `${subject} contains a NUL character (\\u0000) at position ${nul}, which Baton cannot store; remove it`,
+      message: `${subject} a NUL character (\\u0000) at position ${nul}, which Baton cannot store; remove it`,
     };
   }
   const lone = LONE_SURROGATE.exec(text);
   if (lone) {
     return {
       kind: 'lone_surrogate',
-      message: `${subject} contains a lone UTF-16 surrogate (${hex(lone[0].charCodeAt(0))}) at position ${lone.index}, which is not a character; send valid Unicode text`,
+      message: `${subject} a lone UTF-16 surrogate (${hex(lone[0].charCodeAt(0))}) at position ${lone.index}, which is not a character; send valid Unicode text`,
     };
   }
   return undefined;

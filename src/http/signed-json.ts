@@ -24,7 +24,7 @@ function refuseUnstorable(res: ServerResponse, body: unknown): boolean {
   if (!first) return false;
   sendJson(res, 400, {
     error: ERROR_CODES[first.kind],
-    message: `${first.field}: ${first.message}.`,
+    message: `${first.field} ${first.message}.`,
     field: first.field,
     fields: problems.map(({ field, message }) => ({ field, message })),
   });
@@ -35,8 +35,8 @@ function refuseInvalidUtf8(res: ServerResponse, raw: Buffer): void {
   const bad = locateInvalidUtf8(raw);
   const offset = bad?.offset ?? 0;
   const byte = `0x${(bad?.byte ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
-  const where = bad?.field ? ` in ${bad.inKey ? 'the key' : 'the value'} of ${bad.field}` : '';
-  const message = `is not valid UTF-8: the byte ${byte} at byte offset ${offset}${where} does not start or continue a UTF-8 character; send the body as UTF-8`;
+  const where = bad?.field ? (bad.inKey ? ` in the key ${bad.field}` : ` in the value of ${bad.field}`) : '';
+  const message = `is not valid UTF-8: the byte ${byte} at byte offset ${offset}${where} begins an invalid UTF-8 sequence; send the body as UTF-8`;
   const field = bad?.field ?? 'body';
   sendJson(res, 400, {
     error: 'invalid_utf8',

@@ -187,25 +187,25 @@ describe('the messages say what to fix', () => {
   it('names the character, its position and the depth limit', async () => {
     const nul = await t.postSigned('/api/leads', '{"source":"web","email":"a@acme.io","name":"ab\\u0000"}');
     expect(nul.json.message).toBe(
-      'name: the text contains a NUL character (\\u0000) at position 2, which Baton cannot store; remove it.',
+      'name contains a NUL character (\\u0000) at position 2, which Baton cannot store; remove it.',
     );
     const key = await t.postSigned('/api/leads', '{"source":"web","email":"a@acme.io","x":{"\\udc01":1}}');
     expect(key.json.message).toBe(
-      'x["\\udc01"]: the key contains a lone UTF-16 surrogate (\\udc01) at position 0, which is not a character; send valid Unicode text.',
+      'x["\\udc01"] is a key that contains a lone UTF-16 surrogate (\\udc01) at position 0, which is not a character; send valid Unicode text.',
     );
     const tooDeep = await t.postSigned(
       '/api/leads',
       `{"source":"web","email":"a@acme.io","deep":${deep(40)}}`,
     );
     expect(tooDeep.json.message).toBe(
-      `${firstTooDeep}: is nested too deep: Baton keeps bodies up to 32 levels of objects and lists.`,
+      `${firstTooDeep} is nested too deep: Baton keeps bodies up to 32 levels of objects and lists.`,
     );
     const utf8 = await t.postSigned(
       '/api/leads',
       bytes('{"source":"web","email":"a@acme.io","name":"', [0xff], '"}'),
     );
     expect(utf8.json.message).toBe(
-      'The body is not valid UTF-8: the byte 0xFF at byte offset 44 in the value of name does not start or continue a UTF-8 character; send the body as UTF-8.',
+      'The body is not valid UTF-8: the byte 0xFF at byte offset 44 in the value of name begins an invalid UTF-8 sequence; send the body as UTF-8.',
     );
   });
 
