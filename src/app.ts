@@ -54,6 +54,7 @@ import { withRetroWrites } from './slack/outbox/retro-render.js';
 import { createOutboxClient, OutboxSender } from './slack/outbox/sender.js';
 import { withVocWrites } from './slack/outbox/voc-render.js';
 import { TrackingReceiver } from './slack/receiver.js';
+import { enforceRequestWindow } from './slack/request-window.js';
 import { createSlackClient, slackClientOptions } from './slack/web-client.js';
 import { whoAmI } from './slack/who-am-i.js';
 
@@ -200,13 +201,16 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
           installerOptions: { port: env.PORT, clientOptions },
           logger: boltLogger,
         })
-      : new HTTPReceiver({
-          signingSecret: env.SLACK_SIGNING_SECRET!,
-          customRoutes,
-          // Answer Slack at once and keep working after: long handlers must not hit the 3 s limit.
-          processBeforeResponse: false,
-          logger: boltLogger,
-        });
+      : enforceRequestWindow(
+          new HTTPReceiver({
+            signingSecret: env.SLACK_SIGNING_SECRET!,
+            customRoutes,
+            // Answer Slack at once and keep working after: long handlers must not hit the 3 s limit.
+            processBeforeResponse: false,
+            logger: boltLogger,
+          }),
+          logger,
+        );
     const receiver = new TrackingReceiver(inner, metrics);
     const app = new App({
       receiver,

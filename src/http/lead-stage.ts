@@ -6,8 +6,27 @@ import type { StageMoveFailure } from '../services/stage-moves.js';
 import { sendJson } from './routes.js';
 import { readSignedJson } from './signed-json.js';
 
-/** A refused move as a 400 body: the problem's code, a sentence, and what the caller may send instead. */
+/** The body field each refused move is about, so every 400 names one. */
+const PROBLEM_FIELD: Record<string, string> = {
+  unknown_stage: 'stage',
+  reason_required: 'reason',
+  unknown_reason: 'reason',
+  competitor_required: 'competitor',
+  amount_required: 'amount',
+  bad_amount: 'amount',
+  bad_currency: 'currency',
+  revisit_required: 'revisit_on',
+  bad_date: 'revisit_on',
+  revisit_not_future: 'revisit_on',
+};
+
+/** A refused move as a 400 body: the problem's code, a sentence, the field, and what may be sent instead. */
 function problemBody(problem: StageMoveFailure): Record<string, unknown> {
+  const field = PROBLEM_FIELD[problem.code];
+  return field === undefined ? problemDetails(problem) : { ...problemDetails(problem), field };
+}
+
+function problemDetails(problem: StageMoveFailure): Record<string, unknown> {
   switch (problem.code) {
     case 'unknown_stage':
       return {

@@ -1,8 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-
-/** Requests signed more than this far from our clock (either way) are refused, against replays. */
-export const MAX_SKEW_SECONDS = 5 * 60;
+import { isWithinWindow } from '../domain/request-window.js';
 
 export type WebhookAuth = { ok: true; via: 'signature' | 'bearer' } | { ok: false; reason: string };
 
@@ -36,8 +34,7 @@ export function verifyWebhook(
     if (!stamp || !/^\d{1,12}$/.test(stamp)) {
       return { ok: false, reason: 'X-Baton-Timestamp must be the Unix time in seconds when signing' };
     }
-    const skew = Math.abs(now.getTime() / 1000 - Number(stamp));
-    if (skew > MAX_SKEW_SECONDS) {
+    if (!isWithinWindow(Number(stamp), now.getTime())) {
       return { ok: false, reason: 'X-Baton-Timestamp is more than 5 minutes from the current time' };
     }
     return sameSecret(signature, signWebhook(secret, Number(stamp), rawBody))

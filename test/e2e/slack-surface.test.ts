@@ -62,6 +62,62 @@ describe('request signatures', () => {
     const res = await t.driver.command('/baton', 'help', { userId: 'U0SDR0001', timestamp: sixMinutesAgo });
     expect(res.status).toBe(401);
   });
+
+  // Bolt's clock is the wall clock (Date.now), so the stamps are too.
+  const minutesFromNow = (minutes: number) => Math.floor(Date.now() / 1000) + minutes * 60;
+
+  it('refuses a request signed 10 minutes ahead with 401 and runs nothing; accepts 4 minutes either way', async () => {
+    const before = t.slack.calls.length;
+    const ahead = await t.driver.command('/baton', 'roster', {
+      userId: 'U0SDR0001',
+      timestamp: minutesFromNow(10),
+    });
+    expect(ahead.status).toBe(401);
+    expect(ahead.body).toBe('');
+
+    for (const minutes of [4, -4]) {
+      const res = await t.driver.command('/baton', 'roster', {
+        userId: 'U0SDR0001',
+        timestamp: minutesFromNow(minutes),
+      });
+      expect(res.status, `${minutes} minutes`).toBe(200);
+      expect((await t.slack.waitForResponse(res.responseUrl)).body.text).toBe('Roster — 4 people');
+    }
+    const behind = await t.driver.command('/baton', 'roster', {
+      userId: 'U0SDR0001',
+      timestamp: minutesFromNow(-6),
+    });
+    expect(behind.status).toBe(401);
+    // The accepted commands above were answered, so anything the refused ones did would be seen by now.
+    expect(t.slack.responses(ahead.responseUrl)).toHaveLength(0);
+    expect(t.slack.responses(behind.responseUrl)).toHaveLength(0);
+    expect(t.slack.calls.length).toBe(before);
+  });
+
+  it('refuses events, interactions and options requests signed 10 minutes ahead', async () => {
+    const before = t.slack.calls.length;
+    const timestamp = minutesFromNow(10);
+    const event = await t.driver.event(
+      { type: 'app_home_opened', user: 'U0SDR0001', tab: 'home' },
+      { timestamp },
+    );
+    expect(event.status).toBe(401);
+    const shortcut = await t.driver.globalShortcut({
+      userId: 'U0SDR0001',
+      callbackId: 'new_lead',
+      timestamp,
+    });
+    expect(shortcut.status).toBe(401);
+    const options = await t.driver.blockSuggestion({
+      userId: 'U0SDR0001',
+      actionId: 'lead_pick',
+      value: 'acme',
+      view: { id: 'V0NONE', type: 'modal', blocks: [], callback_id: 'x' },
+      timestamp,
+    });
+    expect(options.status).toBe(401);
+    expect(t.slack.calls.length).toBe(before);
+  });
 });
 
 describe('/baton roster and out-of-office', () => {

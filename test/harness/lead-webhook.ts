@@ -19,7 +19,16 @@ export interface SendLeadOptions {
 
 /** POSTs a lead to /api/leads the way a form tool or CRM does, signed unless told otherwise. */
 export async function sendLead(baseUrl: string, body: unknown, o: SendLeadOptions = {}) {
-  const raw = o.raw ?? JSON.stringify(body);
+  return postSigned(baseUrl, `/api/leads${o.query ?? ''}`, o.raw ?? JSON.stringify(body), o);
+}
+
+/** POSTs these exact bytes (invalid UTF-8 included) to a webhook path, signed like sendLead. */
+export async function postSigned(
+  baseUrl: string,
+  path: string,
+  raw: string | Buffer,
+  o: Omit<SendLeadOptions, 'raw' | 'query'> = {},
+) {
   const secret = o.secret ?? WEBHOOK_SECRET;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if ((o.auth ?? 'signature') === 'signature') {
@@ -29,6 +38,6 @@ export async function sendLead(baseUrl: string, body: unknown, o: SendLeadOption
   } else if (o.auth === 'bearer') {
     headers.authorization = `Bearer ${secret}`;
   }
-  const res = await fetch(`${baseUrl}/api/leads${o.query ?? ''}`, { method: 'POST', headers, body: raw });
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: raw });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }

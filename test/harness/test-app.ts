@@ -7,7 +7,7 @@ import { createLogger, type Level } from '../../src/observability/logger.js';
 import { openTestDatabase } from './database.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeSlack, type FakeUser } from './fake-slack.js';
-import { type SendLeadOptions, sendLead, WEBHOOK_SECRET } from './lead-webhook.js';
+import { postSigned, type SendLeadOptions, sendLead, WEBHOOK_SECRET } from './lead-webhook.js';
 import { SlackDriver } from './slack-driver.js';
 
 export const SIGNING_SECRET = '0f1e2d3c4b5a69788796a5b4c3d2e1f0'; // Slack's shape: 32 hex characters
@@ -64,6 +64,8 @@ export interface TestApp {
   logs: Record<string, unknown>[];
   /** POSTs a lead to /api/leads, signed with the app's own (fake) clock. */
   sendLead(body: unknown, options?: SendLeadOptions): ReturnType<typeof sendLead>;
+  /** POSTs exact bytes to a webhook path (`/api/leads/7/stage`), signed with the app's clock. */
+  postSigned(path: string, raw: string | Buffer, options?: SendLeadOptions): ReturnType<typeof postSigned>;
   /** Delivers every queued Slack write, moving the clock past each channel's one-per-second pacing. */
   flushOutbox(): Promise<number>;
   /** Stops the app; closes the database and fake Slack only if this harness opened them. */
@@ -110,6 +112,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     baseUrl,
     logs,
     sendLead: (body, o = {}) => sendLead(baseUrl, body, { now: () => clock.now(), ...o }),
+    postSigned: (path, raw, o = {}) => postSigned(baseUrl, path, raw, { now: () => clock.now(), ...o }),
     async flushOutbox() {
       let sent = 0;
       for (let round = 0; round < 200; round++) {
