@@ -8,7 +8,7 @@ import type { Database, Db } from '../../src/db/client.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createBatonMetrics } from '../../src/observability/metrics.js';
-import { createOutboxClient, OutboxSender } from '../../src/slack/outbox-sender.js';
+import { createOutboxClient, OutboxSender } from '../../src/slack/outbox/sender.js';
 import { openTestDatabase } from '../harness/database.js';
 import { FakeClock } from '../harness/fake-clock.js';
 

@@ -248,7 +248,11 @@ export class OutboxSender {
       ...options,
     };
     this.#passLog = new RepeatedFailureLog(options.logger, 'outbox pass failed', 'outbox passes work again');
-    this.#beatLog = new RepeatedFailureLog(options.logger, 'outbox heartbeat failed', 'outbox heartbeat works again');
+    this.#beatLog = new RepeatedFailureLog(
+      options.logger,
+      'outbox heartbeat failed',
+      'outbox heartbeat works again',
+    );
     options.metrics.registry.onCollect(async () => {
       const stats = await outboxStats(this.#o.database.db, this.#o.clock.now());
       this.#o.metrics.outboxPending(stats.pending);
