@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RETENTION_JOB } from '../../src/jobs/maintenance.js';
+import { findJob } from '../../src/db/queries/jobs.js';
+import { maintenanceHandlers, RETENTION_JOB } from '../../src/jobs/maintenance.js';
 import { startTestApp, TEAM_ID, TEAM_YAML, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -87,5 +88,44 @@ describe('daily housekeeping', () => {
       sql`select distinct team_id from slack_event_receipts`,
     );
     expect(teams).toEqual([{ team_id: TEAM_ID }]);
+  });
+
+  it('a run out of time books a continuation a minute later, which finishes without booking another day', async () => {
+    const now = t.clock.now();
+    await t.database.rows(sql`
+      insert into jobs (team_id, kind, dedupe_key, run_at, status, finished_at, created_at, updated_at)
+      values (${TEAM_ID}, 'test', 'finished-10d-ago', ${now.toISOString()}::timestamptz, 'done',
+        ${new Date(now.getTime() - 10 * DAY).toISOString()}::timestamptz, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
+      returning id`);
+    const [daily] = (await retentionJobs()).filter((j) => j.status === 'pending');
+    const [row] = await t.database.rows<{ id: number }>(
+      sql`select id from jobs where dedupe_key = ${daily!.dedupe_key}`,
+    );
+    const job = (await findJob(t.database.db, Number(row!.id)))!;
+
+    // No time at all: nothing is deleted and the rest is left to a continuation.
+    await maintenanceHandlers(t.baton.context, { budgetMs: 0 })[RETENTION_JOB]!({
+      ...job,
+      payload: { continuation: true },
+    });
+    const continuation = await t.database.rows<{ run_at: Date; payload: { continuation: boolean } }>(
+      sql`select run_at, payload from jobs where kind = ${RETENTION_JOB} and dedupe_key like '%:continue:%'`,
+    );
+    expect(continuation).toHaveLength(1);
+    expect(new Date(continuation[0]!.run_at).getTime()).toBe(now.getTime() + 60_000);
+    expect(continuation[0]!.payload).toEqual({ continuation: true });
+    const jobKeys = async () =>
+      (
+        await t.database.rows<{ dedupe_key: string }>(sql`select dedupe_key from jobs where kind = 'test'`)
+      ).map((r) => r.dedupe_key);
+    expect(await jobKeys()).toEqual(['finished-10d-ago']);
+
+    t.clock.advance(61_000);
+    expect(await t.baton.jobs.runDue()).toBe(1);
+    expect(await jobKeys()).toEqual([]);
+    // The daily chain is as it was: one pending run, tomorrow's.
+    expect((await retentionJobs()).filter((j) => j.status === 'pending').map((j) => j.dedupe_key)).toEqual([
+      daily!.dedupe_key,
+    ]);
   });
 });
