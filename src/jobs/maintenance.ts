@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { scheduleJob } from '../db/queries/jobs.js';
-import { applyRetention, type RetentionOptions } from '../db/queries/retention.js';
+import { applyRetention, type RetentionCursor, type RetentionOptions } from '../db/queries/retention.js';
 import type { JobHandler } from './runner.js';
 
 /**
@@ -20,6 +20,15 @@ export async function scheduleMaintenance(ctx: AppContext, teamId: string, runAt
   await scheduleJob(ctx.database.db, { teamId, kind: RETENTION_JOB, runAt, dedupeKey }, ctx.clock.now());
 }
 
+/** Where the run this continuation finishes stopped (absent on a daily run, or a malformed payload). */
+function resumeFrom(payload: Record<string, unknown>): RetentionCursor | undefined {
+  const resume = payload.resume as Partial<RetentionCursor> | undefined;
+  if (!resume || typeof resume.after !== 'number') return undefined;
+  if (resume.table !== 'eventReceipts' && resume.table !== 'jobs' && resume.table !== 'outbox')
+    return undefined;
+  return { table: resume.table, after: resume.after };
+}
+
 export const maintenanceHandlers = (
   ctx: AppContext,
   options: RetentionOptions = {},
@@ -36,7 +45,7 @@ export const maintenanceHandlers = (
         outbox: daysAgo(ages.outboxDays),
         eventReceipts: daysAgo(ages.eventReceiptsDays),
       },
-      { budgetMs: RUN_BUDGET_MS, ...options },
+      { budgetMs: RUN_BUDGET_MS, from: resumeFrom(job.payload), ...options },
     );
     ctx.logger.info('retention: old rows deleted', {
       team_id: job.teamId,
@@ -54,7 +63,8 @@ export const maintenanceHandlers = (
           teamId: job.teamId,
           kind: RETENTION_JOB,
           runAt: at,
-          payload: { continuation: true },
+          // Where this run stopped, so the continuation does not walk the same rows again.
+          payload: { continuation: true, ...(removed.resume ? { resume: { ...removed.resume } } : {}) },
           dedupeKey: `${RETENTION_JOB}:continue:${at.toISOString()}`,
         },
         now,

@@ -244,10 +244,24 @@ describe('retention: batches', () => {
     expect((await labels('outbox')).filter((l) => l.startsWith('old-'))).toEqual([]);
   });
 
-  it('stops when its time budget is spent and says the work is not complete', async () => {
+  it('stops when its time budget is spent and says where to go on', async () => {
     await job('old-job', 'done', daysAgo(90));
     const result = await applyRetention(database, T, CUTOFFS, { budgetMs: 0 });
     expect(result).toMatchObject({ jobs: 0, batches: 0, complete: false });
+    expect(result.resume).toEqual({ table: 'eventReceipts', after: 0 });
+    expect(await labels('jobs')).toEqual(['old-job']);
+  });
+
+  it('goes on from where an earlier run stopped, without walking the rows before it', async () => {
+    await job('old-job', 'done', daysAgo(90));
+    await receipt('EvOld', daysAgo(90));
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) ids.push(await write(`old-${i}`, { status: 'sent', sentAt: daysAgo(90) }));
+
+    const result = await applyRetention(database, T, CUTOFFS, { from: { table: 'outbox', after: ids[1]! } });
+
+    expect(result).toMatchObject({ jobs: 0, eventReceipts: 0, outbox: 2, complete: true });
+    expect(await labels('outbox')).toEqual(['old-0', 'old-1']);
     expect(await labels('jobs')).toEqual(['old-job']);
   });
 });

@@ -113,7 +113,10 @@ describe('daily housekeeping', () => {
     );
     expect(continuation).toHaveLength(1);
     expect(new Date(continuation[0]!.run_at).getTime()).toBe(now.getTime() + 60_000);
-    expect(continuation[0]!.payload).toEqual({ continuation: true });
+    expect(continuation[0]!.payload).toEqual({
+      continuation: true,
+      resume: { table: 'eventReceipts', after: 0 },
+    });
     const jobKeys = async () =>
       (
         await t.database.rows<{ dedupe_key: string }>(sql`select dedupe_key from jobs where kind = 'test'`)

@@ -11,7 +11,20 @@ export interface RetentionCutoffs {
   eventReceipts: Date;
 }
 
+export type RetentionTable = 'eventReceipts' | 'jobs' | 'outbox';
+
+/** Where a run that ran out of time stopped, so the next one goes on from there. */
+export interface RetentionCursor {
+  table: RetentionTable;
+  /** The last id looked at in that table (0 for receipts, which have no id and shrink as they go). */
+  after: number;
+}
+
+const ORDER: readonly RetentionTable[] = ['eventReceipts', 'jobs', 'outbox'];
+
 export interface RetentionOptions {
+  /** Go on from where an earlier run stopped. */
+  from?: RetentionCursor;
   /** Rows per batch; each batch is one statement, so its own short transaction. */
   batchSize?: number;
   /** Stop starting new batches after this many milliseconds (the rest waits for the next run). */
@@ -25,8 +38,9 @@ export interface RetentionResult {
   outbox: number;
   eventReceipts: number;
   batches: number;
-  /** False when the time budget ran out with old rows left. */
+  /** False when the time budget ran out with old rows left; `resume` then says where to go on. */
   complete: boolean;
+  resume?: RetentionCursor;
 }
 
 // Purposes of sent writes that a later write still reads by dedupe key (src/services: voc.ts,
@@ -143,25 +157,37 @@ export async function applyRetention(
   const result: RetentionResult = { jobs: 0, outbox: 0, eventReceipts: 0, batches: 0, complete: true };
 
   const drain = async (
-    key: 'jobs' | 'outbox' | 'eventReceipts',
+    table: RetentionTable,
     next: (after: number) => SQL,
-    walksIds: boolean,
+    start: number,
   ): Promise<boolean> => {
-    let after = 0;
+    let after = start;
     for (;;) {
-      if (performance.now() >= stopAt) return false;
+      if (performance.now() >= stopAt) {
+        result.resume = { table, after };
+        return false;
+      }
       const b = await batch(database, next(after));
       result.batches += 1;
-      result[key] += b.deleted;
+      result[table] += b.deleted;
       if (b.seen < size) return true;
-      if (walksIds && b.last !== null) after = b.last;
+      if (b.last !== null) after = b.last;
       await pause();
     }
   };
 
-  result.complete =
-    (await drain('eventReceipts', () => receiptsBatch(teamId, cutoffs.eventReceipts, size), false)) &&
-    (await drain('jobs', (after) => jobsBatch(teamId, cutoffs.jobs, after, size), true)) &&
-    (await drain('outbox', (after) => outboxBatch(teamId, cutoffs.outbox, after, size), true));
+  const queries: Record<RetentionTable, (after: number) => SQL> = {
+    eventReceipts: () => receiptsBatch(teamId, cutoffs.eventReceipts, size),
+    jobs: (after) => jobsBatch(teamId, cutoffs.jobs, after, size),
+    outbox: (after) => outboxBatch(teamId, cutoffs.outbox, after, size),
+  };
+  const first = Math.max(0, ORDER.indexOf(options.from?.table ?? 'eventReceipts'));
+  for (const table of ORDER.slice(first)) {
+    const start = table === options.from?.table ? options.from.after : 0;
+    if (!(await drain(table, queries[table], start))) {
+      result.complete = false;
+      break;
+    }
+  }
   return result;
 }
