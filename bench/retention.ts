@@ -216,12 +216,6 @@ try {
       `(${seconds.toFixed(1)} s wall, ${(heldMs / 1000).toFixed(1)} s held for the comparison; ` +
       `${removed.batches.toLocaleString('en')} batches of 500, ${Math.round((removed.jobs + removed.outbox + removed.eventReceipts) / (seconds - heldMs / 1000)).toLocaleString('en')} rows/s)`,
   );
-  await sizes('after retention:');
-  for (const table of TABLES) await database.db.execute(sql.raw(`vacuum ${table}`));
-  await sizes('after vacuum:');
-  for (const table of TABLES) await database.db.execute(sql.raw(`vacuum full ${table}`));
-  await sizes('after vacuum full (live data):');
-
   // The machine may be shared: a second baseline after the run shows how much the figures drift.
   const after = (await intake((n) => n >= BASELINE_LEADS)).get('alone') ?? [];
   console.log(`intake at concurrency ${CONCURRENCY}, POST /api/leads → 202:`);
@@ -239,6 +233,12 @@ try {
   console.log(
     `a second run right after: ${again.jobs + again.outbox + again.eventReceipts} rows deleted, ${again.batches} batches, ${((performance.now() - t1) / 1000).toFixed(2)} s`,
   );
+  // Last: VACUUM FULL locks the tables, and an idle gap would let the server drop kept-alive sockets.
+  await sizes('after retention:');
+  for (const table of TABLES) await database.db.execute(sql.raw(`vacuum ${table}`));
+  await sizes('after vacuum:');
+  for (const table of TABLES) await database.db.execute(sql.raw(`vacuum full ${table}`));
+  await sizes('after vacuum full (live data):');
 } finally {
   await baton.stop();
   await database.close();
