@@ -1,17 +1,18 @@
 # syntax=docker/dockerfile:1
+# Node 20: the major the tests and CI run on (test/unit/container.test.ts keeps them in step).
 # Build stage: compile TypeScript with the full dependency set.
-FROM node:22-bookworm-slim AS build
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # npm ci's postinstall applies these to node_modules (patch-package): without them the driver is unpatched.
 COPY patches ./patches
-RUN npm ci
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
 # Runtime stage: production dependencies, compiled code and migrations only.
-FROM node:22-bookworm-slim
+FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     BATON_CONFIG=/config/baton.yaml \
@@ -19,8 +20,10 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY patches ./patches
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# dist/db/migrate-cli.js reads migrations from ../../drizzle, i.e. /app/drizzle:
+#   docker run --rm -v baton-data:/data baton:latest node dist/db/migrate-cli.js
 COPY drizzle ./drizzle
 RUN mkdir -p /data /config && chown node:node /data
 USER node

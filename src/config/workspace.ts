@@ -407,5 +407,10 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       },
     },
     voc: { reaction: file.voc.reaction },
+    retention: {
+      jobsDays: file.retention.jobs_days,
+      outboxDays: file.retention.outbox_days,
+      eventReceiptsDays: file.retention.event_receipts_days,
+    },
   };
 }

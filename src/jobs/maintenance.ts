@@ -1,32 +1,77 @@
 import type { AppContext } from '../context.js';
-import { pruneEventReceipts } from '../db/queries/event-receipts.js';
 import { scheduleJob } from '../db/queries/jobs.js';
+import { applyRetention, type RetentionCursor, type RetentionOptions } from '../db/queries/retention.js';
 import type { JobHandler } from './runner.js';
 
-export const PRUNE_EVENT_RECEIPTS = 'maintenance.prune_event_receipts';
-// Slack gives up retrying an event within the hour; two days leaves room for clock trouble.
-const KEEP_RECEIPTS_MS = 2 * 24 * 3_600_000;
+/**
+ * The daily retention run. The kind keeps the name it had when it only pruned event receipts, so
+ * runs booked by an older version still find their handler.
+ */
+export const RETENTION_JOB = 'maintenance.prune_event_receipts';
 const DAY_MS = 24 * 3_600_000;
+// A run shares the job runner with SLA steps and cadence reminders: it stops after this long and
+// books a continuation, so a first run over years of history never holds them up for long.
+const RUN_BUDGET_MS = 10_000;
+const CONTINUE_AFTER_MS = 60_000;
 
 /** Schedules the day's housekeeping for a workspace; the dedupe key makes it once per UTC day. */
 export async function scheduleMaintenance(ctx: AppContext, teamId: string, runAt: Date): Promise<void> {
-  const dedupeKey = `${PRUNE_EVENT_RECEIPTS}:${runAt.toISOString().slice(0, 10)}`;
-  await scheduleJob(
-    ctx.database.db,
-    { teamId, kind: PRUNE_EVENT_RECEIPTS, runAt, dedupeKey },
-    ctx.clock.now(),
-  );
+  const dedupeKey = `${RETENTION_JOB}:${runAt.toISOString().slice(0, 10)}`;
+  await scheduleJob(ctx.database.db, { teamId, kind: RETENTION_JOB, runAt, dedupeKey }, ctx.clock.now());
 }
 
-export const maintenanceHandlers = (ctx: AppContext): Record<string, JobHandler> => ({
-  [PRUNE_EVENT_RECEIPTS]: async (job) => {
+/** Where the run this continuation finishes stopped (absent on a daily run, or a malformed payload). */
+function resumeFrom(payload: Record<string, unknown>): RetentionCursor | undefined {
+  const resume = payload.resume as Partial<RetentionCursor> | undefined;
+  if (!resume || typeof resume.after !== 'number') return undefined;
+  if (resume.table !== 'eventReceipts' && resume.table !== 'jobs' && resume.table !== 'outbox')
+    return undefined;
+  return { table: resume.table, after: resume.after };
+}
+
+export const maintenanceHandlers = (
+  ctx: AppContext,
+  options: RetentionOptions = {},
+): Record<string, JobHandler> => ({
+  [RETENTION_JOB]: async (job) => {
     const now = ctx.clock.now();
-    const removed = await pruneEventReceipts(
-      ctx.database.db,
+    const ages = ctx.config.retention;
+    const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
+    const removed = await applyRetention(
+      ctx.database,
       job.teamId,
-      new Date(now.getTime() - KEEP_RECEIPTS_MS),
+      {
+        jobs: daysAgo(ages.jobsDays),
+        outbox: daysAgo(ages.outboxDays),
+        eventReceipts: daysAgo(ages.eventReceiptsDays),
+      },
+      { budgetMs: RUN_BUDGET_MS, from: resumeFrom(job.payload), ...options },
     );
-    ctx.logger.info('pruned Slack event receipts', { team_id: job.teamId, removed });
+    ctx.logger.info('retention: old rows deleted', {
+      team_id: job.teamId,
+      jobs: removed.jobs,
+      outbox: removed.outbox,
+      event_receipts: removed.eventReceipts,
+      batches: removed.batches,
+      complete: removed.complete,
+    });
+    if (!removed.complete) {
+      const at = new Date(now.getTime() + CONTINUE_AFTER_MS);
+      await scheduleJob(
+        ctx.database.db,
+        {
+          teamId: job.teamId,
+          kind: RETENTION_JOB,
+          runAt: at,
+          // Where this run stopped, so the continuation does not walk the same rows again.
+          payload: { continuation: true, ...(removed.resume ? { resume: { ...removed.resume } } : {}) },
+          dedupeKey: `${RETENTION_JOB}:continue:${at.toISOString()}`,
+        },
+        now,
+      );
+    }
+    // A continuation only finishes the day's work; the daily run books the next day.
+    if (job.payload.continuation === true) return;
     // Each run books the next one, so the chain lives in the database, not in a timer; after a
     // long downtime this run has caught up, so the next is a day from now, not a burst of runs.
     const due = job.runAt.getTime() + DAY_MS;

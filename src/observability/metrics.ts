@@ -1,6 +1,9 @@
+import { renderProcessMetrics } from './process-metrics.js';
+
 /**
- * A small Prometheus text-format registry. Baton needs a handful of counters and gauges;
- * this keeps /metrics dependency-free and the output exactly what the tests read.
+ * A small Prometheus text-format registry. Baton needs a handful of counters and gauges; this keeps
+ * their output exactly what the tests read. The process metrics operators expect (event-loop lag,
+ * heap, GC, handles) come from prom-client and are rendered after Baton's own.
  */
 type Labels = Record<string, string>;
 
@@ -24,9 +27,19 @@ const keyOf = (labels: Labels) =>
 
 const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 
+export interface MetricsOptions {
+  /** Append prom-client's process metrics to every render. */
+  processMetrics?: boolean;
+}
+
 export class Metrics {
   readonly #families = new Map<string, Family>();
   readonly #collectors: Array<() => Promise<void> | void> = [];
+  readonly #processMetrics: boolean;
+
+  constructor(options: MetricsOptions = {}) {
+    this.#processMetrics = options.processMetrics ?? false;
+  }
 
   #family(name: string, help: string, type: Family['type']): Family {
     let family = this.#families.get(name);
@@ -74,13 +87,14 @@ export class Metrics {
         lines.push(`${family.name}${pairs.length ? `{${pairs.join(',')}}` : ''} ${value}`);
       }
     }
-    return `${lines.join('\n')}\n`;
+    const own = `${lines.join('\n')}\n`;
+    return this.#processMetrics ? own + (await renderProcessMetrics()) : own;
   }
 }
 
 /** The metrics Baton exports; created once per app instance. */
 export function createBatonMetrics() {
-  const registry = new Metrics();
+  const registry = new Metrics({ processMetrics: true });
   return {
     registry,
     slackRequest: registry.counter('baton_slack_requests_total', 'Requests received from Slack, by kind.'),

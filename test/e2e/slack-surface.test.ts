@@ -260,4 +260,19 @@ describe('/metrics', () => {
     expect(text).toMatch(/^baton_job_lag_seconds \d+/m);
     expect(text).toMatch(/^baton_jobs_due \d+$/m);
   });
+
+  it('shows the process metrics operators expect beside Baton series, each family once', async () => {
+    const scrape = async () => (await fetch(`${t.baseUrl}/metrics`)).text();
+    await scrape();
+    const text = await scrape(); // a second scrape must not repeat a family
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d/m);
+    expect(text).toContain('# TYPE nodejs_gc_duration_seconds histogram');
+    expect(text).toMatch(/^nodejs_active_handles_total \d/m);
+    expect(text).toMatch(/^baton_jobs_due \d+$/m);
+    const types = text.split('\n').filter((l) => l.startsWith('# TYPE '));
+    expect(types.length).toBeGreaterThan(20);
+    expect(new Set(types).size).toBe(types.length);
+  });
 });

@@ -6,6 +6,7 @@ import { pattern, slug, strictMap, uniqueList } from './primitives.js';
 import { funnelSchema } from './schema-funnel.js';
 import { intakeSchema } from './schema-intake.js';
 import { qualificationSchema } from './schema-qualification.js';
+import { retentionSchema } from './schema-retention.js';
 import { routingSchema, slaSchema } from './schema-sla-routing.js';
 import { cadenceSchema, stagesSchema } from './schema-stages-cadence.js';
 import { channelsSchema, rosterSchema, vocSchema } from './schema-team.js';
@@ -34,6 +35,7 @@ export const fileShape = strictMap({
   funnel: funnelSchema.prefault({}),
   retro: retroSchema.prefault({}),
   voc: vocSchema.prefault({}),
+  retention: retentionSchema.prefault({}),
 });
 
 /** The file as validated: snake_case, scalar defaults filled in, list defaults still to apply. */

@@ -190,4 +190,6 @@ export interface WorkspaceConfig {
     monthlyReview: { enabled: boolean; dayOfMonth: number; time: string };
   };
   voc: { reaction: string };
+  /** Days a finished job, a sent outbox row and a Slack event receipt are kept (the daily job deletes older). */
+  retention: { jobsDays: number; outboxDays: number; eventReceiptsDays: number };
 }

@@ -1,4 +1,3 @@
-import { and, eq, lt } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { slackEventReceipts } from '../schema.js';
 
@@ -15,13 +14,4 @@ export async function recordEventReceipt(
     .onConflictDoNothing()
     .returning({ eventId: slackEventReceipts.eventId });
   return inserted.length > 0;
-}
-
-/** Slack stops retrying after about an hour; older receipts only take space. */
-export async function pruneEventReceipts(q: Queryable, teamId: string, olderThan: Date): Promise<number> {
-  const deleted = await q
-    .delete(slackEventReceipts)
-    .where(and(eq(slackEventReceipts.teamId, teamId), lt(slackEventReceipts.receivedAt, olderThan)))
-    .returning({ eventId: slackEventReceipts.eventId });
-  return deleted.length;
 }
