@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, type RecordedCall } from '../harness/fake-slack.js';
 import { sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
 import { openSharedPostgres, type SharedPostgres } from '../harness/postgres-database.js';
-import { SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
+import { BOT_TOKEN, SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
 
 const MAIN = process.env.BATON_TEST_MAIN!; // compiled by test/global-setup.ts
 const LEADS = 'C0LEADS';
@@ -109,7 +109,7 @@ describe('a kill -9 with a card in flight', () => {
   it('posts the in-flight card once and the next card in its channel within 10 s of the restart', async () => {
     const port = await freePort();
     const env = {
-      SLACK_BOT_TOKEN: 'xoxb-crash-test',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
       LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../harness/fake-slack.js';
 import { sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
 import { PrivatePostgres } from '../harness/private-postgres.js';
-import { SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
+import { BOT_TOKEN, SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
 
 const MAIN = process.env.BATON_TEST_MAIN!; // compiled by test/global-setup.ts
 const CONCURRENCY = 16;
@@ -175,7 +175,7 @@ describe('PostgreSQL outages under load', () => {
     await writeFile(join(dir, 'baton.yaml'), CONFIG);
     run = launch(
       {
-        SLACK_BOT_TOKEN: 'xoxb-pg-outage',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.apiUrl,
         LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,

@@ -11,6 +11,8 @@ import { postSigned, type SendLeadOptions, sendLead, WEBHOOK_SECRET } from './le
 import { SlackDriver } from './slack-driver.js';
 
 export const SIGNING_SECRET = '0f1e2d3c4b5a69788796a5b4c3d2e1f0'; // Slack's shape: 32 hex characters
+/** A bot token in Slack's shape (the start-up check refuses anything else). */
+export const BOT_TOKEN = 'xoxb-1000000001-2000000002-TestAppBotToken0000001';
 export const TEAM_ID = 'T0BATON';
 
 /** A small team: two sellers, a marketer and a manager who is also the admin. */
@@ -84,7 +86,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database = options.database ?? (await openTestDatabase());
   const logs: Record<string, unknown>[] = [];
   const env = parseEnv({
-    SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-TestAppBotToken0000001',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',

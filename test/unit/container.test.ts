@@ -94,12 +94,18 @@ describe('.dockerignore', () => {
     expect(copied).toEqual([
       'package.json',
       'package-lock.json',
+      'patches',
       'tsconfig.json',
       'tsconfig.build.json',
       'src',
       'drizzle',
     ]);
-    for (const path of [...copied, 'src/main.ts', 'drizzle/meta/_journal.json'])
+    for (const path of [
+      ...copied,
+      'src/main.ts',
+      'drizzle/meta/_journal.json',
+      'patches/postgres+3.4.10.patch',
+    ])
       expect(ignored(path), path).toBe(false);
   });
 });
