@@ -11,16 +11,11 @@
  *    clicked one after another → time from the signed click to Slack receiving the card's update.
  */
 import { sql } from 'drizzle-orm';
-import { startBaton } from '../src/app.js';
-import { parseEnv } from '../src/config/env.js';
-import { parseWorkspaceConfig } from '../src/config/workspace.js';
 import { openDatabase } from '../src/db/client.js';
-import { systemClock } from '../src/domain/clock.js';
-import { createLogger } from '../src/observability/logger.js';
-import { FakeSlack } from '../test/harness/fake-slack.js';
-import { sendLead, WEBHOOK_SECRET } from '../test/harness/lead-webhook.js';
+import { sendLead } from '../test/harness/lead-webhook.js';
 import { SlackDriver } from '../test/harness/slack-driver.js';
-import { SIGNING_SECRET, TEAM_ID, TEAM_USERS, TEAM_YAML } from '../test/harness/test-app.js';
+import { SIGNING_SECRET, TEAM_ID } from '../test/harness/test-app.js';
+import { startBenchApp } from './bench-app.js';
 
 const INTAKE_LEADS = Number(process.env.INTAKE_LEADS ?? 3000);
 const CONCURRENCY = 32;
@@ -40,25 +35,8 @@ await database.migrate();
 await database.db.execute(
   sql`truncate leads, lead_events, lead_contexts, outbox, channel_pacing, routing_state, jobs, slack_event_receipts, members, workspaces restart identity cascade`,
 );
-const slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
-const baton = await startBaton({
-  env: parseEnv({
-    SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-BenchBotToken0000001',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    PORT: '0',
-    LOG_LEVEL: 'error',
-  }),
-  config: parseWorkspaceConfig(TEAM_YAML, 'bench.yaml'),
-  clock: systemClock,
-  database,
-  logger: createLogger('error'),
-  slackRetries: 0,
-  // The outbox would pace cards in the background; intake is measured on its own.
-  jobTick: null,
-});
-const baseUrl = `http://127.0.0.1:${baton.port}`;
+// The outbox would pace cards in the background; intake is measured on its own.
+const { baton, slack, baseUrl, stop } = await startBenchApp(database, { jobTick: null });
 
 try {
   console.log(`database: ${database.kind}; node ${process.version}`);
@@ -121,7 +99,6 @@ try {
   }
   console.log(`claim click → card updated in Slack: ${claimMs.length} claims, ${summary(claimMs)}`);
 } finally {
-  await baton.stop();
+  await stop();
   await database.close();
-  await slack.stop();
 }

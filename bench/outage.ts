@@ -10,40 +10,21 @@
  * while it is away, and how long after `pg_ctl start` returns the first lead is accepted again.
  */
 import { performance } from 'node:perf_hooks';
-import { startBaton } from '../src/app.js';
-import { parseEnv } from '../src/config/env.js';
-import { parseWorkspaceConfig } from '../src/config/workspace.js';
 import { openDatabase } from '../src/db/client.js';
-import { systemClock } from '../src/domain/clock.js';
 import { createLogger } from '../src/observability/logger.js';
-import { FakeSlack } from '../test/harness/fake-slack.js';
-import { sendLead, WEBHOOK_SECRET } from '../test/harness/lead-webhook.js';
+import { sendLead } from '../test/harness/lead-webhook.js';
 import { PrivatePostgres } from '../test/harness/private-postgres.js';
-import { SIGNING_SECRET, TEAM_ID, TEAM_USERS, TEAM_YAML } from '../test/harness/test-app.js';
+import { startBenchApp } from './bench-app.js';
 import { line } from './stats.js';
 
 const PROBES = Number(process.env.OUTAGE_PROBES ?? 100);
 
 const pg = await PrivatePostgres.create();
-const slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
 const database = await openDatabase({ url: pg.url });
-const baton = await startBaton({
-  env: parseEnv({
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    PORT: '0',
-    LOG_LEVEL: 'error',
-  }),
-  config: parseWorkspaceConfig(TEAM_YAML, 'bench.yaml'),
-  clock: systemClock,
-  database,
-  // Each 503 is logged; the bench measures answers, not log output.
+// Each 503 is logged; the bench measures answers, not log output.
+const { baseUrl, stop } = await startBenchApp(database, {
   logger: createLogger('error', {}, () => {}),
-  slackRetries: 0,
 });
-const baseUrl = `http://127.0.0.1:${baton.port}`;
 
 let n = 0;
 async function probe(): Promise<{ status: number; ms: number }> {
@@ -105,8 +86,7 @@ try {
     );
   }
 } finally {
-  await baton.stop();
+  await stop();
   await database.close();
-  await slack.stop();
   await pg.destroy();
 }

@@ -14,16 +14,11 @@
  * three cadence reminders, two of them answered) and five Slack event receipts.
  */
 import { sql } from 'drizzle-orm';
-import { startBaton } from '../src/app.js';
-import { parseEnv } from '../src/config/env.js';
-import { parseWorkspaceConfig } from '../src/config/workspace.js';
 import { openDatabase } from '../src/db/client.js';
 import { applyRetention } from '../src/db/queries/retention.js';
-import { systemClock } from '../src/domain/clock.js';
-import { createLogger } from '../src/observability/logger.js';
-import { FakeSlack } from '../test/harness/fake-slack.js';
-import { sendLead, WEBHOOK_SECRET } from '../test/harness/lead-webhook.js';
-import { SIGNING_SECRET, TEAM_ID, TEAM_USERS, TEAM_YAML } from '../test/harness/test-app.js';
+import { sendLead } from '../test/harness/lead-webhook.js';
+import { TEAM_ID } from '../test/harness/test-app.js';
+import { startBenchApp } from './bench-app.js';
 import { line } from './stats.js';
 
 const DAYS = Number(process.env.DAYS ?? 365);
@@ -41,25 +36,8 @@ await database.migrate();
 await database.db.execute(
   sql`truncate leads, lead_events, lead_contexts, stage_changes, outbox, channel_pacing, routing_state, jobs, slack_event_receipts, members, workspaces restart identity cascade`,
 );
-const slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
-const baton = await startBaton({
-  env: parseEnv({
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    PORT: '0',
-    LOG_LEVEL: 'error',
-  }),
-  config: parseWorkspaceConfig(TEAM_YAML, 'bench.yaml'),
-  clock: systemClock,
-  database,
-  logger: createLogger('error'),
-  slackRetries: 0,
-  // Retention is called directly below; the outbox and job runner stay out of the figures.
-  jobTick: null,
-});
-const baseUrl = `http://127.0.0.1:${baton.port}`;
+// Retention is called directly below; the outbox and job runner stay out of the figures.
+const { baseUrl, stop } = await startBenchApp(database, { jobTick: null });
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 async function sizes(label: string): Promise<void> {
@@ -240,7 +218,6 @@ try {
   for (const table of TABLES) await database.db.execute(sql.raw(`vacuum full ${table}`));
   await sizes('after vacuum full (live data):');
 } finally {
-  await baton.stop();
+  await stop();
   await database.close();
-  await slack.stop();
 }

@@ -4,18 +4,16 @@
  * claim: a new card in the same channel goes out within 10 s of the restart. Embedded database by
  * default; a shared PostgreSQL database when TEST_DATABASE_URL is set.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BatonProcess, freePort, launchBaton, waitForReady } from '../harness/baton-process.js';
 import { FakeSlack, type RecordedCall } from '../harness/fake-slack.js';
 import { sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
 import { openSharedPostgres, type SharedPostgres } from '../harness/postgres-database.js';
 import { BOT_TOKEN, SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
 
-const MAIN = process.env.BATON_TEST_MAIN!; // compiled by test/global-setup.ts
 const LEADS = 'C0LEADS';
 const CONFIG = `
 channels:
@@ -26,58 +24,6 @@ roster:
   - user: U0AE00001
     roles: [ae]
 `;
-
-interface Running {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output: () => string;
-}
-
-function launch(env: Record<string, string>, cwd: string): Running {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      BATON_MIGRATIONS_DIR: join(process.cwd(), 'drizzle'),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
-async function waitForReady(port: number, run: Running, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (run.child.exitCode !== null)
-      throw new Error(`exited early with ${run.child.exitCode}: ${run.output()}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`not ready after ${timeoutMs} ms`);
-}
-
-/** A port nothing listens on now (the OS picks it), so parallel test files do not collide. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const leadOf = (call: RecordedCall) =>
   (call.args.metadata as { event_payload?: { lead_id?: number } } | undefined)?.event_payload?.lead_id;
@@ -90,7 +36,7 @@ describe('a kill -9 with a card in flight', () => {
   let slack: FakeSlack;
   let pg: SharedPostgres | undefined;
   let dir: string;
-  const runs: Running[] = [];
+  const runs: BatonProcess[] = [];
 
   beforeAll(async () => {
     slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
@@ -128,9 +74,9 @@ describe('a kill -9 with a card in flight', () => {
       form: 'demo_request',
     });
 
-    const first = launch(env, dir);
+    const first = launchBaton(env, dir);
     runs.push(first);
-    await waitForReady(port, first);
+    await waitForReady(first, port);
     // Slack takes the card at once but its answer never reaches Baton: the post is in flight.
     slack.failNext('chat.postMessage', { delayMs: 120_000 });
     const a = await sendLead(`http://127.0.0.1:${port}`, lead(1));
@@ -140,9 +86,11 @@ describe('a kill -9 with a card in flight', () => {
     await first.exited;
 
     const restartedAt = Date.now();
-    const second = launch(env, dir);
+    const second = launchBaton(env, dir);
     runs.push(second);
-    await waitForReady(port, second);
+    await waitForReady(second, port);
+    // Measured from ready: start-up itself (the embedded database after a kill -9 on a busy
+    // machine) is not the queue's doing.
     const readyAt = Date.now();
     const b = await sendLead(`http://127.0.0.1:${port}`, lead(2));
     expect(b.status).toBe(202);
@@ -154,7 +102,6 @@ describe('a kill -9 with a card in flight', () => {
     );
     expect(seconds).toBeLessThan(10);
 
-    // Start-up itself (the embedded database after a kill -9 on a busy machine) is not the queue's doing.
     // The in-flight card was found in Slack by its metadata and recorded, not posted again.
     const cards = slack.messages(LEADS).filter((m) => m.metadata?.event_payload.purpose === 'lead_card');
     expect(cards.map((m) => m.metadata?.event_payload.lead_id)).toEqual([a.json.lead_id, b.json.lead_id]);

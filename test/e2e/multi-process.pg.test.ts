@@ -3,12 +3,12 @@
  * 500 leads whose escalation steps all fall due at once must each get every escalation message
  * exactly once, counted at the fake Slack. PostgreSQL only: PGlite lives inside one process.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BatonProcess, freePort, launchBaton, waitForReady } from '../harness/baton-process.js';
 import { FakeSlack, type RecordedCall } from '../harness/fake-slack.js';
 import { sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
 import { openSharedPostgres, type SharedPostgres } from '../harness/postgres-database.js';
@@ -16,7 +16,6 @@ import { SIGNING_SECRET, TEAM_ID } from '../harness/test-app.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
 if (!ADMIN_URL) throw new Error('multi-process.pg.test.ts needs TEST_DATABASE_URL (a PostgreSQL server)');
-const MAIN = process.env.BATON_TEST_MAIN!; // compiled by test/global-setup.ts
 const LEADS = 500;
 const PROCESSES = 3;
 const [S1, S2, M1] = ['U0MPSDR01', 'U0MPSDR02', 'U0MPMGR01'];
@@ -54,51 +53,8 @@ roster:
   - { user: ${M1}, roles: [manager] }
 `;
 
-interface Running {
-  child: ChildProcess;
-  port: number;
-  exited: Promise<number | null>;
-  output: () => { stdout: string; stderr: string };
-}
-
-function launch(env: Record<string, string>, cwd: string, port: number): Running {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      BATON_MIGRATIONS_DIR: join(process.cwd(), 'drizzle'),
-      PORT: String(port),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, port, exited, output: () => ({ stdout, stderr }) };
-}
-
-async function waitForReady(run: Running, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (run.child.exitCode !== null)
-      throw new Error(`exited early with ${run.child.exitCode}: ${run.output().stderr}`);
-    const ok = await fetch(`http://127.0.0.1:${run.port}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`not ready after ${timeoutMs} ms`);
-}
+/** A Baton process and the port it serves on. */
+type Running = BatonProcess & { port: number };
 
 const posts = (calls: RecordedCall[], channel: string) =>
   calls.filter((c) => c.method === 'chat.postMessage' && !c.failure && c.args.channel === channel);
@@ -131,25 +87,25 @@ describe('three processes on one PostgreSQL', () => {
     });
     dir = await mkdtemp(join(tmpdir(), 'baton-multi-'));
     await writeFile(join(dir, 'baton.yaml'), CONFIG);
-    const base = 40_000 + Math.floor(Math.random() * 10_000);
-    for (let i = 0; i < PROCESSES; i++)
-      runs.push(
-        launch(
-          {
-            SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-MultiProcess00000001',
-            SLACK_SIGNING_SECRET: SIGNING_SECRET,
-            SLACK_API_URL: slack.apiUrl,
-            LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
-            DATABASE_URL: pg.url,
-            BATON_CONFIG: 'baton.yaml',
-            LOG_LEVEL: 'warn',
-          },
-          dir,
-          base + i,
-        ),
+    for (let i = 0; i < PROCESSES; i++) {
+      const port = await freePort();
+      const run = launchBaton(
+        {
+          SLACK_BOT_TOKEN: 'xoxb-1000000001-2000000002-MultiProcess00000001',
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_API_URL: slack.apiUrl,
+          LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
+          DATABASE_URL: pg.url,
+          BATON_CONFIG: 'baton.yaml',
+          LOG_LEVEL: 'warn',
+          PORT: String(port),
+        },
+        dir,
       );
+      runs.push(Object.assign(run, { port }));
+    }
     // All three start together: migrations and the config are applied under their own locks.
-    await Promise.all(runs.map((run) => waitForReady(run)));
+    await Promise.all(runs.map((run) => waitForReady(run, run.port)));
   }, 120_000);
 
   afterAll(async () => {
@@ -241,8 +197,8 @@ describe('three processes on one PostgreSQL', () => {
 
     // Stop all three with SIGTERM: each exits 0.
     for (const run of runs) run.child.kill('SIGTERM');
-    const codes = await Promise.all(runs.map((run) => run.exited));
+    const codes = await Promise.all(runs.map(async (run) => (await run.exited).code));
     expect(codes).toEqual([0, 0, 0]);
-    for (const run of runs) expect(run.output().stderr).toBe('');
+    for (const run of runs) expect(run.stderr()).toBe('');
   }, 300_000);
 });

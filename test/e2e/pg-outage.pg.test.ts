@@ -7,19 +7,18 @@
  * The test starts and stops a PostgreSQL cluster of its own (test/harness/private-postgres.ts), so
  * it needs the PostgreSQL 15 server binaries; it runs in the PostgreSQL pass of CI (*.pg.test.ts).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BatonProcess, launchBaton } from '../harness/baton-process.js';
 import { FakeSlack } from '../harness/fake-slack.js';
 import { sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
 import { PrivatePostgres } from '../harness/private-postgres.js';
 import { BOT_TOKEN, SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
 
-const MAIN = process.env.BATON_TEST_MAIN!; // compiled by test/global-setup.ts
 const CONCURRENCY = 16;
 const ROUNDS = ['fast', 'immediate', 'fast', 'immediate', 'fast'] as const;
 
@@ -42,45 +41,9 @@ interface Outcome {
   error?: string;
 }
 
-interface Running {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output: () => { stdout: string; stderr: string };
-}
-
-function launch(env: Record<string, string>, cwd: string): Running {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      BATON_MIGRATIONS_DIR: join(process.cwd(), 'drizzle'),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
-
-const logLines = (run: Running) =>
-  run
-    .output()
-    .stdout.split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as { msg: string; level?: string; port?: number });
-
 /** Polls until `check` returns a value; fails at once if the process has exited. */
 async function waitFor<T>(
-  run: Running,
+  run: BatonProcess,
   what: string,
   check: () => T | undefined | Promise<T | undefined>,
   timeoutMs = 15_000,
@@ -89,7 +52,7 @@ async function waitFor<T>(
   for (;;) {
     if (run.child.exitCode !== null || run.child.signalCode !== null) {
       throw new Error(
-        `Baton exited (${run.child.exitCode ?? run.child.signalCode}) while waiting for ${what}:\n${run.output().stderr}`,
+        `Baton exited (${run.child.exitCode ?? run.child.signalCode}) while waiting for ${what}:\n${run.stderr()}`,
       );
     }
     const value = await check();
@@ -165,7 +128,7 @@ describe('PostgreSQL outages under load', () => {
   let pg: PrivatePostgres;
   let slack: FakeSlack;
   let dir: string;
-  let run: Running;
+  let run: BatonProcess;
   let baseUrl: string;
 
   beforeAll(async () => {
@@ -173,7 +136,7 @@ describe('PostgreSQL outages under load', () => {
     slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
     dir = await mkdtemp(join(tmpdir(), 'baton-pg-outage-'));
     await writeFile(join(dir, 'baton.yaml'), CONFIG);
-    run = launch(
+    run = launchBaton(
       {
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -189,7 +152,7 @@ describe('PostgreSQL outages under load', () => {
     const port = await waitFor(
       run,
       'Baton is up',
-      () => logLines(run).find((l) => l.msg === 'Baton is up')?.port,
+      () => run.logs().find((l) => l.msg === 'Baton is up')?.port as number | undefined,
       30_000,
     );
     baseUrl = `http://127.0.0.1:${port}`;
@@ -294,7 +257,7 @@ describe('PostgreSQL outages under load', () => {
 
     // And it still stops cleanly.
     run.child.kill('SIGTERM');
-    expect(await run.exited).toBe(0);
-    expect(run.output().stderr).toBe('');
+    expect((await run.exited).code).toBe(0);
+    expect(run.stderr()).toBe('');
   }, 120_000);
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
-import { type BatonProcess, launchBaton, randomPort, waitForReady } from '../harness/baton-process.js';
+import { type BatonProcess, freePort, launchBaton, waitForReady } from '../harness/baton-process.js';
 import { FakeSlack } from '../harness/fake-slack.js';
 import { sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
 import { SIGNING_SECRET, TEAM_ID, TEAM_USERS, TEAM_YAML } from '../harness/test-app.js';
@@ -55,7 +55,7 @@ const lead = (i: number) => ({
 describe('one process per embedded data directory', () => {
   it('refuses a second process within 2 s while the first serves, and after kill -9 a new one has every accepted lead', async () => {
     const dataDir = join(dir, 'data'); // given relative: 'data' in the process's working directory
-    const port = randomPort();
+    const port = await freePort();
     const first = launch(baseEnv(port, { BATON_DATA_DIR: 'data' }));
     await waitForReady(first, port);
     const up = first.logs().find((l) => l.msg === 'Baton is up');
@@ -74,7 +74,7 @@ describe('one process per embedded data directory', () => {
     };
     for (let i = 0; i < 10; i++) await send(port, i);
 
-    const second = launch(baseEnv(randomPort(), { BATON_DATA_DIR: dataDir }));
+    const second = launch(baseEnv(await freePort(), { BATON_DATA_DIR: dataDir }));
     const refused = await second.exited;
     expect(refused.code).toBe(1);
     expect(refused.ms).toBeLessThan(2_000);
@@ -91,7 +91,7 @@ describe('one process per embedded data directory', () => {
 
     first.child.kill('SIGKILL');
     await first.exited;
-    const thirdPort = randomPort();
+    const thirdPort = await freePort();
     const third = launch(baseEnv(thirdPort, { BATON_DATA_DIR: dataDir }));
     await waitForReady(third, thirdPort);
     await send(thirdPort, 11);
@@ -119,8 +119,8 @@ describe('fail fast at start', () => {
     return { line: lines[0]!, ms };
   }
   // No data directory to open: in memory, so each run is only about Slack.
-  const memoryEnv = (apiUrl: string) =>
-    baseEnv(randomPort(), { SLACK_API_URL: apiUrl, BATON_DATA_DIR: 'memory://' });
+  const memoryEnv = async (apiUrl: string) =>
+    baseEnv(await freePort(), { SLACK_API_URL: apiUrl, BATON_DATA_DIR: 'memory://' });
 
   it('refuses the .env.example placeholders at once, saying where to get the real values', async () => {
     const cwd = join(dir, 'fresh-checkout');
@@ -140,7 +140,7 @@ describe('fail fast at start', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as { port: number }).port;
     await new Promise((r) => closed.close(r));
-    const { line, ms } = await refusal(launch(memoryEnv(`http://127.0.0.1:${port}/api/`)));
+    const { line, ms } = await refusal(launch(await memoryEnv(`http://127.0.0.1:${port}/api/`)));
     expect(line).toBe(
       `baton: could not reach Slack at http://127.0.0.1:${port}/api/: connection refused by 127.0.0.1:${port} (ECONNREFUSED): check SLACK_API_URL, a proxy or a firewall`,
     );
@@ -148,7 +148,7 @@ describe('fail fast at start', () => {
   });
 
   it('gives up on a name that does not resolve with the reason', async () => {
-    const { line, ms } = await refusal(launch(memoryEnv('http://nonexistent.invalid/api/')));
+    const { line, ms } = await refusal(launch(await memoryEnv('http://nonexistent.invalid/api/')));
     expect(line).toMatch(
       /^baton: could not reach Slack at http:\/\/nonexistent\.invalid\/api\/: DNS lookup of nonexistent\.invalid failed \((ENOTFOUND|EAI_AGAIN)\)/,
     );
@@ -157,7 +157,9 @@ describe('fail fast at start', () => {
 
   it("gives up on Slack's invalid_auth at once, naming the code", async () => {
     const wrong = 'xoxb-1000000001-2000000002-RevokedToken00000001';
-    const { line, ms } = await refusal(launch({ ...memoryEnv(slack.apiUrl), SLACK_BOT_TOKEN: wrong }));
+    const { line, ms } = await refusal(
+      launch({ ...(await memoryEnv(slack.apiUrl)), SLACK_BOT_TOKEN: wrong }),
+    );
     expect(line).toMatch(/^baton: Slack rejected SLACK_BOT_TOKEN \(invalid_auth\): check the token/);
     expect(ms).toBeLessThan(8_000);
   });
@@ -168,7 +170,7 @@ describe('fail fast at start', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const port = (silent.address() as { port: number }).port;
     try {
-      const { line, ms } = await refusal(launch(memoryEnv(`http://127.0.0.1:${port}/api/`)));
+      const { line, ms } = await refusal(launch(await memoryEnv(`http://127.0.0.1:${port}/api/`)));
       expect(line).toBe(
         `baton: could not reach Slack at http://127.0.0.1:${port}/api/: no answer within 10 s (timeout): check the network, a proxy or SLACK_API_URL`,
       );

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** The compiled entry point test/global-setup.ts builds: plain node, the way `npm start` runs it. */
@@ -70,5 +71,11 @@ export async function waitForReady(run: BatonProcess, port: number, timeoutMs = 
   throw new Error(`not ready after ${timeoutMs} ms`);
 }
 
-/** A port nothing listens on for the next few moments (40000–59999, random). */
-export const randomPort = () => 40_000 + Math.floor(Math.random() * 20_000);
+/** A port nothing listens on now (the OS picks it), so parallel test files do not collide. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
