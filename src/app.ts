@@ -245,7 +245,15 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       },
     });
     // Joins public channels, tells admins about the rest, re-targets and releases parked posts.
-    const channelCheck = () => checkChannels(context, context.slack, identity.teamId);
+    // Its own client with few retries: a flaky Slack must not hold start-up for minutes.
+    const checkClient = createSlackClient({
+      token: env.SLACK_BOT_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      logger,
+      metrics,
+      retries: Math.min(options.slackRetries ?? 2, 2),
+    });
+    const channelCheck = () => checkChannels(context, checkClient, identity.teamId);
     await channelCheck();
     await scheduleMaintenance(context, identity.teamId, clock.now());
     await scheduleRetro(context, identity.teamId, clock.now());
