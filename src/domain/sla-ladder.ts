@@ -15,6 +15,22 @@ export interface PlannedStep {
 export type SlaLadderPolicy = Pick<WorkspaceConfig['sla'], 'clock' | 'escalations'>;
 
 /**
+ * When a step `minutes` after arrival is due on the SLA's clock: working minutes on `business`
+ * (from the next working start when the lead arrives outside hours), plain minutes on `always`.
+ * Routing's auto-assign uses it too, so every rung of the ladder counts on the same clock.
+ */
+export function stepDueAt(
+  arrivedAt: Date,
+  minutes: number,
+  sla: Pick<SlaLadderPolicy, 'clock'>,
+  calendar: BusinessCalendar,
+): Date {
+  return sla.clock === 'always'
+    ? new Date(arrivedAt.getTime() + minutes * 60_000)
+    : addBusinessMinutes(arrivedAt, minutes, calendar);
+}
+
+/**
  * The steps to schedule for a lead that arrived at `arrivedAt`, in ascending due order. On the
  * business clock a step is `afterMinutes` of working time after arrival (counting from the next
  * working start when it arrives outside hours); on `always` it is plain minutes.
@@ -26,11 +42,7 @@ export type SlaLadderPolicy = Pick<WorkspaceConfig['sla'], 'clock' | 'escalation
 export function planLadder(arrivedAt: Date, sla: SlaLadderPolicy, calendar: BusinessCalendar): PlannedStep[] {
   return sla.escalations.flatMap((step, index): PlannedStep[] => {
     if (!step.enabled || step.action === 'auto_assign') return [];
-    const dueAt =
-      sla.clock === 'always'
-        ? new Date(arrivedAt.getTime() + step.afterMinutes * 60_000)
-        : addBusinessMinutes(arrivedAt, step.afterMinutes, calendar);
-    return [{ index, step, dueAt }];
+    return [{ index, step, dueAt: stepDueAt(arrivedAt, step.afterMinutes, sla, calendar) }];
   });
 }
 

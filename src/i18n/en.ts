@@ -286,8 +286,8 @@ export const en = {
     place: (ordinal: string, count: number) => `${ordinal} of ${count} eligible by weighted rotation`,
     onlyEligible: 'the only eligible seller',
     routed: (owner: string, place: string) => `:arrows_counterclockwise: Round robin: ${owner} — ${place}`,
-    autoAssigned: (owner: string, minutes: number, place: string) =>
-      `:alarm_clock: Unclaimed for ${minutes} min, so assigned to ${owner} — ${place}`,
+    autoAssigned: (owner: string, span: string, place: string) =>
+      `:alarm_clock: Unclaimed for ${span}, so assigned to ${owner} — ${place}`,
     accountOwner: (owner: string, match: string) => `:handshake: ${owner} — owns this account (${match})`,
     sameDomain: (domain: string) => `same email domain ${domain}`,
     sameCompany: (company: string) => `same company ${company}`,
@@ -354,25 +354,28 @@ export const en = {
   },
   sla: {
     late: ' _(late: Baton was down)_',
-    nudgeUnclaimed: (minutes: number) => `:bell: Unclaimed for ${minutes} min — who takes it?`,
-    nudgeUntouched: (minutes: number) => `:bell: No first touch after ${minutes} min — time to follow up.`,
-    nudgeDmUnclaimed: (lead: string, minutes: number) =>
-      `:bell: ${lead} has been unclaimed for ${minutes} min — claim it on its card if you can take it.`,
-    nudgeDmUntouched: (lead: string, minutes: number) =>
-      `:bell: ${lead} has had no first touch for ${minutes} min — log it once you reach them.`,
+    /** A duration on the SLA's clock: working minutes (business) or plain minutes (always). */
+    span: (n: number, clock: 'business' | 'always' | undefined) =>
+      clock === 'business' ? `${n} working min` : `${n} min`,
+    nudgeUnclaimed: (span: string) => `:bell: Unclaimed for ${span} — who takes it?`,
+    nudgeUntouched: (span: string) => `:bell: No first touch after ${span} — time to follow up.`,
+    nudgeDmUnclaimed: (lead: string, span: string) =>
+      `:bell: ${lead} has been unclaimed for ${span} — claim it on its card if you can take it.`,
+    nudgeDmUntouched: (lead: string, span: string) =>
+      `:bell: ${lead} has had no first touch for ${span} — log it once you reach them.`,
     cardIn: (channel: string) => `Card in ${channel}.`,
-    warnOwner: (lead: string, minutes: number) =>
-      `:hourglass_flowing_sand: ${minutes} minutes left to make the first touch on ${lead}.`,
-    breach: (lead: string, owner: string, sla: number) =>
-      `:rotating_light: SLA breached: ${lead} (owner ${owner}) had no first touch within ${sla} min.`,
-    overdue: (minutes: number) => ` ${minutes} min overdue.`,
+    warnOwner: (lead: string, span: string) =>
+      `:hourglass_flowing_sand: ${span} left to make the first touch on ${lead}.`,
+    breach: (lead: string, owner: string, span: string) =>
+      `:rotating_light: SLA breached: ${lead} (owner ${owner}) had no first touch within ${span}.`,
+    overdue: (span: string) => ` ${span} overdue.`,
     nobody: 'nobody',
-    reassigned: (from: string, to: string, minutes: number) =>
-      `:repeat: No first touch after ${minutes} min, so reassigned from ${from} to ${to}.`,
-    reassignedNobody: (minutes: number) =>
-      `:repeat: No first touch after ${minutes} min, but nobody else can take it now; it stays where it is.`,
-    reassignedDm: (lead: string, to: string, minutes: number) =>
-      `:repeat: ${lead} had no first touch after ${minutes} min, so it went to ${to}.`,
+    reassigned: (from: string, to: string, span: string) =>
+      `:repeat: No first touch after ${span}, so reassigned from ${from} to ${to}.`,
+    reassignedNobody: (span: string) =>
+      `:repeat: No first touch after ${span}, but nobody else can take it now; it stays where it is.`,
+    reassignedDm: (lead: string, to: string, span: string) =>
+      `:repeat: ${lead} had no first touch after ${span}, so it went to ${to}.`,
   },
   slaBoard: {
     title: 'SLA board',

@@ -262,8 +262,8 @@ export const ko: Catalog = {
     place: (ordinal, count) => `가중 순환 배정으로 적격자 ${count}명 중 ${ordinal}`,
     onlyEligible: '유일한 적격 세일즈',
     routed: (owner, place) => `:arrows_counterclockwise: 라운드 로빈: ${owner} — ${place}`,
-    autoAssigned: (owner, minutes, place) =>
-      `:alarm_clock: ${minutes}분 동안 아무도 가져가지 않아 ${owner}님에게 배정 — ${place}`,
+    autoAssigned: (owner, span, place) =>
+      `:alarm_clock: ${span} 동안 아무도 가져가지 않아 ${owner}님에게 배정 — ${place}`,
     accountOwner: (owner, match) => `:handshake: ${owner} — 이 고객사의 담당자(${match})`,
     sameDomain: (domain) => `이메일 도메인 ${domain} 일치`,
     sameCompany: (company) => `회사명 ${company} 일치`,
@@ -331,26 +331,28 @@ export const ko: Catalog = {
   },
   sla: {
     late: ' _(지연: Baton이 중단되어 있었습니다)_',
-    nudgeUnclaimed: (minutes: number) => `:bell: ${minutes}분째 담당자가 없습니다 — 누가 맡으시겠어요?`,
-    nudgeUntouched: (minutes: number) =>
-      `:bell: ${minutes}분이 지나도록 첫 연락이 없습니다 — 후속 조치를 해 주세요.`,
-    nudgeDmUnclaimed: (lead: string, minutes: number) =>
-      `:bell: ${lead}이(가) ${minutes}분째 담당자가 없습니다 — 맡을 수 있다면 카드에서 가져가세요.`,
-    nudgeDmUntouched: (lead: string, minutes: number) =>
-      `:bell: ${lead}에 ${minutes}분째 첫 연락이 없습니다 — 연락하면 기록해 주세요.`,
+    /** SLA 시계 기준의 시간: 업무 시간(business) 또는 일반 시간(always). */
+    span: (n: number, clock: 'business' | 'always' | undefined) =>
+      clock === 'business' ? `업무 시간 ${n}분` : `${n}분`,
+    nudgeUnclaimed: (span: string) => `:bell: ${span}째 담당자가 없습니다 — 누가 맡으시겠어요?`,
+    nudgeUntouched: (span: string) => `:bell: ${span}이 지나도록 첫 연락이 없습니다 — 후속 조치를 해 주세요.`,
+    nudgeDmUnclaimed: (lead: string, span: string) =>
+      `:bell: ${lead}이(가) ${span}째 담당자가 없습니다 — 맡을 수 있다면 카드에서 가져가세요.`,
+    nudgeDmUntouched: (lead: string, span: string) =>
+      `:bell: ${lead}에 ${span}째 첫 연락이 없습니다 — 연락하면 기록해 주세요.`,
     cardIn: (channel: string) => `카드 위치: ${channel}.`,
-    warnOwner: (lead: string, minutes: number) =>
-      `:hourglass_flowing_sand: ${lead}의 첫 연락까지 ${minutes}분 남았습니다.`,
-    breach: (lead: string, owner: string, sla: number) =>
-      `:rotating_light: SLA 위반: ${lead}(담당 ${owner})에 ${sla}분 안에 첫 연락이 없었습니다.`,
-    overdue: (minutes: number) => ` ${minutes}분 초과.`,
+    warnOwner: (lead: string, span: string) =>
+      `:hourglass_flowing_sand: ${lead}의 첫 연락까지 ${span} 남았습니다.`,
+    breach: (lead: string, owner: string, span: string) =>
+      `:rotating_light: SLA 위반: ${lead}(담당 ${owner})에 ${span} 안에 첫 연락이 없었습니다.`,
+    overdue: (span: string) => ` ${span} 초과.`,
     nobody: '없음',
-    reassigned: (from: string, to: string, minutes: number) =>
-      `:repeat: ${minutes}분이 지나도록 첫 연락이 없어 ${from}에서 ${to}(으)로 재배정했습니다.`,
-    reassignedNobody: (minutes: number) =>
-      `:repeat: ${minutes}분이 지나도록 첫 연락이 없지만 지금 맡을 수 있는 다른 사람이 없어 그대로 둡니다.`,
-    reassignedDm: (lead: string, to: string, minutes: number) =>
-      `:repeat: ${lead}에 ${minutes}분이 지나도록 첫 연락이 없어 ${to}에게 넘어갔습니다.`,
+    reassigned: (from: string, to: string, span: string) =>
+      `:repeat: ${span}이 지나도록 첫 연락이 없어 ${from}에서 ${to}(으)로 재배정했습니다.`,
+    reassignedNobody: (span: string) =>
+      `:repeat: ${span}이 지나도록 첫 연락이 없지만 지금 맡을 수 있는 다른 사람이 없어 그대로 둡니다.`,
+    reassignedDm: (lead: string, to: string, span: string) =>
+      `:repeat: ${lead}에 ${span}이 지나도록 첫 연락이 없어 ${to}에게 넘어갔습니다.`,
   },
   slaBoard: {
     title: 'SLA 현황판',

@@ -24,6 +24,7 @@ import {
   explainAssignment,
 } from '../domain/routing.js';
 import { whenNobodyEligible } from '../domain/routing-hold.js';
+import { stepDueAt } from '../domain/sla-ladder.js';
 import { holidayDates } from '../domain/working-time.js';
 import { LeadWrites } from './lead-writes.js';
 import { memberEligibility } from './member-eligibility.js';
@@ -111,7 +112,8 @@ export class Router {
         {
           teamId: lead.teamId,
           kind: ROUTING_JOBS.autoAssign,
-          runAt: new Date(lead.createdAt.getTime() + minutes * 60_000),
+          // On the SLA's clock like every other ladder step (working minutes by default).
+          runAt: stepDueAt(lead.createdAt, minutes, this.config.sla, this.config.calendar),
           payload: { leadId: lead.id, afterMinutes: minutes },
           dedupeKey: `${ROUTING_JOBS.autoAssign}:${lead.id}`,
         },
@@ -159,7 +161,9 @@ export class Router {
         position: result.position,
         eligibleCount: result.eligibleCount,
         skipped,
-        ...(request.afterMinutes !== undefined ? { afterMinutes: request.afterMinutes } : {}),
+        ...(request.afterMinutes !== undefined
+          ? { afterMinutes: request.afterMinutes, clock: this.config.sla.clock }
+          : {}),
       };
       const excluded = explained.excluded.map(skipRecord);
       await this.#assign(tx, lead, note, { trigger: request.trigger, excluded }, now, opts);

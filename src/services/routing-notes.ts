@@ -1,3 +1,4 @@
+import type { SlaClock } from '../config/workspace/constants.js';
 import type { Ineligible, SkippedSeller } from '../domain/routing.js';
 
 /** How routing chose an owner. */
@@ -48,6 +49,8 @@ export interface RoutedNote {
   match?: AccountMatchRecord;
   /** auto_assign: how long the lead waited unclaimed. */
   afterMinutes?: number;
+  /** The SLA clock `afterMinutes` counts on (absent on notes queued before it existed: plain minutes). */
+  clock?: SlaClock;
 }
 
 /** Thread notes routing queues (part of `ThreadNote`); rendered in the Slack layer. */

@@ -1,9 +1,15 @@
+import type { SlaClock } from '../config/workspace/constants.js';
+
 /**
  * What the SLA ladder tells people, as data. Queued through the outbox with the purposes below
  * (each with the lead id) and rendered by the Slack layer (slack/outbox/sla-render.ts) at delivery.
  * `late`: the step ran more than a minute after its due time (Baton was down), and says so.
+ * `clock`: which clock the minutes count on, so every line says "working min" or "min" (absent on
+ * rows queued before it existed: rendered as plain minutes, as they were).
  */
-export type SlaMessage =
+export type SlaMessage = SlaMessageBody & { clock?: SlaClock };
+
+type SlaMessageBody =
   /** Thread line: nobody claimed it / the owner has not touched it yet. */
   | { kind: 'nudge'; when: 'unclaimed' | 'untouched'; minutes: number; late: boolean }
   /** DM to an eligible seller (unclaimed) or to the owner (untouched). */

@@ -128,19 +128,20 @@ export class SlaService {
 
   async #act(tx: Tx, lead: LeadRow, step: EscalationStep, late: boolean, now: Date) {
     const minutes = step.afterMinutes;
+    const clock = this.config.sla.clock;
     switch (step.action) {
       case 'nudge': {
-        await this.#thread(tx, lead, { kind: 'nudge', when: step.when, minutes, late }, now);
+        await this.#thread(tx, lead, { kind: 'nudge', when: step.when, minutes, late, clock }, now);
         const people = step.when === 'unclaimed' || !lead.ownerId ? await this.#eligible(tx, lead, now) : [];
         if (step.when === 'untouched' && lead.ownerId) people.push(lead.ownerId);
         for (const userId of people)
-          await this.#dm(tx, lead, userId, { kind: 'nudge_dm', when: step.when, minutes, late }, now);
+          await this.#dm(tx, lead, userId, { kind: 'nudge_dm', when: step.when, minutes, late, clock }, now);
         return;
       }
       case 'warn_owner': {
         const dueAt = lead.slaDueAt ?? firstTouchDueAt(lead.createdAt, this.config.sla, this.config.calendar);
         const left = Math.max(0, Math.round(this.#minutes(now, dueAt)));
-        await this.#dm(tx, lead, lead.ownerId!, { kind: 'warn_owner', minutesLeft: left, late }, now);
+        await this.#dm(tx, lead, lead.ownerId!, { kind: 'warn_owner', minutesLeft: left, late, clock }, now);
         return;
       }
       case 'breach': {
@@ -156,6 +157,7 @@ export class SlaService {
           slaMinutes: this.config.sla.firstTouchMinutes,
           overdueMinutes: Math.max(0, Math.round(this.#minutes(dueAt, now))),
           late,
+          clock,
         };
         await enqueueSlackWrite(
           tx,
@@ -184,20 +186,21 @@ export class SlaService {
 
   /** Routes the lead to the next eligible seller but its owner; with nobody else, the owner keeps it. */
   async #reassign(tx: Tx, lead: LeadRow, minutes: number, late: boolean, now: Date) {
+    const clock = this.config.sla.clock;
     const from = lead.ownerId;
     const exclude = from ? [from] : [];
     const passed = new Set([...(await passersOf(tx, lead.teamId, lead.id)), ...exclude]);
     const candidates = (await this.#eligible(tx, lead, now)).filter((u) => !passed.has(u));
     if (candidates.length === 0 || !this.#router.policyOf(lead)) {
-      await this.#thread(tx, lead, { kind: 'reassigned', from, to: null, minutes, late }, now);
+      await this.#thread(tx, lead, { kind: 'reassigned', from, to: null, minutes, late, clock }, now);
       return;
     }
     await this.#router.route(tx, lead, now, { trigger: 'sla_reassign', exclude, afterMinutes: minutes });
     const after = await lockLead(tx, lead.teamId, lead.id);
     const to = after?.ownerId ?? null;
-    await this.#thread(tx, after ?? lead, { kind: 'reassigned', from, to, minutes, late }, now);
+    await this.#thread(tx, after ?? lead, { kind: 'reassigned', from, to, minutes, late, clock }, now);
     if (from && to && to !== from)
-      await this.#dm(tx, lead, from, { kind: 'reassigned_dm', to, minutes, late }, now);
+      await this.#dm(tx, lead, from, { kind: 'reassigned_dm', to, minutes, late, clock }, now);
   }
 
   /** Sellers who may take the lead now (roster, segment, out of office, cap, working hours). */

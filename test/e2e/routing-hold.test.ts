@@ -138,7 +138,7 @@ describe('claim mode auto-assign', () => {
 
     await t.flushOutbox();
     expect(await notes(t, unclaimed)).toEqual([
-      `:alarm_clock: Unclaimed for 15 min, so assigned to <@${S1}> — 1st of 2 eligible by weighted rotation.`,
+      `:alarm_clock: Unclaimed for 15 working min, so assigned to <@${S1}> — 1st of 2 eligible by weighted rotation.`,
     ]);
     const dm = offerDm(t, S1, unclaimed)!;
     expect(dm.text).toContain('A lead was assigned to you');

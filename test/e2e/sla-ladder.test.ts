@@ -79,15 +79,15 @@ describe('escalation ladder', () => {
     await at('2026-11-23T10:14:00Z');
     expect(await notes(t, id)).toEqual([]);
     await at('2026-11-23T10:15:00Z');
-    expect(await notes(t, id)).toEqual([':bell: Unclaimed for 15 min — who takes it?']);
+    expect(await notes(t, id)).toEqual([':bell: Unclaimed for 15 working min — who takes it?']);
     expect((await dms(S1, id)).length).toBe(1);
-    expect((await dms(S2, id))[0]).toContain('has been unclaimed for 15 min');
+    expect((await dms(S2, id))[0]).toContain('has been unclaimed for 15 working min');
 
     const claimed = await t.baton.context.services.leads.claim(TEAM_ID, id, S1, t.clock.now());
     expect(claimed.ok).toBe(true);
 
     await at('2026-11-23T10:45:00Z'); // routing's auto-assign at 30 found it claimed; the warning
-    expect((await dms(S1, id)).at(-1)).toContain('15 minutes left to make the first touch');
+    expect((await dms(S1, id)).at(-1)).toContain('15 working min left to make the first touch');
     expect(await escalations(id)).toEqual([]);
 
     await at('2026-11-23T11:00:00Z');
@@ -103,7 +103,7 @@ describe('escalation ladder', () => {
     await at('2026-11-23T11:30:00Z');
     expect(await ownerOf(t, id)).toBe(S2);
     expect((await notes(t, id)).at(-1)).toBe(
-      `:repeat: No first touch after 90 min, so reassigned from <@${S1}> to <@${S2}>.`,
+      `:repeat: No first touch after 90 working min, so reassigned from <@${S1}> to <@${S2}>.`,
     );
     expect((await dms(S1, id)).at(-1)).toContain(`so it went to <@${S2}>`);
 
@@ -172,12 +172,27 @@ describe('escalation ladder', () => {
     expect(await ownerOf(t, id)).toBe(S2);
     const lines = await notes(t, id);
     expect(lines.filter((l) => l.startsWith(':bell:'))).toEqual([
-      ':bell: Unclaimed for 15 min — who takes it? _(late: Baton was down)_',
+      ':bell: Unclaimed for 15 working min — who takes it? _(late: Baton was down)_',
     ]);
     expect(lines.at(-1)).toContain('_(late: Baton was down)_');
     const [post, ...more] = await escalations(id);
     expect(more).toEqual([]);
     expect(post).toContain('_(late: Baton was down)_');
-    expect(post).toContain('120 min overdue');
+    expect(post).toContain('120 working min overdue');
+  });
+
+  it("schedules routing's auto-assign on the SLA clock: a Friday 19:00 lead is due Monday 09:30", async () => {
+    t.clock.set('2026-11-27T19:00:00Z'); // Friday, after hours
+    const id = await sendLead(t);
+    const jobs = await t.database.rows<{ kind: string; run_at: string }>(
+      sql`select kind, run_at from jobs where payload->>'leadId' = ${String(id)} and kind in ('routing.auto_assign', 'sla.step') order by run_at`,
+    );
+    expect(jobs.map((j) => [j.kind, new Date(j.run_at).toISOString()])).toEqual([
+      ['sla.step', '2026-11-30T09:15:00.000Z'],
+      ['routing.auto_assign', '2026-11-30T09:30:00.000Z'],
+      ['sla.step', '2026-11-30T09:45:00.000Z'],
+      ['sla.step', '2026-11-30T10:00:00.000Z'],
+      ['sla.step', '2026-11-30T10:30:00.000Z'],
+    ]);
   });
 });

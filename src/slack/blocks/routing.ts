@@ -48,9 +48,10 @@ export function routedText(t: Catalog, note: RoutedNote): string {
     note.eligibleCount <= 1
       ? t.routing.onlyEligible
       : t.routing.place(t.routing.ordinal(note.position), note.eligibleCount);
+  const span = t.sla.span(note.afterMinutes ?? 0, note.clock);
   const line =
     note.method === 'auto_assign'
-      ? t.routing.autoAssigned(owner, note.afterMinutes ?? 0, place)
+      ? t.routing.autoAssigned(owner, span, place)
       : t.routing.routed(owner, place);
   const skips = note.skipped.length ? t.routing.skippedTail(skipList(t, note.skipped)) : '';
   return `${line}${skips}.`;

@@ -14,32 +14,35 @@ export function slaMessageText(t: Catalog, lead: LeadRow, m: SlaMessage): string
   const late = m.late ? t.sla.late : '';
   const card = channelLink(lead.cardChannel);
   const withCard = (text: string) => (card ? `${text} ${t.sla.cardIn(card)}` : text);
+  const span = (n: number) => t.sla.span(n, m.clock);
+  const owner = (id: string | null | undefined) => (id ? mention(id) : t.sla.nobody);
   switch (m.kind) {
     case 'nudge':
       return (
-        (m.when === 'unclaimed' ? t.sla.nudgeUnclaimed(m.minutes) : t.sla.nudgeUntouched(m.minutes)) + late
+        (m.when === 'unclaimed'
+          ? t.sla.nudgeUnclaimed(span(m.minutes))
+          : t.sla.nudgeUntouched(span(m.minutes))) + late
       );
     case 'nudge_dm':
       return withCard(
         (m.when === 'unclaimed'
-          ? t.sla.nudgeDmUnclaimed(label, m.minutes)
-          : t.sla.nudgeDmUntouched(label, m.minutes)) + late,
+          ? t.sla.nudgeDmUnclaimed(label, span(m.minutes))
+          : t.sla.nudgeDmUntouched(label, span(m.minutes))) + late,
       );
     case 'warn_owner':
-      return withCard(t.sla.warnOwner(label, m.minutesLeft) + late);
+      return withCard(t.sla.warnOwner(label, span(m.minutesLeft)) + late);
     case 'breach': {
-      const owner = m.ownerId ? mention(m.ownerId) : t.sla.nobody;
-      const overdue = m.overdueMinutes > 0 ? t.sla.overdue(m.overdueMinutes) : '';
-      return withCard(t.sla.breach(label, owner, m.slaMinutes) + overdue + late);
+      const overdue = m.overdueMinutes > 0 ? t.sla.overdue(span(m.overdueMinutes)) : '';
+      return withCard(t.sla.breach(label, owner(m.ownerId), span(m.slaMinutes)) + overdue + late);
     }
     case 'reassigned':
       return (
         (m.to === null
-          ? t.sla.reassignedNobody(m.minutes)
-          : t.sla.reassigned(m.from ? mention(m.from) : t.sla.nobody, mention(m.to), m.minutes)) + late
+          ? t.sla.reassignedNobody(span(m.minutes))
+          : t.sla.reassigned(owner(m.from), mention(m.to), span(m.minutes))) + late
       );
     case 'reassigned_dm':
-      return t.sla.reassignedDm(label, mention(m.to), m.minutes) + late;
+      return t.sla.reassignedDm(label, mention(m.to), span(m.minutes)) + late;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultEscalationLadder, type EscalationStep } from '../../../src/config/workspace-schema.js';
 import type { BusinessCalendar } from '../../../src/domain/business-time.js';
-import { isLate, planLadder } from '../../../src/domain/sla-ladder.js';
+import { isLate, planLadder, stepDueAt } from '../../../src/domain/sla-ladder.js';
 
 const utc: BusinessCalendar = {
   timeZone: 'UTC',
@@ -67,5 +67,19 @@ describe('isLate', () => {
     const due = new Date('2026-11-23T10:00:00Z');
     expect(isLate(due, new Date('2026-11-23T10:01:00Z'))).toBe(false);
     expect(isLate(due, new Date('2026-11-23T10:01:01Z'))).toBe(true);
+  });
+});
+
+describe("stepDueAt (every rung, routing's auto-assign included)", () => {
+  const friday19 = new Date('2026-11-27T19:00:00Z');
+
+  it('counts working minutes on the business clock: Friday 19:00 + 30 is Monday 09:30', () => {
+    expect(stepDueAt(friday19, 30, { clock: 'business' }, utc).toISOString()).toBe(
+      '2026-11-30T09:30:00.000Z',
+    );
+  });
+
+  it('counts clock minutes with sla.clock: always', () => {
+    expect(stepDueAt(friday19, 30, { clock: 'always' }, utc).toISOString()).toBe('2026-11-27T19:30:00.000Z');
   });
 });
