@@ -288,6 +288,8 @@ export const en = {
     routed: (owner: string, place: string) => `:arrows_counterclockwise: Round robin: ${owner} — ${place}`,
     autoAssigned: (owner: string, span: string, place: string) =>
       `:alarm_clock: Unclaimed for ${span}, so assigned to ${owner} — ${place}`,
+    slaReassigned: (owner: string, from: string, span: string, place: string) =>
+      `:repeat: No first touch from ${from} after ${span}, so reassigned to ${owner} — ${place}`,
     accountOwner: (owner: string, match: string) => `:handshake: ${owner} — owns this account (${match})`,
     sameDomain: (domain: string) => `same email domain ${domain}`,
     sameCompany: (company: string) => `same company ${company}`,

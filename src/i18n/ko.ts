@@ -264,6 +264,8 @@ export const ko: Catalog = {
     routed: (owner, place) => `:arrows_counterclockwise: 라운드 로빈: ${owner} — ${place}`,
     autoAssigned: (owner, span, place) =>
       `:alarm_clock: ${span} 동안 아무도 가져가지 않아 ${owner}님에게 배정 — ${place}`,
+    slaReassigned: (owner, from, span, place) =>
+      `:repeat: ${from}님이 ${span} 동안 첫 연락을 하지 않아 ${owner}님에게 재배정 — ${place}`,
     accountOwner: (owner, match) => `:handshake: ${owner} — 이 고객사의 담당자(${match})`,
     sameDomain: (domain) => `이메일 도메인 ${domain} 일치`,
     sameCompany: (company) => `회사명 ${company} 일치`,

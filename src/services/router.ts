@@ -64,6 +64,11 @@ export interface RouteRequest {
   announceHold?: boolean;
   /** Sellers to leave out this time, as if they had passed (the SLA ladder's reassign: the owner). */
   exclude?: readonly string[];
+  /**
+   * False: no thread line for the assignment, because the caller writes the one true line itself
+   * (the SLA ladder's reassign says "reassigned from A to B"; a routed line would claim it was unclaimed).
+   */
+  announce?: boolean;
 }
 
 /**
@@ -164,9 +169,13 @@ export class Router {
         ...(request.afterMinutes !== undefined
           ? { afterMinutes: request.afterMinutes, clock: this.config.sla.clock }
           : {}),
+        ...(request.trigger === 'sla_reassign' ? { reassignedFrom: lead.ownerId } : {}),
       };
       const excluded = explained.excluded.map(skipRecord);
-      await this.#assign(tx, lead, note, { trigger: request.trigger, excluded }, now, opts);
+      await this.#assign(tx, lead, note, { trigger: request.trigger, excluded }, now, {
+        ...opts,
+        announce: request.announce,
+      });
       return;
     }
 
@@ -210,7 +219,7 @@ export class Router {
     note: RoutedNote,
     record: { trigger: RouteTrigger; excluded: ReturnType<typeof skipRecord>[] },
     now: Date,
-    opts: { atIntake?: boolean },
+    opts: { atIntake?: boolean; announce?: boolean | undefined },
   ): Promise<void> {
     const policy = this.policyOf(lead)!;
     const acceptMinutes = policy.mode === 'round_robin' ? policy.acceptTimeoutMinutes : null;
@@ -238,7 +247,7 @@ export class Router {
       },
       now,
     );
-    await this.#writes.note(tx, owned, note, now);
+    if (opts.announce !== false) await this.#writes.note(tx, owned, note, now);
     // At intake the card is queued in this transaction and renders the owner when it is posted.
     if (!opts.atIntake) await this.#writes.refreshCard(tx, owned, now);
     const dm: OfferDm = { note, offeredAt: now.toISOString(), acceptMinutes };

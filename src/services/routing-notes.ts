@@ -51,6 +51,8 @@ export interface RoutedNote {
   afterMinutes?: number;
   /** The SLA clock `afterMinutes` counts on (absent on notes queued before it existed: plain minutes). */
   clock?: SlaClock;
+  /** The SLA ladder's reassign: the owner it was taken from (the "why you" says so). */
+  reassignedFrom?: string | null;
 }
 
 /** Thread notes routing queues (part of `ThreadNote`); rendered in the Slack layer. */

@@ -195,7 +195,13 @@ export class SlaService {
       await this.#thread(tx, lead, { kind: 'reassigned', from, to: null, minutes, late, clock }, now);
       return;
     }
-    await this.#router.route(tx, lead, now, { trigger: 'sla_reassign', exclude, afterMinutes: minutes });
+    // Routing writes no thread line of its own here: the one below is the true account of it.
+    await this.#router.route(tx, lead, now, {
+      trigger: 'sla_reassign',
+      exclude,
+      afterMinutes: minutes,
+      announce: false,
+    });
     const after = await lockLead(tx, lead.teamId, lead.id);
     const to = after?.ownerId ?? null;
     await this.#thread(tx, after ?? lead, { kind: 'reassigned', from, to, minutes, late, clock }, now);

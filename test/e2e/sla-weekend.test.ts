@@ -80,7 +80,7 @@ describe('the escalation ladder across a weekend, in the compiled process', () =
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('auto-assigns a Friday 19:00 lead at Monday 09:30 working time, after the 09:15 nudge', async () => {
+  it('auto-assigns a Friday 19:00 lead at Monday 09:30 working time, after the 09:15 nudge; one line per reassignment', async () => {
     await setClock('2026-11-27T19:00:00Z'); // Friday, after hours
     const port = await freePort();
     run = launchBaton(
@@ -134,6 +134,22 @@ describe('the escalation ladder across a weekend, in the compiled process', () =
     expect(text(assigned)).toMatch(
       /^:alarm_clock: Unclaimed for 30 working min, so assigned to <@U0WKD000[12]>/,
     );
-    expect(owner).toBeDefined();
+    const other = owner === S1 ? S2 : S1;
+
+    // 10:00: the breach, posted to the escalations channel.
+    await setClock('2026-11-30T10:00:01Z');
+    const breach = await waitFor((c) => c.args.channel === ESC && text(c).includes('SLA breached'));
+    expect(text(breach)).toContain('had no first touch within 60 working min');
+
+    // 10:30: reassigned, with one thread line, the true one.
+    const before = thread(cardTs).length;
+    await setClock('2026-11-30T10:30:01Z');
+    await waitFor((c) => c.args.thread_ts === cardTs && text(c).startsWith(':repeat:'));
+    // The new owner's DM is the last write of that step: once it is out, every line is.
+    await waitFor((c) => c.args.channel === other && JSON.stringify(c.args).includes('No first touch from'));
+    expect(thread(cardTs).slice(before)).toEqual([
+      `:repeat: No first touch after 90 working min, so reassigned from <@${owner}> to <@${other}>.`,
+    ]);
+    expect(thread(cardTs).filter((l) => l.startsWith(':alarm_clock:'))).toHaveLength(1);
   }, 120_000);
 });

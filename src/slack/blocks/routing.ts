@@ -50,9 +50,16 @@ export function routedText(t: Catalog, note: RoutedNote): string {
       : t.routing.place(t.routing.ordinal(note.position), note.eligibleCount);
   const span = t.sla.span(note.afterMinutes ?? 0, note.clock);
   const line =
-    note.method === 'auto_assign'
-      ? t.routing.autoAssigned(owner, span, place)
-      : t.routing.routed(owner, place);
+    note.reassignedFrom !== undefined
+      ? t.routing.slaReassigned(
+          owner,
+          note.reassignedFrom ? mention(note.reassignedFrom) : t.sla.nobody,
+          span,
+          place,
+        )
+      : note.method === 'auto_assign'
+        ? t.routing.autoAssigned(owner, span, place)
+        : t.routing.routed(owner, place);
   const skips = note.skipped.length ? t.routing.skippedTail(skipList(t, note.skipped)) : '';
   return `${line}${skips}.`;
 }
