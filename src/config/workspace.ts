@@ -22,6 +22,7 @@ import {
   type QualificationRule,
   type RoutingPolicy,
   type SourceMapping,
+  STEP_NOTIFY_DEFAULTS,
   VOC_CATEGORIES,
   type VocCategory,
   WEEKDAYS,
@@ -267,6 +268,7 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       when: step.when ?? ESCALATION_TRIGGERS_FOR[step.action][0]!,
       action: step.action,
       enabled: step.enabled,
+      notify: [...(step.notify ?? STEP_NOTIFY_DEFAULTS[step.action])],
     })) ?? defaultEscalationLadder(sla.first_touch_minutes);
   const ladderAutoAssign =
     escalations.find((s) => s.action === 'auto_assign' && s.enabled)?.afterMinutes ?? null;

@@ -365,9 +365,14 @@ export const en = {
       `:bell: ${lead} has been unclaimed for ${span} — claim it on its card if you can take it.`,
     nudgeDmUntouched: (lead: string, span: string) =>
       `:bell: ${lead} has had no first touch for ${span} — log it once you reach them.`,
+    nudgeWatchUnclaimed: (lead: string, span: string) => `:bell: ${lead} has been unclaimed for ${span}.`,
+    nudgeWatchUntouched: (lead: string, owner: string, span: string) =>
+      `:bell: ${lead} (owner ${owner}) has had no first touch for ${span}.`,
     cardIn: (channel: string) => `Card in ${channel}.`,
     warnOwner: (lead: string, span: string) =>
       `:hourglass_flowing_sand: ${span} left to make the first touch on ${lead}.`,
+    warnWatch: (lead: string, owner: string, span: string) =>
+      `:hourglass_flowing_sand: ${span} left for ${owner} to make the first touch on ${lead}.`,
     breach: (lead: string, owner: string, span: string) =>
       `:rotating_light: SLA breached: ${lead} (owner ${owner}) had no first touch within ${span}.`,
     overdue: (span: string) => ` ${span} overdue.`,

@@ -342,9 +342,14 @@ export const ko: Catalog = {
       `:bell: ${lead}이(가) ${span}째 담당자가 없습니다 — 맡을 수 있다면 카드에서 가져가세요.`,
     nudgeDmUntouched: (lead: string, span: string) =>
       `:bell: ${lead}에 ${span}째 첫 연락이 없습니다 — 연락하면 기록해 주세요.`,
+    nudgeWatchUnclaimed: (lead: string, span: string) => `:bell: ${lead}이(가) ${span}째 담당자가 없습니다.`,
+    nudgeWatchUntouched: (lead: string, owner: string, span: string) =>
+      `:bell: ${lead}(담당 ${owner})에 ${span}째 첫 연락이 없습니다.`,
     cardIn: (channel: string) => `카드 위치: ${channel}.`,
     warnOwner: (lead: string, span: string) =>
       `:hourglass_flowing_sand: ${lead}의 첫 연락까지 ${span} 남았습니다.`,
+    warnWatch: (lead: string, owner: string, span: string) =>
+      `:hourglass_flowing_sand: ${owner}님이 ${lead}에 첫 연락하기까지 ${span} 남았습니다.`,
     breach: (lead: string, owner: string, span: string) =>
       `:rotating_light: SLA 위반: ${lead}(담당 ${owner})에 ${span} 안에 첫 연락이 없었습니다.`,
     overdue: (span: string) => ` ${span} 초과.`,

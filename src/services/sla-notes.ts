@@ -6,17 +6,25 @@ import type { SlaClock } from '../config/workspace/constants.js';
  * `late`: the step ran more than a minute after its due time (Baton was down), and says so.
  * `clock`: which clock the minutes count on, so every line says "working min" or "min" (absent on
  * rows queued before it existed: rendered as plain minutes, as they were).
+ * `ownerId` + `watch`: the copy for someone watching the owner (their manager, the escalations
+ * channel), which names the owner instead of addressing them.
  */
-export type SlaMessage = SlaMessageBody & { clock?: SlaClock };
+export type SlaMessage = SlaMessageBody & { clock?: SlaClock; watch?: boolean };
 
 type SlaMessageBody =
   /** Thread line: nobody claimed it / the owner has not touched it yet. */
   | { kind: 'nudge'; when: 'unclaimed' | 'untouched'; minutes: number; late: boolean }
-  /** DM to an eligible seller (unclaimed) or to the owner (untouched). */
-  | { kind: 'nudge_dm'; when: 'unclaimed' | 'untouched'; minutes: number; late: boolean }
-  /** DM to the owner: this much of the SLA is left. */
-  | { kind: 'warn_owner'; minutesLeft: number; late: boolean }
-  /** Escalations channel post and the DM to the owner's manager. */
+  /** DM to an eligible seller (unclaimed) or to the owner (untouched); with `watch`, to a watcher. */
+  | {
+      kind: 'nudge_dm';
+      when: 'unclaimed' | 'untouched';
+      minutes: number;
+      late: boolean;
+      ownerId?: string | null;
+    }
+  /** DM to the owner (or, with `watch`, their manager / the escalations channel): this much SLA is left. */
+  | { kind: 'warn_owner'; minutesLeft: number; late: boolean; ownerId?: string | null }
+  /** Escalations channel post and DMs (the owner's manager by default). */
   | {
       kind: 'breach';
       ownerId: string | null;
@@ -26,7 +34,7 @@ type SlaMessageBody =
     }
   /** Thread line: reassigned to `to` (null: nobody else could take it; the owner keeps it). */
   | { kind: 'reassigned'; from: string | null; to: string | null; minutes: number; late: boolean }
-  /** DM to the former owner. */
+  /** DM to the former owner (and whoever else the step tells). */
   | { kind: 'reassigned_dm'; to: string; minutes: number; late: boolean };
 
 /** A line in the lead card's thread. */

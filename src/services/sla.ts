@@ -132,16 +132,32 @@ export class SlaService {
     switch (step.action) {
       case 'nudge': {
         await this.#thread(tx, lead, { kind: 'nudge', when: step.when, minutes, late, clock }, now);
-        const people = step.when === 'unclaimed' || !lead.ownerId ? await this.#eligible(tx, lead, now) : [];
-        if (step.when === 'untouched' && lead.ownerId) people.push(lead.ownerId);
-        for (const userId of people)
-          await this.#dm(tx, lead, userId, { kind: 'nudge_dm', when: step.when, minutes, late, clock }, now);
+        // An unclaimed lead's nudge asks the sellers who could take it; that is the nudge itself.
+        const base = {
+          kind: 'nudge_dm',
+          when: step.when,
+          minutes,
+          late,
+          clock,
+          ownerId: lead.ownerId,
+        } as const;
+        if (step.when === 'unclaimed' || !lead.ownerId)
+          for (const userId of await this.#eligible(tx, lead, now))
+            await this.#dm(tx, lead, userId, base, now);
+        await this.#notify(tx, lead, step, base, now);
         return;
       }
       case 'warn_owner': {
         const dueAt = lead.slaDueAt ?? firstTouchDueAt(lead.createdAt, this.config.sla, this.config.calendar);
         const left = Math.max(0, Math.round(this.#minutes(now, dueAt)));
-        await this.#dm(tx, lead, lead.ownerId!, { kind: 'warn_owner', minutesLeft: left, late, clock }, now);
+        const message = {
+          kind: 'warn_owner',
+          minutesLeft: left,
+          late,
+          clock,
+          ownerId: lead.ownerId,
+        } as const;
+        await this.#notify(tx, lead, step, message, now);
         return;
       }
       case 'breach': {
@@ -159,33 +175,57 @@ export class SlaService {
           late,
           clock,
         };
+        await this.#notify(tx, lead, step, message, now);
+        await this.#writes.refreshCard(tx, updated ?? lead, now);
+        return;
+      }
+      case 'reassign':
+        return this.#reassign(tx, lead, step, late, now);
+      case 'auto_assign':
+        return; // scheduled and run by routing (see planLadder)
+    }
+  }
+
+  /**
+   * Tells whom the step's `notify` lists: `owner` (a DM to the lead's owner; the former owner for a
+   * reassign), `manager` (a DM to that owner's manager) and `channel` (a post in the escalations
+   * channel). Anyone but the owner gets the watcher's copy, which names the owner.
+   */
+  async #notify(
+    tx: Tx,
+    lead: LeadRow,
+    step: EscalationStep,
+    message: SlaMessage,
+    now: Date,
+    owner: string | null = lead.ownerId,
+  ) {
+    const watch = { ...message, watch: true };
+    for (const target of step.notify) {
+      if (target === 'owner' && owner) await this.#dm(tx, lead, owner, message, now);
+      if (target === 'manager' && owner) {
+        const manager = (await findMember(tx, lead.teamId, owner))?.managerId;
+        if (manager && manager !== owner) await this.#dm(tx, lead, manager, watch, now);
+      }
+      if (target === 'channel')
         await enqueueSlackWrite(
           tx,
           {
             teamId: lead.teamId,
             method: 'chat.postMessage',
             channel: this.config.channels.escalations,
-            args: { sla: message },
+            args: { sla: watch },
             leadId: lead.id,
             purpose: SLA_ESCALATION_PURPOSE,
-            dedupeKey: `sla:${lead.id}:breach:escalation`,
+            dedupeKey: `sla:${lead.id}:${step.action === 'breach' ? 'breach' : `${step.action}:${step.afterMinutes}`}:escalation`,
           },
           now,
         );
-        const manager = lead.ownerId ? (await findMember(tx, lead.teamId, lead.ownerId))?.managerId : null;
-        if (manager) await this.#dm(tx, lead, manager, message, now);
-        await this.#writes.refreshCard(tx, updated ?? lead, now);
-        return;
-      }
-      case 'reassign':
-        return this.#reassign(tx, lead, minutes, late, now);
-      case 'auto_assign':
-        return; // scheduled and run by routing (see planLadder)
     }
   }
 
   /** Routes the lead to the next eligible seller but its owner; with nobody else, the owner keeps it. */
-  async #reassign(tx: Tx, lead: LeadRow, minutes: number, late: boolean, now: Date) {
+  async #reassign(tx: Tx, lead: LeadRow, step: EscalationStep, late: boolean, now: Date) {
+    const minutes = step.afterMinutes;
     const clock = this.config.sla.clock;
     const from = lead.ownerId;
     const exclude = from ? [from] : [];
@@ -206,7 +246,7 @@ export class SlaService {
     const to = after?.ownerId ?? null;
     await this.#thread(tx, after ?? lead, { kind: 'reassigned', from, to, minutes, late, clock }, now);
     if (from && to && to !== from)
-      await this.#dm(tx, lead, from, { kind: 'reassigned_dm', to, minutes, late, clock }, now);
+      await this.#notify(tx, lead, step, { kind: 'reassigned_dm', to, minutes, late, clock }, now, from);
   }
 
   /** Sellers who may take the lead now (roster, segment, out of office, cap, working hours). */

@@ -89,12 +89,17 @@ describe('escalation ladder', () => {
     await at('2026-11-23T10:45:00Z'); // routing's auto-assign at 30 found it claimed; the warning
     expect((await dms(S1, id)).at(-1)).toContain('15 working min left to make the first touch');
     expect(await escalations(id)).toEqual([]);
+    // The warning reaches the owner's manager too, naming the owner: managers hear before a breach.
+    expect(await dms(M1, id)).toEqual([
+      expect.stringContaining(`15 working min left for <@${S1}> to make the first touch on`),
+    ]);
 
     await at('2026-11-23T11:00:00Z');
     const [post] = await escalations(id);
     expect(post).toContain(':rotating_light: SLA breached');
     expect(post).toContain(`<@${S1}>`);
-    expect((await dms(M1, id)).length).toBe(1);
+    expect((await dms(M1, id)).length).toBe(2);
+    expect((await dms(M1, id))[1]).toContain(':rotating_light: SLA breached');
     const [{ sla_state } = { sla_state: '' }] = await t.database.rows<{ sla_state: string }>(
       sql`select sla_state from leads where id = ${id}`,
     );

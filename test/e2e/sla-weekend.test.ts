@@ -80,7 +80,7 @@ describe('the escalation ladder across a weekend, in the compiled process', () =
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('auto-assigns a Friday 19:00 lead at Monday 09:30 working time, after the 09:15 nudge; one line per reassignment', async () => {
+  it('auto-assigns a Friday 19:00 lead at Monday 09:30 working time, after the 09:15 nudge; one line per reassignment; the warning reaches the manager', async () => {
     await setClock('2026-11-27T19:00:00Z'); // Friday, after hours
     const port = await freePort();
     run = launchBaton(
@@ -135,6 +135,15 @@ describe('the escalation ladder across a weekend, in the compiled process', () =
       /^:alarm_clock: Unclaimed for 30 working min, so assigned to <@U0WKD000[12]>/,
     );
     const other = owner === S1 ? S2 : S1;
+
+    // 09:45: the warning goes to the owner and to their manager.
+    await setClock('2026-11-30T09:45:01Z');
+    const warned = await waitFor((c) => c.args.channel === M1 && text(c).includes('left for'));
+    expect(text(warned)).toContain(
+      `15 working min left for <@${owner}> to make the first touch on *Friday Evening*`,
+    );
+    const ownerWarning = await waitFor((c) => c.args.channel === owner && text(c).includes('left to make'));
+    expect(text(ownerWarning)).toContain('15 working min left to make the first touch on *Friday Evening*');
 
     // 10:00: the breach, posted to the escalations channel.
     await setClock('2026-11-30T10:00:01Z');

@@ -16,6 +16,8 @@ export const SIDE_STAGES = ['Lost', 'Disqualified', 'Recycle'] as const;
 export const SLA_CLOCKS = ['business', 'always'] as const;
 export const ESCALATION_TRIGGERS = ['unclaimed', 'untouched'] as const;
 export const ESCALATION_ACTIONS = ['nudge', 'auto_assign', 'warn_owner', 'breach', 'reassign'] as const;
+/** Whom a ladder step tells: the lead's owner, the owner's manager, the escalations channel. */
+export const NOTIFY_TARGETS = ['owner', 'manager', 'channel'] as const;
 export const ROUTING_MODES = ['claim', 'round_robin'] as const;
 export const OUTSIDE_HOURS_POLICIES = ['skip', 'hold'] as const;
 export const CADENCE_ACTIONS = ['call', 'email', 'linkedin', 'meeting', 'other'] as const;
@@ -28,6 +30,7 @@ export type SideStage = (typeof SIDE_STAGES)[number];
 export type SlaClock = (typeof SLA_CLOCKS)[number];
 export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
 export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
+export type NotifyTarget = (typeof NOTIFY_TARGETS)[number];
 export type OutsideHoursPolicy = (typeof OUTSIDE_HOURS_POLICIES)[number];
 export type CadenceAction = (typeof CADENCE_ACTIONS)[number];
 export type KpiRole = (typeof KPI_ROLES)[number];

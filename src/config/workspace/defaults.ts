@@ -1,5 +1,5 @@
 /** Defaults that are lists or derived; scalar defaults sit on the schema fields (schema-*.ts). */
-import type { EscalationAction, EscalationTrigger, KpiRole } from './constants.js';
+import type { EscalationAction, EscalationTrigger, KpiRole, NotifyTarget } from './constants.js';
 import type {
   CadenceStep,
   ConditionMatcher,
@@ -127,6 +127,20 @@ export const ESCALATION_TRIGGERS_FOR: Record<EscalationAction, readonly Escalati
 };
 
 /**
+ * Whom each step tells when its `notify` is not written. The warning goes to the owner and their
+ * manager (managers hear before a breach, not only after); the rest is what each step always did:
+ * the nudge DMs the owner, the breach posts to the escalations channel and DMs the manager, the
+ * reassign DMs the former owner. Auto-assign always tells the seller it picks, and nobody else.
+ */
+export const STEP_NOTIFY_DEFAULTS: Record<EscalationAction, readonly NotifyTarget[]> = {
+  nudge: ['owner'],
+  auto_assign: [],
+  warn_owner: ['owner', 'manager'],
+  breach: ['channel', 'manager'],
+  reassign: ['owner'],
+};
+
+/**
  * The default ladder is relative to the SLA so changing first_touch_minutes alone keeps it
  * coherent: 25 % nudge, 50 % auto-assign, 75 % warn, 100 % breach, 150 % reassign
  * (15/30/45/60/90 for the default hour). first_touch_minutes >= 5 keeps the rounded steps
@@ -145,6 +159,7 @@ export function defaultEscalationLadder(firstTouchMinutes: number): EscalationSt
     when: ESCALATION_TRIGGERS_FOR[action][0]!,
     action,
     enabled: true,
+    notify: [...STEP_NOTIFY_DEFAULTS[action]],
   }));
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   ESCALATION_ACTIONS,
   ESCALATION_TRIGGERS,
+  NOTIFY_TARGETS,
   OUTSIDE_HOURS_POLICIES,
   ROUTING_MODES,
   SLA_CLOCKS,
@@ -15,7 +16,28 @@ const escalationStep = strictMap({
   when: z.enum(ESCALATION_TRIGGERS).optional(),
   action: z.enum(ESCALATION_ACTIONS),
   enabled: z.boolean().default(true),
+  notify: z.array(z.enum(NOTIFY_TARGETS)).optional(),
 }).superRefine((step, ctx) => {
+  if (step.notify !== undefined) {
+    if (step.action === 'auto_assign') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notify'],
+        message: 'auto_assign always tells the seller it assigns (and the card); notify does not apply here',
+      });
+    }
+    step.notify.forEach((target, i) => {
+      if (step.notify!.indexOf(target) !== i)
+        ctx.addIssue({ code: 'custom', path: ['notify', i], message: `${target} is listed twice` });
+    });
+    if (step.action === 'warn_owner' && step.notify.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notify'],
+        message: 'warn_owner must tell someone: list owner, manager and/or channel (or set enabled: false)',
+      });
+    }
+  }
   const allowed = ESCALATION_TRIGGERS_FOR[step.action];
   if (step.when !== undefined && !allowed.includes(step.when)) {
     ctx.addIssue({

@@ -7,6 +7,7 @@ import type {
   EscalationAction,
   EscalationTrigger,
   KpiRole,
+  NotifyTarget,
   OutsideHoursPolicy,
   SlaClock,
   VocCategory,
@@ -42,6 +43,8 @@ export interface EscalationStep {
   when: EscalationTrigger;
   action: EscalationAction;
   enabled: boolean;
+  /** Whom the step tells besides the card's thread (resolved: `STEP_NOTIFY_DEFAULTS` when not written). */
+  notify: NotifyTarget[];
 }
 export type RoutingPolicy =
   | {

@@ -23,14 +23,22 @@ export function slaMessageText(t: Catalog, lead: LeadRow, m: SlaMessage): string
           ? t.sla.nudgeUnclaimed(span(m.minutes))
           : t.sla.nudgeUntouched(span(m.minutes))) + late
       );
-    case 'nudge_dm':
-      return withCard(
-        (m.when === 'unclaimed'
+    case 'nudge_dm': {
+      const text = m.watch
+        ? m.when === 'unclaimed'
+          ? t.sla.nudgeWatchUnclaimed(label, span(m.minutes))
+          : t.sla.nudgeWatchUntouched(label, owner(m.ownerId), span(m.minutes))
+        : m.when === 'unclaimed'
           ? t.sla.nudgeDmUnclaimed(label, span(m.minutes))
-          : t.sla.nudgeDmUntouched(label, span(m.minutes))) + late,
-      );
+          : t.sla.nudgeDmUntouched(label, span(m.minutes));
+      return withCard(text + late);
+    }
     case 'warn_owner':
-      return withCard(t.sla.warnOwner(label, span(m.minutesLeft)) + late);
+      return withCard(
+        (m.watch
+          ? t.sla.warnWatch(label, owner(m.ownerId), span(m.minutesLeft))
+          : t.sla.warnOwner(label, span(m.minutesLeft))) + late,
+      );
     case 'breach': {
       const overdue = m.overdueMinutes > 0 ? t.sla.overdue(span(m.overdueMinutes)) : '';
       return withCard(t.sla.breach(label, owner(m.ownerId), span(m.slaMinutes)) + overdue + late);

@@ -88,11 +88,24 @@ describe('the minimal file', () => {
       firstTouchMinutes: 60,
       clock: 'business',
       escalations: [
-        { afterMinutes: 15, when: 'unclaimed', action: 'nudge', enabled: true },
-        { afterMinutes: 30, when: 'unclaimed', action: 'auto_assign', enabled: true },
-        { afterMinutes: 45, when: 'untouched', action: 'warn_owner', enabled: true },
-        { afterMinutes: 60, when: 'untouched', action: 'breach', enabled: true },
-        { afterMinutes: 90, when: 'untouched', action: 'reassign', enabled: true },
+        { afterMinutes: 15, when: 'unclaimed', action: 'nudge', enabled: true, notify: ['owner'] },
+        { afterMinutes: 30, when: 'unclaimed', action: 'auto_assign', enabled: true, notify: [] },
+        // The warning tells the owner and their manager: managers hear before a breach.
+        {
+          afterMinutes: 45,
+          when: 'untouched',
+          action: 'warn_owner',
+          enabled: true,
+          notify: ['owner', 'manager'],
+        },
+        {
+          afterMinutes: 60,
+          when: 'untouched',
+          action: 'breach',
+          enabled: true,
+          notify: ['channel', 'manager'],
+        },
+        { afterMinutes: 90, when: 'untouched', action: 'reassign', enabled: true, notify: ['owner'] },
       ],
     });
   });
@@ -296,8 +309,14 @@ describe('defaults that follow other settings', () => {
       ),
     );
     expect(config.sla.escalations).toEqual([
-      { afterMinutes: 10, when: 'unclaimed', action: 'nudge', enabled: true },
-      { afterMinutes: 30, when: 'untouched', action: 'breach', enabled: false },
+      { afterMinutes: 10, when: 'unclaimed', action: 'nudge', enabled: true, notify: ['owner'] },
+      {
+        afterMinutes: 30,
+        when: 'untouched',
+        action: 'breach',
+        enabled: false,
+        notify: ['channel', 'manager'],
+      },
     ]);
     // No auto_assign step, so claim mode never auto-assigns.
     expect(config.routing.segments.smb).toEqual({
@@ -305,6 +324,19 @@ describe('defaults that follow other settings', () => {
       autoAssignAfterMinutes: null,
       outsideHours: 'hold',
     });
+  });
+
+  it("takes each step's notify list as written, and the default where it is left out", () => {
+    const config = parse(
+      fileWith(
+        'sla: { escalations: [{ after_minutes: 45, action: warn_owner, notify: [owner] }, { after_minutes: 60, action: breach, notify: [channel, owner, manager] }, { after_minutes: 90, action: reassign }] }',
+      ),
+    );
+    expect(config.sla.escalations.map((s) => [s.action, s.notify])).toEqual([
+      ['warn_owner', ['owner']],
+      ['breach', ['channel', 'owner', 'manager']],
+      ['reassign', ['owner']],
+    ]);
   });
 
   it('ignores a disabled auto_assign step when resolving claim mode', () => {
@@ -728,6 +760,26 @@ describe('validation rules name the key path', () => {
       'trigger fits the action',
       fileWith('sla: { escalations: [{ after_minutes: 30, when: untouched, action: auto_assign }] }'),
       'sla.escalations[0].when: auto_assign only works with when: unclaimed',
+    ],
+    [
+      'notify targets',
+      fileWith('sla: { escalations: [{ after_minutes: 45, action: warn_owner, notify: [owner, boss] }] }'),
+      'sla.escalations[0].notify[1]: "boss" is not one of: owner, manager, channel',
+    ],
+    [
+      'notify target listed once',
+      fileWith('sla: { escalations: [{ after_minutes: 45, action: warn_owner, notify: [owner, owner] }] }'),
+      'sla.escalations[0].notify[1]: owner is listed twice',
+    ],
+    [
+      'warn_owner tells someone',
+      fileWith('sla: { escalations: [{ after_minutes: 45, action: warn_owner, notify: [] }] }'),
+      'sla.escalations[0].notify: warn_owner must tell someone: list owner, manager and/or channel (or set enabled: false)',
+    ],
+    [
+      'no notify on auto_assign',
+      fileWith('sla: { escalations: [{ after_minutes: 30, action: auto_assign, notify: [channel] }] }'),
+      'sla.escalations[0].notify: auto_assign always tells the seller it assigns (and the card); notify does not apply here',
     ],
     [
       'escalation actions',
