@@ -17,7 +17,11 @@ import { FakeSlack, type RecordedCall } from '../harness/fake-slack.js';
 import { sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
 import { BOT_TOKEN, SIGNING_SECRET, TEAM_ID } from '../harness/test-app.js';
 
-const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+// Debian puts it under the machine's multiarch directory (x86_64-linux-gnu, aarch64-linux-gnu, …).
+const LIBFAKETIME =
+  ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib']
+    .map((dir) => `${dir}/faketime/libfaketime.so.1`)
+    .find((path) => existsSync(path)) ?? '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 const [S1, S2, M1] = ['U0WKD0001', 'U0WKD0002', 'U0WKDMGR1'];
 const LEADS = 'C0WKDLEADS';
 const ESC = 'C0WKDESC';
