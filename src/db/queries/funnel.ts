@@ -58,7 +58,7 @@ export async function cohortReachBy(
  * working stage (skips included), an arrival, or a reopening from a side stage straight into it.
  * A move from the won stage on to a later one (Closing → Retention) is not a win.
  */
-function entersWon(working: readonly string[], wonStage: string) {
+export function entersWon(working: readonly string[], wonStage: string) {
   const wonAt = working.indexOf(wonStage);
   const before = working.slice(0, wonAt);
   return and(
