@@ -16,9 +16,12 @@ import type {
 } from '../../src/domain/funnel-report.js';
 import { parsePeriod } from '../../src/domain/periods.js';
 import { parsePlanCommand } from '../../src/domain/plan.js';
+import { messages } from '../../src/i18n/index.js';
 import { FunnelService } from '../../src/services/funnel.js';
 import { FunnelPlanService } from '../../src/services/funnel-plan.js';
+import { RetroFiguresService } from '../../src/services/retro-figures.js';
 import { applyWorkspaceConfig } from '../../src/services/workspace-setup.js';
+import { funnelReportBlocks } from '../../src/slack/blocks/funnel.js';
 import {
   CUSTOM_COHORT,
   CUSTOM_COHORT_BY_SOURCE,
@@ -179,6 +182,28 @@ describe('deals as docs/funnel.md defines them (third team, last week)', () => {
     // The stage table still counts entries: Closing was entered four times (D1, D2, D3 twice).
     const closing = (await report3('last-week', 'flow')).stages.find((s) => s.stage === 'Closing');
     expect(closing?.count).toBe(4);
+  });
+
+  it('the retro reviews the same deals, and both surfaces show them the same way', async () => {
+    // The retro of W11 reviews W10 (03-02 .. 03-08), the deals in flow mode.
+    const retro = await new RetroFiguresService(database, config).weekly(
+      FUNNEL_TEAM_3,
+      '2026-W11',
+      FUNNEL_NOW,
+    );
+    expect(retro.deals).toEqual({ ...expected, lostReasons: [{ reason: 'lost_to_competitor', count: 1 }] });
+    const t = messages('en');
+    const dealsText = funnelReportBlocks(t, await report3('last-week', 'flow'), {
+      timeZone: SEOUL,
+      clock: 'business',
+    })
+      .map((b) => ('text' in b && b.text && typeof b.text === 'object' ? b.text.text : ''))
+      .find((text) => text.startsWith(t.funnel.dealsTitle));
+    // 3 / 4 = 75 %; Acme 2 / 3 = 66.7 % → 67 %; 18,000 USD to the cent.
+    expect(dealsText).toContain('won 3 · lost 1 · win rate 75%');
+    expect(dealsText).toContain('Amount won: $18,000.00');
+    expect(dealsText).toContain(t.funnel.competitor('Acme', 2, 1, '67%'));
+    expect(dealsText).not.toContain('Rival');
   });
 });
 
