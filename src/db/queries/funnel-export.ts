@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { leads, members, stageChanges } from '../schema.js';
 import { entersWon } from './funnel.js';
@@ -66,16 +66,21 @@ const exportedLeadColumns = {
  */
 export function exportLeads(q: Queryable, teamId: string, f: ExportFilter) {
   const lastWin = q
-    .selectDistinctOn([stageChanges.leadId], {
-      leadId: stageChanges.leadId,
+    .select({
       competitor: stageChanges.competitor,
       amount: stageChanges.amount,
       currency: stageChanges.currency,
     })
     .from(stageChanges)
-    .innerJoin(leads, and(eq(leads.teamId, stageChanges.teamId), eq(leads.id, stageChanges.leadId)))
-    .where(and(whereLeads(teamId, f), entersWon(f.funnel.working, f.funnel.wonStage)))
-    .orderBy(stageChanges.leadId, desc(stageChanges.enteredAt), desc(stageChanges.id))
+    .where(
+      and(
+        eq(stageChanges.teamId, teamId),
+        eq(stageChanges.leadId, leads.id),
+        entersWon(f.funnel.working, f.funnel.wonStage),
+      ),
+    )
+    .orderBy(desc(stageChanges.enteredAt), desc(stageChanges.id))
+    .limit(1)
     .as('last_win');
   return q
     .select({
@@ -86,7 +91,7 @@ export function exportLeads(q: Queryable, teamId: string, f: ExportFilter) {
     })
     .from(leads)
     .leftJoin(members, and(eq(members.teamId, leads.teamId), eq(members.userId, leads.ownerId)))
-    .leftJoin(lastWin, eq(lastWin.leadId, leads.id))
+    .leftJoinLateral(lastWin, sql`true`)
     .where(whereLeads(teamId, f))
     .orderBy(asc(leads.createdAt), asc(leads.id))
     .limit(f.limit);

@@ -87,17 +87,21 @@ export async function cohortDealRows(
   wonStage: string,
 ): Promise<CohortDealRow[]> {
   const wonStages = working.slice(working.indexOf(wonStage));
+  // Per won lead, its last move that entered the won stage: one probe of stage_changes_lead each,
+  // rather than a sort of every cohort lead's moves.
   const lastWin = q
-    .selectDistinctOn([stageChanges.leadId], {
+    .select({
       leadId: stageChanges.leadId,
       competitor: stageChanges.competitor,
       amount: stageChanges.amount,
       currency: stageChanges.currency,
     })
     .from(stageChanges)
-    .innerJoin(leads, and(eq(leads.teamId, stageChanges.teamId), eq(leads.id, stageChanges.leadId)))
-    .where(and(eq(stageChanges.teamId, teamId), entersWon(working, wonStage), createdIn(teamId, start, end)))
-    .orderBy(stageChanges.leadId, desc(stageChanges.enteredAt), desc(stageChanges.id))
+    .where(
+      and(eq(stageChanges.teamId, teamId), eq(stageChanges.leadId, leads.id), entersWon(working, wonStage)),
+    )
+    .orderBy(desc(stageChanges.enteredAt), desc(stageChanges.id))
+    .limit(1)
     .as('last_win');
   // A lead past the won stage without a move that entered it (it reopened straight into a later
   // stage) keeps its own deal fields.
@@ -116,7 +120,7 @@ export async function cohortDealRows(
         amount: sql<number | null>`sum(${atWin(lastWin.amount, leads.amount)})`.mapWith(Number),
       })
       .from(leads)
-      .leftJoin(lastWin, eq(lastWin.leadId, leads.id))
+      .leftJoinLateral(lastWin, sql`true`)
       .where(and(createdIn(teamId, start, end), inArray(leads.furthestStage, [...wonStages])))
       .groupBy(leads.furthestStage, competitor, currency),
     q
