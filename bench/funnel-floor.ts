@@ -117,15 +117,33 @@ export function cohortFloorQuery(sql: postgres.Sql, input: FloorInput) {
                 and l.stage_entered_at < ${iso(input.now)}::timestamptz - t.days * interval '1 day') as n
       from thresholds t
     ),
-    deals as (
-      select competitor, currency,
-             count(*) filter (where array_position(${working as string[]}::text[], furthest_stage) >= ${wonAt}) as won,
-             count(*) filter (where stage = 'Lost') as lost,
-             sum(amount) filter (where array_position(${working as string[]}::text[], furthest_stage) >= ${wonAt}) as amount
+    -- A won deal counts as it was last won (docs/funnel.md, "Deals"): the competitor, currency and
+    -- amount on its last move that entered the won stage; a lost one as the lead is now.
+    deal_leads as (
+      select id, stage, competitor, currency, amount,
+             array_position(${working as string[]}::text[], furthest_stage) >= ${wonAt} as is_won
       from leads
       where team_id = ${teamId} and created_at >= ${iso(input.start)} and created_at < ${iso(input.end)}
         and (array_position(${working as string[]}::text[], furthest_stage) >= ${wonAt} or stage = 'Lost')
-      group by competitor, currency
+    ),
+    last_win as (
+      select distinct on (s.lead_id) s.lead_id, s.competitor, s.currency, s.amount
+      from stage_changes s join deal_leads d on d.id = s.lead_id and d.is_won
+      where s.team_id = ${teamId}
+        and array_position(${working as string[]}::text[], s.to_stage) >= ${wonAt}
+        and (s.from_stage is null
+             or array_position(${working as string[]}::text[], s.from_stage) < ${wonAt}
+             or (s.to_stage = ${input.wonStage} and array_position(${working as string[]}::text[], s.from_stage) is null))
+      order by s.lead_id, s.entered_at desc, s.id desc
+    ),
+    deals as (
+      select case when w.lead_id is null then d.competitor else w.competitor end as competitor,
+             case when w.lead_id is null then d.currency else w.currency end as currency,
+             count(*) filter (where d.is_won) as won,
+             count(*) filter (where not d.is_won and d.stage = 'Lost') as lost,
+             sum(case when w.lead_id is null then d.amount else w.amount end) filter (where d.is_won) as amount
+      from deal_leads d left join last_win w on w.lead_id = d.id
+      group by 1, 2
     ),
     speed as (
       select count(*)::int as leads, count(first_touch_at)::int as touched,

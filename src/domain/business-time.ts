@@ -128,3 +128,11 @@ export function firstTouchDueAt(arrivedAt: Date, sla: SlaClockPolicy, calendar: 
   if (sla.clock === 'always') return new Date(arrivedAt.getTime() + sla.firstTouchMinutes * MINUTE_MS);
   return addBusinessMinutes(arrivedAt, sla.firstTouchMinutes, calendar);
 }
+
+/**
+ * Whether a first touch at `touchedAt` meets a clock due at `dueAt`: the due instant is inclusive,
+ * so an activity logged at 18:00:00 for a clock due at 18:00:00 meets it (docs/funnel.md).
+ */
+export function meetsDue(touchedAt: Date, dueAt: Date): boolean {
+  return touchedAt.getTime() <= dueAt.getTime();
+}

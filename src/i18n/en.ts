@@ -643,7 +643,7 @@ export const en = {
     noBottleneck: 'Bottleneck: not enough data — no stage before the won stage has 5 or more.',
     daysValue: (days: string) => `${days} days`,
     noStays: 'no stay ended in the period',
-    none: 'n/a',
+    none: '—',
     movesBack: (n: number) =>
       `:leftwards_arrow_with_hook: ${n} ${n === 1 ? 'move' : 'moves'} back to an earlier stage (not counted as entries).`,
     speedTitle: '*Speed to lead*',

@@ -619,7 +619,7 @@ export const ko: Catalog = {
     noBottleneck: '병목: 데이터가 부족합니다 — 성사 단계 이전에 5건 이상인 단계가 없습니다.',
     daysValue: (days) => `${days}일`,
     noStays: '기간 중 끝난 체류 없음',
-    none: '없음',
+    none: '—',
     movesBack: (n) => `:leftwards_arrow_with_hook: 이전 단계로 되돌아간 이동 ${n}건 (진입으로 세지 않음).`,
     speedTitle: '*리드 응답 속도*',
     speed: (median, p90) => `첫 연락까지 중앙값 ${median} · p90 ${p90}`,

@@ -4,7 +4,7 @@ import { insertActivity, lockLead, setFirstTouch } from '../db/queries/activitie
 import { appendLeadEvent, findLead, type LeadRow } from '../db/queries/leads.js';
 import type { SlaState } from '../db/schema.js';
 import type { ActivityKind } from '../domain/activity.js';
-import { businessMinutesBetween } from '../domain/business-time.js';
+import { businessMinutesBetween, meetsDue } from '../domain/business-time.js';
 import { isManager } from '../domain/roles.js';
 import { actorOf } from './actor.js';
 import { LeadWrites } from './lead-writes.js';
@@ -151,7 +151,7 @@ export class FirstTouchService {
       sla.clock === 'always'
         ? Math.max(0, (request.at.getTime() - lead.createdAt.getTime()) / 60_000)
         : businessMinutesBetween(lead.createdAt, request.at, calendar);
-    const onTime = lead.slaDueAt ? request.at.getTime() <= lead.slaDueAt.getTime() : true;
+    const onTime = lead.slaDueAt ? meetsDue(request.at, lead.slaDueAt) : true;
     // A clock the escalation ladder already marked breached stays breached.
     const met = onTime && lead.slaState !== 'breached';
     const slaState: SlaState | null = lead.slaDueAt || lead.slaState ? (met ? 'met' : 'breached') : null;

@@ -79,6 +79,10 @@ const LEAD_HEADER = [
   'amount',
   'currency',
   'competitor',
+  // The deal as /funnel counts it: at its last win (docs/funnel.md, "Deals"); empty if never won.
+  'won_amount',
+  'won_currency',
+  'won_competitor',
   'stage_reason',
   'revisit_on',
   'message',
@@ -136,6 +140,10 @@ export class FunnelExportService {
       to: period.end,
       ownerId: scope === 'mine' ? userId : null,
       limit: this.cap + 1,
+      funnel: {
+        working: this.config.stages.working.map((s) => s.key),
+        wonStage: this.config.funnel.wonStage,
+      },
     };
     const leadRows = await exportLeads(db, teamId, filter);
     if (leadRows.length === 0) return { kind: 'empty', scope };
@@ -212,6 +220,9 @@ export class FunnelExportService {
       l.amount,
       l.currency,
       l.competitor,
+      l.wonAmount,
+      l.wonCurrency,
+      l.wonCompetitor,
       l.stageReason,
       l.revisitOn,
       l.message,

@@ -97,12 +97,6 @@ export class FunnelService {
     return this.#shape.working.map((s) => s.key);
   }
 
-  /** The won stage and every working stage after it. */
-  #wonStages(): string[] {
-    const working = this.#working();
-    return working.slice(working.indexOf(this.#shape.wonStage));
-  }
-
   async #counts(teamId: string, mode: FunnelQuery['mode'], start: Date, end: Date) {
     const { db } = this.database;
     if (mode === 'cohort') {
@@ -117,8 +111,14 @@ export class FunnelService {
   async #deals(teamId: string, mode: FunnelQuery['mode'], start: Date, end: Date): Promise<DealFigures> {
     const { db } = this.database;
     return mode === 'cohort'
-      ? cohortDeals(this.#shape, await cohortDealRows(db, teamId, start, end, this.#wonStages()))
-      : flowDeals(this.#shape, await flowDealRows(db, teamId, start, end, this.#wonStages()));
+      ? cohortDeals(
+          this.#shape,
+          await cohortDealRows(db, teamId, start, end, this.#working(), this.#shape.wonStage),
+        )
+      : flowDeals(
+          this.#shape,
+          await flowDealRows(db, teamId, start, end, this.#working(), this.#shape.wonStage),
+        );
   }
 
   async #speed(teamId: string, start: Date, end: Date): Promise<SpeedToLead> {

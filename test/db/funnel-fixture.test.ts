@@ -16,9 +16,12 @@ import type {
 } from '../../src/domain/funnel-report.js';
 import { parsePeriod } from '../../src/domain/periods.js';
 import { parsePlanCommand } from '../../src/domain/plan.js';
+import { messages } from '../../src/i18n/index.js';
 import { FunnelService } from '../../src/services/funnel.js';
 import { FunnelPlanService } from '../../src/services/funnel-plan.js';
+import { RetroFiguresService } from '../../src/services/retro-figures.js';
 import { applyWorkspaceConfig } from '../../src/services/workspace-setup.js';
+import { funnelReportBlocks } from '../../src/slack/blocks/funnel.js';
 import {
   CUSTOM_COHORT,
   CUSTOM_COHORT_BY_SOURCE,
@@ -45,12 +48,15 @@ import {
   THIS_WEEK_FLOW,
 } from '../fixtures/funnel-expected.js';
 import {
+  ARCHETYPES_3,
   FUNNEL_NOW,
   FUNNEL_TEAM,
   FUNNEL_TEAM_2,
+  FUNNEL_TEAM_3,
   FUNNEL_YAML,
   FUNNEL_YAML_2,
   kst,
+  seedArchetypes,
   seedFunnelFixture,
 } from '../fixtures/funnel-fixture.js';
 import { openTestDatabase } from '../harness/database.js';
@@ -66,7 +72,9 @@ beforeAll(async () => {
   const config2 = parseWorkspaceConfig(FUNNEL_YAML_2, 'baton.yaml');
   await applyWorkspaceConfig(database, { teamId: FUNNEL_TEAM }, config, FUNNEL_NOW);
   await applyWorkspaceConfig(database, { teamId: FUNNEL_TEAM_2 }, config2, FUNNEL_NOW);
+  await applyWorkspaceConfig(database, { teamId: FUNNEL_TEAM_3 }, config, FUNNEL_NOW);
   await seedFunnelFixture(database);
+  await seedArchetypes(database, FUNNEL_TEAM_3, ARCHETYPES_3);
   funnel = new FunnelService(database, config);
 });
 afterAll(async () => {
@@ -117,6 +125,7 @@ describe('the fixture itself', () => {
     expect(counts).toEqual([
       { team_id: FUNNEL_TEAM, n: 217 },
       { team_id: FUNNEL_TEAM_2, n: 15 },
+      { team_id: FUNNEL_TEAM_3, n: 4 },
     ]);
     // The lead row agrees with its last stage row (stage, since when, deal fields) and with the
     // furthest working stage of its rows, and each row is closed by the next one.
@@ -145,6 +154,62 @@ describe('the fixture itself', () => {
     expect(broken).toEqual([]);
   });
 });
+
+describe('deals as docs/funnel.md defines them (third team, last week)', () => {
+  // D1 won (10,000, no competitor at the win; "Rival" named after it), D2 won at 5,000 against Acme
+  // (raised to 8,000 after the win), D3 won twice (2,000 Wed, 3,000 Fri, Acme), D4 lost to Acme.
+  const expected = {
+    // Won: D1, D2, D3 once each = 3; lost: D4 = 1; win rate 3 / 4.
+    won: 3,
+    lost: 1,
+    winRate: 0.75,
+    // 10,000 (D1) + 5,000 (D2 at its win, not 8,000) + 3,000 (D3's last win, once) = 18,000.
+    // Main: cohort 21,000 (D2 read as 8,000 now), flow 20,000 (D3 summed twice: 2,000 + 3,000).
+    amountWon: [{ currency: 'USD', amount: 18_000 }],
+    // Acme: D2 and D3 won, D4 lost = 2 / 3. Rival: none (main's cohort: Rival 1 won, 0 lost).
+    byCompetitor: [{ competitor: 'Acme', won: 2, lost: 1, winRate: 2 / 3 }],
+  };
+  const deals = async (mode: FunnelMode) =>
+    (await funnel.report(FUNNEL_TEAM_3, { period: period('last-week'), mode, by: null }, FUNNEL_NOW)).deals;
+
+  it('cohort: a deal counts under the competitor and amount of its last win, named or changed after it or not', async () => {
+    expect(await deals('cohort')).toEqual(expected);
+  });
+
+  it('flow: a deal won twice in the period counts once, with its last win’s amount', async () => {
+    const flow = await deals('flow');
+    expect(flow).toEqual(expected);
+    // The stage table still counts entries: Closing was entered four times (D1, D2, D3 twice).
+    const closing = (await report3('last-week', 'flow')).stages.find((s) => s.stage === 'Closing');
+    expect(closing?.count).toBe(4);
+  });
+
+  it('the retro reviews the same deals, and both surfaces show them the same way', async () => {
+    // The retro of W11 reviews W10 (03-02 .. 03-08), the deals in flow mode.
+    const retro = await new RetroFiguresService(database, config).weekly(
+      FUNNEL_TEAM_3,
+      '2026-W11',
+      FUNNEL_NOW,
+    );
+    expect(retro.deals).toEqual({ ...expected, lostReasons: [{ reason: 'lost_to_competitor', count: 1 }] });
+    const t = messages('en');
+    const dealsText = funnelReportBlocks(t, await report3('last-week', 'flow'), {
+      timeZone: SEOUL,
+      clock: 'business',
+    })
+      .map((b) => ('text' in b && b.text && typeof b.text === 'object' ? b.text.text : ''))
+      .find((text) => text.startsWith(t.funnel.dealsTitle));
+    // 3 / 4 = 75 %; Acme 2 / 3 = 66.7 % → 67 %; 18,000 USD to the cent.
+    expect(dealsText).toContain('won 3 · lost 1 · win rate 75%');
+    expect(dealsText).toContain('Amount won: $18,000.00');
+    expect(dealsText).toContain(t.funnel.competitor('Acme', 2, 1, '67%'));
+    expect(dealsText).not.toContain('Rival');
+  });
+});
+
+async function report3(text: string, mode: FunnelMode) {
+  return funnel.report(FUNNEL_TEAM_3, { period: period(text), mode, by: null }, FUNNEL_NOW);
+}
 
 describe('periods in the team time zone', () => {
   it('starts weeks at Monday 00:00 in Seoul, which is Sunday 15:00 UTC', () => {

@@ -204,7 +204,7 @@ describe('/funnel last-week (cohort)', () => {
     );
     // Stuck now: L00 has sat in SQL since 11-19 (13 days > 3). L8 sits in Opp, which is never stuck;
     // no other stage has 5 finished stays for a historical threshold.
-    expect(answer.lines[7]).toBe('*Stuck now* (1)\n• SQL: 1 over 3 days');
+    expect(answer.lines[7]).toBe('*Stuck now* (1)\n• SQL: 1 over 3.0 days');
     expect(answer.lines.at(-1)).toContain(
       'For the stage entries that happened during the period: `/funnel last-week flow`',
     );
@@ -258,7 +258,7 @@ describe('/funnel this-week by owner flow', () => {
     expect(answer.lines[5]).toBe(
       '*Speed to lead*\nmedian 15 working minutes · p90 15 working minutes to the first touch · 100% within the SLA (1 of 1 decided)\n1 of 1 routed leads touched',
     );
-    expect(answer.lines[6]).toBe('*Deals*\nwon 0 · lost 0 · win rate n/a\nAmount won: none recorded');
+    expect(answer.lines[6]).toBe('*Deals*\nwon 0 · lost 0 · win rate —\nAmount won: none recorded');
     // Arrivals carry no owner yet (claims come later); L1's move is S1's; S2's only move went back.
     expect(answer.lines[8]).toBe(
       [

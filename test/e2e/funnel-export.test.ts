@@ -144,6 +144,30 @@ beforeAll(async () => {
       currency: 'KRW',
     };
     await recordStageMove(tx, row, move, { actorId: 'U0SDR0001', via: 'slack' }, moveAt);
+    // Won on 11-26 against Acme at 12,000,000; on 11-27 raised to 15,000,000 and "Rival" named on the
+    // move on to Retention, both after the win. The export's won_* columns keep the deal as won.
+    const working = t.baton.context.config.stages.working.map((s) => s.key);
+    const actor = { actorId: 'U0SDR0001', via: 'slack' as const };
+    const opportunity = (await findLead(tx, TEAM_ID, ids.deal!))!;
+    await recordStageMove(
+      tx,
+      opportunity,
+      { ...systemMove(opportunity, 'Closing', null, working, 'forward'), competitor: 'Acme' },
+      actor,
+      new Date('2026-11-26T02:00:00Z'),
+    );
+    const won = (await findLead(tx, TEAM_ID, ids.deal!))!;
+    await recordStageMove(
+      tx,
+      won,
+      {
+        ...systemMove(won, 'Retention', null, working, 'forward'),
+        amount: 15_000_000,
+        competitor: 'Rival',
+      },
+      actor,
+      new Date('2026-11-27T02:00:00Z'),
+    );
   });
   // 00:30 on 1 December in Seoul: December.
   ids.december = await lead('2026-11-30T15:30:00Z', {
@@ -161,7 +185,7 @@ describe('/funnel export for a manager', () => {
     const { replies, files } = await exportAs('U0MGR0001', 'last-month');
     expect(replies).toEqual([
       ':hourglass_flowing_sand: Exporting the leads created from 2026-11-01 to 2026-11-30; the files will arrive in your DM with me.',
-      ':white_check_mark: Sent to your DM: 3 leads created from 2026-11-01 to 2026-11-30 and their 7 stage events (two CSV files).',
+      ':white_check_mark: Sent to your DM: 3 leads created from 2026-11-01 to 2026-11-30 and their 9 stage events (two CSV files).',
     ]);
     // conversations.open, then the external upload flow: a URL per file, the bytes, one completion.
     const open = t.slack.lastCall('conversations.open');
@@ -211,11 +235,17 @@ describe('/funnel export for a manager', () => {
     expect(deal).toMatchObject({
       name: 'Chris "CJ" Lee',
       message: 'Line one\nLine two',
-      stage: 'Opportunity',
-      stage_entered_at: '2026-11-25 11:00:00',
-      amount: '12000000',
+      stage: 'Retention',
+      stage_entered_at: '2026-11-27 11:00:00',
+      amount: '15000000',
       currency: 'KRW',
+      competitor: 'Rival',
+      // The deal as /funnel counts it: at its win, not as changed after it.
+      won_amount: '12000000',
+      won_currency: 'KRW',
+      won_competitor: 'Acme',
     });
+    expect(hyper).toMatchObject({ won_amount: '', won_currency: '', won_competitor: '' });
 
     const events = records(files[1]!.bytes!).map((e) => ({
       lead: Number(e.lead_id),
@@ -293,10 +323,30 @@ describe('/funnel export for a manager', () => {
         from: 'SAL',
         to: 'Opportunity',
         entered: '2026-11-25 11:00:00',
-        left: '',
+        left: '2026-11-26 11:00:00',
         via: 'slack',
         actor: 'U0SDR0001',
         amount: '12000000',
+      },
+      {
+        lead: ids.deal,
+        from: 'Opportunity',
+        to: 'Closing',
+        entered: '2026-11-26 11:00:00',
+        left: '2026-11-27 11:00:00',
+        via: 'slack',
+        actor: 'U0SDR0001',
+        amount: '12000000',
+      },
+      {
+        lead: ids.deal,
+        from: 'Closing',
+        to: 'Retention',
+        entered: '2026-11-27 11:00:00',
+        left: '',
+        via: 'slack',
+        actor: 'U0SDR0001',
+        amount: '15000000',
       },
     ]);
   });
@@ -326,7 +376,7 @@ describe('/funnel export for others', () => {
     const { replies, files } = await exportAs('U0SDR0001', 'last-month');
     expect(replies[1]).toBe(
       [
-        ':white_check_mark: Sent to your DM: 2 leads created from 2026-11-01 to 2026-11-30 and their 5 stage events (two CSV files).',
+        ':white_check_mark: Sent to your DM: 2 leads created from 2026-11-01 to 2026-11-30 and their 7 stage events (two CSV files).',
         'You get the leads you own; managers, admins and marketers can export the whole team.',
       ].join('\n'),
     );
@@ -344,7 +394,7 @@ describe('/funnel export for others', () => {
   it('gives a marketer the whole team', async () => {
     const { replies } = await exportAs('U0MKT0001', 'last-month');
     expect(replies[1]).toBe(
-      ':white_check_mark: Sent to your DM: 3 leads created from 2026-11-01 to 2026-11-30 and their 7 stage events (two CSV files).',
+      ':white_check_mark: Sent to your DM: 3 leads created from 2026-11-01 to 2026-11-30 and their 9 stage events (two CSV files).',
     );
   });
 

@@ -100,7 +100,7 @@ describe('the weekly retro, from Sunday to the next Monday', () => {
     expect(blockTexts(w49)).toEqual([
       'Weekly growth retro — 2026-W49',
       ':calendar: Reviewing 2026-11-23 – 2026-11-29 (2026-W48). The figures, the voices and the last retro’s action items are in the thread.',
-      '*Lead* 0 (0) · won 0 · win rate n/a · no SLA decided yet · 0 VOC captured',
+      '*Lead* 0 (0) · won 0 · win rate — · no SLA decided yet · 0 VOC captured',
       ':speech_balloon: *Participation so far:* 0 of 4 · 0 notes. Reply in this thread — every reply is kept as a retro note.',
       '*Action items*\nNo action items yet.',
       '—actions—',

@@ -1,6 +1,7 @@
-import { and, asc, eq, getTableColumns, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { leads, members, stageChanges } from '../schema.js';
+import { entersWon } from './funnel.js';
 
 /** Which leads an export holds: created in [from, to), optionally only one owner's, oldest first. */
 export interface ExportFilter {
@@ -10,6 +11,8 @@ export interface ExportFilter {
   ownerId: string | null;
   /** At most this many leads (the oldest); their stage changes come with them. */
   limit: number;
+  /** The working stages and the won stage, to find each lead's last win (docs/funnel.md). */
+  funnel: { working: readonly string[]; wonStage: string };
 }
 
 function whereLeads(teamId: string, f: ExportFilter): SQL {
@@ -57,12 +60,38 @@ const exportedLeadColumns = {
   message: leads.message,
 };
 
-/** The leads of an export, oldest first, with their owner's roster name. */
+/**
+ * The leads of an export, oldest first, with their owner's roster name and the deal as the funnel
+ * counts it: competitor, amount and currency on its last move into the won stage (none if never won).
+ */
 export function exportLeads(q: Queryable, teamId: string, f: ExportFilter) {
+  const lastWin = q
+    .select({
+      competitor: stageChanges.competitor,
+      amount: stageChanges.amount,
+      currency: stageChanges.currency,
+    })
+    .from(stageChanges)
+    .where(
+      and(
+        eq(stageChanges.teamId, teamId),
+        eq(stageChanges.leadId, leads.id),
+        entersWon(f.funnel.working, f.funnel.wonStage),
+      ),
+    )
+    .orderBy(desc(stageChanges.enteredAt), desc(stageChanges.id))
+    .limit(1)
+    .as('last_win');
   return q
-    .select(exportedLeadColumns)
+    .select({
+      ...exportedLeadColumns,
+      wonAmount: lastWin.amount,
+      wonCurrency: lastWin.currency,
+      wonCompetitor: lastWin.competitor,
+    })
     .from(leads)
     .leftJoin(members, and(eq(members.teamId, leads.teamId), eq(members.userId, leads.ownerId)))
+    .leftJoinLateral(lastWin, sql`true`)
     .where(whereLeads(teamId, f))
     .orderBy(asc(leads.createdAt), asc(leads.id))
     .limit(f.limit);

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { CohortDealRow, FlowDealRow, MoveRow, ReachRow } from '../../domain/funnel.js';
 import type { FunnelBreakdown, SpeedToLead } from '../../domain/funnel-report.js';
 import { LOST } from '../../domain/lead-stages.js';
@@ -54,33 +54,95 @@ export async function cohortReachBy(
 }
 
 /**
- * Cohort leads that may be deals — furthest stage in `wonStages` or sitting in Lost now —
- * per furthest stage, competitor and currency: how many, how many are in Lost, their amounts.
+ * A stage change that enters the won stage (docs/funnel.md): into it or past it from an earlier
+ * working stage (skips included), an arrival, or a reopening from a side stage straight into it.
+ * A move from the won stage on to a later one (Closing → Retention) is not a win.
+ */
+export function entersWon(working: readonly string[], wonStage: string) {
+  const wonAt = working.indexOf(wonStage);
+  const before = working.slice(0, wonAt);
+  return and(
+    inArray(stageChanges.toStage, working.slice(wonAt)),
+    or(
+      isNull(stageChanges.fromStage),
+      before.length > 0 ? inArray(stageChanges.fromStage, before) : undefined,
+      and(eq(stageChanges.toStage, wonStage), notInArray(stageChanges.fromStage, [...working])),
+    ),
+  );
+}
+
+/**
+ * Cohort leads that may be deals, per furthest stage, competitor and currency: how many, how many
+ * are in Lost, their amounts. A won lead (furthest stage in `wonStages`) counts under the
+ * competitor, amount and currency recorded on its last move that entered the won stage — the deal as it was
+ * last won, whatever was named or changed after (docs/funnel.md); a lead in Lost that was never
+ * won, under the lead's own (its move into Lost is its last).
  */
 export async function cohortDealRows(
   q: Queryable,
   teamId: string,
   start: Date,
   end: Date,
-  wonStages: readonly string[],
+  working: readonly string[],
+  wonStage: string,
 ): Promise<CohortDealRow[]> {
-  return q
+  const wonStages = working.slice(working.indexOf(wonStage));
+  // Per won lead, its last move that entered the won stage: one probe of stage_changes_lead each,
+  // rather than a sort of every cohort lead's moves.
+  const lastWin = q
     .select({
-      furthestStage: leads.furthestStage,
-      competitor: leads.competitor,
-      currency: leads.currency,
-      count,
-      lost: sql<number>`(count(*) filter (where ${leads.stage} = ${LOST}))::int`.mapWith(Number),
-      amount: sumOf(leads.amount),
+      leadId: stageChanges.leadId,
+      competitor: stageChanges.competitor,
+      amount: stageChanges.amount,
+      currency: stageChanges.currency,
     })
-    .from(leads)
+    .from(stageChanges)
     .where(
-      and(
-        createdIn(teamId, start, end),
-        or(inArray(leads.furthestStage, [...wonStages]), eq(leads.stage, LOST)),
-      ),
+      and(eq(stageChanges.teamId, teamId), eq(stageChanges.leadId, leads.id), entersWon(working, wonStage)),
     )
-    .groupBy(leads.furthestStage, leads.competitor, leads.currency);
+    .orderBy(desc(stageChanges.enteredAt), desc(stageChanges.id))
+    .limit(1)
+    .as('last_win');
+  // A lead past the won stage without a move that entered it (it reopened straight into a later
+  // stage) keeps its own deal fields.
+  const atWin = <T>(won: unknown, own: unknown) =>
+    sql<T>`case when ${lastWin.leadId} is null then ${own} else ${won} end`;
+  const competitor = atWin<string | null>(lastWin.competitor, leads.competitor);
+  const currency = atWin<string | null>(lastWin.currency, leads.currency);
+  const [won, lost] = await Promise.all([
+    q
+      .select({
+        furthestStage: leads.furthestStage,
+        competitor,
+        currency,
+        count,
+        lost: sql<number>`0`.mapWith(Number),
+        amount: sql<number | null>`sum(${atWin(lastWin.amount, leads.amount)})`.mapWith(Number),
+      })
+      .from(leads)
+      .leftJoinLateral(lastWin, sql`true`)
+      .where(and(createdIn(teamId, start, end), inArray(leads.furthestStage, [...wonStages])))
+      .groupBy(leads.furthestStage, competitor, currency),
+    q
+      .select({
+        furthestStage: leads.furthestStage,
+        competitor: leads.competitor,
+        currency: leads.currency,
+        count,
+        lost: count,
+        amount: sumOf(leads.amount),
+      })
+      .from(leads)
+      .where(
+        and(
+          createdIn(teamId, start, end),
+          eq(leads.stage, LOST),
+          or(isNull(leads.furthestStage), notInArray(leads.furthestStage, [...wonStages])),
+        ),
+      )
+      .groupBy(leads.furthestStage, leads.competitor, leads.currency),
+  ]);
+  return [...won, ...lost];
 }
 
 /** Stage changes entered in [start, end), per (from, to). */
@@ -109,28 +171,57 @@ export async function flowMovesBy(
 }
 
 /**
- * Moves entered in [start, end) that may be deals — into `wonStages` or Lost — per (from, to),
- * competitor and currency recorded on the move, with the sum of their amounts.
+ * Moves entered in [start, end) that may be deals, per (from, to), competitor and currency
+ * recorded on the move, with the sum of their amounts: each lead's last move of the period that
+ * enters the won stage (a deal won twice in a period is one deal, docs/funnel.md), and every move
+ * into Lost.
  */
 export async function flowDealRows(
   q: Queryable,
   teamId: string,
   start: Date,
   end: Date,
-  wonStages: readonly string[],
+  working: readonly string[],
+  wonStage: string,
 ): Promise<FlowDealRow[]> {
-  return q
-    .select({
+  const wins = q
+    .selectDistinctOn([stageChanges.leadId], {
       fromStage: stageChanges.fromStage,
       toStage: stageChanges.toStage,
       competitor: stageChanges.competitor,
       currency: stageChanges.currency,
-      count,
-      amount: sumOf(stageChanges.amount),
+      amount: stageChanges.amount,
     })
     .from(stageChanges)
-    .where(and(enteredIn(teamId, start, end), inArray(stageChanges.toStage, [...wonStages, LOST])))
-    .groupBy(stageChanges.fromStage, stageChanges.toStage, stageChanges.competitor, stageChanges.currency);
+    .where(and(enteredIn(teamId, start, end), entersWon(working, wonStage)))
+    .orderBy(stageChanges.leadId, desc(stageChanges.enteredAt), desc(stageChanges.id))
+    .as('wins');
+  const [won, lost] = await Promise.all([
+    q
+      .select({
+        fromStage: wins.fromStage,
+        toStage: wins.toStage,
+        competitor: wins.competitor,
+        currency: wins.currency,
+        count,
+        amount: sql<number | null>`sum(${wins.amount})`.mapWith(Number),
+      })
+      .from(wins)
+      .groupBy(wins.fromStage, wins.toStage, wins.competitor, wins.currency),
+    q
+      .select({
+        fromStage: stageChanges.fromStage,
+        toStage: stageChanges.toStage,
+        competitor: stageChanges.competitor,
+        currency: stageChanges.currency,
+        count,
+        amount: sumOf(stageChanges.amount),
+      })
+      .from(stageChanges)
+      .where(and(enteredIn(teamId, start, end), eq(stageChanges.toStage, LOST)))
+      .groupBy(stageChanges.fromStage, stageChanges.toStage, stageChanges.competitor, stageChanges.currency),
+  ]);
+  return [...won, ...lost];
 }
 
 /**

@@ -5,6 +5,7 @@ import { comparedDays, type PeriodKeyword, type PeriodProblem } from '../../doma
 import type { Catalog } from '../../i18n/index.js';
 import { escapeMrkdwn, mention } from '../mrkdwn.js';
 import { type Block, context, header, section } from './common.js';
+import { count, money, oneDecimal, percent } from './figures.js';
 import { elapsedText } from './first-touch.js';
 
 /** How many competitors and breakdown values are listed before "and N more". */
@@ -51,22 +52,8 @@ const pad = (text: string, w: number, alignRight: boolean) => {
   return alignRight ? fill + text : text + fill;
 };
 
-/** Figure formats the weekly retro shares with /funnel. */
-export const count = (t: Catalog, n: number) => new Intl.NumberFormat(t.funnel.numberLocale).format(n);
-export const percent = (share: number) => `${Math.round(share * 100)}%`;
-export const oneDecimal = (t: Catalog, days: number) =>
-  new Intl.NumberFormat(t.funnel.numberLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-    days,
-  );
-
-export function money(t: Catalog, amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(t.funnel.numberLocale, { style: 'currency', currency }).format(amount);
-  } catch {
-    // Intl refuses malformed codes; show the code as stored.
-    return `${escapeMrkdwn(currency)} ${new Intl.NumberFormat(t.funnel.numberLocale).format(amount)}`;
-  }
-}
+/** Figure formats the weekly retro shares with /funnel: the one formatter per kind. */
+export { count, money, oneDecimal, percent } from './figures.js';
 
 export function changeCell(t: Catalog, s: Pick<StageFigures, 'change' | 'changeRate'>): string {
   if (s.change === 0) return '0';
@@ -163,8 +150,7 @@ function dealsText(t: Catalog, report: FunnelReport): string {
 function stuckText(t: Catalog, report: FunnelReport): string {
   const stuck = report.stages.filter((s) => s.stuck > 0 && s.stuckThresholdDays !== null);
   if (stuck.length === 0) return `${t.funnel.stuckTitle(count(t, 0))}\n${t.funnel.noneStuck}`;
-  const days = (d: number) =>
-    t.funnel.daysValue(new Intl.NumberFormat(t.funnel.numberLocale, { maximumFractionDigits: 1 }).format(d));
+  const days = (d: number) => t.funnel.daysValue(oneDecimal(t, d));
   const lines = stuck.map(
     (s) => `• ${t.funnel.stuckLine(name(s.label), count(t, s.stuck), days(s.stuckThresholdDays!))}`,
   );

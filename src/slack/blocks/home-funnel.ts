@@ -2,6 +2,7 @@ import type { Catalog } from '../../i18n/index.js';
 import type { TeamFunnel, TeamPulse } from '../../services/home.js';
 import { escapeMrkdwn, slackDate } from '../mrkdwn.js';
 import { type Block, context, header, section } from './common.js';
+import { wholePercent } from './figures.js';
 import { packedSections } from './home-sections.js';
 import { type Links, leadRef } from './lead-lookup.js';
 
@@ -13,11 +14,7 @@ const number = new Intl.NumberFormat('en-US');
 /** `12`, or against a goal `12 / 20 (60 %)`, with a check mark once the goal is reached. */
 export function stageFigure(t: Catalog, count: number, goal: number | null): string {
   if (goal === null || goal <= 0) return number.format(count);
-  const figure = t.homeFunnel.ofGoal(
-    number.format(count),
-    number.format(goal),
-    Math.round((100 * count) / goal),
-  );
+  const figure = t.homeFunnel.ofGoal(number.format(count), number.format(goal), wholePercent(count / goal));
   return count >= goal ? `${figure} ${t.homeFunnel.goalReached}` : figure;
 }
 
@@ -48,7 +45,7 @@ function pulseBlocks(t: Catalog, pulse: TeamPulse, links: Links): Block[] {
   if (lines.length === 0) lines.push(s.noneUnclaimed);
   if (total > leads.length) lines.push(s.more(total - leads.length));
   const { touched, met, breached } = pulse.week;
-  const rate = touched ? s.metRate(Math.round((100 * met) / touched), met, touched) : s.metRateNone;
+  const rate = touched ? s.metRate(wholePercent(met / touched), met, touched) : s.metRateNone;
   return [
     ...packedSections(s.unclaimedTeam(total), lines),
     section(`${s.weekTeam}\n${rate}\n${s.breachesBySeller(breached)}`),

@@ -3,6 +3,7 @@ import type { Catalog } from '../../i18n/index.js';
 import type { ClockItem, Listing, SlaBoard } from '../../services/sla-board.js';
 import { mention, slackDate } from '../mrkdwn.js';
 import { type Block, context, divider, header, section } from './common.js';
+import { wholePercent } from './figures.js';
 import { elapsedText, TOUCH_ACTION } from './first-touch.js';
 import { leadRef } from './lead-lookup.js';
 
@@ -100,7 +101,7 @@ export function slaBoardBlocks(t: Catalog, board: SlaBoard): Block[] {
   blocks.push(divider());
   if (team) {
     const { touched, met, breached } = board.totals;
-    const rate = touched ? s.metRate(Math.round((100 * met) / touched), met, touched) : s.metRateNone;
+    const rate = touched ? s.metRate(wholePercent(met / touched), met, touched) : s.metRateNone;
     const sellers = board.byOwner.map((o) =>
       s.sellerLine(o.ownerId ? mention(o.ownerId) : s.nobody, o.breached, o.met, o.touched),
     );

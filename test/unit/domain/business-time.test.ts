@@ -5,6 +5,7 @@ import {
   type BusinessCalendar,
   businessMinutesBetween,
   firstTouchDueAt,
+  meetsDue,
   type SlaClockPolicy,
 } from '../../../src/domain/business-time.js';
 
@@ -205,5 +206,17 @@ describe('businessMinutesBetween', () => {
     expect(between('2026-11-23T02:00:00Z', '2026-11-23T02:00:00Z', seoul)).toBe(0);
     expect(between('2026-11-23T03:00:00Z', '2026-11-23T02:00:00Z', seoul)).toBe(0);
     expect(between('2026-11-23T01:00:00Z', '2026-11-30T01:00:00Z', calendar(SEOUL, [], []))).toBe(0);
+  });
+});
+
+describe('first-touch due at the end of a working day (docs/funnel.md, "Speed to lead")', () => {
+  it('is due at 18:00 that day, and a touch at exactly 18:00:00 meets it; a millisecond later breaches', () => {
+    // Monday 2026-11-23 17:00 KST + 60 working minutes = 18:00 KST (09:00Z), not Tuesday 09:00.
+    const dueAt = firstTouchDueAt(d('2026-11-23T08:00:00Z'), business, seoul);
+    expect(dueAt.toISOString()).toBe('2026-11-23T09:00:00.000Z');
+    expect(meetsDue(d('2026-11-23T09:00:00.000Z'), dueAt)).toBe(true);
+    expect(meetsDue(d('2026-11-23T09:00:00.001Z'), dueAt)).toBe(false);
+    // The touch at the due instant has used exactly the SLA's 60 working minutes.
+    expect(between('2026-11-23T08:00:00Z', '2026-11-23T09:00:00Z', seoul)).toBe(60);
   });
 });

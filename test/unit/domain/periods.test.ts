@@ -227,3 +227,25 @@ describe('periodDays', () => {
     expect(periodDays(period('2026-02-01..2026-02-28', now, SEOUL))).toBe(28);
   });
 });
+
+describe('the last day of a running period (docs/funnel.md, "Rounding and running periods")', () => {
+  it('on Sunday 23:59 this week still runs: whole dates shown, figures to now, last week cut at Sunday 23:59', () => {
+    // Sunday 2026-12-06 23:59 in Seoul = 14:59Z; the week began Monday 11-30 00:00 KST (11-29 15:00Z).
+    const p = period('this-week', '2026-12-06T14:59:00.000Z', SEOUL);
+    expect(iso(p, SEOUL)).toEqual({
+      start: '2026-11-29T15:00:00.000Z',
+      end: '2026-12-06T14:59:00.000Z', // now, not Monday 00:00
+      previousStart: '2026-11-22T15:00:00.000Z',
+      previousEnd: '2026-11-29T14:59:00.000Z', // last Sunday 23:59
+      running: true,
+      days: ['2026-11-30', '2026-12-06', '2026-11-23', '2026-11-29'],
+    });
+    // A minute later it is last week: over, with its full figures against the full week before.
+    const over = period('last-week', '2026-12-06T15:00:00.000Z', SEOUL);
+    expect([over.running, over.end.toISOString(), over.lastDay]).toEqual([
+      false,
+      '2026-12-06T15:00:00.000Z',
+      '2026-12-06',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FunnelReport, ReportPeriod, StageFigures } from '../../../src/domain/funnel-report.js';
 import { messages } from '../../../src/i18n/index.js';
+import { money, oneDecimal, percent, wholePercent } from '../../../src/slack/blocks/figures.js';
 import {
   funnelArgsProblemText,
   funnelHelpBlocks,
@@ -8,6 +9,7 @@ import {
   funnelReportTitle,
   periodProblemText,
 } from '../../../src/slack/blocks/funnel.js';
+import { stageFigure } from '../../../src/slack/blocks/home-funnel.js';
 
 const en = messages('en');
 const ko = messages('ko');
@@ -135,7 +137,7 @@ describe('the /funnel report', () => {
         'Per competitor: &lt;!channel&gt; Corp 1 won / 2 lost (33%) · Beta 0 won / 1 lost (0%)',
       ].join('\n'),
     );
-    expect(lines[7]).toBe('*Stuck now* (6)\n• Lead: 2 over 3 days\n• SAL: 4 over 7.3 days');
+    expect(lines[7]).toBe('*Stuck now* (6)\n• Lead: 2 over 3.0 days\n• SAL: 4 over 7.3 days');
     expect(lines[8]).toBe(
       'Cohort: the leads that arrived in the period and the furthest stage each has reached so far. For the stage entries that happened during the period: `/funnel last-week flow`',
     );
@@ -192,7 +194,7 @@ describe('the /funnel report', () => {
     expect(lines[5]).toBe(
       '*Speed to lead*\nno first touch logged yet · no SLA decided yet\n0 of 0 routed leads touched',
     );
-    expect(lines[6]).toBe('*Deals*\nwon 0 · lost 0 · win rate n/a\nAmount won: none recorded');
+    expect(lines[6]).toBe('*Deals*\nwon 0 · lost 0 · win rate —\nAmount won: none recorded');
     expect(lines[7]).toBe('*Stuck now* (0)\nNo lead is stuck.');
   });
 
@@ -279,7 +281,7 @@ describe('the /funnel report', () => {
       'MQL    5       —        0     —',
     ]);
     expect(texts(blocks)[4]).toBe(
-      ':warning: *병목: 리드 → MQL* 전환율 50% (이전 기간: 없음), 리드 체류 중앙값: 1.0일.',
+      ':warning: *병목: 리드 → MQL* 전환율 50% (이전 기간: —), 리드 체류 중앙값: 1.0일.',
     );
     expect(texts(blocks)[6]).toContain('성사 금액: ₩3,000,000 · US$6,200.50');
   });
@@ -318,5 +320,33 @@ describe('/funnel help and problems', () => {
     expect(periodProblemText(ko, { code: 'future', first: '2026-12-03', today: '2026-12-02' })).toBe(
       '기간이 오늘(2026-12-02) 이후인 2026-12-03에 시작해 아직 셀 것이 없습니다.',
     );
+  });
+});
+
+describe('rounding, one formatter per kind (docs/funnel.md, "Rounding")', () => {
+  it('shows percentages as whole numbers, half away from zero, the same on /funnel, Home and the retro', () => {
+    // 29 of 200 is 14.5 % by hand; 29 / 200 × 100 is 14.4999… in binary, which Math.round made 14.
+    expect(percent(29 / 200)).toBe('15%');
+    expect(stageFigure(en, 29, 200)).toBe('29 / 200 (15 %)');
+    expect(wholePercent(-29 / 200)).toBe(-15);
+    // 1 of 3 is 33.3… → 33; 2 of 3 is 66.6… → 67; 1 of 200 is 0.5 → 1.
+    expect([1 / 3, 2 / 3, 1 / 200].map(percent)).toEqual(['33%', '67%', '1%']);
+    expect(wholePercent(0)).toBe(0);
+  });
+
+  it('shows days to one decimal everywhere, stuck thresholds too, half away from zero', () => {
+    // 2.25 days → 2.3; 0.15 days (0.1499… in binary) → 0.2; a threshold of 3 days → 3.0.
+    expect([2.25, 0.15, 3].map((d) => oneDecimal(en, d))).toEqual(['2.3', '0.2', '3.0']);
+  });
+
+  it("shows amounts in the currency's own minor units, never converted", () => {
+    expect(money(en, 6200.5, 'USD')).toBe('$6,200.50');
+    // KRW has no minor unit: 1,500.5 won shows as 1,501.
+    expect(money(en, 1500.5, 'KRW')).toBe('₩1,501');
+  });
+
+  it('shows a rate with nothing to divide as — (0 of 0)', () => {
+    expect(en.funnel.none).toBe('—');
+    expect(ko.funnel.none).toBe('—');
   });
 });

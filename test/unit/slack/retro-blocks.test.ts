@@ -464,7 +464,7 @@ describe('the monthly playbook review', () => {
       [
         '*Cadence-step completion*',
         '• *Day 1 · Call within 5 min* · 10 due · 7 done · 2 skipped · 1 unanswered · 70% completed',
-        '• *Day 2 · Email* · 0 due · 0 done · 0 skipped · 0 unanswered · n/a',
+        '• *Day 2 · Email* · 0 due · 0 done · 0 skipped · 0 unanswered · —',
       ].join('\n'),
     ]);
     expect(reply('sla_trend')).toEqual([
