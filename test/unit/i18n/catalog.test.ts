@@ -32,7 +32,10 @@ describe('message catalogs', () => {
 
   it('Korean is translated, not copied from English', () => {
     const ko = new Map(leaves(messages('ko') as unknown as Tree));
-    const copied = reference.filter(([path, text]) => ko.get(path) === text).map(([path]) => path);
+    // A symbol with no letters (the "—" of an empty rate) reads the same in every language.
+    const copied = reference
+      .filter(([path, text]) => /\p{L}/u.test(text) && ko.get(path) === text)
+      .map(([path]) => path);
     expect(copied).toEqual([]);
   });
 });
