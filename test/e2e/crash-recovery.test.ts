@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatonProcess, freePort, launchBaton, waitForReady } from '../harness/baton-process.js';
 import { FakeSlack, type RecordedCall } from '../harness/fake-slack.js';
-import { sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
+import { demoLead, sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
 import { openSharedPostgres, type SharedPostgres } from '../harness/postgres-database.js';
 import { BOT_TOKEN, SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
 
@@ -64,15 +64,7 @@ describe('a kill -9 with a card in flight', () => {
       LOG_LEVEL: 'info',
       ...(pg ? { DATABASE_URL: pg.url } : { BATON_DATA_DIR: join(dir, 'data') }),
     };
-    const lead = (n: number) => ({
-      external_id: `crash-${n}`,
-      source: 'website',
-      name: `Lead ${n}`,
-      email: `buyer${n}@company${n}.example`,
-      company: `Company ${n}`,
-      company_size: 20,
-      form: 'demo_request',
-    });
+    const lead = (n: number) => demoLead('crash', n);
 
     const first = launchBaton(env, dir);
     runs.push(first);

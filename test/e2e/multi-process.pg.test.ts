@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatonProcess, freePort, launchBaton, waitForReady } from '../harness/baton-process.js';
 import { FakeSlack, type RecordedCall } from '../harness/fake-slack.js';
-import { sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
+import { demoLead, sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
 import { openSharedPostgres, type SharedPostgres } from '../harness/postgres-database.js';
 import { SIGNING_SECRET, TEAM_ID } from '../harness/test-app.js';
 
@@ -129,15 +129,7 @@ describe('three processes on one PostgreSQL', () => {
         while (next < LEADS) {
           const i = next++;
           const run = runs[i % PROCESSES]!;
-          const res = await sendLead(`http://127.0.0.1:${run.port}`, {
-            external_id: `mp-${i}`,
-            source: 'website',
-            name: `Lead ${i}`,
-            email: `buyer${i}@company${i}.example`,
-            company: `Company ${i}`,
-            company_size: 20,
-            form: 'demo_request',
-          });
+          const res = await sendLead(`http://127.0.0.1:${run.port}`, demoLead('mp', i));
           expect(res.status).toBe(202);
         }
       }),

@@ -15,7 +15,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatonProcess, launchBaton } from '../harness/baton-process.js';
 import { FakeSlack } from '../harness/fake-slack.js';
-import { sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
+import { demoLead, sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
 import { PrivatePostgres } from '../harness/private-postgres.js';
 import { BOT_TOKEN, SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
 
@@ -80,15 +80,7 @@ function burst(baseUrl: string) {
       const externalId = `outage-${i}`;
       const startedAt = performance.now();
       try {
-        const res = await sendLead(baseUrl, {
-          external_id: externalId,
-          source: 'website',
-          name: `Lead ${i}`,
-          email: `buyer${i}@company${i}.example`,
-          company: `Company ${i}`,
-          company_size: 20,
-          form: 'demo_request',
-        });
+        const res = await sendLead(baseUrl, demoLead('outage', i));
         outcomes.push({
           externalId,
           status: res.status,

@@ -2,6 +2,17 @@ import { signWebhook } from '../../src/http/webhook-auth.js';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef';
 
+/** A routable demo request (a small company), numbered so each is a new lead: `${prefix}-${n}`. */
+export const demoLead = (prefix: string, n: number) => ({
+  external_id: `${prefix}-${n}`,
+  source: 'website',
+  name: `Lead ${n}`,
+  email: `buyer${n}@company${n}.example`,
+  company: `Company ${n}`,
+  company_size: 20,
+  form: 'demo_request',
+});
+
 export interface SendLeadOptions {
   /** 'signature' (default) signs with HMAC; 'bearer' sends the secret as a token; 'none' sends neither. */
   auth?: 'signature' | 'bearer' | 'none';
