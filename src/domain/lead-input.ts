@@ -177,7 +177,8 @@ function companySize(value: unknown): Parsed<number | null> {
     if (!Number.isInteger(value) || value < 0) {
       return fail(`must be a whole number of employees, got ${describe(value)}`);
     }
-    return value > MAX_COMPANY_SIZE ? fail(`must be at most ${MAX_COMPANY_SIZE}`) : ok(value);
+    // `+ 0` turns JSON's -0.0 into 0: toLocaleString would print "-0" on the card.
+    return value > MAX_COMPANY_SIZE ? fail(`must be at most ${MAX_COMPANY_SIZE}`) : ok(value + 0);
   }
   const t = text(value, LEAD_FIELD_MAX_LENGTH.company_size);
   if (!t.ok) return t;

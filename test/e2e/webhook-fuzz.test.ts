@@ -274,11 +274,11 @@ const websites: Array<[unknown, string | null]> = [
   [null, null],
 ];
 /**
- * A random company size that was accepted: a number is stored as sent; text as one of the numbers
+ * A random company size that was accepted: a number is stored as sent (-0 as 0); text as one of the numbers
  * it spells (the lower bound of a range, without thousands separators); blank as null.
  */
 function sizeOf(sent: unknown, stored: unknown): unknown {
-  if (typeof sent === 'number') return sent;
+  if (typeof sent === 'number') return sent + 0; // a raw -0.0 is the size 0
   if (typeof sent !== 'string' || sent.trim() === '') return null;
   const numbers = sent.replace(/(\d),(?=\d{3})/g, '$1').match(/\d+/g) ?? [];
   return numbers.map(Number).includes(stored as number) ? stored : `one of ${numbers.join(', ')}`;

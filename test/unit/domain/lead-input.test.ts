@@ -149,6 +149,8 @@ describe('parseLeadInput: company_size', () => {
   it('accepts whole numbers, plain or as text', () => {
     expect(size(250)).toBe(250);
     expect(size(0)).toBe(0);
+    // JSON -0.0 is a number; a card must never show "-0 employees" (toLocaleString keeps the sign).
+    expect(Object.is(size(-0), 0)).toBe(true);
     expect(size('250')).toBe(250);
     expect(size(' 1,000 ')).toBe(1000);
     expect(size('10,000,000')).toBe(10_000_000);
