@@ -1,5 +1,6 @@
 import type { Role } from '../domain/roles.js';
 import { channelsEn } from './sections/channels.js';
+import { configEn } from './sections/config.js';
 import { retroEn } from './sections/retro.js';
 import { retroActionsEn } from './sections/retro-actions.js';
 import { settingsEn } from './sections/settings.js';
@@ -707,6 +708,7 @@ export const en = {
   retroActions: retroActionsEn,
   settings: settingsEn,
   channels: channelsEn,
+  config: configEn,
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,
     notOnRoster: 'You are not on the Baton roster, so there is nothing to change. Ask an admin to add you.',
