@@ -49,7 +49,7 @@ describe('configHistoryBlocks', () => {
       },
       { version: 1, createdAt: at, actorId: null, via: 'file', source: './baton.yaml', changes: [] },
     ]);
-    const texts = blocks.map((b) => ('text' in b && b.text ? b.text.text : ''));
+    const texts = blocks.map((b) => (b as { text?: { text: string } }).text?.text ?? '');
     expect(texts[0]).toBe('Configuration history');
     expect(texts[1]).toBe(
       '*Version 2* · <@U0ADMIN01> · in Slack · <!date^1796605200^{date_short_pretty} {time}|2026-12-07 01:00 UTC>\n• `locale`: `en` → `ko`',
