@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { type ConfigSource, fixedConfig } from './config/config-source.js';
 import type { Env } from './config/env.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { AppContext } from './context.js';
@@ -60,7 +61,10 @@ import { whoAmI } from './slack/who-am-i.js';
 
 export interface BatonOptions {
   env: Env;
-  config: WorkspaceConfig;
+  /** One configuration for the workspace; ignored when `configs` is given. */
+  config?: WorkspaceConfig;
+  /** Where each operation reads its workspace's current configuration (wins over `config`). */
+  configs?: ConfigSource;
   clock?: Clock;
   logger?: Logger;
   /** An open database; when absent one is opened from the environment (and closed on stop). */
@@ -86,7 +90,8 @@ export interface Baton {
 
 /** Opens the database, learns who we are in Slack, applies the config and starts listening. */
 export async function startBaton(options: BatonOptions): Promise<Baton> {
-  const { env, config } = options;
+  const { env } = options;
+  const configs = resolveConfigs(options);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'baton' });
   const metrics = createBatonMetrics();
@@ -104,7 +109,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
   let shuttingDown = false;
   try {
     await database.migrate();
-    await applyWorkspaceConfig(database, identity, config, clock.now());
+    await applyWorkspaceConfig(database, identity, configs.for(identity.teamId), clock.now());
 
     const outboxClient = createOutboxClient({
       token: env.SLACK_BOT_TOKEN,
@@ -112,7 +117,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       logger,
       metrics,
     });
-    const channelProblems = new ChannelProblemService(database, config);
+    const channelProblems = new ChannelProblemService(database, configs);
     const outbox = new OutboxSender({
       database,
       clock,
@@ -128,8 +133,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         withActionItemWrites,
         withChannelProblemWrites,
       ].reduceRight(
-        (next, render) => render({ config, database }, outboxClient, next),
-        prepareWrite({ config, database }),
+        (next, render) => render({ configs, database }, outboxClient, next),
+        prepareWrite({ configs, database }),
       ),
       onSent: recordSentWrite(database),
       // Slack refused the channel: admins are told once per channel (DM and Home), the post waits.
@@ -138,10 +143,10 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         if (problem) await channelProblems.report(row.teamId, channel, problem, clock.now());
       },
     });
-    const leads = new LeadService(database, config);
+    const leads = new LeadService(database, configs);
     const context: AppContext = {
       teamId: identity.teamId,
-      config,
+      configs,
       database,
       clock,
       logger,
@@ -149,24 +154,24 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       services: {
         roster: new RosterService(database),
         leads,
-        leadDesk: new LeadDeskService(database, config, leads),
-        rosterStatus: new RosterStatusService(database, config),
-        ownership: new LeadOwnershipService(database, config),
-        leadContext: new LeadContextService(database, config),
-        routing: new RoutingService(database, config),
-        firstTouch: new FirstTouchService(database, config),
-        slaBoard: new SlaBoardService(database, config),
-        funnel: new FunnelService(database, config),
-        funnelExport: new FunnelExportService(database, config),
-        funnelPlan: new FunnelPlanService(database, config),
-        home: new HomeService(database, config),
-        stageMoves: new StageMoveService(database, config),
-        voc: new VocService(database, config),
-        vocReport: new VocReportService(database, config),
-        retro: new RetroService(database, config),
-        retroFigures: new RetroFiguresService(database, config),
-        actionItems: new ActionItemService(database, config),
-        settings: new SettingsService(database, config),
+        leadDesk: new LeadDeskService(database, configs, leads),
+        rosterStatus: new RosterStatusService(database, configs),
+        ownership: new LeadOwnershipService(database, configs),
+        leadContext: new LeadContextService(database, configs),
+        routing: new RoutingService(database, configs),
+        firstTouch: new FirstTouchService(database, configs),
+        slaBoard: new SlaBoardService(database, configs),
+        funnel: new FunnelService(database, configs),
+        funnelExport: new FunnelExportService(database, configs),
+        funnelPlan: new FunnelPlanService(database, configs),
+        home: new HomeService(database, configs),
+        stageMoves: new StageMoveService(database, configs),
+        voc: new VocService(database, configs),
+        vocReport: new VocReportService(database, configs),
+        retro: new RetroService(database, configs),
+        retroFigures: new RetroFiguresService(database, configs),
+        actionItems: new ActionItemService(database, configs),
+        settings: new SettingsService(database, configs),
         channelProblems,
       },
       slack: createSlackClient({
@@ -273,8 +278,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       database: database.kind,
       // Absolute (resolved once in env.ts): says which directory this process has locked.
       ...(database.kind === 'pglite' && !options.database ? { data_dir: env.BATON_DATA_DIR } : {}),
-      locale: config.locale,
-      time_zone: config.calendar.timeZone,
+      locale: configs.for(identity.teamId).locale,
+      time_zone: configs.for(identity.teamId).calendar.timeZone,
       team_id: identity.teamId,
     });
 
@@ -302,4 +307,10 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     if (!options.database) await database.close().catch(() => {});
     throw error;
   }
+}
+
+function resolveConfigs(options: BatonOptions): ConfigSource {
+  if (options.configs) return options.configs;
+  if (options.config) return fixedConfig(options.config);
+  throw new Error('startBaton needs config or configs');
 }

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { WorkspaceConfig } from './config/workspace-schema.js';
+import type { ConfigSource } from './config/config-source.js';
 import type { Database } from './db/client.js';
 import type { Clock } from './domain/clock.js';
 import type { Logger } from './observability/logger.js';
@@ -30,7 +30,8 @@ import type { VocReportService } from './services/voc-report.js';
 export interface AppContext {
   /** The Slack workspace this process serves (from auth.test at start). */
   teamId: string;
-  config: WorkspaceConfig;
+  /** Each workspace's current configuration: resolve it once per operation, for its team id. */
+  configs: ConfigSource;
   database: Database;
   clock: Clock;
   logger: Logger;

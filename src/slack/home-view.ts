@@ -30,15 +30,16 @@ export async function homeView(
   teamId: string,
   userId: string,
 ): Promise<types.HomeView> {
-  const t = messages(ctx.config.locale);
+  const config = ctx.configs.for(teamId);
+  const t = messages(config.locale);
   const now = ctx.clock.now();
   const home = await ctx.services.home.home(teamId, userId, now);
   if (home.kind === 'stranger') return strangerHome(t, userId, home.adminIds);
   const links = await cardLinkCache.links(client, listedLeads(home), ctx.logger);
   const parts: Block[][] = [];
-  if (adminIds(ctx.config).includes(userId)) {
+  if (adminIds(config).includes(userId)) {
     // Admins see which configured channels Baton cannot post to, until they are fixed.
-    const uses = new Map(configuredChannels(ctx.config).map((c) => [c.channel, c.uses]));
+    const uses = new Map(configuredChannels(config).map((c) => [c.channel, c.uses]));
     const problems = await ctx.services.channelProblems.list(teamId);
     const notice = channelProblemsHome(
       t,

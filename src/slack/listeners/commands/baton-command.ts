@@ -4,6 +4,7 @@ import { type Catalog, messages } from '../../../i18n/index.js';
 import { helpBlocks } from '../../blocks/help.js';
 import { rosterBlocks } from '../../blocks/roster.js';
 import { escapeMrkdwn, slackDate } from '../../mrkdwn.js';
+import { requestConfig } from '../request-config.js';
 import { answerSettings } from './baton-settings.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -20,7 +21,8 @@ interface Request {
 export const batonCommand =
   (ctx: AppContext) =>
   async ({ command, ack, respond, context }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
+    const { teamId, config } = requestConfig(ctx, context, command);
+    const t = messages(config.locale);
     const text = command.text.trim();
     const [word = '', ...rest] = text.split(/\s+/);
     const sub = word.toLowerCase();
@@ -34,7 +36,7 @@ export const batonCommand =
       sub,
       arg: rest.join(' '),
       text,
-      teamId: context.teamId ?? command.team_id,
+      teamId,
       userId: command.user_id,
     };
     try {
