@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { ConfigChangeResult } from './admin/config-service.js';
+import { type ConfigFileInput, openLiveConfig } from './admin/config-startup.js';
 import { type ConfigSource, fixedConfig } from './config/config-source.js';
 import type { Env } from './config/env.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
@@ -8,6 +10,8 @@ import type { AppContext } from './context.js';
 import { type Database, openDatabase } from './db/client.js';
 import type { DataDirLock } from './db/data-dir-lock.js';
 import { type Clock, systemClock } from './domain/clock.js';
+import { configuredChannels } from './domain/configured-channels.js';
+import { missingKey, readiness } from './domain/readiness.js';
 import { leadActivitiesRoute } from './http/lead-activities.js';
 import { leadIntakeRoute } from './http/lead-intake.js';
 import { leadStageRoute } from './http/lead-stage.js';
@@ -15,7 +19,7 @@ import { operationalRoutes } from './http/routes.js';
 import { cadenceHandlers } from './jobs/cadence.js';
 import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
 import { recycleHandlers } from './jobs/recycle.js';
-import { retroHandlers, scheduleRetro } from './jobs/retro.js';
+import { rebookRetro, retroHandlers, scheduleRetro } from './jobs/retro.js';
 import { routingHandlers } from './jobs/routing.js';
 import { JobRunner } from './jobs/runner.js';
 import { slaHandlers } from './jobs/sla.js';
@@ -65,6 +69,14 @@ export interface BatonOptions {
   config?: WorkspaceConfig;
   /** Where each operation reads its workspace's current configuration (wins over `config`). */
   configs?: ConfigSource;
+  /**
+   * The config file, applied as a version at start when it differs (and watched when `watch`).
+   * With neither `config` nor `configs`, services read the versioned store: the database's current
+   * version of each workspace, or the unconfigured one.
+   */
+  file?: ConfigFileInput | null;
+  /** How often the versioned config is polled for other processes' changes (default 2 s). */
+  configPollMs?: number;
   clock?: Clock;
   logger?: Logger;
   /** An open database; when absent one is opened from the environment (and closed on stop). */
@@ -85,13 +97,14 @@ export interface Baton {
   outbox: OutboxSender;
   /** Checks every configured channel again (joins public ones, tells admins about the rest); never throws. */
   checkChannels(): Promise<ChannelCheck>;
+  /** Reads and applies the config file again (SIGHUP); null without a file or when it was not applied. */
+  reloadConfigFile(): Promise<ConfigChangeResult | null>;
   stop(): Promise<void>;
 }
 
 /** Opens the database, learns who we are in Slack, applies the config and starts listening. */
 export async function startBaton(options: BatonOptions): Promise<Baton> {
   const { env } = options;
-  const configs = resolveConfigs(options);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'baton' });
   const metrics = createBatonMetrics();
@@ -109,7 +122,19 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
   let shuttingDown = false;
   try {
     await database.migrate();
-    await applyWorkspaceConfig(database, identity, configs.for(identity.teamId), clock.now());
+    const live = await openLiveConfig({
+      database,
+      clock,
+      logger,
+      identity,
+      file: options.file ?? null,
+      pollMs: options.configPollMs,
+    });
+    const configs = options.configs ?? (options.config ? fixedConfig(options.config) : live.store);
+    // A fixed config (tools, older tests) is applied the old way: workspace row and roster.
+    if (options.config && !options.configs) {
+      await applyWorkspaceConfig(database, identity, options.config, clock.now());
+    }
 
     const outboxClient = createOutboxClient({
       token: env.SLACK_BOT_TOKEN,
@@ -173,6 +198,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         actionItems: new ActionItemService(database, configs),
         settings: new SettingsService(database, configs),
         channelProblems,
+        config: live.service,
       },
       slack: createSlackClient({
         token: env.SLACK_BOT_TOKEN,
@@ -258,10 +284,20 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       metrics,
       retries: Math.min(options.slackRetries ?? 2, 2),
     });
-    const channelCheck = () => checkChannels(context, checkClient, identity.teamId);
+    const channelCheck = (teamId = identity.teamId) => checkChannels(context, checkClient, teamId);
     await channelCheck();
     await scheduleMaintenance(context, identity.teamId, clock.now());
     await scheduleRetro(context, identity.teamId, clock.now());
+    // A new version (this process's or another's): join its channels, move the retro, post what waited.
+    // Every process follows, so each does only what the change calls for.
+    live.store.onChange(async (teamId, config, previous) => {
+      const same = (pick: (c: WorkspaceConfig) => unknown) =>
+        JSON.stringify(pick(config)) === JSON.stringify(pick(previous));
+      if (!same(configuredChannels)) await channelCheck(teamId);
+      if (!same((c) => [c.retro, c.calendar.timeZone])) await rebookRetro(context, teamId, clock.now());
+      context.outbox.wake();
+    });
+    live.start();
     if (options.jobTick !== null) {
       jobs.start(options.jobTick);
       // Posts a killed process left in flight are freed now, not when their 2-minute claim runs out.
@@ -272,6 +308,10 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     // HTTP mode returns the server (its port matters with PORT=0); Socket Mode serves routes on PORT.
     const started = await app.start(env.PORT);
     const port = env.SLACK_APP_TOKEN ? env.PORT : ((started as Server).address() as AddressInfo).port;
+    const missing = readiness(configs.for(identity.teamId));
+    if (missing.length > 0) {
+      logger.warn("not set up yet: open Baton's Home in Slack", { missing: missing.map(missingKey) });
+    }
     logger.info('Baton is up', {
       port,
       mode: env.SLACK_APP_TOKEN ? 'socket' : 'http',
@@ -293,8 +333,10 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         context.outbox.wake();
         return result;
       },
+      reloadConfigFile: () => live.file?.reload('SIGHUP') ?? Promise.resolve(null),
       async stop() {
         shuttingDown = true;
+        await live.stop();
         await app.stop(); // stops accepting; requests already in progress finish
         await receiver.drain(); // listeners still working after their ack
         await jobs.stop();
@@ -307,10 +349,4 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     if (!options.database) await database.close().catch(() => {});
     throw error;
   }
-}
-
-function resolveConfigs(options: BatonOptions): ConfigSource {
-  if (options.configs) return options.configs;
-  if (options.config) return fixedConfig(options.config);
-  throw new Error('startBaton needs config or configs');
 }

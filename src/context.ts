@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { ConfigService } from './admin/config-service.js';
 import type { ConfigSource } from './config/config-source.js';
 import type { Database } from './db/client.js';
 import type { Clock } from './domain/clock.js';
@@ -57,6 +58,8 @@ export interface AppContext {
     retroFigures: RetroFiguresService;
     actionItems: ActionItemService;
     settings: SettingsService;
+    /** The versioned workspace configuration: change, history, restore, export. */
+    config: ConfigService;
     channelProblems: ChannelProblemService;
   };
   /** Web API calls outside a request (jobs): uploads and reads; posts go through the outbox. */

@@ -4,13 +4,15 @@
  */
 import { problemLine } from '../config/workspace.js';
 import type { Database } from '../db/client.js';
+import { ensureWorkspace } from '../db/queries/config-versions.js';
 import type { Clock } from '../domain/clock.js';
 import { StartupError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
+import { type SlackIdentity, workspaceSettings } from '../services/workspace-setup.js';
 import { ConfigFileWatcher } from './config-file.js';
 import { ConfigService } from './config-service.js';
 import type { ConfigDocument } from './config-store.js';
-import { ConfigStore } from './config-store.js';
+import { ConfigStore, UNCONFIGURED } from './config-store.js';
 
 /** The config file as read at start (already validated on its own by main or the caller). */
 export interface ConfigFileInput {
@@ -34,15 +36,28 @@ export async function openLiveConfig(options: {
   database: Database;
   clock: Clock;
   logger: Logger;
-  teamId: string;
+  identity: SlackIdentity;
   file: ConfigFileInput | null;
-  pollMs?: number;
+  pollMs?: number | undefined;
 }): Promise<LiveConfig> {
-  const { database, clock, logger, teamId, file } = options;
+  const { database, clock, logger, identity, file } = options;
+  const teamId = identity.teamId;
   const store = new ConfigStore(database, logger, options.pollMs);
   const service = new ConfigService(database, store, clock);
+  // The workspace row exists from the first start, configured or not (its version starts null).
+  await ensureWorkspace(
+    database.db,
+    { teamId, teamName: identity.teamName ?? null, botUserId: identity.botUserId ?? null },
+    workspaceSettings(UNCONFIGURED, clock.now()),
+  );
   await store.load();
   if (file) {
+    const named = file.document.team_id;
+    if (typeof named === 'string' && named !== teamId) {
+      throw new StartupError(
+        `team_id in the config file is ${named}, but SLACK_BOT_TOKEN belongs to workspace ${teamId}`,
+      );
+    }
     const applied = await service.applyFile(teamId, file.path, file.document);
     if (!applied.ok && applied.reason === 'invalid') {
       // Valid alone, but not with what Slack set for the keys the file does not write.

@@ -1,6 +1,6 @@
 import type { WeeklyTime, WorkspaceConfig } from '../config/workspace-schema.js';
 import type { AppContext } from '../context.js';
-import { scheduleJob } from '../db/queries/jobs.js';
+import { deletePendingJobs, scheduleJob } from '../db/queries/jobs.js';
 import {
   monthlyMoment,
   nextMonthlyMoment,
@@ -70,6 +70,15 @@ async function bookMonthly(
     },
     ctx.clock.now(),
   );
+}
+
+/**
+ * After a config change moved the retro's times (or turned it off): the pending retro jobs not yet
+ * due are dropped and the next ones booked from the new settings.
+ */
+export async function rebookRetro(ctx: AppContext, teamId: string, now: Date): Promise<void> {
+  await deletePendingJobs(ctx.database.db, teamId, [...Object.values(WEEKLY_KINDS), RETRO_MONTHLY_JOB], now);
+  await scheduleRetro(ctx, teamId, now);
 }
 
 /**

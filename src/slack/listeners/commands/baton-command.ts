@@ -5,6 +5,7 @@ import { helpBlocks } from '../../blocks/help.js';
 import { rosterBlocks } from '../../blocks/roster.js';
 import { escapeMrkdwn, slackDate } from '../../mrkdwn.js';
 import { requestConfig } from '../request-config.js';
+import { answerConfig } from './baton-config.js';
 import { answerSettings } from './baton-settings.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -17,10 +18,10 @@ interface Request {
   userId: string;
 }
 
-/** `/baton [help | roster | ooo [date] | back | settings [retro-dms on|off]]` — answers are ephemeral. */
+/** `/baton [help | roster | ooo [date] | back | settings [retro-dms on|off] | config …]` — answers are ephemeral. */
 export const batonCommand =
   (ctx: AppContext) =>
-  async ({ command, ack, respond, context }: Args): Promise<void> => {
+  async ({ command, ack, respond, context, client }: Args): Promise<void> => {
     const { teamId, config } = requestConfig(ctx, context, command);
     const t = messages(config.locale);
     const text = command.text.trim();
@@ -40,7 +41,8 @@ export const batonCommand =
       userId: command.user_id,
     };
     try {
-      await answer(ctx, t, request, respond);
+      if (sub === 'config') await answerConfig(ctx, t, { ...request, config }, respond, client);
+      else await answer(ctx, t, request, respond);
     } catch (error) {
       ctx.logger.error('/baton failed', { error, subcommand: sub, team_id: request.teamId });
       await respond({ response_type: 'ephemeral', text: t.errors.internal });
