@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Baton, startBaton } from '../../src/app.js';
+import type { ConfigSource } from '../../src/config/config-source.js';
 import { parseEnv } from '../../src/config/env.js';
 import { parseWorkspaceConfig } from '../../src/config/workspace.js';
 import type { Database } from '../../src/db/client.js';
@@ -9,6 +10,7 @@ import { FakeClock } from './fake-clock.js';
 import { FakeSlack, type FakeUser } from './fake-slack.js';
 import { postSigned, type SendLeadOptions, sendLead, WEBHOOK_SECRET } from './lead-webhook.js';
 import { SlackDriver } from './slack-driver.js';
+import { SwappableConfig } from './swappable-config.js';
 
 export const SIGNING_SECRET = '0f1e2d3c4b5a69788796a5b4c3d2e1f0'; // Slack's shape: 32 hex characters
 /** A bot token in Slack's shape (the start-up check refuses anything else). */
@@ -54,6 +56,8 @@ export interface TestAppOptions {
   slack?: FakeSlack;
   env?: Record<string, string>;
   logLevel?: Level;
+  /** Where the app reads each workspace's configuration; by default one `setConfig` can swap. */
+  configs?: ConfigSource;
 }
 
 export interface TestApp {
@@ -70,6 +74,11 @@ export interface TestApp {
   postSigned(path: string, raw: string | Buffer, options?: SendLeadOptions): ReturnType<typeof postSigned>;
   /** Delivers every queued Slack write, moving the clock past each channel's one-per-second pacing. */
   flushOutbox(): Promise<number>;
+  /**
+   * Swaps the workspace configuration while the app runs (without `configs` in the options): the
+   * next request, job or delivery reads it, as with a new stored version. Throws on invalid YAML.
+   */
+  setConfig(yaml: string): void;
   /** Stops the app; closes the database and fake Slack only if this harness opened them. */
   stop(): Promise<void>;
 }
@@ -94,9 +103,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
     ...options.env,
   });
+  const swappable = new SwappableConfig(parseWorkspaceConfig(options.configYaml ?? TEAM_YAML, 'baton.yaml'));
   const baton = await startBaton({
     env,
-    config: parseWorkspaceConfig(options.configYaml ?? TEAM_YAML, 'baton.yaml'),
+    configs: options.configs ?? swappable,
     clock,
     database,
     logger: createLogger(env.LOG_LEVEL, {}, (line) => logs.push(JSON.parse(line))),
@@ -115,6 +125,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logs,
     sendLead: (body, o = {}) => sendLead(baseUrl, body, { now: () => clock.now(), ...o }),
     postSigned: (path, raw, o = {}) => postSigned(baseUrl, path, raw, { now: () => clock.now(), ...o }),
+    setConfig(yaml) {
+      if (options.configs) throw new Error('setConfig swaps the harness source; this app was given its own');
+      swappable.set(parseWorkspaceConfig(yaml, 'baton.yaml'));
+    },
     async flushOutbox() {
       let sent = 0;
       for (let round = 0; round < 200; round++) {
