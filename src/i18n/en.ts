@@ -1,4 +1,5 @@
 import type { Role } from '../domain/roles.js';
+import { adminEn } from './sections/admin.js';
 import { channelsEn } from './sections/channels.js';
 import { retroEn } from './sections/retro.js';
 import { retroActionsEn } from './sections/retro-actions.js';
@@ -707,6 +708,7 @@ export const en = {
   retroActions: retroActionsEn,
   settings: settingsEn,
   channels: channelsEn,
+  admin: adminEn,
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,
     notOnRoster: 'You are not on the Baton roster, so there is nothing to change. Ask an admin to add you.',

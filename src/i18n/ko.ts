@@ -1,4 +1,5 @@
 import type { Catalog } from './en.js';
+import { adminKo } from './sections/admin.js';
 import { channelsKo } from './sections/channels.js';
 import { retroKo } from './sections/retro.js';
 import { retroActionsKo } from './sections/retro-actions.js';
@@ -677,6 +678,7 @@ export const ko: Catalog = {
   retroActions: retroActionsKo,
   settings: settingsKo,
   channels: channelsKo,
+  admin: adminKo,
   errors: {
     unknownSubcommand: (input) =>
       `\`/baton ${input}\`은(는) 알 수 없는 명령입니다. \`/baton help\`를 입력해 보세요.`,
