@@ -90,6 +90,43 @@ export function parseWorkspaceConfig(text: string, fileLabel: string): Workspace
   return validateWorkspaceConfig(data, fileLabel);
 }
 
+/** One thing wrong with a config document: where (key path) and what, in the file's words. */
+export interface ConfigProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+export type DocumentCheck = { ok: true; config: WorkspaceConfig } | { ok: false; problems: ConfigProblem[] };
+
+/**
+ * Validates a file-shaped document (the YAML as plain objects) and fills in every default. The file,
+ * Slack and the API all come through here, so a bad value gets the same message wherever it is from.
+ */
+export function checkWorkspaceDocument(data: unknown): DocumentCheck {
+  if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      ok: false,
+      problems: [{ path: [], message: `the top level must be a map of settings, got ${describe(data)}` }],
+    };
+  }
+  const result = workspaceFileSchema.safeParse(data, { error: explainIssue });
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: flattenIssues(result.error.issues).map(({ path, message }) => ({
+        path: path.map((key) => (typeof key === 'number' ? key : String(key))),
+        message,
+      })),
+    };
+  }
+  return { ok: true, config: normalizeWorkspaceFile(result.data) };
+}
+
+/** `<key path>: <message>`, or the message alone for the whole document: one line of the file's errors. */
+export function problemLine(problem: ConfigProblem): string {
+  return problem.path.length > 0 ? `${yamlPath(problem.path)}: ${problem.message}` : problem.message;
+}
+
 /** Validates already-parsed data (the YAML as plain objects) and fills in every default. */
 export function validateWorkspaceConfig(data: unknown, fileLabel: string): WorkspaceConfig {
   if (data === null || data === undefined) {
@@ -102,16 +139,14 @@ export function validateWorkspaceConfig(data: unknown, fileLabel: string): Works
       `${fileLabel}: the top level must be a map of settings (channels:, roster:, …), got ${describe(data)}`,
     ]);
   }
-  const result = workspaceFileSchema.safeParse(data, { error: explainIssue });
-  if (!result.success) {
+  const checked = checkWorkspaceDocument(data);
+  if (!checked.ok) {
     throw new ConfigFileError(
       fileLabel,
-      flattenIssues(result.error.issues).map(({ path, message }) =>
-        path.length > 0 ? `${fileLabel}: ${yamlPath(path)}: ${message}` : `${fileLabel}: ${message}`,
-      ),
+      checked.problems.map((problem) => `${fileLabel}: ${problemLine(problem)}`),
     );
   }
-  return normalizeWorkspaceFile(result.data);
+  return checked.config;
 }
 
 // ---- Error messages ----
@@ -177,7 +212,7 @@ function flattenIssues(issues: readonly z.core.$ZodIssue[], base: PropertyKey[] 
 }
 
 /** `roster[1].manager`, `channels.leads.enterprise`, `routing.segments["odd key"]`. */
-function yamlPath(path: readonly PropertyKey[]): string {
+export function yamlPath(path: readonly PropertyKey[]): string {
   return path
     .map((key, i) => {
       if (typeof key === 'number') return `[${key}]`;
@@ -249,16 +284,15 @@ function normalizeQualification(
 
 function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
   const { calendar, sla, routing, stages, cadence, retro, funnel } = file;
-  const leads = Object.fromEntries(
-    file.segments.map((segment) => {
-      const channel =
-        typeof file.channels.leads === 'string'
-          ? file.channels.leads
-          : (file.channels.leads[segment] ?? file.channels.leads.default);
-      return [segment, channel!];
-    }),
-  );
-  const firstLeadsChannel = leads[file.segments[0]!]!;
+  // An unconfigured workspace has no channels yet: segments map to nothing and the others are ''.
+  const given = file.channels;
+  const leads: Record<string, string> = {};
+  for (const segment of file.segments) {
+    const channel =
+      typeof given?.leads === 'string' ? given.leads : (given?.leads[segment] ?? given?.leads.default);
+    if (channel !== undefined) leads[segment] = channel;
+  }
+  const firstLeadsChannel = leads[file.segments[0]!] ?? '';
   const workingHours = { start: calendar.working_hours.start, end: calendar.working_hours.end };
   const workingDays = inWeekOrder(calendar.working_days);
 
@@ -316,7 +350,7 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
 
   const voc: Partial<Record<VocCategory, string>> = {};
   for (const category of VOC_CATEGORIES) {
-    const channel = file.channels.voc[category];
+    const channel = given?.voc[category];
     if (channel !== undefined) voc[category] = channel;
   }
 
@@ -326,11 +360,11 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
     segments: [...file.segments],
     channels: {
       leads,
-      escalations: file.channels.escalations ?? firstLeadsChannel,
-      retro: file.channels.retro ?? firstLeadsChannel,
+      escalations: given?.escalations ?? firstLeadsChannel,
+      retro: given?.retro ?? firstLeadsChannel,
       voc,
     },
-    roster: file.roster.map((m) => ({
+    roster: (file.roster ?? []).map((m) => ({
       user: m.user,
       name: m.name ?? null,
       roles: [...m.roles],

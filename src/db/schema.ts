@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -32,9 +33,37 @@ export const workspaces = pgTable('workspaces', {
   settings: jsonb('settings').notNull(),
   configHash: text('config_hash').notNull(),
   configAppliedAt: at('config_applied_at').notNull(),
+  /** The current row of `config_versions`; null before the first version. Compare-and-set by writers. */
+  configVersion: integer('config_version'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Every version of a workspace's configuration, as the file-shaped document (snake_case, defaults
+ * not filled in, roster included), with who made it, through what, and what changed.
+ */
+export const configVersions = pgTable(
+  'config_versions',
+  {
+    teamId: teamId(),
+    version: integer('version').notNull(),
+    createdAt: createdAt(),
+    actorId: text('actor_id'),
+    via: text('via').notNull(),
+    /** The file path or the command that made the version. */
+    source: text('source'),
+    document: jsonb('document').notNull(),
+    /** Top-level keys the config file manages (read-only from Slack). */
+    managed: jsonb('managed').notNull(),
+    /** [{ path, before, after }] against the previous version. */
+    changes: jsonb('changes').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.version] }),
+    check('config_versions_via', sql`${t.via} in ('file', 'slack', 'api', 'restore')`),
+  ],
+);
 
 /**
  * Roster members. Columns above the runtime line are owned by the config file and rewritten

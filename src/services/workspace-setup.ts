@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
-import { syncRoster } from '../db/queries/members.js';
+import { type RosterEntry, syncRoster } from '../db/queries/members.js';
 import { upsertWorkspace } from '../db/queries/workspaces.js';
 import { StartupError } from '../errors.js';
 
@@ -39,21 +39,33 @@ export async function applyWorkspaceConfig(
       configHash,
       configAppliedAt: now,
     });
-    await syncRoster(
-      tx,
-      slack.teamId,
-      roster.map((m) => ({
-        userId: m.user,
-        name: m.name ?? null,
-        roles: [...m.roles],
-        segments: [...m.segments],
-        weight: m.weight,
-        maxOpenLeads: m.maxOpenLeads ?? null,
-        timeZone: m.timeZone,
-        workingHours: m.workingHours,
-        managerId: m.manager ?? null,
-      })),
-      now,
-    );
+    await syncRoster(tx, slack.teamId, rosterEntries(roster), now);
   });
+}
+
+/** The members table's config-owned columns for a roster. */
+export function rosterEntries(roster: WorkspaceConfig['roster']): RosterEntry[] {
+  return roster.map((m) => ({
+    userId: m.user,
+    name: m.name ?? null,
+    roles: [...m.roles],
+    segments: [...m.segments],
+    weight: m.weight,
+    maxOpenLeads: m.maxOpenLeads ?? null,
+    timeZone: m.timeZone,
+    workingHours: m.workingHours,
+    managerId: m.manager ?? null,
+  }));
+}
+
+/** The workspaces row's copy of a config (roster excluded: that lives in `members`). */
+export function workspaceSettings(config: WorkspaceConfig, now: Date) {
+  const { roster: _roster, ...settings } = config;
+  return {
+    locale: config.locale,
+    timeZone: config.calendar.timeZone,
+    settings,
+    configHash: createHash('sha256').update(JSON.stringify(config)).digest('hex'),
+    configAppliedAt: now,
+  };
 }

@@ -26,8 +26,8 @@ const notASegment = (file: WorkspaceFile, value: string) =>
   `"${value}" is not a segment (segments: ${file.segments.join(', ')})`;
 
 export function checkLeadChannels(file: WorkspaceFile, report: Report) {
-  const leads = file.channels.leads;
-  if (typeof leads === 'string') return;
+  const leads = file.channels?.leads;
+  if (leads === undefined || typeof leads === 'string') return;
   for (const key of Object.keys(leads)) {
     if (key !== 'default' && !file.segments.includes(key))
       report(['channels', 'leads', key], notASegment(file, key));
@@ -42,7 +42,9 @@ export function checkLeadChannels(file: WorkspaceFile, report: Report) {
 }
 
 export function checkRosterReferences(file: WorkspaceFile, report: Report) {
-  file.roster.forEach((member, i) => {
+  const roster = file.roster;
+  if (roster === undefined) return;
+  roster.forEach((member, i) => {
     member.segments?.forEach((s, j) => {
       if (!file.segments.includes(s)) report(['roster', i, 'segments', j], notASegment(file, s));
     });
@@ -58,9 +60,9 @@ export function checkRosterReferences(file: WorkspaceFile, report: Report) {
     }
   });
   // With no seller at all the roster check has already said so; here each segment needs one.
-  if (!file.roster.some((m) => isSeller(m.roles))) return;
+  if (!roster.some((m) => isSeller(m.roles))) return;
   for (const segment of file.segments) {
-    if (!file.roster.some((m) => isSeller(m.roles) && (m.segments ?? file.segments).includes(segment))) {
+    if (!roster.some((m) => isSeller(m.roles) && (m.segments ?? file.segments).includes(segment))) {
       report(
         ['roster'],
         `no seller (sdr or ae) covers segment "${segment}", so its leads could never be routed`,

@@ -23,8 +23,9 @@ export const fileShape = strictMap({
     .min(1)
     .max(20)
     .default(() => [...DEFAULT_SEGMENTS]),
-  channels: channelsSchema,
-  roster: rosterSchema,
+  // Both may be absent: an unconfigured workspace, set up from Slack (see domain/readiness.ts).
+  channels: channelsSchema.optional(),
+  roster: rosterSchema.optional(),
   calendar: calendarSchema.prefault({}),
   sla: slaSchema.prefault({}),
   intake: intakeSchema.prefault({}),

@@ -3,7 +3,8 @@ import type { Queryable } from '../client.js';
 import { workspaces } from '../schema.js';
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
-export type WorkspaceUpsert = Omit<WorkspaceRow, 'createdAt' | 'updatedAt'>;
+/** The config version is moved only by the versioned store (compare-and-set), never by an upsert. */
+export type WorkspaceUpsert = Omit<WorkspaceRow, 'createdAt' | 'updatedAt' | 'configVersion'>;
 
 export async function upsertWorkspace(q: Queryable, row: WorkspaceUpsert): Promise<void> {
   const { teamId, ...rest } = row;

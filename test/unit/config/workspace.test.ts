@@ -545,7 +545,6 @@ describe('validation rules name the key path', () => {
       'segments[1]: "default" is reserved (it names the fallback leads channel)',
     ],
     ['segments non-empty', fileWith('segments: []'), 'segments: needs at least 1 item'],
-    ['channels required', ROSTER, 'channels: is required'],
     [
       'leads required',
       fileWith('', { channels: 'channels: { retro: C0RETRO }' }),
@@ -586,7 +585,6 @@ describe('validation rules name the key path', () => {
       fileWith('', { channels: 'channels: { leads: C0LEADS, voc: { features: C0PROD } }' }),
       'channels.voc.features: unknown key (allowed here: objection, feature_request, competitor, pricing, praise, churn_risk, lead_quality, other)',
     ],
-    ['roster required', CHANNELS, 'roster: is required'],
     [
       'member id',
       fileWith('', { roster: `roster: [${seller}, { user: bob }]` }),

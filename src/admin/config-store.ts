@@ -1,0 +1,161 @@
+/**
+ * The workspaces' current configurations, kept in memory and followed live: every process polls the
+ * version numbers (one cheap query every 2 s) and reloads the workspaces that moved; the process that
+ * wrote a version takes it at once. Implements the `ConfigSource` services read from.
+ */
+import { checkWorkspaceDocument, problemLine } from '../config/workspace.js';
+import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { Database } from '../db/client.js';
+import { currentVersions, findConfigVersion } from '../db/queries/config-versions.js';
+import type { Logger } from '../observability/logger.js';
+import { RepeatedFailureLog } from '../observability/repeated-failure.js';
+
+/** The YAML-shaped document (snake_case keys, defaults not filled in). */
+export type ConfigDocument = Record<string, unknown>;
+
+export interface ConfigState {
+  /** null = no version yet (unconfigured). */
+  version: number | null;
+  document: ConfigDocument;
+  /** Top-level keys the config file manages. */
+  managed: string[];
+  config: WorkspaceConfig;
+}
+
+export type ConfigChangeListener = (teamId: string, config: WorkspaceConfig) => void | Promise<void>;
+
+const POLL_MS = 2_000;
+
+function unconfiguredConfig(): WorkspaceConfig {
+  const checked = checkWorkspaceDocument({});
+  if (!checked.ok)
+    throw new Error(`the empty config document must be valid: ${checked.problems[0]?.message}`);
+  return checked.config;
+}
+
+/** What a workspace with no version yet runs on: every default, no channels, nobody on the roster. */
+export const UNCONFIGURED: WorkspaceConfig = unconfiguredConfig();
+
+export class ConfigStore {
+  readonly #states = new Map<string, ConfigState>();
+  readonly #listeners: ConfigChangeListener[] = [];
+  readonly #pollFailures: RepeatedFailureLog;
+  #timer: NodeJS.Timeout | null = null;
+  #polling: Promise<string[]> | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly logger: Logger,
+    private readonly pollMs = POLL_MS,
+  ) {
+    this.#pollFailures = new RepeatedFailureLog(
+      logger,
+      'config poll failed; workspaces keep their current config',
+      'config poll works again',
+    );
+  }
+
+  /** The current configuration of a workspace (the unconfigured one before its first version). */
+  for(teamId: string): WorkspaceConfig {
+    return this.#states.get(teamId)?.config ?? UNCONFIGURED;
+  }
+
+  state(teamId: string): ConfigState {
+    return this.#states.get(teamId) ?? { version: null, document: {}, managed: [], config: UNCONFIGURED };
+  }
+
+  /** Called after a change is applied (this process's or another's): re-check channels, re-book jobs. */
+  onChange(listener: ConfigChangeListener): () => void {
+    this.#listeners.push(listener);
+    return () => {
+      const at = this.#listeners.indexOf(listener);
+      if (at >= 0) this.#listeners.splice(at, 1);
+    };
+  }
+
+  /** Takes a version this process just wrote, so it is used at once rather than on the next poll. */
+  async accept(teamId: string, state: ConfigState): Promise<void> {
+    const known = this.#states.get(teamId)?.version ?? null;
+    if (known !== null && state.version !== null && state.version <= known) return;
+    this.#states.set(teamId, state);
+    await this.#notify(teamId, state.config);
+  }
+
+  /** Loads every workspace's current version (start-up). */
+  async load(): Promise<void> {
+    await this.refresh();
+  }
+
+  /** One poll: reloads the workspaces whose version moved; returns their team ids. */
+  refresh(): Promise<string[]> {
+    // One poll at a time: a slow database must not stack queries up.
+    this.#polling ??= this.#refresh().finally(() => {
+      this.#polling = null;
+    });
+    return this.#polling;
+  }
+
+  async #refresh(): Promise<string[]> {
+    const changed: string[] = [];
+    for (const { teamId, configVersion } of await currentVersions(this.database.db)) {
+      const known = this.#states.get(teamId)?.version ?? null;
+      if (configVersion === null || configVersion === known) continue;
+      const row = await findConfigVersion(this.database.db, teamId, configVersion);
+      if (!row) continue;
+      const document = row.document as ConfigDocument;
+      const checked = checkWorkspaceDocument(document);
+      if (!checked.ok) {
+        // Written by a newer or older Baton with other rules: keep what this process runs on.
+        this.logger.error('stored config version does not validate; keeping the current one', {
+          team_id: teamId,
+          version: configVersion,
+          problems: checked.problems.map(problemLine),
+        });
+        continue;
+      }
+      const state = {
+        version: configVersion,
+        document,
+        managed: row.managed as string[],
+        config: checked.config,
+      };
+      const before = this.#states.get(teamId)?.version ?? null;
+      if (before !== null && before >= configVersion) continue; // taken by accept() meanwhile
+      this.#states.set(teamId, state);
+      changed.push(teamId);
+      if (known !== null) {
+        this.logger.info('config changed', { team_id: teamId, version: configVersion, via: row.via });
+      }
+      await this.#notify(teamId, checked.config);
+    }
+    return changed;
+  }
+
+  /** Polls every 2 s until `stop()`; the timer never keeps the process alive. */
+  start(): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => {
+      this.refresh().then(
+        () => this.#pollFailures.succeeded(),
+        (error) => this.#pollFailures.failed(error),
+      );
+    }, this.pollMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    await this.#polling?.catch(() => {});
+  }
+
+  async #notify(teamId: string, config: WorkspaceConfig): Promise<void> {
+    for (const listener of this.#listeners) {
+      try {
+        await listener(teamId, config);
+      } catch (error) {
+        this.logger.error('config change follow-up failed', { team_id: teamId, error });
+      }
+    }
+  }
+}
