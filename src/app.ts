@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { Admins } from './admin/admins.js';
+import { ConfigService } from './admin/config-service.js';
+import { ConfigStore } from './admin/config-store.js';
 import type { Env } from './config/env.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { AppContext } from './context.js';
@@ -55,6 +58,7 @@ import { createOutboxClient, OutboxSender } from './slack/outbox/sender.js';
 import { withVocWrites } from './slack/outbox/voc-render.js';
 import { TrackingReceiver } from './slack/receiver.js';
 import { enforceRequestWindow } from './slack/request-window.js';
+import { slackProfiles } from './slack/user-profiles.js';
 import { createSlackClient, slackClientOptions } from './slack/web-client.js';
 import { whoAmI } from './slack/who-am-i.js';
 
@@ -139,6 +143,16 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       },
     });
     const leads = new LeadService(database, config);
+    // TODO(versions): the versioned config store is wired by the "versions" branch; this is its minimal form.
+    const configStore = new ConfigStore(database, logger);
+    await configStore.load();
+    const slackClient = createSlackClient({
+      token: env.SLACK_BOT_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      logger,
+      metrics,
+      retries: options.slackRetries,
+    });
     const context: AppContext = {
       teamId: identity.teamId,
       config,
@@ -168,14 +182,10 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         actionItems: new ActionItemService(database, config),
         settings: new SettingsService(database, config),
         channelProblems,
+        admins: new Admins(database, env.BATON_ADMINS, slackProfiles(slackClient, logger), clock),
+        config: new ConfigService(database, configStore, clock),
       },
-      slack: createSlackClient({
-        token: env.SLACK_BOT_TOKEN,
-        apiUrl: env.SLACK_API_URL,
-        logger,
-        metrics,
-        retries: options.slackRetries,
-      }),
+      slack: slackClient,
       outbox: {
         wake: () => outbox.wake(),
       },

@@ -1,4 +1,6 @@
 import type { WebClient } from '@slack/web-api';
+import type { Admins } from './admin/admins.js';
+import type { ConfigService } from './admin/config-service.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { Database } from './db/client.js';
 import type { Clock } from './domain/clock.js';
@@ -57,6 +59,10 @@ export interface AppContext {
     actionItems: ActionItemService;
     settings: SettingsService;
     channelProblems: ChannelProblemService;
+    /** Who may administer Baton, and their Slack profiles (cached). */
+    admins: Admins;
+    /** Versioned changes to the workspace configuration (Slack set-up, roster commands). */
+    config: ConfigService;
   };
   /** Web API calls outside a request (jobs): uploads and reads; posts go through the outbox. */
   slack: WebClient;
