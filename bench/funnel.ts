@@ -17,6 +17,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { fixedConfig } from '../src/config/config-source.js';
 import { parseWorkspaceConfig } from '../src/config/workspace.js';
 import { type Db, openDatabase } from '../src/db/client.js';
 import * as schema from '../src/db/schema.js';
@@ -89,7 +90,7 @@ try {
     `now ${BENCH_NOW.toISOString()} (${timeZone}); this-quarter = [${period.start.toISOString()}, ${period.end.toISOString()}), ` +
       `previous = [${period.previousStart.toISOString()}, ${period.previousEnd.toISOString()})`,
   );
-  const service = new FunnelService(database, config);
+  const service = new FunnelService(database, fixedConfig(config));
   const handle = async (mode: FunnelMode, by: FunnelBreakdown | null) => {
     const p = parsePeriod('this-quarter', BENCH_NOW, timeZone);
     if (!p.ok) throw new Error('period');
@@ -231,7 +232,7 @@ async function captureStatements(period: ReportPeriod): Promise<Statement[]> {
         logQuery: (query, params) => captured.push({ label: labelOf(query, params), query, params }),
       },
     }) as unknown as Db;
-    await new FunnelService({ ...database, db }, config).report(
+    await new FunnelService({ ...database, db }, fixedConfig(config)).report(
       BENCH_TEAM,
       { period, mode: 'cohort', by: null },
       BENCH_NOW,

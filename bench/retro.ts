@@ -22,6 +22,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { fixedConfig } from '../src/config/config-source.js';
 import { VOC_CATEGORIES } from '../src/config/workspace/constants.js';
 import { type Db, openDatabase } from '../src/db/client.js';
 import * as schema from '../src/db/schema.js';
@@ -156,7 +157,7 @@ try {
 async function measureWeekly(): Promise<Statement | undefined> {
   const weekKey = isoWeekKey(BENCH_NOW, timeZone);
   const openedAt = weeklyMoment(weekKey, config.retro.open, timeZone);
-  const figures = new RetroFiguresService(database, config);
+  const figures = new RetroFiguresService(database, fixedConfig(config));
   const week = await figures.weekly(BENCH_TEAM, weekKey, openedAt);
   console.log(
     `\n1. RetroFiguresService.weekly(${weekKey}, opened ${openedAt.toISOString()}), reviewing ${week.reviewed.firstDay}..${week.reviewed.lastDay}: ` +
@@ -170,14 +171,14 @@ async function measureWeekly(): Promise<Statement | undefined> {
   // An opening computes them once, on a fresh service: the funnel's hourly cache of the 180-day
   // stays (the stuck thresholds) is cold. A warm instance shows what that cache takes off.
   const samples = await timed(
-    () => new RetroFiguresService(database, config).weekly(BENCH_TEAM, weekKey, openedAt),
+    () => new RetroFiguresService(database, fixedConfig(config)).weekly(BENCH_TEAM, weekKey, openedAt),
     ITERATIONS,
   );
   console.log(`   weekly figures, as an opening computes them (cold)         ${line(samples)}`);
   const warm = await timed(() => figures.weekly(BENCH_TEAM, weekKey, openedAt), ITERATIONS);
   console.log(`   … with the stuck thresholds' history cached (warm)         ${line(warm)}`);
   const statements = await capture((db) =>
-    new RetroFiguresService({ ...database, db }, config).weekly(BENCH_TEAM, weekKey, openedAt),
+    new RetroFiguresService({ ...database, db }, fixedConfig(config)).weekly(BENCH_TEAM, weekKey, openedAt),
   );
   const slowest = await splitAndExplain(
     'weekly figures (cold)',
@@ -194,7 +195,7 @@ async function measureWeekly(): Promise<Statement | undefined> {
  * its snapshot, carries the open action items over and queues the parent, six replies and the chart job.
  */
 async function measureOpen(weeklySlowest: Statement | undefined): Promise<number> {
-  const service = new RetroService(database, config);
+  const service = new RetroService(database, fixedConfig(config));
   const thisWeek = isoWeekKey(BENCH_NOW, timeZone);
   const weekOf = (i: number) => shiftWeek(thisWeek, -(i + 1));
   const last = weekOf(WARMUP + ITERATIONS - 1);
@@ -234,7 +235,7 @@ async function measureOpen(weeklySlowest: Statement | undefined): Promise<number
 
 /** 3. The parent message and the six replies of one opened retro, from its snapshot: CPU only. */
 async function measureRendering(retroId: number): Promise<void> {
-  const view = await new RetroService(database, config).view(BENCH_TEAM, retroId);
+  const view = await new RetroService(database, fixedConfig(config)).view(BENCH_TEAM, retroId);
   if (view?.kind !== 'weekly') throw new Error(`retro ${retroId} is not a weekly retro`);
   const render = () => [
     JSON.stringify(weeklyParent(t, view)),
@@ -260,7 +261,7 @@ async function measureRendering(retroId: number): Promise<void> {
 
 /** 4. `/voc report this-quarter [category]`: words, period, VocReportService.report, blocks, JSON. */
 async function measureVocReport(): Promise<void> {
-  const service = new VocReportService(database, config);
+  const service = new VocReportService(database, fixedConfig(config));
   const handle = async (text: string, reports: VocReportService = service) => {
     const args = parseVocReportArgs(text);
     if (!args.ok) throw new Error(`/voc report ${text}: ${JSON.stringify(args.problem)}`);
@@ -285,7 +286,9 @@ async function measureVocReport(): Promise<void> {
       `   ${text.padEnd(29)} ${line(samples)}   (${n(report.figures.total)} entries against ${n(report.figures.previousTotal)}; ` +
         `${kb(body)} reply)`,
     );
-    const statements = await capture((db) => handle(text, new VocReportService({ ...database, db }, config)));
+    const statements = await capture((db) =>
+      handle(text, new VocReportService({ ...database, db }, fixedConfig(config))),
+    );
     await splitAndExplain(`/voc report ${text}`, statements, summary(samples).p95, COMMAND_BAR_MS);
     verdicts.push({ what: `/voc report ${text}`, p95: summary(samples).p95, bar: COMMAND_BAR_MS });
   }
@@ -295,7 +298,7 @@ async function measureVocReport(): Promise<void> {
 async function measureMonthly(): Promise<void> {
   const month = monthKey(BENCH_NOW, timeZone);
   const openedAt = monthlyMoment(month, config.retro.monthlyReview, timeZone);
-  const figures = new RetroFiguresService(database, config);
+  const figures = new RetroFiguresService(database, fixedConfig(config));
   const review = await figures.monthly(BENCH_TEAM, month, openedAt);
   console.log(
     `\n5. RetroFiguresService.monthly(${month}, opened ${openedAt.toISOString()}), reviewing ${review.reviewed.key}: ` +
@@ -311,7 +314,7 @@ async function measureMonthly(): Promise<void> {
   const samples = await timed(() => figures.monthly(BENCH_TEAM, month, openedAt), ITERATIONS);
   console.log(`   monthly figures                 ${line(samples)}`);
   const statements = await capture((db) =>
-    new RetroFiguresService({ ...database, db }, config).monthly(BENCH_TEAM, month, openedAt),
+    new RetroFiguresService({ ...database, db }, fixedConfig(config)).monthly(BENCH_TEAM, month, openedAt),
   );
   await splitAndExplain('monthly figures', statements, summary(samples).p95, JOB_BAR_MS);
   verdicts.push({ what: 'monthly figures', p95: summary(samples).p95, bar: JOB_BAR_MS });
@@ -323,7 +326,7 @@ async function measureMonthly(): Promise<void> {
  * reverse-flow post queued), the saved view. A third link a lead; every category in turn.
  */
 async function measureCaptures(): Promise<void> {
-  const voc = new VocService(database, config);
+  const voc = new VocService(database, fixedConfig(config));
   const leadIds = (
     await sql<
       { id: number }[]

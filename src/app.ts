@@ -2,14 +2,17 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import { Admins } from './admin/admins.js';
-import { ConfigService } from './admin/config-service.js';
-import { ConfigStore } from './admin/config-store.js';
+import type { ConfigChangeResult } from './admin/config-service.js';
+import { type ConfigFileInput, openLiveConfig } from './admin/config-startup.js';
+import { type ConfigSource, fixedConfig } from './config/config-source.js';
 import type { Env } from './config/env.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { AppContext } from './context.js';
 import { type Database, openDatabase } from './db/client.js';
 import type { DataDirLock } from './db/data-dir-lock.js';
 import { type Clock, systemClock } from './domain/clock.js';
+import { configuredChannels } from './domain/configured-channels.js';
+import { missingKey, readiness } from './domain/readiness.js';
 import { leadActivitiesRoute } from './http/lead-activities.js';
 import { leadIntakeRoute } from './http/lead-intake.js';
 import { leadStageRoute } from './http/lead-stage.js';
@@ -17,7 +20,7 @@ import { operationalRoutes } from './http/routes.js';
 import { cadenceHandlers } from './jobs/cadence.js';
 import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
 import { recycleHandlers } from './jobs/recycle.js';
-import { retroHandlers, scheduleRetro } from './jobs/retro.js';
+import { rebookRetro, retroHandlers, scheduleRetro } from './jobs/retro.js';
 import { routingHandlers } from './jobs/routing.js';
 import { JobRunner } from './jobs/runner.js';
 import { slaHandlers } from './jobs/sla.js';
@@ -64,7 +67,18 @@ import { whoAmI } from './slack/who-am-i.js';
 
 export interface BatonOptions {
   env: Env;
-  config: WorkspaceConfig;
+  /** One configuration for the workspace; ignored when `configs` is given. */
+  config?: WorkspaceConfig;
+  /** Where each operation reads its workspace's current configuration (wins over `config`). */
+  configs?: ConfigSource;
+  /**
+   * The config file, applied as a version at start when it differs (and watched when `watch`).
+   * With neither `config` nor `configs`, services read the versioned store: the database's current
+   * version of each workspace, or the unconfigured one.
+   */
+  file?: ConfigFileInput | null;
+  /** How often the versioned config is polled for other processes' changes (default 2 s). */
+  configPollMs?: number;
   clock?: Clock;
   logger?: Logger;
   /** An open database; when absent one is opened from the environment (and closed on stop). */
@@ -85,12 +99,14 @@ export interface Baton {
   outbox: OutboxSender;
   /** Checks every configured channel again (joins public ones, tells admins about the rest); never throws. */
   checkChannels(): Promise<ChannelCheck>;
+  /** Reads and applies the config file again (SIGHUP); null without a file or when it was not applied. */
+  reloadConfigFile(): Promise<ConfigChangeResult | null>;
   stop(): Promise<void>;
 }
 
 /** Opens the database, learns who we are in Slack, applies the config and starts listening. */
 export async function startBaton(options: BatonOptions): Promise<Baton> {
-  const { env, config } = options;
+  const { env } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'baton' });
   const metrics = createBatonMetrics();
@@ -108,7 +124,19 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
   let shuttingDown = false;
   try {
     await database.migrate();
-    await applyWorkspaceConfig(database, identity, config, clock.now());
+    const live = await openLiveConfig({
+      database,
+      clock,
+      logger,
+      identity,
+      file: options.file ?? null,
+      pollMs: options.configPollMs,
+    });
+    const configs = options.configs ?? (options.config ? fixedConfig(options.config) : live.store);
+    // A fixed config (tools, older tests) is applied the old way: workspace row and roster.
+    if (options.config && !options.configs) {
+      await applyWorkspaceConfig(database, identity, options.config, clock.now());
+    }
 
     const outboxClient = createOutboxClient({
       token: env.SLACK_BOT_TOKEN,
@@ -116,7 +144,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       logger,
       metrics,
     });
-    const channelProblems = new ChannelProblemService(database, config);
+    const channelProblems = new ChannelProblemService(database, configs);
     const outbox = new OutboxSender({
       database,
       clock,
@@ -132,8 +160,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         withActionItemWrites,
         withChannelProblemWrites,
       ].reduceRight(
-        (next, render) => render({ config, database }, outboxClient, next),
-        prepareWrite({ config, database }),
+        (next, render) => render({ configs, database }, outboxClient, next),
+        prepareWrite({ configs, database }),
       ),
       onSent: recordSentWrite(database),
       // Slack refused the channel: admins are told once per channel (DM and Home), the post waits.
@@ -142,10 +170,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         if (problem) await channelProblems.report(row.teamId, channel, problem, clock.now());
       },
     });
-    const leads = new LeadService(database, config);
-    // TODO(versions): the versioned config store is wired by the "versions" branch; this is its minimal form.
-    const configStore = new ConfigStore(database, logger);
-    await configStore.load();
+    const leads = new LeadService(database, configs);
     const slackClient = createSlackClient({
       token: env.SLACK_BOT_TOKEN,
       apiUrl: env.SLACK_API_URL,
@@ -155,7 +180,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     });
     const context: AppContext = {
       teamId: identity.teamId,
-      config,
+      configs,
       database,
       clock,
       logger,
@@ -163,27 +188,27 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       services: {
         roster: new RosterService(database),
         leads,
-        leadDesk: new LeadDeskService(database, config, leads),
-        rosterStatus: new RosterStatusService(database, config),
-        ownership: new LeadOwnershipService(database, config),
-        leadContext: new LeadContextService(database, config),
-        routing: new RoutingService(database, config),
-        firstTouch: new FirstTouchService(database, config),
-        slaBoard: new SlaBoardService(database, config),
-        funnel: new FunnelService(database, config),
-        funnelExport: new FunnelExportService(database, config),
-        funnelPlan: new FunnelPlanService(database, config),
-        home: new HomeService(database, config),
-        stageMoves: new StageMoveService(database, config),
-        voc: new VocService(database, config),
-        vocReport: new VocReportService(database, config),
-        retro: new RetroService(database, config),
-        retroFigures: new RetroFiguresService(database, config),
-        actionItems: new ActionItemService(database, config),
-        settings: new SettingsService(database, config),
+        leadDesk: new LeadDeskService(database, configs, leads),
+        rosterStatus: new RosterStatusService(database, configs),
+        ownership: new LeadOwnershipService(database, configs),
+        leadContext: new LeadContextService(database, configs),
+        routing: new RoutingService(database, configs),
+        firstTouch: new FirstTouchService(database, configs),
+        slaBoard: new SlaBoardService(database, configs),
+        funnel: new FunnelService(database, configs),
+        funnelExport: new FunnelExportService(database, configs),
+        funnelPlan: new FunnelPlanService(database, configs),
+        home: new HomeService(database, configs),
+        stageMoves: new StageMoveService(database, configs),
+        voc: new VocService(database, configs),
+        vocReport: new VocReportService(database, configs),
+        retro: new RetroService(database, configs),
+        retroFigures: new RetroFiguresService(database, configs),
+        actionItems: new ActionItemService(database, configs),
+        settings: new SettingsService(database, configs),
         channelProblems,
         admins: new Admins(database, env.BATON_ADMINS, slackProfiles(slackClient, logger), clock),
-        config: new ConfigService(database, configStore, clock),
+        config: live.service,
       },
       slack: slackClient,
       outbox: {
@@ -263,10 +288,20 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       metrics,
       retries: Math.min(options.slackRetries ?? 2, 2),
     });
-    const channelCheck = () => checkChannels(context, checkClient, identity.teamId);
+    const channelCheck = (teamId = identity.teamId) => checkChannels(context, checkClient, teamId);
     await channelCheck();
     await scheduleMaintenance(context, identity.teamId, clock.now());
     await scheduleRetro(context, identity.teamId, clock.now());
+    // A new version (this process's or another's): join its channels, move the retro, post what waited.
+    // Every process follows, so each does only what the change calls for.
+    live.store.onChange(async (teamId, config, previous) => {
+      const same = (pick: (c: WorkspaceConfig) => unknown) =>
+        JSON.stringify(pick(config)) === JSON.stringify(pick(previous));
+      if (!same(configuredChannels)) await channelCheck(teamId);
+      if (!same((c) => [c.retro, c.calendar.timeZone])) await rebookRetro(context, teamId, clock.now());
+      context.outbox.wake();
+    });
+    live.start();
     if (options.jobTick !== null) {
       jobs.start(options.jobTick);
       // Posts a killed process left in flight are freed now, not when their 2-minute claim runs out.
@@ -277,14 +312,18 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     // HTTP mode returns the server (its port matters with PORT=0); Socket Mode serves routes on PORT.
     const started = await app.start(env.PORT);
     const port = env.SLACK_APP_TOKEN ? env.PORT : ((started as Server).address() as AddressInfo).port;
+    const missing = readiness(configs.for(identity.teamId));
+    if (missing.length > 0) {
+      logger.warn("not set up yet: open Baton's Home in Slack", { missing: missing.map(missingKey) });
+    }
     logger.info('Baton is up', {
       port,
       mode: env.SLACK_APP_TOKEN ? 'socket' : 'http',
       database: database.kind,
       // Absolute (resolved once in env.ts): says which directory this process has locked.
       ...(database.kind === 'pglite' && !options.database ? { data_dir: env.BATON_DATA_DIR } : {}),
-      locale: config.locale,
-      time_zone: config.calendar.timeZone,
+      locale: configs.for(identity.teamId).locale,
+      time_zone: configs.for(identity.teamId).calendar.timeZone,
       team_id: identity.teamId,
     });
 
@@ -298,8 +337,10 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         context.outbox.wake();
         return result;
       },
+      reloadConfigFile: () => live.file?.reload('SIGHUP') ?? Promise.resolve(null),
       async stop() {
         shuttingDown = true;
+        await live.stop();
         await app.stop(); // stops accepting; requests already in progress finish
         await receiver.drain(); // listeners still working after their ack
         await jobs.stop();

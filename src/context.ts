@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Admins } from './admin/admins.js';
 import type { ConfigService } from './admin/config-service.js';
-import type { WorkspaceConfig } from './config/workspace-schema.js';
+import type { ConfigSource } from './config/config-source.js';
 import type { Database } from './db/client.js';
 import type { Clock } from './domain/clock.js';
 import type { Logger } from './observability/logger.js';
@@ -32,7 +32,8 @@ import type { VocReportService } from './services/voc-report.js';
 export interface AppContext {
   /** The Slack workspace this process serves (from auth.test at start). */
   teamId: string;
-  config: WorkspaceConfig;
+  /** Each workspace's current configuration: resolve it once per operation, for its team id. */
+  configs: ConfigSource;
   database: Database;
   clock: Clock;
   logger: Logger;
@@ -58,11 +59,11 @@ export interface AppContext {
     retroFigures: RetroFiguresService;
     actionItems: ActionItemService;
     settings: SettingsService;
+    /** The versioned workspace configuration: change, history, restore, export. */
+    config: ConfigService;
     channelProblems: ChannelProblemService;
     /** Who may administer Baton, and their Slack profiles (cached). */
     admins: Admins;
-    /** Versioned changes to the workspace configuration (Slack set-up, roster commands). */
-    config: ConfigService;
   };
   /** Web API calls outside a request (jobs): uploads and reads; posts go through the outbox. */
   slack: WebClient;

@@ -19,10 +19,16 @@ async function main(): Promise<void> {
     if (error instanceof EnvError) fail(error.message);
     throw error;
   }
-  const { ConfigFileError, loadWorkspaceConfig } = await import('./config/workspace.js');
-  let config: ReturnType<typeof loadWorkspaceConfig>;
+  const [{ ConfigFileError, loadWorkspaceDocument }, { configFilePath }] = await Promise.all([
+    import('./config/workspace.js'),
+    import('./admin/config-file.js'),
+  ]);
+  // BATON_CONFIG when set, else ./baton.yaml when present, else none: Baton runs on the database's
+  // current version, or starts unconfigured and is set up from Slack.
+  const path = configFilePath(process.env.BATON_CONFIG || undefined);
+  let file: { path: string; document: Record<string, unknown>; watch: boolean } | null = null;
   try {
-    config = loadWorkspaceConfig(env.BATON_CONFIG);
+    if (path) file = { path, document: loadWorkspaceDocument(path), watch: true };
   } catch (error) {
     if (error instanceof ConfigFileError) fail(error.message);
     throw error;
@@ -45,7 +51,7 @@ async function main(): Promise<void> {
   const { startBaton } = await import('./app.js');
   let baton: Awaited<ReturnType<typeof startBaton>>;
   try {
-    baton = await startBaton({ env, config, dataDirLock });
+    baton = await startBaton({ env, file, dataDirLock });
   } catch (error) {
     await dataDirLock?.release().catch(() => {});
     if (error instanceof StartupError) fail(error.message);
@@ -70,6 +76,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  // SIGHUP applies the config file again, as a new version when it changed (no restart).
+  process.on('SIGHUP', () => {
+    baton.context.logger.info('SIGHUP: reading the config file again');
+    void baton.reloadConfigFile();
+  });
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }

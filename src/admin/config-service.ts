@@ -73,6 +73,11 @@ export class ConfigService {
     return copy(this.store.state(teamId).document);
   }
 
+  /** The current version number; null before the first. */
+  version(teamId: string): number | null {
+    return this.store.state(teamId).version;
+  }
+
   managedKeys(teamId: string): string[] {
     return [...this.store.state(teamId).managed];
   }
@@ -96,13 +101,15 @@ export class ConfigService {
 
   /**
    * Applies the config file's document: its top-level keys replace the current ones and become the
-   * managed keys; keys the file does not write keep what Slack set.
+   * managed keys. A key the file stopped writing goes back to its default; keys the file never
+   * wrote keep what Slack set.
    */
   applyFile(teamId: string, path: string, fileDocument: ConfigDocument): Promise<ConfigChangeResult> {
-    return this.#write(teamId, { actorId: null, via: 'file', source: path }, (base) => ({
-      document: { ...copy(base.document), ...copy(fileDocument) },
-      managed: Object.keys(fileDocument),
-    }));
+    return this.#write(teamId, { actorId: null, via: 'file', source: path }, (base) => {
+      const document = copy(base.document);
+      for (const key of base.managed) delete document[key];
+      return { document: { ...document, ...copy(fileDocument) }, managed: Object.keys(fileDocument) };
+    });
   }
 
   /** Newest first. */

@@ -3,6 +3,7 @@
  * version numbers (one cheap query every 2 s) and reloads the workspaces that moved; the process that
  * wrote a version takes it at once. Implements the `ConfigSource` services read from.
  */
+import type { ConfigSource } from '../config/config-source.js';
 import { checkWorkspaceDocument, problemLine } from '../config/workspace.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
@@ -22,7 +23,12 @@ export interface ConfigState {
   config: WorkspaceConfig;
 }
 
-export type ConfigChangeListener = (teamId: string, config: WorkspaceConfig) => void | Promise<void>;
+/** `previous` is what the workspace ran on before (the unconfigured config before its first version). */
+export type ConfigChangeListener = (
+  teamId: string,
+  config: WorkspaceConfig,
+  previous: WorkspaceConfig,
+) => void | Promise<void>;
 
 const POLL_MS = 2_000;
 
@@ -36,7 +42,7 @@ function unconfiguredConfig(): WorkspaceConfig {
 /** What a workspace with no version yet runs on: every default, no channels, nobody on the roster. */
 export const UNCONFIGURED: WorkspaceConfig = unconfiguredConfig();
 
-export class ConfigStore {
+export class ConfigStore implements ConfigSource {
   readonly #states = new Map<string, ConfigState>();
   readonly #listeners: ConfigChangeListener[] = [];
   readonly #pollFailures: RepeatedFailureLog;
@@ -75,10 +81,11 @@ export class ConfigStore {
 
   /** Takes a version this process just wrote, so it is used at once rather than on the next poll. */
   async accept(teamId: string, state: ConfigState): Promise<void> {
-    const known = this.#states.get(teamId)?.version ?? null;
+    const previous = this.#states.get(teamId);
+    const known = previous?.version ?? null;
     if (known !== null && state.version !== null && state.version <= known) return;
     this.#states.set(teamId, state);
-    await this.#notify(teamId, state.config);
+    await this.#notify(teamId, state.config, previous?.config ?? UNCONFIGURED);
   }
 
   /** Loads every workspace's current version (start-up). */
@@ -119,14 +126,14 @@ export class ConfigStore {
         managed: row.managed as string[],
         config: checked.config,
       };
-      const before = this.#states.get(teamId)?.version ?? null;
-      if (before !== null && before >= configVersion) continue; // taken by accept() meanwhile
+      const previous = this.#states.get(teamId);
+      if ((previous?.version ?? 0) >= configVersion) continue; // taken by accept() meanwhile
       this.#states.set(teamId, state);
       changed.push(teamId);
       if (known !== null) {
         this.logger.info('config changed', { team_id: teamId, version: configVersion, via: row.via });
       }
-      await this.#notify(teamId, checked.config);
+      await this.#notify(teamId, checked.config, previous?.config ?? UNCONFIGURED);
     }
     return changed;
   }
@@ -149,10 +156,10 @@ export class ConfigStore {
     await this.#polling?.catch(() => {});
   }
 
-  async #notify(teamId: string, config: WorkspaceConfig): Promise<void> {
+  async #notify(teamId: string, config: WorkspaceConfig, previous: WorkspaceConfig): Promise<void> {
     for (const listener of this.#listeners) {
       try {
-        await listener(teamId, config);
+        await listener(teamId, config, previous);
       } catch (error) {
         this.logger.error('config change follow-up failed', { team_id: teamId, error });
       }

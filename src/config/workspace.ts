@@ -51,6 +51,15 @@ export class ConfigFileError extends Error {
 
 /** Reads and validates the config file at `path` (usually BATON_CONFIG or ./baton.yaml). */
 export function loadWorkspaceConfig(path: string): WorkspaceConfig {
+  return parseWorkspaceConfig(readConfigText(path), path);
+}
+
+/** Reads the config file at `path` as a validated document (what the versioned store keeps). */
+export function loadWorkspaceDocument(path: string): Record<string, unknown> {
+  return parseWorkspaceDocument(readConfigText(path), path);
+}
+
+function readConfigText(path: string): string {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -64,11 +73,25 @@ export function loadWorkspaceConfig(path: string): WorkspaceConfig {
     }
     throw new ConfigFileError(path, [`${path}: cannot read the config file (${code ?? String(error)})`]);
   }
-  return parseWorkspaceConfig(text, path);
+  return text;
 }
 
 /** Parses YAML text; `fileLabel` names the file in every error line. */
 export function parseWorkspaceConfig(text: string, fileLabel: string): WorkspaceConfig {
+  return validateWorkspaceConfig(parseYamlDocument(text, fileLabel), fileLabel);
+}
+
+/**
+ * Parses and validates YAML text, returning the document as written (defaults not filled in):
+ * what the versioned store keeps. Throws `ConfigFileError` like `parseWorkspaceConfig`.
+ */
+export function parseWorkspaceDocument(text: string, fileLabel: string): Record<string, unknown> {
+  const data = parseYamlDocument(text, fileLabel);
+  validateWorkspaceConfig(data, fileLabel);
+  return data as Record<string, unknown>;
+}
+
+function parseYamlDocument(text: string, fileLabel: string): unknown {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -80,14 +103,12 @@ export function parseWorkspaceConfig(text: string, fileLabel: string): Workspace
       }),
     );
   }
-  let data: unknown;
   try {
-    data = doc.toJS();
+    return doc.toJS();
   } catch (error) {
     // e.g. an alias to an anchor that does not exist
     throw new ConfigFileError(fileLabel, [`${fileLabel}: ${(error as Error).message}`]);
   }
-  return validateWorkspaceConfig(data, fileLabel);
 }
 
 /** One thing wrong with a config document: where (key path) and what, in the file's words. */

@@ -17,7 +17,7 @@ export function leadIntakeRoute(ctx: AppContext, secret: string | undefined): Cu
       if (!read) return;
       const { body } = read;
       const source = new URL(req.url ?? '/', 'http://baton').searchParams.get('source') ?? undefined;
-      const mapping = pickSourceMapping(body, source, ctx.config.intake.sources);
+      const mapping = pickSourceMapping(body, source, ctx.configs.for(ctx.teamId).intake.sources);
       const parsed = parseLeadInput(body, { source, mapping });
       if (!parsed.ok) {
         return sendJson(res, 400, {

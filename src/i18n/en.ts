@@ -1,6 +1,7 @@
 import type { Role } from '../domain/roles.js';
 import { adminEn } from './sections/admin.js';
 import { channelsEn } from './sections/channels.js';
+import { configEn } from './sections/config.js';
 import { retroEn } from './sections/retro.js';
 import { retroActionsEn } from './sections/retro-actions.js';
 import { settingsEn } from './sections/settings.js';
@@ -709,6 +710,7 @@ export const en = {
   settings: settingsEn,
   channels: channelsEn,
   admin: adminEn,
+  config: configEn,
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,
     notOnRoster: 'You are not on the Baton roster, so there is nothing to change. Ask an admin to add you.',

@@ -1,6 +1,7 @@
 import type { Catalog } from './en.js';
 import { adminKo } from './sections/admin.js';
 import { channelsKo } from './sections/channels.js';
+import { configKo } from './sections/config.js';
 import { retroKo } from './sections/retro.js';
 import { retroActionsKo } from './sections/retro-actions.js';
 import { settingsKo } from './sections/settings.js';
@@ -679,6 +680,7 @@ export const ko: Catalog = {
   settings: settingsKo,
   channels: channelsKo,
   admin: adminKo,
+  config: configKo,
   errors: {
     unknownSubcommand: (input) =>
       `\`/baton ${input}\`은(는) 알 수 없는 명령입니다. \`/baton help\`를 입력해 보세요.`,

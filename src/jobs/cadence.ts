@@ -7,7 +7,7 @@ import type { JobHandler } from './runner.js';
  * one per step and owner, plus one per snooze. The step records itself, so a re-run does nothing twice.
  */
 export const cadenceHandlers = (ctx: AppContext): Record<string, JobHandler> => {
-  const cadence = new CadenceService(ctx.database, ctx.config, ctx.services.firstTouch);
+  const cadence = new CadenceService(ctx.database, ctx.configs, ctx.services.firstTouch);
   return {
     [CADENCE_STEP_JOB]: async (job) => {
       const p = job.payload as unknown as CadenceStepPayload;

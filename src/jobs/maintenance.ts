@@ -35,7 +35,7 @@ export const maintenanceHandlers = (
 ): Record<string, JobHandler> => ({
   [RETENTION_JOB]: async (job) => {
     const now = ctx.clock.now();
-    const ages = ctx.config.retention;
+    const ages = ctx.configs.for(job.teamId).retention;
     const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
     const removed = await applyRetention(
       ctx.database,

@@ -82,7 +82,7 @@ export async function runRetroChart(ctx: AppContext, job: JobRow): Promise<void>
   }
 
   if (!(await claimRetroChart(ctx.database.db, job.teamId, retroId, now))) return;
-  const t = messages(ctx.config.locale);
+  const t = messages(ctx.configs.for(job.teamId).locale);
   const snapshot = retro.snapshot as unknown as RetroSnapshot;
   try {
     const data = retroChartData(t, snapshot);

@@ -1,6 +1,6 @@
-import type { WeeklyTime } from '../config/workspace-schema.js';
+import type { WeeklyTime, WorkspaceConfig } from '../config/workspace-schema.js';
 import type { AppContext } from '../context.js';
-import { scheduleJob } from '../db/queries/jobs.js';
+import { deletePendingJobs, scheduleJob } from '../db/queries/jobs.js';
 import {
   monthlyMoment,
   nextMonthlyMoment,
@@ -29,17 +29,23 @@ const WEEKLY_KINDS: Record<WeeklyJob, string> = {
   close: RETRO_CLOSE_JOB,
 };
 
-const momentOf = (ctx: AppContext, job: WeeklyJob): WeeklyTime => ctx.config.retro[job];
+const momentOf = (config: WorkspaceConfig, job: WeeklyJob): WeeklyTime => config.retro[job];
 
 /** Books a weekly job of `weekKey` at its configured moment; booking it twice is a no-op. */
-async function bookWeekly(ctx: AppContext, teamId: string, job: WeeklyJob, weekKey: string): Promise<void> {
+async function bookWeekly(
+  ctx: AppContext,
+  config: WorkspaceConfig,
+  teamId: string,
+  job: WeeklyJob,
+  weekKey: string,
+): Promise<void> {
   const kind = WEEKLY_KINDS[job];
   await scheduleJob(
     ctx.database.db,
     {
       teamId,
       kind,
-      runAt: weeklyMoment(weekKey, momentOf(ctx, job), ctx.config.calendar.timeZone),
+      runAt: weeklyMoment(weekKey, momentOf(config, job), config.calendar.timeZone),
       payload: { weekKey },
       dedupeKey: `${kind}:${weekKey}`,
     },
@@ -47,13 +53,18 @@ async function bookWeekly(ctx: AppContext, teamId: string, job: WeeklyJob, weekK
   );
 }
 
-async function bookMonthly(ctx: AppContext, teamId: string, monthKey: string): Promise<void> {
+async function bookMonthly(
+  ctx: AppContext,
+  config: WorkspaceConfig,
+  teamId: string,
+  monthKey: string,
+): Promise<void> {
   await scheduleJob(
     ctx.database.db,
     {
       teamId,
       kind: RETRO_MONTHLY_JOB,
-      runAt: monthlyMoment(monthKey, ctx.config.retro.monthlyReview, ctx.config.calendar.timeZone),
+      runAt: monthlyMoment(monthKey, config.retro.monthlyReview, config.calendar.timeZone),
       payload: { monthKey },
       dedupeKey: `${RETRO_MONTHLY_JOB}:${monthKey}`,
     },
@@ -62,22 +73,38 @@ async function bookMonthly(ctx: AppContext, teamId: string, monthKey: string): P
 }
 
 /**
+ * After a config change moved the retro's times (or turned it off): the pending retro jobs not yet
+ * due are dropped and the next ones booked from the new settings.
+ */
+export async function rebookRetro(ctx: AppContext, teamId: string, now: Date): Promise<void> {
+  await deletePendingJobs(ctx.database.db, teamId, [...Object.values(WEEKLY_KINDS), RETRO_MONTHLY_JOB], now);
+  await scheduleRetro(ctx, teamId, now);
+}
+
+/**
  * Books the next open, nudge, close and monthly review still ahead (docs/retro.md, "Schedule").
  * Called at every start; each job then books its successor, so the chain lives in the database.
  */
 export async function scheduleRetro(ctx: AppContext, teamId: string, now: Date): Promise<void> {
-  const { retro, calendar } = ctx.config;
+  const config = ctx.configs.for(teamId);
+  const { retro, calendar } = config;
   if (retro.enabled)
     for (const job of Object.keys(WEEKLY_KINDS) as WeeklyJob[])
       await bookWeekly(
         ctx,
+        config,
         teamId,
         job,
-        nextWeeklyMoment(now, momentOf(ctx, job), calendar.timeZone).weekKey,
+        nextWeeklyMoment(now, momentOf(config, job), calendar.timeZone).weekKey,
       );
   // The review is part of the retro: turning the retro off turns it off too.
   if (retro.enabled && retro.monthlyReview.enabled)
-    await bookMonthly(ctx, teamId, nextMonthlyMoment(now, retro.monthlyReview, calendar.timeZone).monthKey);
+    await bookMonthly(
+      ctx,
+      config,
+      teamId,
+      nextMonthlyMoment(now, retro.monthlyReview, calendar.timeZone).monthKey,
+    );
 }
 
 /**
@@ -91,18 +118,19 @@ function weeklyHandler(
   work: (teamId: string, weekKey: string, now: Date) => Promise<void>,
 ): JobHandler {
   return async (row) => {
-    if (!ctx.config.retro.enabled) return;
+    const config = ctx.configs.for(row.teamId);
+    if (!config.retro.enabled) return;
     const weekKey = String(row.payload.weekKey);
     const now = ctx.clock.now();
-    const { timeZone } = ctx.config.calendar;
+    const { timeZone } = config.calendar;
     const log = ctx.logger.child({ team_id: row.teamId, week: weekKey, job });
-    if (now < weeklyJobDeadline(job, weekKey, ctx.config.retro.close, timeZone)) {
+    if (now < weeklyJobDeadline(job, weekKey, config.retro.close, timeZone)) {
       await work(row.teamId, weekKey, now);
       ctx.outbox.wake();
     } else {
       log.info('retro job ran too late for its week; skipped');
     }
-    await bookWeekly(ctx, row.teamId, job, nextChainWeek(weekKey, now, timeZone));
+    await bookWeekly(ctx, config, row.teamId, job, nextChainWeek(weekKey, now, timeZone));
   };
 }
 
@@ -126,11 +154,12 @@ export const retroHandlers = (ctx: AppContext): Record<string, JobHandler> => {
       log(teamId, closed ? 'weekly retro closed' : 'no open weekly retro to close', { week: weekKey });
     }),
     [RETRO_MONTHLY_JOB]: async (row) => {
-      const review = ctx.config.retro.monthlyReview;
-      if (!ctx.config.retro.enabled || !review.enabled) return;
+      const config = ctx.configs.for(row.teamId);
+      const review = config.retro.monthlyReview;
+      if (!config.retro.enabled || !review.enabled) return;
       const monthKey = String(row.payload.monthKey);
       const now = ctx.clock.now();
-      const { timeZone } = ctx.config.calendar;
+      const { timeZone } = config.calendar;
       if (now < monthlyJobDeadline(monthKey, timeZone)) {
         const outcome = await retro.openMonthly(row.teamId, monthKey, now);
         log(row.teamId, outcome.opened ? 'playbook review opened' : 'playbook review was open already', {
@@ -138,7 +167,7 @@ export const retroHandlers = (ctx: AppContext): Record<string, JobHandler> => {
         });
         ctx.outbox.wake();
       }
-      await bookMonthly(ctx, row.teamId, nextChainMonth(monthKey, now, timeZone));
+      await bookMonthly(ctx, config, row.teamId, nextChainMonth(monthKey, now, timeZone));
     },
     [RETRO_CHART_JOB]: (row) => runRetroChart(ctx, row),
   };

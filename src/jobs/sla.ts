@@ -7,7 +7,7 @@ import type { JobHandler } from './runner.js';
  * The step checks the lead as it is now and records itself, so a re-run does nothing twice.
  */
 export const slaHandlers = (ctx: AppContext): Record<string, JobHandler> => {
-  const sla = new SlaService(ctx.database, ctx.config);
+  const sla = new SlaService(ctx.database, ctx.configs);
   return {
     [SLA_STEP_JOB]: async (job) => {
       const p = job.payload as unknown as SlaStepPayload;

@@ -1,3 +1,4 @@
+import type { ConfigSource } from '../config/config-source.js';
 import type { MemberHours, WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
 import { scheduleJob } from '../db/queries/jobs.js';
@@ -125,12 +126,13 @@ const refData = (r: CadenceRef) => ({ owner: r.owner, step: String(r.step), snoo
 export class CadenceService {
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
+    private readonly configs: ConfigSource,
     private readonly firstTouch: FirstTouchService,
   ) {}
 
   runStep(teamId: string, p: CadenceStepPayload, now: Date): Promise<CadenceStepOutcome> {
     const ref: CadenceRef = { leadId: p.leadId, owner: p.owner, step: p.step, snoozes: p.snoozes ?? 0 };
+    const config = this.configs.for(teamId);
     return this.database.db.transaction(async (tx): Promise<CadenceStepOutcome> => {
       const lead = await lockLead(tx, teamId, ref.leadId);
       if (!lead) return { outcome: 'missing' };
@@ -140,9 +142,9 @@ export class CadenceService {
         (await leadEventExists(tx, teamId, lead.id, 'cadence_step_skipped', key))
       )
         return { outcome: 'already' };
-      const step = this.config.cadence.steps[ref.step];
+      const step = config.cadence.steps[ref.step];
       const late = isLate(new Date(p.dueAt), now);
-      const reason = step ? await this.#skipReason(tx, lead, ref) : 'step_removed';
+      const reason = step ? await this.#skipReason(config, tx, lead, ref) : 'step_removed';
       if (reason || !step) {
         await appendLeadEvent(tx, {
           teamId,
@@ -187,12 +189,17 @@ export class CadenceService {
   }
 
   /** Why the step no longer applies, or null. */
-  async #skipReason(tx: Tx, lead: LeadRow, ref: CadenceRef): Promise<CadenceSkipReason | null> {
+  async #skipReason(
+    config: WorkspaceConfig,
+    tx: Tx,
+    lead: LeadRow,
+    ref: CadenceRef,
+  ): Promise<CadenceSkipReason | null> {
     if (lead.ownerId !== ref.owner) return 'owner_changed';
-    const working = this.config.stages.working.map((s) => s.key);
+    const working = config.stages.working.map((s) => s.key);
     const at = working.indexOf(lead.stage);
     if (at < 0) return 'closed'; // Lost, Disqualified, Recycle
-    const stop = working.indexOf(this.config.cadence.stopAtStage);
+    const stop = working.indexOf(config.cadence.stopAtStage);
     if (stop >= 0 && at >= stop) return 'stage_reached';
     if (await this.#answered(tx, lead, ref)) return 'answered';
     return null;
@@ -219,7 +226,7 @@ export class CadenceService {
     userId: string,
     now: Date,
   ): Promise<CadenceAnswerResult> {
-    const step = this.config.cadence.steps[ref.step];
+    const step = this.configs.for(teamId).cadence.steps[ref.step];
     if (!step) return { ok: false, reason: 'step_removed' };
     const result = await this.database.db.transaction(async (tx): Promise<CadenceAnswerResult> => {
       const lead = await lockLead(tx, teamId, ref.leadId);

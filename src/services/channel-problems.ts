@@ -1,4 +1,5 @@
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { ConfigSource } from '../config/config-source.js';
+
 import type { Database } from '../db/client.js';
 import {
   type ChannelProblemRow,
@@ -39,7 +40,7 @@ export const CHANNEL_REFUSALS: Readonly<Record<string, ChannelProblemKind>> = {
 export class ChannelProblemService {
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
+    private readonly configs: ConfigSource,
   ) {}
 
   /** Records a problem and tells admins about every problem they have not heard of yet. */
@@ -53,7 +54,8 @@ export class ChannelProblemService {
     problems: Array<{ channel: string; problem: ChannelProblemKind }>,
     now: Date,
   ): Promise<string[]> {
-    const uses = new Map(configuredChannels(this.config).map((c) => [c.channel, c.uses]));
+    const config = this.configs.for(teamId);
+    const uses = new Map(configuredChannels(config).map((c) => [c.channel, c.uses]));
     return this.database.db.transaction(async (tx) => {
       for (const p of problems) await recordChannelProblem(tx, { teamId, ...p, now });
       const untold = await untoldChannelProblems(tx, teamId);
@@ -64,7 +66,7 @@ export class ChannelProblemService {
         uses: uses.get(p.channel) ?? [],
       }));
       const key = untold.map((p) => `${p.channel}:${p.problem}:${p.detectedAt.getTime()}`).join(',');
-      for (const admin of adminIds(this.config))
+      for (const admin of adminIds(config))
         await enqueueSlackWrite(
           tx,
           {
@@ -100,17 +102,18 @@ export class ChannelProblemService {
    * with the posts that wait for it (its thread and updates). Returns how many writes moved.
    */
   async retargetParked(teamId: string, now: Date): Promise<number> {
+    const config = this.configs.for(teamId);
     await forgetUnconfiguredProblems(
       this.database.db,
       teamId,
-      configuredChannels(this.config).map((c) => c.channel),
+      configuredChannels(config).map((c) => c.channel),
     );
     const parked = await parkedWrites(this.database.db, teamId);
     const moves = new Map<string, { from: string; to: string; leadIds: number[] }>();
     for (const row of parked) {
       if (row.purpose !== 'lead_card' || !row.leadId) continue;
       const lead = await findLead(this.database.db, teamId, row.leadId);
-      const to = lead ? this.config.channels.leads[lead.segment] : undefined;
+      const to = lead ? config.channels.leads[lead.segment] : undefined;
       if (!to || to === row.channel) continue;
       const key = `${row.channel}>${to}`;
       const move = moves.get(key) ?? { from: row.channel, to, leadIds: [] };

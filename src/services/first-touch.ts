@@ -1,3 +1,4 @@
+import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
 import { insertActivity, lockLead, setFirstTouch } from '../db/queries/activities.js';
@@ -46,14 +47,10 @@ export type TouchResult =
  * activity, the clock and the Slack writes commit together.
  */
 export class FirstTouchService {
-  readonly #writes: LeadWrites;
-
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
-  ) {
-    this.#writes = new LeadWrites(config);
-  }
+    private readonly configs: ConfigSource,
+  ) {}
 
   /** Whether `userId` may log activities on the lead from Slack: its owner, a manager or an admin. */
   async mayLog(
@@ -83,6 +80,8 @@ export class FirstTouchService {
       const allowed = await this.mayLog(teamId, leadId, request.actorId);
       if (!allowed.ok) return allowed;
     }
+    const config = this.configs.for(teamId);
+    const writes = new LeadWrites(config);
     return this.database.db.transaction(async (tx) => {
       const lead = await lockLead(tx, teamId, leadId);
       if (!lead) return { ok: false, reason: 'not_found' } as const;
@@ -98,10 +97,10 @@ export class FirstTouchService {
         occurredAt: request.at,
       });
       if (lead.firstTouchAt) {
-        await this.#later(tx, lead, request, activity.id, now);
+        await this.#later(writes, tx, lead, request, activity.id, now);
         return { ok: true, activityId: activity.id, lead, firstTouch: null } as const;
       }
-      const touch = this.#firstTouch(lead, request);
+      const touch = this.#firstTouch(config, lead, request);
       const updated = await setFirstTouch(
         tx,
         teamId,
@@ -125,8 +124,8 @@ export class FirstTouchService {
         },
         occurredAt: touch.at,
       });
-      await this.#writes.refreshCard(tx, row, now);
-      await this.#writes.note(
+      await writes.refreshCard(tx, row, now);
+      await writes.note(
         tx,
         row,
         {
@@ -135,8 +134,8 @@ export class FirstTouchService {
           activity: touch.kind,
           minutes: touch.minutes,
           met: touch.met,
-          slaMinutes: this.config.sla.firstTouchMinutes,
-          clock: this.config.sla.clock,
+          slaMinutes: config.sla.firstTouchMinutes,
+          clock: config.sla.clock,
           note: request.note ?? null,
         },
         now,
@@ -145,8 +144,8 @@ export class FirstTouchService {
     });
   }
 
-  #firstTouch(lead: LeadRow, request: ActivityRequest): FirstTouch {
-    const { sla, calendar } = this.config;
+  #firstTouch(config: WorkspaceConfig, lead: LeadRow, request: ActivityRequest): FirstTouch {
+    const { sla, calendar } = config;
     const minutes =
       sla.clock === 'always'
         ? Math.max(0, (request.at.getTime() - lead.createdAt.getTime()) / 60_000)
@@ -158,7 +157,14 @@ export class FirstTouchService {
     return { at: request.at, kind: request.kind, minutes, met, slaState };
   }
 
-  async #later(tx: Tx, lead: LeadRow, request: ActivityRequest, activityId: number, now: Date) {
+  async #later(
+    writes: LeadWrites,
+    tx: Tx,
+    lead: LeadRow,
+    request: ActivityRequest,
+    activityId: number,
+    now: Date,
+  ) {
     await appendLeadEvent(tx, {
       teamId: lead.teamId,
       leadId: lead.id,
@@ -167,7 +173,7 @@ export class FirstTouchService {
       data: { kind: request.kind, via: request.via, actor: request.actorId, activity_id: activityId },
       occurredAt: request.at,
     });
-    await this.#writes.note(
+    await writes.note(
       tx,
       lead,
       { kind: 'activity', by: request.actorId, activity: request.kind, note: request.note ?? null },

@@ -1,4 +1,5 @@
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { ConfigSource } from '../config/config-source.js';
+
 import type { Database } from '../db/client.js';
 import {
   type ExportFilter,
@@ -114,7 +115,7 @@ const EVENT_HEADER = [
 export class FunnelExportService {
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
+    private readonly configs: ConfigSource,
     private readonly cap = EXPORT_LEAD_CAP,
   ) {}
 
@@ -135,14 +136,16 @@ export class FunnelExportService {
     const access = await this.access(teamId, userId);
     if (access.kind === 'stranger') return access;
     const { scope } = access;
+    const config = this.configs.for(teamId);
+    const time = localTime(config.calendar.timeZone);
     const filter: ExportFilter = {
       from: period.start,
       to: period.end,
       ownerId: scope === 'mine' ? userId : null,
       limit: this.cap + 1,
       funnel: {
-        working: this.config.stages.working.map((s) => s.key),
-        wonStage: this.config.funnel.wonStage,
+        working: config.stages.working.map((s) => s.key),
+        wonStage: config.funnel.wonStage,
       },
     };
     const leadRows = await exportLeads(db, teamId, filter);
@@ -157,20 +160,20 @@ export class FunnelExportService {
       leads: kept.length,
       events: events.length,
       cap: this.cap,
-      restFrom: firstLeftOut ? this.#time(firstLeftOut.createdAt)!.slice(0, 10) : null,
+      restFrom: firstLeftOut ? time(firstLeftOut.createdAt)!.slice(0, 10) : null,
       files: [
         this.#file(
           `baton-leads_${days}.csv`,
           toCsv(
             LEAD_HEADER,
-            kept.map((l) => this.#leadCells(l)),
+            kept.map((l) => this.#leadCells(l, time)),
           ),
         ),
         this.#file(
           `baton-stage-events_${days}.csv`,
           toCsv(
             EVENT_HEADER,
-            events.map((e) => this.#eventCells(e)),
+            events.map((e) => this.#eventCells(e, time)),
           ),
         ),
       ],
@@ -181,17 +184,10 @@ export class FunnelExportService {
     return { filename, title: filename, bytes: Buffer.from(csv, 'utf8') };
   }
 
-  #time(at: Date | null): string | null {
-    if (!at) return null;
-    const l = toLocal(at, this.config.calendar.timeZone);
-    const two = (n: number) => String(n).padStart(2, '0');
-    return `${l.year}-${two(l.month)}-${two(l.day)} ${two(l.hour)}:${two(l.minute)}:${two(l.second)}`;
-  }
-
-  #leadCells(l: ExportLeadRow): CsvCell[] {
+  #leadCells(l: ExportLeadRow, time: LocalTime): CsvCell[] {
     return [
       l.id,
-      this.#time(l.createdAt),
+      time(l.createdAt),
       l.source,
       l.externalId,
       l.name,
@@ -208,14 +204,14 @@ export class FunnelExportService {
       l.score,
       l.routed,
       l.stage,
-      this.#time(l.stageEnteredAt),
+      time(l.stageEnteredAt),
       l.furthestStage,
       l.ownerId,
       l.ownerName,
       l.marketerId,
-      this.#time(l.slaDueAt),
+      time(l.slaDueAt),
       l.slaState,
-      this.#time(l.firstTouchAt),
+      time(l.firstTouchAt),
       l.firstTouchBusinessMinutes === null ? null : Math.round(l.firstTouchBusinessMinutes * 10) / 10,
       l.amount,
       l.currency,
@@ -229,12 +225,12 @@ export class FunnelExportService {
     ];
   }
 
-  #eventCells(e: ExportStageChangeRow): CsvCell[] {
+  #eventCells(e: ExportStageChangeRow, time: LocalTime): CsvCell[] {
     return [
       e.leadId,
       e.id,
-      this.#time(e.enteredAt),
-      this.#time(e.leftAt),
+      time(e.enteredAt),
+      time(e.leftAt),
       e.fromStage,
       e.toStage,
       e.via,
@@ -249,4 +245,16 @@ export class FunnelExportService {
       e.ownerId,
     ];
   }
+}
+
+type LocalTime = (at: Date | null) => string | null;
+
+/** Times in the workspace's zone, as the CSV shows them. */
+function localTime(timeZone: string): LocalTime {
+  return (at) => {
+    if (!at) return null;
+    const l = toLocal(at, timeZone);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${l.year}-${two(l.month)}-${two(l.day)} ${two(l.hour)}:${two(l.minute)}:${two(l.second)}`;
+  };
 }

@@ -1,4 +1,5 @@
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { ConfigSource } from '../config/config-source.js';
+
 import type { Database } from '../db/client.js';
 import { cohortReach } from '../db/queries/funnel.js';
 import { type FunnelGoal, findGoal, goalCovering, upsertGoal } from '../db/queries/funnel-goals.js';
@@ -25,12 +26,12 @@ export type SetGoalResult =
 export class FunnelPlanService {
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
+    private readonly configs: ConfigSource,
   ) {}
 
   /** The plan for `deals` in `period`, from the leads created in the trailing days before `now`. */
   async plan(teamId: string, deals: number, period: PlanPeriod, now: Date): Promise<PlanResult> {
-    const { funnel, stages } = this.config;
+    const { funnel, stages } = this.configs.for(teamId);
     const since = new Date(now.getTime() - funnel.plan.trailingDays * DAY_MS);
     const reach = await cohortReach(this.database.db, teamId, since, now);
     return buildPlan({

@@ -1,3 +1,4 @@
+import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
 import {
@@ -45,37 +46,32 @@ type Stuck = Map<string, { count: number; thresholdDays: number | null }>;
  * one period, from a few aggregate queries run side by side.
  */
 export class FunnelService {
-  readonly #shape: FunnelShape;
   /**
    * The 180-day stay medians behind stuck thresholds, per team and clock hour: the slowest query
    * of a report (over a million stays at bench scale) for a threshold that moves slowly.
    */
-  readonly #history = new Map<string, { hour: number; medians: Promise<StayMedians> }>();
+  readonly #history = new Map<string, { hour: number; stages: string; medians: Promise<StayMedians> }>();
 
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
-  ) {
-    this.#shape = {
-      working: config.stages.working.map((s) => ({ key: s.key, label: s.label })),
-      wonStage: config.funnel.wonStage,
-      currency: config.funnel.currency,
-    };
-  }
+    private readonly configs: ConfigSource,
+  ) {}
 
   async report(teamId: string, query: FunnelQuery, now: Date): Promise<FunnelReport> {
     const { period, mode, by } = query;
-    const working = this.#working();
+    const config = this.configs.for(teamId);
+    const shape = shapeOf(config);
+    const working = workingOf(shape);
     const [current, previous, deals, speed, medians, stuck, groups] = await Promise.all([
-      this.#counts(teamId, mode, period.start, period.end),
-      this.#counts(teamId, mode, period.previousStart, period.previousEnd),
-      this.#deals(teamId, mode, period.start, period.end),
+      this.#counts(working, teamId, mode, period.start, period.end),
+      this.#counts(working, teamId, mode, period.previousStart, period.previousEnd),
+      this.#deals(shape, teamId, mode, period.start, period.end),
       this.#speed(teamId, period.start, period.end),
       stayMedians(this.database.db, teamId, period.start, period.end, working),
-      this.#stuck(teamId, now),
-      by ? this.#groups(teamId, query) : Promise.resolve(null),
+      this.#stuck(config, shape, teamId, now),
+      by ? this.#groups(working, teamId, query) : Promise.resolve(null),
     ]);
-    const stages = stageFigures(this.#shape, current.counts, previous.counts, {
+    const stages = stageFigures(shape, current.counts, previous.counts, {
       medianDays: new Map(medians.flatMap((m) => (m.medianDays === null ? [] : [[m.stage, m.medianDays]]))),
       stuck,
     });
@@ -83,7 +79,7 @@ export class FunnelService {
       mode,
       period,
       stages,
-      bottleneck: findBottleneck(stages, this.#shape.wonStage),
+      bottleneck: findBottleneck(stages, shape.wonStage),
       movesBack: current.movesBack,
       deals,
       speed,
@@ -93,32 +89,28 @@ export class FunnelService {
     };
   }
 
-  #working(): string[] {
-    return this.#shape.working.map((s) => s.key);
-  }
-
-  async #counts(teamId: string, mode: FunnelQuery['mode'], start: Date, end: Date) {
+  async #counts(working: string[], teamId: string, mode: FunnelQuery['mode'], start: Date, end: Date) {
     const { db } = this.database;
     if (mode === 'cohort') {
       return {
-        counts: cohortCounts(this.#working(), await cohortReach(db, teamId, start, end)),
+        counts: cohortCounts(working, await cohortReach(db, teamId, start, end)),
         movesBack: 0,
       };
     }
-    return flowCounts(this.#working(), await flowMoves(db, teamId, start, end));
+    return flowCounts(working, await flowMoves(db, teamId, start, end));
   }
 
-  async #deals(teamId: string, mode: FunnelQuery['mode'], start: Date, end: Date): Promise<DealFigures> {
+  async #deals(
+    shape: FunnelShape,
+    teamId: string,
+    mode: FunnelQuery['mode'],
+    start: Date,
+    end: Date,
+  ): Promise<DealFigures> {
     const { db } = this.database;
     return mode === 'cohort'
-      ? cohortDeals(
-          this.#shape,
-          await cohortDealRows(db, teamId, start, end, this.#working(), this.#shape.wonStage),
-        )
-      : flowDeals(
-          this.#shape,
-          await flowDealRows(db, teamId, start, end, this.#working(), this.#shape.wonStage),
-        );
+      ? cohortDeals(shape, await cohortDealRows(db, teamId, start, end, workingOf(shape), shape.wonStage))
+      : flowDeals(shape, await flowDealRows(db, teamId, start, end, workingOf(shape), shape.wonStage));
   }
 
   async #speed(teamId: string, start: Date, end: Date): Promise<SpeedToLead> {
@@ -127,9 +119,12 @@ export class FunnelService {
     return { ...s, withinSla: decided > 0 ? s.met / decided : null };
   }
 
-  async #groups(teamId: string, { period, mode, by }: FunnelQuery): Promise<FunnelGroup[]> {
+  async #groups(
+    working: string[],
+    teamId: string,
+    { period, mode, by }: FunnelQuery,
+  ): Promise<FunnelGroup[]> {
     const { db } = this.database;
-    const working = this.#working();
     return mode === 'cohort'
       ? cohortGroups(working, await cohortReachBy(db, teamId, period.start, period.end, by!))
       : flowGroups(working, await flowMovesBy(db, teamId, period.start, period.end, by!));
@@ -139,10 +134,10 @@ export class FunnelService {
    * Leads stuck now, per stage before the won stage: past the configured days, or past twice the
    * median of the stage's stays that ended in the last 180 days.
    */
-  async #stuck(teamId: string, now: Date): Promise<Stuck> {
+  async #stuck(config: WorkspaceConfig, shape: FunnelShape, teamId: string, now: Date): Promise<Stuck> {
     const { db } = this.database;
-    const configured = new Map(this.config.stages.working.map((s) => [s.key, s.stagnationDays]));
-    const stages = stuckStages(this.#shape);
+    const configured = new Map(config.stages.working.map((s) => [s.key, s.stagnationDays]));
+    const stages = stuckStages(shape);
     const fromHistory = stages.filter((s) => configured.get(s) === null);
     const history = new Map((await this.#historyMedians(teamId, fromHistory, now)).map((h) => [h.stage, h]));
     const thresholds = stages.map((stage) => ({
@@ -171,7 +166,9 @@ export class FunnelService {
   #historyMedians(teamId: string, stages: string[], now: Date): Promise<StayMedians> {
     const hour = Math.floor(now.getTime() / HOUR_MS);
     const cached = this.#history.get(teamId);
-    if (cached?.hour === hour) return cached.medians;
+    // Keyed by the stages too: a configuration change asks again rather than waiting for the hour.
+    const key = stages.join(',');
+    if (cached?.hour === hour && cached.stages === key) return cached.medians;
     const end = new Date(hour * HOUR_MS);
     const medians = stayMedians(
       this.database.db,
@@ -182,7 +179,20 @@ export class FunnelService {
     );
     // A failed query is not cached: the next report asks again.
     medians.catch(() => this.#history.delete(teamId));
-    this.#history.set(teamId, { hour, medians });
+    this.#history.set(teamId, { hour, stages: key, medians });
     return medians;
   }
+}
+
+/** The funnel's stages and deal settings, as the workspace's configuration names them. */
+function shapeOf(config: WorkspaceConfig): FunnelShape {
+  return {
+    working: config.stages.working.map((s) => ({ key: s.key, label: s.label })),
+    wonStage: config.funnel.wonStage,
+    currency: config.funnel.currency,
+  };
+}
+
+function workingOf(shape: FunnelShape): string[] {
+  return shape.working.map((s) => s.key);
 }

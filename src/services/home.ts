@@ -1,3 +1,4 @@
+import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
 import { type FunnelGoal, goalCovering } from '../db/queries/funnel-goals.js';
@@ -75,11 +76,11 @@ export class HomeService {
 
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
+    private readonly configs: ConfigSource,
   ) {
     this.#roster = new RosterService(database);
-    this.#slaBoard = new SlaBoardService(database, config);
-    this.#funnel = new FunnelService(database, config);
+    this.#slaBoard = new SlaBoardService(database, configs);
+    this.#funnel = new FunnelService(database, configs);
   }
 
   async home(teamId: string, userId: string, now: Date): Promise<HomeData> {
@@ -89,11 +90,12 @@ export class HomeService {
     const seller = isSeller(roles);
     const manager = isManager(roles);
     const teamView = manager || roles.includes('marketer');
+    const config = this.configs.for(teamId);
     const [board, pipeline, team] = await Promise.all([
       seller || manager ? this.#board(teamId, userId, now) : null,
-      seller ? this.#pipeline(teamId, userId) : null,
+      seller ? this.#pipeline(config, teamId, userId) : null,
       // Managers see unclaimed leads and breaches on their team SLA board already.
-      teamView ? this.#team(teamId, now, !manager) : null,
+      teamView ? this.#team(config, teamId, now, !manager) : null,
     ]);
     return { kind: 'member', member: subject.member, board, pipeline, team };
   }
@@ -103,21 +105,21 @@ export class HomeService {
     return result.kind === 'member' ? result.board : null;
   }
 
-  async #pipeline(teamId: string, userId: string): Promise<MyPipeline> {
+  async #pipeline(config: WorkspaceConfig, teamId: string, userId: string): Promise<MyPipeline> {
     const { db } = this.database;
-    const { working } = this.config.stages;
+    const { working } = config.stages;
     const keys = working.map((s) => s.key);
-    const open = openStages(this.config);
+    const open = openStages(config);
     const page = await ownedLeadsByStage(db, teamId, userId, open, HOME_LEADS_LIMIT);
     const ids = page.leads.map((l) => l.id);
     const next = nextSteps(
       await pendingCadenceSteps(db, teamId, CADENCE_STEP_JOB, userId, ids),
-      this.config.cadence.steps,
+      config.cadence.steps,
     );
     const items: PipelineLead[] = page.leads.map((lead) => ({
       lead,
       // Steps still pending for a lead past the stop stage will be skipped when they come due.
-      nextStep: cadenceRuns(lead.stage, keys, this.config.cadence.stopAtStage)
+      nextStep: cadenceRuns(lead.stage, keys, config.cadence.stopAtStage)
         ? (next.get(lead.id) ?? null)
         : null,
     }));
@@ -132,13 +134,13 @@ export class HomeService {
     };
   }
 
-  async #team(teamId: string, now: Date, withPulse: boolean): Promise<TeamFunnel> {
-    const { timeZone } = this.config.calendar;
+  async #team(config: WorkspaceConfig, teamId: string, now: Date, withPulse: boolean): Promise<TeamFunnel> {
+    const { timeZone } = config.calendar;
     const period = weekPeriod(now, timeZone);
     const [report, goal, pulse] = await Promise.all([
       this.#funnel.report(teamId, { period, mode: 'cohort', by: null }, now),
-      this.#goal(teamId, now),
-      withPulse ? this.#pulse(teamId, now) : null,
+      this.#goal(config, teamId, now),
+      withPulse ? this.#pulse(config, teamId, now) : null,
     ]);
     // A goal's plan holds each stage's share per week; the week compares with that share.
     const perWeek = new Map(goal?.plan.stages.map((s) => [s.stage, s.perWeek]) ?? []);
@@ -158,19 +160,19 @@ export class HomeService {
   }
 
   /** The goal whose period holds today (team time zone), the most specific when several do. */
-  async #goal(teamId: string, now: Date): Promise<FunnelGoal | null> {
-    const local = toLocal(now, this.config.calendar.timeZone);
+  async #goal(config: WorkspaceConfig, teamId: string, now: Date): Promise<FunnelGoal | null> {
+    const local = toLocal(now, config.calendar.timeZone);
     const today = [local.year, local.month, local.day].map((n) => String(n).padStart(2, '0')).join('-');
     return (await goalCovering(this.database.db, teamId, today)) ?? null;
   }
 
-  async #pulse(teamId: string, now: Date): Promise<TeamPulse> {
+  async #pulse(config: WorkspaceConfig, teamId: string, now: Date): Promise<TeamPulse> {
     const { db } = this.database;
-    const week = isoWeek(now, this.config.calendar.timeZone);
+    const week = isoWeek(now, config.calendar.timeZone);
     const [unclaimed, owners] = await Promise.all([
       unclaimedLeads(db, teamId, {
         segments: null,
-        stages: openStages(this.config),
+        stages: openStages(config),
         limit: HOME_UNCLAIMED_LIMIT,
       }),
       weekByOwner(db, teamId, week.from, week.to),

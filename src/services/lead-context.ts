@@ -1,4 +1,4 @@
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { ConfigSource } from '../config/config-source.js';
 import type { Database } from '../db/client.js';
 import { insertLeadContext, lockSubmission } from '../db/queries/lead-contexts.js';
 import {
@@ -33,14 +33,10 @@ export type AddContextResult =
  * may add it (marketers mostly).
  */
 export class LeadContextService {
-  readonly #writes: LeadWrites;
-
   constructor(
     private readonly database: Database,
-    config: WorkspaceConfig,
-  ) {
-    this.#writes = new LeadWrites(config);
-  }
+    private readonly configs: ConfigSource,
+  ) {}
 
   actor(teamId: string, userId: string): Promise<Actor> {
     return actorOf(this.database.db, teamId, userId);
@@ -77,6 +73,7 @@ export class LeadContextService {
     const actor = await actorOf(db, teamId, request.authorId);
     if (actor.kind === 'stranger') return { ok: false, reason: 'not_on_roster', adminIds: actor.adminIds };
     const { leadId, authorId: by, fields, viewId } = request;
+    const writes = new LeadWrites(this.configs.for(teamId));
 
     return db.transaction(async (tx) => {
       if (viewId) {
@@ -97,10 +94,10 @@ export class LeadContextService {
         data: { context_id: row.id, ...(viewId ? { view_id: viewId } : {}) },
         occurredAt: now,
       });
-      await this.#writes.note(tx, lead, { kind: 'context_added', by, context: fields }, now);
-      await this.#writes.refreshCard(tx, lead, now);
+      await writes.note(tx, lead, { kind: 'context_added', by, context: fields }, now);
+      await writes.refreshCard(tx, lead, now);
       if (lead.ownerId && lead.ownerId !== by)
-        await this.#writes.dm(tx, lead, lead.ownerId, { kind: 'context_added', by, context: fields }, now);
+        await writes.dm(tx, lead, lead.ownerId, { kind: 'context_added', by, context: fields }, now);
       return { ok: true, lead, duplicate: false };
     });
   }

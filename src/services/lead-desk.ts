@@ -1,4 +1,5 @@
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { ConfigSource } from '../config/config-source.js';
+
 import type { Database } from '../db/client.js';
 import { findLeadsByEmail, leadsOwnedInStages, searchLeadsByText } from '../db/queries/lead-lookup.js';
 import { findLead, type LeadRow } from '../db/queries/leads.js';
@@ -40,7 +41,7 @@ export type SubmitResult =
 export class LeadDeskService {
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
+    private readonly configs: ConfigSource,
     /** The same intake the webhook uses. */
     private readonly leads: LeadService,
   ) {}
@@ -60,8 +61,8 @@ export class LeadDeskService {
     const marketerId = member.roles.includes('marketer') ? userId : null;
     const result = await this.leads.intake(teamId, input, now, { marketerId });
     const lead = (await findLead(this.database.db, teamId, result.leadId))!;
-    const channel =
-      lead.cardChannel ?? (lead.routed ? (this.config.channels.leads[lead.segment] ?? null) : null);
+    const { channels } = this.configs.for(teamId);
+    const channel = lead.cardChannel ?? (lead.routed ? (channels.leads[lead.segment] ?? null) : null);
     return { ok: true, duplicate: result.duplicate, lead, channel };
   }
 
@@ -86,7 +87,7 @@ export class LeadDeskService {
 
   /** The caller's open leads, grouped by stage in funnel order, oldest first within a stage. */
   async mine(teamId: string, userId: string): Promise<MyLeads> {
-    const stages = openStages(this.config);
+    const stages = openStages(this.configs.for(teamId));
     const rows = await leadsOwnedInStages(this.database.db, teamId, userId, stages, MINE_LIMIT + 1);
     const shown = rows.slice(0, MINE_LIMIT);
     return {

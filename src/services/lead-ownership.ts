@@ -1,3 +1,4 @@
+import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
 import { appendLeadEvent, changeLeadOwner, findLead, type LeadRow } from '../db/queries/leads.js';
@@ -32,16 +33,10 @@ const ATTEMPTS = 3;
  * its event, card refresh, thread line and DMs, committed together.
  */
 export class LeadOwnershipService {
-  readonly #writes: LeadWrites;
-  readonly #config: WorkspaceConfig;
-
   constructor(
     private readonly database: Database,
-    config: WorkspaceConfig,
-  ) {
-    this.#writes = new LeadWrites(config);
-    this.#config = config;
-  }
+    private readonly configs: ConfigSource,
+  ) {}
 
   /** Whether `userId` may open the Assign modal for the lead (checked again on submission). */
   async mayAssign(
@@ -72,6 +67,7 @@ export class LeadOwnershipService {
     if (!assignee.segments.includes(segment))
       return { ok: false, reason: 'assignee_not_serving', assigneeId, segment };
 
+    const config = this.configs.for(teamId);
     return this.database.db.transaction(async (tx) => {
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         const current = await findLead(tx, teamId, request.leadId);
@@ -80,16 +76,24 @@ export class LeadOwnershipService {
         if (from === assigneeId) return { ok: false, reason: 'already_owner', assigneeId } as const;
         const lead = await changeLeadOwner(tx, teamId, current.id, from, assigneeId, now);
         if (!lead) continue; // the owner changed since we read it: look again
-        await this.#assigned(tx, lead, request, from, now);
+        await this.#assigned(config, tx, lead, request, from, now);
         return { ok: true, lead, from } as const;
       }
       return { ok: false, reason: 'changed' } as const;
     });
   }
 
-  async #assigned(tx: Tx, lead: LeadRow, request: AssignRequest, from: string | null, now: Date) {
+  async #assigned(
+    config: WorkspaceConfig,
+    tx: Tx,
+    lead: LeadRow,
+    request: AssignRequest,
+    from: string | null,
+    now: Date,
+  ) {
     const { actorId: by, assigneeId: to, reason } = request;
-    await scheduleCadence(tx, this.#config, lead, to, now);
+    const writes = new LeadWrites(config);
+    await scheduleCadence(tx, config, lead, to, now);
     await appendLeadEvent(tx, {
       teamId: lead.teamId,
       leadId: lead.id,
@@ -98,11 +102,10 @@ export class LeadOwnershipService {
       data: { from, to, reason },
       occurredAt: now,
     });
-    await this.#writes.refreshCard(tx, lead, now);
-    await this.#writes.note(tx, lead, { kind: 'owner_changed', by, from, to, reason }, now);
-    await this.#writes.dm(tx, lead, to, { kind: 'assigned', by, from, reason }, now);
-    if (from !== null && from !== by)
-      await this.#writes.dm(tx, lead, from, { kind: 'unassigned', by, to }, now);
+    await writes.refreshCard(tx, lead, now);
+    await writes.note(tx, lead, { kind: 'owner_changed', by, from, to, reason }, now);
+    await writes.dm(tx, lead, to, { kind: 'assigned', by, from, reason }, now);
+    if (from !== null && from !== by) await writes.dm(tx, lead, from, { kind: 'unassigned', by, to }, now);
   }
 
   /** The owner (or a manager or admin) hands the lead back: unowned, so it can be claimed again. */
@@ -122,6 +125,7 @@ export class LeadOwnershipService {
     if (from !== actorId && !isManager(actor.member.roles))
       return { ok: false, reason: 'not_your_lead', ownerId: from };
 
+    const writes = new LeadWrites(this.configs.for(teamId));
     return db.transaction(async (tx) => {
       // Only the owner the person saw: if it changed meanwhile, they release nothing they did not mean to.
       const lead = await changeLeadOwner(tx, teamId, leadId, from, null, now);
@@ -137,10 +141,10 @@ export class LeadOwnershipService {
         data: { from, to: null, reason: null },
         occurredAt: now,
       });
-      await this.#writes.refreshCard(tx, lead, now);
-      await this.#writes.note(tx, lead, { kind: 'released', by: actorId, from }, now);
+      await writes.refreshCard(tx, lead, now);
+      await writes.note(tx, lead, { kind: 'released', by: actorId, from }, now);
       if (from !== actorId)
-        await this.#writes.dm(tx, lead, from, { kind: 'unassigned', by: actorId, to: null }, now);
+        await writes.dm(tx, lead, from, { kind: 'unassigned', by: actorId, to: null }, now);
       return { ok: true, lead, from } as const;
     });
   }

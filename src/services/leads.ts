@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
 import {
@@ -54,25 +55,32 @@ function isUniqueViolation(error: unknown): boolean {
 export class LeadService {
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
+    private readonly configs: ConfigSource,
   ) {}
 
   /** Stores a lead (or recognises a resubmission) and queues its card; committed before it returns. */
   async intake(teamId: string, input: LeadInput, now: Date, opts: IntakeOptions = {}): Promise<IntakeResult> {
+    const config = this.configs.for(teamId);
     try {
-      return await this.#intakeOnce(teamId, input, now, opts);
+      return await this.#intakeOnce(config, teamId, input, now, opts);
     } catch (error) {
       // Two deliveries of the same external_id raced; the loser finds the winner's row now.
-      if (isUniqueViolation(error)) return this.#intakeOnce(teamId, input, now, opts);
+      if (isUniqueViolation(error)) return this.#intakeOnce(config, teamId, input, now, opts);
       throw error;
     }
   }
 
-  #intakeOnce(teamId: string, input: LeadInput, now: Date, opts: IntakeOptions): Promise<IntakeResult> {
+  #intakeOnce(
+    config: WorkspaceConfig,
+    teamId: string,
+    input: LeadInput,
+    now: Date,
+    opts: IntakeOptions,
+  ): Promise<IntakeResult> {
     return this.database.db.transaction(async (tx) => {
       // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${teamId}:${input.email}`}))`);
-      const existing = await this.#findDuplicate(tx, teamId, input, now);
+      const existing = await this.#findDuplicate(config, tx, teamId, input, now);
       if (existing) {
         await appendLeadEvent(tx, {
           teamId,
@@ -83,6 +91,7 @@ export class LeadService {
         });
         if (existing.routed) {
           await this.#note(
+            config,
             tx,
             existing,
             { kind: 'resubmitted', source: input.source, form: input.form },
@@ -91,11 +100,11 @@ export class LeadService {
         }
         return { leadId: existing.id, duplicate: true };
       }
-      const q = qualify(input, this.config.qualification);
+      const q = qualify(input, config.qualification);
       const routed = isRouted(
         q.stage,
-        this.config.routing.thresholdStage,
-        this.config.stages.working.map((s) => s.key),
+        config.routing.thresholdStage,
+        config.stages.working.map((s) => s.key),
       );
       const lead = await insertLead(tx, {
         ...input,
@@ -110,7 +119,7 @@ export class LeadService {
         // A routed lead's first-touch SLA clock starts as it arrives.
         ...(routed
           ? {
-              slaDueAt: firstTouchDueAt(now, this.config.sla, this.config.calendar),
+              slaDueAt: firstTouchDueAt(now, config.sla, config.calendar),
               slaState: 'running' as const,
             }
           : {}),
@@ -131,7 +140,7 @@ export class LeadService {
           {
             teamId,
             method: 'chat.postMessage',
-            channel: this.config.channels.leads[q.segment]!,
+            channel: config.channels.leads[q.segment]!,
             args: {},
             leadId: lead.id,
             purpose: 'lead_card',
@@ -140,24 +149,36 @@ export class LeadService {
           now,
         );
         // Account match, round robin or claim mode's auto-assign timer: committed with the lead.
-        await new Router(this.config).onIntake(tx, lead, now);
+        await new Router(config).onIntake(tx, lead, now);
         // The escalation ladder's steps, after routing's own jobs (same due time: routing runs first).
-        await scheduleSlaLadder(tx, this.config, lead, now);
+        await scheduleSlaLadder(tx, config, lead, now);
       }
       return { leadId: lead.id, duplicate: false };
     });
   }
 
-  async #findDuplicate(tx: Tx, teamId: string, input: LeadInput, now: Date): Promise<LeadRow | undefined> {
+  async #findDuplicate(
+    config: WorkspaceConfig,
+    tx: Tx,
+    teamId: string,
+    input: LeadInput,
+    now: Date,
+  ): Promise<LeadRow | undefined> {
     if (input.externalId) {
       const sameId = await findLeadByExternalId(tx, teamId, input.source, input.externalId);
       if (sameId) return sameId;
     }
-    return this.#byEmail(tx, teamId, input, now);
+    return this.#byEmail(config, tx, teamId, input, now);
   }
 
-  #byEmail(tx: Tx, teamId: string, input: LeadInput, now: Date): Promise<LeadRow | undefined> {
-    const days = this.config.intake.duplicateWindowDays;
+  #byEmail(
+    config: WorkspaceConfig,
+    tx: Tx,
+    teamId: string,
+    input: LeadInput,
+    now: Date,
+  ): Promise<LeadRow | undefined> {
+    const days = config.intake.duplicateWindowDays;
     if (!input.email || days <= 0) return Promise.resolve(undefined);
     return findRecentLeadByEmail(tx, teamId, input.email, new Date(now.getTime() - days * DAY_MS));
   }
@@ -172,7 +193,8 @@ export class LeadService {
     if (!isSeller(member.roles)) return { ok: false, reason: 'not_a_seller' };
     if (!member.segments.includes(lead.segment))
       return { ok: false, reason: 'not_serving_segment', segment: lead.segment };
-    const accepted = this.#acceptedStage(lead.stage);
+    const config = this.configs.for(teamId);
+    const accepted = this.#acceptedStage(config, lead.stage);
     return db.transaction(async (tx) => {
       const taken = await takeUnownedLead(tx, teamId, leadId, userId, now);
       if (!taken) {
@@ -187,38 +209,34 @@ export class LeadService {
         data: { owner: userId },
         occurredAt: now,
       });
-      await scheduleCadence(tx, this.config, taken, userId, now);
+      await scheduleCadence(tx, config, taken, userId, now);
       const won = accepted
         ? await recordStageMove(
             tx,
             taken,
-            systemMove(taken, accepted, 'claimed', this.#workingKeys(), 'forward'),
+            systemMove(taken, accepted, 'claimed', workingKeys(config), 'forward'),
             { actorId: userId, via: 'slack' },
             now,
           )
         : taken;
-      await this.#refreshCard(tx, won, now);
-      await this.#note(tx, won, { kind: 'claimed', by: userId }, now);
+      await this.#refreshCard(config, tx, won, now);
+      await this.#note(config, tx, won, { kind: 'claimed', by: userId }, now);
       return { ok: true, lead: won } as const;
     });
   }
 
-  #workingKeys(): string[] {
-    return this.config.stages.working.map((s) => s.key);
-  }
-
   /** The stage a claim moves a lead to: MQL → SAL when both are configured stages. */
-  #acceptedStage(stage: string): string | undefined {
-    return salesAcceptedStage(stage, this.#workingKeys());
+  #acceptedStage(config: WorkspaceConfig, stage: string): string | undefined {
+    return salesAcceptedStage(stage, workingKeys(config));
   }
 
-  async #refreshCard(tx: Tx, lead: LeadRow, now: Date): Promise<void> {
+  async #refreshCard(config: WorkspaceConfig, tx: Tx, lead: LeadRow, now: Date): Promise<void> {
     await enqueueSlackWrite(
       tx,
       {
         teamId: lead.teamId,
         method: 'chat.update',
-        channel: lead.cardChannel ?? this.config.channels.leads[lead.segment]!,
+        channel: lead.cardChannel ?? config.channels.leads[lead.segment]!,
         args: {},
         leadId: lead.id,
         purpose: 'lead_card_update',
@@ -227,13 +245,13 @@ export class LeadService {
     );
   }
 
-  async #note(tx: Tx, lead: LeadRow, note: ThreadNote, now: Date): Promise<void> {
+  async #note(config: WorkspaceConfig, tx: Tx, lead: LeadRow, note: ThreadNote, now: Date): Promise<void> {
     await enqueueSlackWrite(
       tx,
       {
         teamId: lead.teamId,
         method: 'chat.postMessage',
-        channel: lead.cardChannel ?? this.config.channels.leads[lead.segment]!,
+        channel: lead.cardChannel ?? config.channels.leads[lead.segment]!,
         args: { note },
         leadId: lead.id,
         purpose: 'lead_thread',
@@ -241,4 +259,8 @@ export class LeadService {
       now,
     );
   }
+}
+
+function workingKeys(config: WorkspaceConfig): string[] {
+  return config.stages.working.map((s) => s.key);
 }

@@ -1,4 +1,5 @@
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { ConfigSource } from '../config/config-source.js';
+
 import type { Database, Tx } from '../db/client.js';
 import {
   type ActionItemRow,
@@ -55,7 +56,7 @@ const ANSWER_ANY_ROLES = ['manager', 'admin'];
 export class ActionItemService {
   constructor(
     readonly database: Database,
-    readonly config: WorkspaceConfig,
+    readonly configs: ConfigSource,
   ) {}
 
   actor(teamId: string, userId: string): Promise<Actor> {

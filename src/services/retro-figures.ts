@@ -1,4 +1,5 @@
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { ConfigSource } from '../config/config-source.js';
+
 import type { Database } from '../db/client.js';
 import { speedToLead, stayMedians } from '../db/queries/funnel.js';
 import { goalCovering } from '../db/queries/funnel-goals.js';
@@ -31,15 +32,15 @@ export class RetroFiguresService {
 
   constructor(
     readonly database: Database,
-    readonly config: WorkspaceConfig,
+    readonly configs: ConfigSource,
   ) {
-    this.#funnel = new FunnelService(database, config);
+    this.#funnel = new FunnelService(database, configs);
   }
 
   /** Figures of the retro of `weekKey` (which reviews the week before it), opened at `openedAt`. */
   async weekly(teamId: string, weekKey: string, openedAt: Date): Promise<WeeklyFigures> {
     const { db } = this.database;
-    const { timeZone } = this.config.calendar;
+    const { timeZone } = this.configs.for(teamId).calendar;
     const reviewed = isoWeekPeriod(shiftWeek(weekKey, -1), timeZone);
     // The reviewed week as a date range, so its comparison is the week before it.
     const parsed = parsePeriod(`${reviewed.firstDay}..${reviewed.lastDay}`, openedAt, timeZone);
@@ -77,12 +78,13 @@ export class RetroFiguresService {
   /** Figures of the playbook review of `monthKey` (which reviews the month before it), opened at `openedAt`. */
   async monthly(teamId: string, monthKey: string, openedAt: Date): Promise<PlaybookSnapshot> {
     const { db } = this.database;
-    const { timeZone } = this.config.calendar;
+    const config = this.configs.for(teamId);
+    const { timeZone } = config.calendar;
     const reviewed = monthPeriod(shiftMonth(monthKey, -1), timeZone);
     const weeks = trendWeeks(isoWeekKey(openedAt, timeZone)).map((k) => isoWeekPeriod(k, timeZone));
-    const { working } = this.config.stages;
+    const { working } = config.stages;
     // Days in stage are shown for the working stages before the won stage.
-    const wonAt = working.findIndex((s) => s.key === this.config.funnel.wonStage);
+    const wonAt = working.findIndex((s) => s.key === config.funnel.wonStage);
     const stages = working.slice(0, Math.max(0, wonAt));
     const keys = stages.map((s) => s.key);
     const bounds = (p: SnapshotPeriod) => [new Date(p.start), new Date(p.end)] as const;
@@ -94,7 +96,7 @@ export class RetroFiguresService {
     return {
       monthKey,
       reviewed,
-      cadence: cadenceCompletion(this.config.cadence.steps, cadence),
+      cadence: cadenceCompletion(config.cadence.steps, cadence),
       sla: weeks.map((w, i) => slaWeek(w.key, speeds[i]!)),
       stages: stageTrends(
         stages,

@@ -1,4 +1,5 @@
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { ConfigSource } from '../config/config-source.js';
+
 import type { Database, Tx } from '../db/client.js';
 import { type ActionItemRow, carryOverOpenItems, listItemsForRetro } from '../db/queries/action-items.js';
 import { scheduleJob } from '../db/queries/jobs.js';
@@ -94,9 +95,9 @@ export class RetroService {
 
   constructor(
     readonly database: Database,
-    readonly config: WorkspaceConfig,
+    readonly configs: ConfigSource,
   ) {
-    this.#figures = new RetroFiguresService(database, config);
+    this.#figures = new RetroFiguresService(database, configs);
   }
 
   /** Opens the weekly retro of `weekKey` (reviewing the week before); nothing when it is open already. */
@@ -119,7 +120,7 @@ export class RetroService {
         teamId,
         kind: 'weekly',
         periodKey: weekKey,
-        channel: this.config.channels.retro,
+        channel: this.configs.for(teamId).channels.retro,
         snapshot: { ...snapshot },
         openedAt,
       });
@@ -152,7 +153,7 @@ export class RetroService {
         teamId,
         kind: 'monthly',
         periodKey: monthKey,
-        channel: this.config.channels.retro,
+        channel: this.configs.for(teamId).channels.retro,
         snapshot: { ...snapshot },
         openedAt,
       });
@@ -244,7 +245,7 @@ export class RetroService {
     const snapshot = weeklySnapshot(retro);
     const authors = await noteCountsByAuthor(db, teamId, retro.id);
     const roles = await firstRoles(db, teamId, snapshot.participants);
-    const { timeZone } = this.config.calendar;
+    const { timeZone } = this.configs.for(teamId).calendar;
     const monday = weekMonday(retro.periodKey);
     return {
       kind: 'weekly',

@@ -1,4 +1,5 @@
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { ConfigSource } from '../config/config-source.js';
+
 import type { Database } from '../db/client.js';
 import { countLeadsByOwnerInStages, lastAssignments } from '../db/queries/lead-lookup.js';
 import { listRoster, type MemberRow } from '../db/queries/members.js';
@@ -27,17 +28,18 @@ export interface RosterLine extends MemberSummary {
 export class RosterStatusService {
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
+    private readonly configs: ConfigSource,
   ) {}
 
   async roster(teamId: string, now: Date): Promise<RosterLine[]> {
     const { db } = this.database;
-    const stages = openStages(this.config);
+    const config = this.configs.for(teamId);
+    const stages = openStages(config);
     // One after another: PGlite serves one query at a time anyway.
     const members = await listRoster(db, teamId);
     const open = await countLeadsByOwnerInStages(db, teamId, stages);
     const last = await lastAssignments(db, teamId);
-    const holidays = holidayDates(this.config.calendar.holidays);
+    const holidays = holidayDates(config.calendar.holidays);
     return members.map((m) => {
       const away = isAway(m, now);
       const summary = {

@@ -1,3 +1,4 @@
+import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
 import { appendLeadEvent, type LeadRow, leadEventExists } from '../db/queries/leads.js';
@@ -10,6 +11,13 @@ import { scheduleCadence } from './cadence.js';
 import { LeadWrites } from './lead-writes.js';
 import { type AcceptTimeoutPayload, Router } from './router.js';
 import { OFFER_CLOSED_PURPOSE, type OfferClosed, type OfferOutcome, offerDmKey } from './routing-notes.js';
+
+/** One operation's configuration and the helpers built from it. */
+interface Op {
+  config: WorkspaceConfig;
+  router: Router;
+  writes: LeadWrites;
+}
 
 export type OfferRefusal =
   | { reason: 'not_found' }
@@ -28,19 +36,20 @@ export type OfferResult = { ok: true; lead: LeadRow; already?: boolean } | ({ ok
  * so concurrent clicks and jobs see one another's outcome; jobs that find the lead moved on do nothing.
  */
 export class RoutingService {
-  readonly #router: Router;
-  readonly #writes: LeadWrites;
-
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
-  ) {
-    this.#router = new Router(config);
-    this.#writes = new LeadWrites(config);
+    private readonly configs: ConfigSource,
+  ) {}
+
+  /** The workspace's configuration for one operation, with the helpers built from it. */
+  #op(teamId: string): Op {
+    const config = this.configs.for(teamId);
+    return { config, router: new Router(config), writes: new LeadWrites(config) };
   }
 
   /** Only the person the lead is offered to may accept; accepting twice changes nothing. */
   accept(teamId: string, leadId: number, userId: string, offeredAt: number | null, now: Date) {
+    const op = this.#op(teamId);
     return this.database.db.transaction(async (tx): Promise<OfferResult> => {
       const lead = await lockLead(tx, teamId, leadId);
       if (!lead) return { ok: false, reason: 'not_found' };
@@ -55,16 +64,16 @@ export class RoutingService {
         data: { offeredAt: offer.offeredAt.toISOString() },
         occurredAt: now,
       });
-      await scheduleCadence(tx, this.config, lead, userId, now);
+      await scheduleCadence(tx, op.config, lead, userId, now);
       let current = lead;
-      const working = this.config.stages.working.map((s) => s.key);
+      const working = op.config.stages.working.map((s) => s.key);
       const accepted = salesAcceptedStage(lead.stage, working);
       if (accepted) {
         const move = systemMove(lead, accepted, 'accepted', working, 'forward');
         current = await recordStageMove(tx, lead, move, { actorId: userId, via: 'slack' }, now);
       }
-      await this.#writes.refreshCard(tx, current, now);
-      await this.#writes.note(tx, current, { kind: 'offer_accepted', by: userId }, now);
+      await op.writes.refreshCard(tx, current, now);
+      await op.writes.note(tx, current, { kind: 'offer_accepted', by: userId }, now);
       await this.#closeOffer(tx, lead, offer, { kind: 'accepted' }, now);
       return { ok: true, lead: current };
     });
@@ -72,61 +81,65 @@ export class RoutingService {
 
   /** The person offered the lead hands it on to the next eligible seller (never back to a passer). */
   pass(teamId: string, leadId: number, userId: string, offeredAt: number | null, now: Date) {
+    const op = this.#op(teamId);
     return this.database.db.transaction(async (tx): Promise<OfferResult> => {
       const lead = await lockLead(tx, teamId, leadId);
       if (!lead) return { ok: false, reason: 'not_found' };
       const offer = await currentOffer(tx, lead);
       if (!isTheirs(offer, userId, offeredAt)) return this.#refusal(tx, lead, userId);
       if (offer.accepted) return { ok: false, reason: 'already_accepted' };
-      await this.#passOn(tx, lead, offer, null, now);
+      await this.#passOn(op, tx, lead, offer, null, now);
       return { ok: true, lead };
     });
   }
 
   /** Job: the offer was not accepted in time — the same as a pass, recorded as a timeout. */
   async acceptTimeout(teamId: string, payload: AcceptTimeoutPayload, now: Date): Promise<void> {
+    const op = this.#op(teamId);
     await this.database.db.transaction(async (tx) => {
       const lead = await lockLead(tx, teamId, payload.leadId);
       if (!lead) return;
       const offer = await currentOffer(tx, lead);
       if (!isTheirs(offer, payload.userId, new Date(payload.offeredAt).getTime()) || offer.accepted) return;
-      const policy = this.#router.policyOf(lead);
+      const policy = op.router.policyOf(lead);
       const minutes = policy?.mode === 'round_robin' ? policy.acceptTimeoutMinutes : 0;
-      await this.#passOn(tx, lead, offer, minutes, now);
+      await this.#passOn(op, tx, lead, offer, minutes, now);
     });
   }
 
   /** Job: a held lead, routed again if it is still waiting for an owner (`afterMinutes`: held by auto-assign). */
   async retry(teamId: string, leadId: number, afterMinutes: number | undefined, now: Date): Promise<void> {
+    const op = this.#op(teamId);
     await this.database.db.transaction(async (tx) => {
-      const lead = await this.#waiting(tx, teamId, leadId);
+      const lead = await this.#waiting(op, tx, teamId, leadId);
       const request = {
         trigger: 'retry',
         announceHold: false,
         ...(afterMinutes === undefined ? {} : { afterMinutes }),
       } as const;
-      if (lead) await this.#router.route(tx, lead, now, request);
+      if (lead) await op.router.route(tx, lead, now, request);
     });
   }
 
   /** Job (claim mode): the card is still unclaimed after `afterMinutes`, so rotation picks an owner. */
   async autoAssign(teamId: string, leadId: number, afterMinutes: number, now: Date): Promise<void> {
+    const op = this.#op(teamId);
     await this.database.db.transaction(async (tx) => {
-      const lead = await this.#waiting(tx, teamId, leadId);
-      if (lead) await this.#router.route(tx, lead, now, { trigger: 'auto_assign', afterMinutes });
+      const lead = await this.#waiting(op, tx, teamId, leadId);
+      if (lead) await op.router.route(tx, lead, now, { trigger: 'auto_assign', afterMinutes });
     });
   }
 
   /** The lead, locked, if it is routed, unowned and still open; else undefined (nothing to do). */
-  async #waiting(tx: Tx, teamId: string, leadId: number): Promise<LeadRow | undefined> {
+  async #waiting(op: Op, tx: Tx, teamId: string, leadId: number): Promise<LeadRow | undefined> {
     const lead = await lockLead(tx, teamId, leadId);
     if (!lead?.routed || lead.ownerId) return undefined;
-    const open = openStages(this.config);
+    const open = openStages(op.config);
     return open.includes(lead.stage) ? lead : undefined;
   }
 
   /** Records the pass (or timeout), closes the offer's DM and routes the lead on. */
-  async #passOn(tx: Tx, lead: LeadRow, offer: Offer, timedOutAfter: number | null, now: Date) {
+  async #passOn(op: Op, tx: Tx, lead: LeadRow, offer: Offer, timedOutAfter: number | null, now: Date) {
     await appendLeadEvent(tx, {
       teamId: lead.teamId,
       leadId: lead.id,
@@ -139,7 +152,7 @@ export class RoutingService {
       },
       occurredAt: now,
     });
-    await this.#writes.note(
+    await op.writes.note(
       tx,
       lead,
       { kind: 'offer_passed', by: offer.userId, timedOutAfterMinutes: timedOutAfter },
@@ -148,7 +161,7 @@ export class RoutingService {
     const outcome: OfferOutcome =
       timedOutAfter === null ? { kind: 'passed' } : { kind: 'timed_out', minutes: timedOutAfter };
     await this.#closeOffer(tx, lead, offer, outcome, now);
-    await this.#router.route(tx, lead, now, { trigger: timedOutAfter === null ? 'passed' : 'timeout' });
+    await op.router.route(tx, lead, now, { trigger: timedOutAfter === null ? 'passed' : 'timeout' });
   }
 
   /** Edits the offer's DM to say how it ended (its buttons go). */

@@ -1,4 +1,5 @@
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+import type { ConfigSource } from '../config/config-source.js';
+
 import type { Database } from '../db/client.js';
 import { setRetroDms } from '../db/queries/members.js';
 import { actorOf } from './actor.js';
@@ -12,7 +13,7 @@ export type SettingsResult =
 export class SettingsService {
   constructor(
     readonly database: Database,
-    readonly config: WorkspaceConfig,
+    readonly configs: ConfigSource,
   ) {}
 
   async get(teamId: string, userId: string): Promise<SettingsResult> {

@@ -1,3 +1,4 @@
+import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
 import type { LeadRow } from '../db/queries/leads.js';
@@ -78,7 +79,7 @@ export function isoWeek(now: Date, timeZone: string): { from: Date; to: Date } {
 export class SlaBoardService {
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
+    private readonly configs: ConfigSource,
   ) {}
 
   async board(teamId: string, userId: string, now: Date): Promise<BoardResult> {
@@ -92,8 +93,9 @@ export class SlaBoardService {
       };
     }
     const team = isManager(member.roles);
-    const week = isoWeek(now, this.config.calendar.timeZone);
-    const stages = openStages(this.config);
+    const config = this.configs.for(teamId);
+    const week = isoWeek(now, config.calendar.timeZone);
+    const stages = openStages(config);
     const [unclaimed, running, breaches, byOwner] = await Promise.all([
       unclaimedLeads(db, teamId, {
         segments: team ? null : member.segments,
@@ -124,13 +126,13 @@ export class SlaBoardService {
       member,
       board: {
         scope: team ? 'team' : 'mine',
-        clock: this.config.sla.clock,
-        slaMinutes: this.config.sla.firstTouchMinutes,
+        clock: config.sla.clock,
+        slaMinutes: config.sla.firstTouchMinutes,
         week,
         unclaimed: {
           items: unclaimed.leads.map((lead) => ({
             lead,
-            ageMinutes: this.#minutes(lead.createdAt, now),
+            ageMinutes: minutesOn(config, lead.createdAt, now),
             dueAt: lead.slaDueAt,
           })),
           total: unclaimed.total,
@@ -138,7 +140,7 @@ export class SlaBoardService {
         running: {
           items: running.leads.flatMap((lead) =>
             lead.slaDueAt
-              ? [{ lead, dueAt: lead.slaDueAt, leftMinutes: this.#left(now, lead.slaDueAt) }]
+              ? [{ lead, dueAt: lead.slaDueAt, leftMinutes: leftOn(config, now, lead.slaDueAt) }]
               : [],
           ),
           total: running.total,
@@ -152,14 +154,14 @@ export class SlaBoardService {
       },
     };
   }
+}
 
-  /** Elapsed minutes from `from` to `to` on the SLA's clock (0 when `to` is not later). */
-  #minutes(from: Date, to: Date): number {
-    if (this.config.sla.clock === 'always') return Math.max(0, (to.getTime() - from.getTime()) / 60_000);
-    return businessMinutesBetween(from, to, this.config.calendar);
-  }
+/** Elapsed minutes from `from` to `to` on the SLA's clock (0 when `to` is not later). */
+function minutesOn(config: WorkspaceConfig, from: Date, to: Date): number {
+  if (config.sla.clock === 'always') return Math.max(0, (to.getTime() - from.getTime()) / 60_000);
+  return businessMinutesBetween(from, to, config.calendar);
+}
 
-  #left(now: Date, due: Date): number {
-    return now.getTime() <= due.getTime() ? this.#minutes(now, due) : -this.#minutes(due, now);
-  }
+function leftOn(config: WorkspaceConfig, now: Date, due: Date): number {
+  return now.getTime() <= due.getTime() ? minutesOn(config, now, due) : -minutesOn(config, due, now);
 }

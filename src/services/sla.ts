@@ -1,4 +1,5 @@
 import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import type { ConfigSource } from '../config/config-source.js';
 import type { EscalationStep, WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
 import { scheduleJob } from '../db/queries/jobs.js';
@@ -69,51 +70,59 @@ export async function scheduleSlaLadder(tx: Tx, config: WorkspaceConfig, lead: L
  * a crash or a second process does nothing), and queues its Slack writes in that transaction.
  */
 export class SlaService {
+  constructor(
+    private readonly database: Database,
+    private readonly configs: ConfigSource,
+  ) {}
+
+  runStep(teamId: string, p: SlaStepPayload, now: Date): Promise<SlaStepOutcome> {
+    const step = new LadderStep(this.configs.for(teamId));
+    return this.database.db.transaction((tx) => step.run(tx, teamId, p, now));
+  }
+}
+
+/** One ladder step's run, with the workspace's configuration as it was when the step started. */
+class LadderStep {
   readonly #writes: LeadWrites;
   readonly #router: Router;
 
-  constructor(
-    private readonly database: Database,
-    private readonly config: WorkspaceConfig,
-  ) {
+  constructor(private readonly config: WorkspaceConfig) {
     this.#writes = new LeadWrites(config);
     this.#router = new Router(config);
   }
 
-  runStep(teamId: string, p: SlaStepPayload, now: Date): Promise<SlaStepOutcome> {
-    return this.database.db.transaction(async (tx): Promise<SlaStepOutcome> => {
-      const lead = await lockLead(tx, teamId, p.leadId);
-      if (!lead) return { outcome: 'missing' };
-      const key = { step: String(p.step) };
-      if (
-        (await leadEventExists(tx, teamId, lead.id, 'sla_step', key)) ||
-        (await leadEventExists(tx, teamId, lead.id, 'sla_step_skipped', key))
-      )
-        return { outcome: 'already' };
-      const step = this.config.sla.escalations[p.step];
-      const reason = this.#skipReason(lead, step, p);
-      const late = isLate(new Date(p.dueAt), now);
-      if (reason || !step) {
-        const why = reason ?? 'step_removed';
-        await appendLeadEvent(tx, {
-          teamId,
-          leadId: lead.id,
-          type: 'sla_step_skipped',
-          data: { step: p.step, action: p.action, reason: why, late },
-          occurredAt: now,
-        });
-        return { outcome: 'skipped', reason: why };
-      }
-      await this.#act(tx, lead, step, late, now);
+  async run(tx: Tx, teamId: string, p: SlaStepPayload, now: Date): Promise<SlaStepOutcome> {
+    const lead = await lockLead(tx, teamId, p.leadId);
+    if (!lead) return { outcome: 'missing' };
+    const key = { step: String(p.step) };
+    if (
+      (await leadEventExists(tx, teamId, lead.id, 'sla_step', key)) ||
+      (await leadEventExists(tx, teamId, lead.id, 'sla_step_skipped', key))
+    )
+      return { outcome: 'already' };
+    const step = this.config.sla.escalations[p.step];
+    const reason = this.#skipReason(lead, step, p);
+    const late = isLate(new Date(p.dueAt), now);
+    if (reason || !step) {
+      const why = reason ?? 'step_removed';
       await appendLeadEvent(tx, {
         teamId,
         leadId: lead.id,
-        type: 'sla_step',
-        data: { step: p.step, action: step.action, when: step.when, late, dueAt: p.dueAt },
+        type: 'sla_step_skipped',
+        data: { step: p.step, action: p.action, reason: why, late },
         occurredAt: now,
       });
-      return { outcome: 'done', late };
+      return { outcome: 'skipped', reason: why };
+    }
+    await this.#act(tx, lead, step, late, now);
+    await appendLeadEvent(tx, {
+      teamId,
+      leadId: lead.id,
+      type: 'sla_step',
+      data: { step: p.step, action: step.action, when: step.when, late, dueAt: p.dueAt },
+      occurredAt: now,
     });
+    return { outcome: 'done', late };
   }
 
   #skipReason(lead: LeadRow, step: EscalationStep | undefined, p: SlaStepPayload): SlaSkipReason | null {

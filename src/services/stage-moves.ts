@@ -1,3 +1,4 @@
+import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
 import { scheduleJob } from '../db/queries/jobs.js';
@@ -66,31 +67,19 @@ const dayOf = (l: { year: number; month: number; day: number }) =>
  * lead, the funnel fact row, the event, the card refresh and the thread note commit together.
  */
 export class StageMoveService {
-  readonly #writes: LeadWrites;
-  readonly rules: StageRules;
-
   constructor(
     private readonly database: Database,
-    private readonly config: WorkspaceConfig,
-  ) {
-    this.#writes = new LeadWrites(config);
-    this.rules = {
-      working: config.stages.working.map((s) => s.key),
-      dealStage: config.funnel.dealStage,
-      lostReasons: config.stages.lostReasons,
-      disqualifyReasons: config.stages.disqualifyReasons,
-      defaultCurrency: config.funnel.currency,
-    };
-  }
+    private readonly configs: ConfigSource,
+  ) {}
 
   /** A stage key with its configured label (side stages are labelled by the Slack layer). */
-  nameOf(key: string): StageName {
-    return { key, label: this.config.stages.working.find((s) => s.key === key)?.label ?? key };
+  nameOf(teamId: string, key: string): StageName {
+    return nameIn(this.configs.for(teamId), key);
   }
 
   /** The team's calendar day at `now` (YYYY-MM-DD): a revisit date must come after it. */
-  today(now: Date): string {
-    return dayOf(toLocal(now, this.config.calendar.timeZone));
+  today(teamId: string, now: Date): string {
+    return todayIn(this.configs.for(teamId), now);
   }
 
   /**
@@ -104,6 +93,8 @@ export class StageMoveService {
     actor: StageMoveActor,
     now: Date,
   ): Promise<StageMoveResult> {
+    const config = this.configs.for(teamId);
+    const writes = new LeadWrites(config);
     return this.database.db.transaction(async (tx): Promise<StageMoveResult> => {
       if (actor.via === 'slack') {
         const who = actor.actorId ? await actorOf(tx, teamId, actor.actorId) : undefined;
@@ -112,18 +103,18 @@ export class StageMoveService {
       }
       const lead = await lockLead(tx, teamId, leadId);
       if (!lead) return { ok: false, problem: { code: 'not_found' } };
-      const planned = planStageMove(lead, request, this.rules, this.today(now));
+      const planned = planStageMove(lead, request, rulesOf(config), todayIn(config, now));
       if (!planned.ok) return { ok: false, problem: planned.problem, lead };
       const { move } = planned;
       const moved = await recordStageMove(tx, lead, move, actor, now);
-      await this.#writes.refreshCard(tx, moved, now);
+      await writes.refreshCard(tx, moved, now);
       const dealChanged = move.amount !== lead.amount || move.currency !== lead.currency;
       const note: StageNote = {
         kind: 'stage_moved',
         by: actor.actorId,
         via: actor.via,
-        from: this.nameOf(move.from),
-        to: this.nameOf(move.to),
+        from: nameIn(config, move.from),
+        to: nameIn(config, move.to),
         reason: move.reason,
         competitor: move.to === LOST ? move.competitor : null,
         amount: dealChanged ? move.amount : null,
@@ -131,7 +122,7 @@ export class StageMoveService {
         revisitOn: move.revisitOn,
         note: move.note,
       };
-      await this.#writes.note(tx, moved, note, now);
+      await writes.note(tx, moved, note, now);
       if (move.to === RECYCLE && move.revisitOn) {
         const payload: RecycleReopenPayload = {
           leadId: lead.id,
@@ -146,7 +137,7 @@ export class StageMoveService {
           {
             teamId,
             kind: RECYCLE_REOPEN_JOB,
-            runAt: this.reopenAt(move.revisitOn),
+            runAt: reopenAt(config, move.revisitOn),
             payload: { ...payload },
             dedupeKey: recycleReopenKey(lead.id, move.revisitOn),
           },
@@ -157,13 +148,6 @@ export class StageMoveService {
     });
   }
 
-  /** When a revisit day's reopening runs: the start of the team's working hours that day. */
-  reopenAt(revisitOn: string): Date {
-    const day = parseIsoDate(revisitOn)!;
-    const [hour, minute] = this.config.calendar.workingHours.start.split(':').map(Number);
-    return fromLocal({ ...day, hour: hour!, minute: minute! }, this.config.calendar.timeZone);
-  }
-
   /**
    * The revisit day came: a lead still parked in Recycle for that day moves to
    * `funnel.recycleReopenStage` (by Baton), its card and thread say so, and its marketer is told
@@ -171,24 +155,26 @@ export class StageMoveService {
    * re-run or a stale job does nothing.
    */
   reopen(teamId: string, p: RecycleReopenPayload, now: Date): Promise<ReopenOutcome> {
+    const config = this.configs.for(teamId);
+    const writes = new LeadWrites(config);
     return this.database.db.transaction(async (tx): Promise<ReopenOutcome> => {
       const lead = await lockLead(tx, teamId, p.leadId);
       if (!lead) return { outcome: 'missing' };
       if (lead.stage !== RECYCLE || lead.revisitOn !== p.revisitOn) return { outcome: 'skipped' };
-      const to = this.config.funnel.recycleReopenStage;
-      const move = systemMove(lead, to, null, this.rules.working, 'reopen');
+      const to = config.funnel.recycleReopenStage;
+      const move = systemMove(lead, to, null, rulesOf(config).working, 'reopen');
       const system: StageActor = { actorId: null, via: 'system' };
       const moved = await recordStageMove(tx, lead, move, system, now);
-      await this.#writes.refreshCard(tx, moved, now);
-      await this.#writes.note(
+      await writes.refreshCard(tx, moved, now);
+      await writes.note(
         tx,
         moved,
-        { kind: 'stage_reopened', to: this.nameOf(to), revisitOn: p.revisitOn },
+        { kind: 'stage_reopened', to: nameIn(config, to), revisitOn: p.revisitOn },
         now,
       );
       const dm: RecycleReopenedDm = {
         kind: 'recycle_reopened',
-        to: this.nameOf(to),
+        to: nameIn(config, to),
         revisitOn: p.revisitOn,
         parkedBy: p.parkedBy,
         parkedAt: p.parkedAt,
@@ -222,4 +208,31 @@ export class StageMoveService {
     if (lead.marketerId && marketers.some((m) => m.userId === lead.marketerId)) return [lead.marketerId];
     return marketers.filter((m) => m.segments.includes(lead.segment)).map((m) => m.userId);
   }
+}
+
+/** The funnel's rules for a move, from the workspace's configuration. */
+export function rulesOf(config: WorkspaceConfig): StageRules {
+  return {
+    working: config.stages.working.map((s) => s.key),
+    dealStage: config.funnel.dealStage,
+    lostReasons: config.stages.lostReasons,
+    disqualifyReasons: config.stages.disqualifyReasons,
+    defaultCurrency: config.funnel.currency,
+  };
+}
+
+/** A stage key with its configured label (side stages are labelled by the Slack layer). */
+export function nameIn(config: WorkspaceConfig, key: string): StageName {
+  return { key, label: config.stages.working.find((s) => s.key === key)?.label ?? key };
+}
+
+function todayIn(config: WorkspaceConfig, now: Date): string {
+  return dayOf(toLocal(now, config.calendar.timeZone));
+}
+
+/** When a revisit day's reopening runs: the start of the team's working hours that day. */
+function reopenAt(config: WorkspaceConfig, revisitOn: string): Date {
+  const day = parseIsoDate(revisitOn)!;
+  const [hour, minute] = config.calendar.workingHours.start.split(':').map(Number);
+  return fromLocal({ ...day, hour: hour!, minute: minute! }, config.calendar.timeZone);
 }

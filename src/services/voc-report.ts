@@ -1,5 +1,6 @@
+import type { ConfigSource } from '../config/config-source.js';
 import type { VocCategory } from '../config/workspace/constants.js';
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+
 import type { Database, Queryable } from '../db/client.js';
 import { vocCountsByCategory, vocEntriesIn, vocQuoteRows } from '../db/queries/voc-report.js';
 import type { ReportPeriod } from '../domain/funnel-report.js';
@@ -27,7 +28,7 @@ export async function loadVocFigures(
 export class VocReportService {
   constructor(
     readonly database: Database,
-    readonly config: WorkspaceConfig,
+    readonly configs: ConfigSource,
   ) {}
 
   async report(teamId: string, query: VocReportQuery): Promise<VocReport> {

@@ -1,5 +1,6 @@
+import type { ConfigSource } from '../config/config-source.js';
 import type { VocCategory } from '../config/workspace/constants.js';
-import type { WorkspaceConfig } from '../config/workspace-schema.js';
+
 import type { Database, Queryable } from '../db/client.js';
 import { findLeadsByEmail, searchLeadsByText } from '../db/queries/lead-lookup.js';
 import { findLead, type LeadRow } from '../db/queries/leads.js';
@@ -91,7 +92,7 @@ export interface VocEntryView {
 export class VocService {
   constructor(
     readonly database: Database,
-    readonly config: WorkspaceConfig,
+    readonly configs: ConfigSource,
   ) {}
 
   actor(teamId: string, userId: string): Promise<Actor> {
@@ -99,8 +100,9 @@ export class VocService {
   }
 
   /** The channel a category is posted in; null when it has none (it is only summarised in the retro). */
-  channelFor(category: string | null): string | null {
-    return category !== null && isVocCategory(category) ? (this.config.channels.voc[category] ?? null) : null;
+  channelFor(teamId: string, category: string | null): string | null {
+    if (category === null || !isVocCategory(category)) return null;
+    return this.configs.for(teamId).channels.voc[category] ?? null;
   }
 
   async find(teamId: string, entryId: number): Promise<VocEntryView | undefined> {
@@ -259,7 +261,7 @@ export class VocService {
   async #route(tx: Queryable, before: VocRow | undefined, after: VocRow, now: Date): Promise<VocSaved> {
     const { teamId, id } = after;
     const from = before?.routedChannel ?? null;
-    const to = this.channelFor(after.category);
+    const to = this.channelFor(teamId, after.category);
     let ts = before?.routedTs ?? null;
     if (to) {
       const post = await this.#postIn(tx, teamId, id, to);

@@ -4,7 +4,7 @@ import type { ChannelProblemKind } from '../db/schema.js';
 import { configuredChannels } from '../domain/configured-channels.js';
 import { slackErrorCode } from './file-upload.js';
 
-type Ctx = Pick<AppContext, 'config' | 'clock' | 'logger' | 'metrics' | 'outbox'> & {
+type Ctx = Pick<AppContext, 'configs' | 'clock' | 'logger' | 'metrics' | 'outbox'> & {
   services: Pick<AppContext['services'], 'channelProblems'>;
 };
 
@@ -33,7 +33,7 @@ export async function checkChannels(ctx: Ctx, client: WebClient, teamId: string)
   const result: ChannelCheck = { joined: [], problems: [], unchecked: [] };
   const service = ctx.services.channelProblems;
   let unparked = 0;
-  for (const { channel } of configuredChannels(ctx.config)) {
+  for (const { channel } of configuredChannels(ctx.configs.for(teamId))) {
     try {
       const problem = await checkOne(client, channel, () => result.joined.push(channel));
       if (problem) result.problems.push({ channel, problem });

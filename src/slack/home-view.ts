@@ -31,11 +31,13 @@ export async function homeView(
   teamId: string,
   userId: string,
 ): Promise<types.HomeView> {
-  const t = messages(ctx.config.locale);
+  const config = ctx.configs.for(teamId);
+  const t = messages(config.locale);
   const now = ctx.clock.now();
   const home = await ctx.services.home.home(teamId, userId, now);
   // Admins (and managers, for their team) get the set-up checklist, later "Settings", on top.
-  const setup = setupHome(ctx, t, teamId, await ctx.services.admins.rights(teamId, userId));
+  const rights = await ctx.services.admins.rights(teamId, userId);
+  const setup = setupHome(ctx, t, teamId, rights);
   if (home.kind === 'stranger') {
     // An admin need not be on the roster (BATON_ADMINS, workspace admins): set-up is their Home.
     if (setup.blocks.length > 0) {
@@ -46,9 +48,9 @@ export async function homeView(
   const links = await cardLinkCache.links(client, listedLeads(home), ctx.logger);
   // Until Baton is set up the checklist comes first; afterwards "Settings" sits below the rest.
   const parts: Block[][] = setup.blocks.length > 0 && !setup.ready ? [setup.blocks] : [];
-  if (adminIds(ctx.config).includes(userId)) {
+  if (rights.admin || adminIds(config).includes(userId)) {
     // Admins see which configured channels Baton cannot post to, until they are fixed.
-    const uses = new Map(configuredChannels(ctx.config).map((c) => [c.channel, c.uses]));
+    const uses = new Map(configuredChannels(config).map((c) => [c.channel, c.uses]));
     const problems = await ctx.services.channelProblems.list(teamId);
     const notice = channelProblemsHome(
       t,

@@ -5,7 +5,6 @@
  */
 import type { types } from '@slack/bolt';
 import { type AdminRights, localeOf } from '../admin/admins.js';
-import { checkWorkspaceDocument } from '../config/workspace.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { AppContext } from '../context.js';
 import { checklist, ITEM_KEYS, isSetUp, type SetupItem } from '../domain/setup-checklist.js';
@@ -21,13 +20,8 @@ type Doc = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The workspace's configuration in force, read from its current document (the latest version). */
-export function currentConfig(ctx: AppContext, teamId: string): WorkspaceConfig {
-  const checked = checkWorkspaceDocument(ctx.services.config.document(teamId));
-  if (checked.ok) return checked.config;
-  // A stored version always passed these checks; fall back to the start-up config all the same.
-  return ctx.config;
-}
+/** The workspace's configuration in force (the latest version). */
+export const currentConfig = (ctx: AppContext, teamId: string): WorkspaceConfig => ctx.configs.for(teamId);
 
 /** The catalog in the workspace's current language. */
 export const currentCatalog = (ctx: AppContext, teamId: string): Catalog =>

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedConfig } from '../../src/config/config-source.js';
 import { parseWorkspaceConfig } from '../../src/config/workspace.js';
 import type { WorkspaceConfig } from '../../src/config/workspace-schema.js';
 import type { Database } from '../../src/db/client.js';
@@ -75,7 +76,7 @@ beforeAll(async () => {
   await applyWorkspaceConfig(database, { teamId: FUNNEL_TEAM_3 }, config, FUNNEL_NOW);
   await seedFunnelFixture(database);
   await seedArchetypes(database, FUNNEL_TEAM_3, ARCHETYPES_3);
-  funnel = new FunnelService(database, config);
+  funnel = new FunnelService(database, fixedConfig(config));
 });
 afterAll(async () => {
   await database?.close();
@@ -186,7 +187,7 @@ describe('deals as docs/funnel.md defines them (third team, last week)', () => {
 
   it('the retro reviews the same deals, and both surfaces show them the same way', async () => {
     // The retro of W11 reviews W10 (03-02 .. 03-08), the deals in flow mode.
-    const retro = await new RetroFiguresService(database, config).weekly(
+    const retro = await new RetroFiguresService(database, fixedConfig(config)).weekly(
       FUNNEL_TEAM_3,
       '2026-W11',
       FUNNEL_NOW,
@@ -304,7 +305,10 @@ describe('a custom range 2026-02-16..2026-03-01', () => {
 
 describe('stagnation thresholds from history', () => {
   it("uses twice the median of the last 180 days' stays, and none below 5 stays", async () => {
-    const service = new FunnelService(database, parseWorkspaceConfig(FUNNEL_YAML_2, 'baton.yaml'));
+    const service = new FunnelService(
+      database,
+      fixedConfig(parseWorkspaceConfig(FUNNEL_YAML_2, 'baton.yaml')),
+    );
     const query = { period: period('last-week'), mode: 'cohort' as const, by: null };
     const actual = await service.report(FUNNEL_TEAM_2, query, FUNNEL_NOW);
     expect(
@@ -319,7 +323,7 @@ describe('the reverse plan for 12 deals', () => {
   const plan = async (text: string) => {
     const command = parsePlanCommand(text, FUNNEL_NOW, SEOUL);
     if (command.kind !== 'plan') throw new Error(`${text}: ${command.kind}`);
-    const result = await new FunnelPlanService(database, config).plan(
+    const result = await new FunnelPlanService(database, fixedConfig(config)).plan(
       FUNNEL_TEAM,
       command.deals,
       command.period,

@@ -1,5 +1,6 @@
 // Stuck thresholds from history are recomputed once per clock hour (docs/funnel.md, Stuck deals).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedConfig } from '../../src/config/config-source.js';
 import { parseWorkspaceConfig } from '../../src/config/workspace.js';
 import type { WorkspaceConfig } from '../../src/config/workspace-schema.js';
 import type { Database } from '../../src/db/client.js';
@@ -65,7 +66,7 @@ afterAll(async () => {
 
 describe('stuck thresholds from history', () => {
   it('keeps an hour’s history, then counts stays that ended since', async () => {
-    const service = new FunnelService(database, config);
+    const service = new FunnelService(database, fixedConfig(config));
     // Five 1-day stays: median 1, threshold 2 days.
     expect(await mqlThreshold(service, NOW)).toBe(2);
     // Five 5-day stays ending 10 minutes ago: inside the current hour, so not yet in the history.
@@ -75,7 +76,10 @@ describe('stuck thresholds from history', () => {
     expect(await mqlThreshold(service, new Date(NOW.getTime() + 40 * 60_000))).toBe(6);
     // A new process (no cache) agrees within the same hour.
     expect(
-      await mqlThreshold(new FunnelService(database, config), new Date(NOW.getTime() + 40 * 60_000)),
+      await mqlThreshold(
+        new FunnelService(database, fixedConfig(config)),
+        new Date(NOW.getTime() + 40 * 60_000),
+      ),
     ).toBe(6);
   });
 });

@@ -8,6 +8,7 @@
  *   running then, so the trend weeks are W05 (01-26), W06 (02-02), W07 (02-09) and W08 (02-16).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedConfig } from '../../src/config/config-source.js';
 import type { VocCategory } from '../../src/config/workspace/constants.js';
 import { parseWorkspaceConfig } from '../../src/config/workspace.js';
 import type { WorkspaceConfig } from '../../src/config/workspace-schema.js';
@@ -402,7 +403,7 @@ beforeAll(async () => {
   // A step no longer configured.
   await cadenceEvent('M5', 'cadence_step_due', S1, 5, '2026-02-21 09:00');
 
-  figures = new RetroFiguresService(database, config);
+  figures = new RetroFiguresService(database, fixedConfig(config));
 });
 afterAll(async () => {
   await database?.close();
@@ -665,7 +666,10 @@ describe('/voc report figures', () => {
   const report = (text: string, now: Date, category: VocCategory | null) => {
     const parsed = parsePeriod(text, now, 'Asia/Seoul');
     if (!parsed.ok) throw new Error(parsed.problem.code);
-    return new VocReportService(database, config).report(TEAM, { period: parsed.period, category });
+    return new VocReportService(database, fixedConfig(config)).report(TEAM, {
+      period: parsed.period,
+      category,
+    });
   };
 
   it('counts only the category asked for, in both periods', async () => {

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedConfig } from '../../src/config/config-source.js';
 import { parseWorkspaceConfig } from '../../src/config/workspace.js';
 import type { WorkspaceConfig } from '../../src/config/workspace-schema.js';
 import type { Database } from '../../src/db/client.js';
@@ -99,7 +100,11 @@ describe('the fixture itself', () => {
 describe('the weekly retro of 2026-W11 (opens Mon 03-09 10:00 KST, reviews 2026-W10)', () => {
   let snapshot: Awaited<ReturnType<RetroFiguresService['weekly']>>;
   beforeAll(async () => {
-    snapshot = await new RetroFiguresService(database, config).weekly(FUNNEL_TEAM, WEEKLY_KEY, WEEKLY_OPENS);
+    snapshot = await new RetroFiguresService(database, fixedConfig(config)).weekly(
+      FUNNEL_TEAM,
+      WEEKLY_KEY,
+      WEEKLY_OPENS,
+    );
   });
 
   it('names its week and the reviewed one', () => {
@@ -131,7 +136,11 @@ describe('the weekly retro of 2026-W11 (opens Mon 03-09 10:00 KST, reviews 2026-
 describe('the monthly playbook review of 2026-03 (opens Sun 03-01 10:00 KST, reviews February)', () => {
   let review: Awaited<ReturnType<RetroFiguresService['monthly']>>;
   beforeAll(async () => {
-    review = await new RetroFiguresService(database, config).monthly(FUNNEL_TEAM, MONTHLY_KEY, MONTHLY_OPENS);
+    review = await new RetroFiguresService(database, fixedConfig(config)).monthly(
+      FUNNEL_TEAM,
+      MONTHLY_KEY,
+      MONTHLY_OPENS,
+    );
   });
 
   it('names its month and the reviewed one', () => {
@@ -160,7 +169,7 @@ describe(`/voc report ${VOC_REPORT_RANGE}`, () => {
     period = parsed.period;
   });
   const report = (category: Parameters<VocReportService['report']>[1]['category']) =>
-    new VocReportService(database, config).report(FUNNEL_TEAM, { period, category });
+    new VocReportService(database, fixedConfig(config)).report(FUNNEL_TEAM, { period, category });
 
   it('compares the range with the 7 days before', () => {
     expect(period.previousStart).toEqual(kst('2026-02-23 00:00'));

@@ -64,7 +64,7 @@ async function touch(name: string, owner: string, at: string) {
 
 /** A stage move, checked by the funnel's rules and stored by the same query the product uses. */
 async function move(name: string, at: string, request: StageMoveRequest, actor: string) {
-  const config = t.baton.context.config;
+  const config = t.baton.context.configs.for(TEAM_ID);
   const rules = {
     working: config.stages.working.map((s) => s.key),
     dealStage: config.funnel.dealStage,

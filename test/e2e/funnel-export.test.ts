@@ -137,7 +137,7 @@ beforeAll(async () => {
         row,
         'Opportunity',
         'demo held',
-        t.baton.context.config.stages.working.map((s) => s.key),
+        t.baton.context.configs.for(TEAM_ID).stages.working.map((s) => s.key),
         'forward',
       ),
       amount: 12_000_000,
@@ -146,7 +146,7 @@ beforeAll(async () => {
     await recordStageMove(tx, row, move, { actorId: 'U0SDR0001', via: 'slack' }, moveAt);
     // Won on 11-26 against Acme at 12,000,000; on 11-27 raised to 15,000,000 and "Rival" named on the
     // move on to Retention, both after the win. The export's won_* columns keep the deal as won.
-    const working = t.baton.context.config.stages.working.map((s) => s.key);
+    const working = t.baton.context.configs.for(TEAM_ID).stages.working.map((s) => s.key);
     const actor = { actorId: 'U0SDR0001', via: 'slack' as const };
     const opportunity = (await findLead(tx, TEAM_ID, ids.deal!))!;
     await recordStageMove(
@@ -441,7 +441,7 @@ describe('/funnel export when something is wrong', () => {
     // The same service with a cap of 2 instead of 50,000, so three leads overflow it.
     const services = t.baton.context.services;
     const uncapped = services.funnelExport;
-    services.funnelExport = new FunnelExportService(t.database, t.baton.context.config, 2);
+    services.funnelExport = new FunnelExportService(t.database, t.baton.context.configs, 2);
     try {
       const { replies, files } = await exportAs('U0MGR0001', 'last-month');
       expect(replies[1]).toBe(

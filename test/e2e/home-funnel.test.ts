@@ -217,7 +217,7 @@ describe('App Home for the team', () => {
   });
 
   it('compares the week with its share of the stored goal', async () => {
-    const { config } = t.baton.context;
+    const config = t.baton.context.configs.for(TEAM_ID);
     // 4 deals in December (31 days, so 5 weeks), worked back through default rates only (no history
     // reaches the minimum sample): Negotiation ⌈4 / 0.5⌉ = 8, Opportunity ⌈8 / 0.6⌉ = 14,
     // SQL ⌈14 / 0.5⌉ = 28, SAL ⌈28 / 0.5⌉ = 56, MQL ⌈56 / 0.6⌉ = 94, Lead ⌈94 / 0.4⌉ = 235,

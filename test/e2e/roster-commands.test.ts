@@ -29,7 +29,7 @@ ${seller(B)}
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ configYaml: CONFIG });
+  t = await startTestApp({ configYaml: null });
   for (const id of [A, B, LEAD_MANAGER, OUTSIDER]) t.slack.addUser({ id, name: id.toLowerCase(), tz: 'UTC' });
   // London is on UTC in November, so C works the same hours as everyone; the zone shows it came from Slack.
   t.slack.addUser({ id: C, name: 'chris', realName: 'Chris Cho', tz: 'Europe/London' });

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Baton, startBaton } from '../../src/app.js';
 import { parseEnv } from '../../src/config/env.js';
-import { parseWorkspaceConfig } from '../../src/config/workspace.js';
+import { parseWorkspaceDocument } from '../../src/config/workspace.js';
 import type { Database } from '../../src/db/client.js';
 import { createLogger, type Level } from '../../src/observability/logger.js';
 import { openTestDatabase } from './database.js';
@@ -47,7 +47,8 @@ export const TEAM_USERS: FakeUser[] = [
 ];
 
 export interface TestAppOptions {
-  configYaml?: string;
+  /** The config file's text; null starts with no file (the database's version, or unconfigured). */
+  configYaml?: string | null;
   /** Reuse a database (to restart the app over the same data); otherwise a fresh one is opened. */
   database?: Database;
   clock?: FakeClock;
@@ -96,7 +97,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const baton = await startBaton({
     env,
-    config: parseWorkspaceConfig(options.configYaml ?? TEAM_YAML, 'baton.yaml'),
+    // The production path: the file applied as a version of the versioned store (not watched here).
+    file:
+      options.configYaml === null
+        ? null
+        : {
+            path: 'baton.yaml',
+            document: parseWorkspaceDocument(options.configYaml ?? TEAM_YAML, 'baton.yaml'),
+          },
     clock,
     database,
     logger: createLogger(env.LOG_LEVEL, {}, (line) => logs.push(JSON.parse(line))),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { jobs } from '../schema.js';
 
@@ -135,4 +135,25 @@ export async function jobStats(q: Queryable, now: Date): Promise<JobStats> {
 export async function findJob(q: Queryable, id: number): Promise<JobRow | undefined> {
   const [row] = await q.select().from(jobs).where(eq(jobs.id, id));
   return row;
+}
+
+/** Drops a workspace's pending jobs of these kinds not yet due (to book them again at new times). */
+export async function deletePendingJobs(
+  q: Queryable,
+  teamId: string,
+  kinds: readonly string[],
+  after: Date,
+): Promise<number> {
+  const deleted = await q
+    .delete(jobs)
+    .where(
+      and(
+        eq(jobs.teamId, teamId),
+        eq(jobs.status, 'pending'),
+        inArray(jobs.kind, [...kinds]),
+        gt(jobs.runAt, after),
+      ),
+    )
+    .returning({ id: jobs.id });
+  return deleted.length;
 }

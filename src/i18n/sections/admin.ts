@@ -243,7 +243,7 @@ export const adminKo: typeof adminEn = {
       retro: '주간 회고 채널',
       retroHint: '주간 그로스 회고 스레드. 기본값: 첫 세그먼트의 리드 채널.',
       vocHeading: '*카테고리별 VOC* (선택): 채널을 정한 카테고리는 그 채널에 짧은 글로 올라갑니다.',
-      vocFor: (category: string) => `VOC: ${category}`,
+      vocFor: (category: string) => `VOC 채널: ${category}`,
       afterSave:
         '저장하면 Baton이 공개 채널에는 직접 들어가고, 비공개 채널은 무엇을 `/invite` 할지 알려 드립니다.',
     },

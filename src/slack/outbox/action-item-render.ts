@@ -8,7 +8,7 @@ import { ACTION_DM_PURPOSE, ACTION_DM_UPDATE_PURPOSE, actionDmKey } from '../../
 import { actionItemDm, answeredActionItemDm, retroRef } from '../blocks/action-items.js';
 import type { Prepared } from './prepared.js';
 
-type Ctx = Pick<AppContext, 'config' | 'database'>;
+type Ctx = Pick<AppContext, 'configs' | 'database'>;
 
 /** A link to the retro's thread, when its parent is posted and Slack gives one. */
 async function threadLink(client: WebClient, retro: RetroRow): Promise<string | undefined> {
@@ -39,7 +39,7 @@ export function withActionItemWrites(
     if (!item) return { drop: `action item ${String(row.args.itemId)} no longer exists` };
     const retro = await findRetro(db, row.teamId, item.firstRetroId);
     if (!retro) return { drop: `retro ${item.firstRetroId} no longer exists` };
-    const t = messages(ctx.config.locale);
+    const t = messages(ctx.configs.for(row.teamId).locale);
 
     if (row.purpose === ACTION_DM_PURPOSE) {
       const ref = retroRef(t, retro.periodKey, await threadLink(client, retro));

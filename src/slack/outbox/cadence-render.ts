@@ -77,7 +77,7 @@ export function answeredReminder(
   return { text, blocks };
 }
 
-type Ctx = Pick<AppContext, 'config' | 'database'>;
+type Ctx = Pick<AppContext, 'configs' | 'database'>;
 
 /**
  * Renders the cadence's DMs at delivery, ahead of `next`: the reminder, and the edit once the owner
@@ -88,7 +88,7 @@ export function withCadenceWrites(ctx: Ctx, client: WebClient, next: (row: Outbo
     if (row.purpose !== CADENCE_DM_PURPOSE && row.purpose !== CADENCE_UPDATE_PURPOSE) return next(row);
     const lead = row.leadId ? await findLead(ctx.database.db, row.teamId, row.leadId) : undefined;
     if (!lead) return { drop: `lead ${row.leadId} no longer exists` };
-    const t = messages(ctx.config.locale);
+    const t = messages(ctx.configs.for(row.teamId).locale);
     if (row.purpose === CADENCE_DM_PURPOSE) {
       const reminder = row.args.cadence as CadenceReminder | undefined;
       if (!reminder) return { drop: 'cadence reminder without content' };

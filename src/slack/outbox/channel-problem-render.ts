@@ -6,7 +6,7 @@ import { CHANNEL_PROBLEMS_DM_PURPOSE, type ChannelProblemNote } from '../../serv
 import { channelProblemsDm } from '../blocks/channel-problems.js';
 import type { Prepared } from './prepared.js';
 
-type Ctx = Pick<AppContext, 'config' | 'database'>;
+type Ctx = Pick<AppContext, 'configs' | 'database'>;
 
 /** Renders the admin DM listing channels Baton cannot post to, ahead of `next`. */
 export function withChannelProblemWrites(
@@ -17,7 +17,7 @@ export function withChannelProblemWrites(
   return async (row: OutboxRow): Promise<Prepared> => {
     if (row.purpose !== CHANNEL_PROBLEMS_DM_PURPOSE) return next(row);
     const problems = (row.args.problems ?? []) as ChannelProblemNote[];
-    const dm = channelProblemsDm(messages(ctx.config.locale), problems);
+    const dm = channelProblemsDm(messages(ctx.configs.for(row.teamId).locale), problems);
     return { send: { channel: row.channel, args: { ...dm, unfurl_links: false } } };
   };
 }

@@ -19,7 +19,7 @@ import type { Prepared } from './prepared.js';
 /** How many of the lead's newest marketer contexts an offer DM repeats. */
 const CONTEXTS_IN_DM = 3;
 
-type Ctx = Pick<AppContext, 'config' | 'database'>;
+type Ctx = Pick<AppContext, 'configs' | 'database'>;
 
 /** Whether the card should show a waiting offer (and its Pass button): the owner has not accepted yet. */
 export async function hasPendingOffer(ctx: Pick<AppContext, 'database'>, lead: LeadRow): Promise<boolean> {
@@ -37,7 +37,7 @@ export function withOfferWrites(ctx: Ctx, client: WebClient, next: (row: OutboxR
     if (row.purpose !== OFFER_DM_PURPOSE && row.purpose !== OFFER_CLOSED_PURPOSE) return next(row);
     const lead = row.leadId ? await findLead(ctx.database.db, row.teamId, row.leadId) : undefined;
     if (!lead) return { drop: `lead ${row.leadId} no longer exists` };
-    const t = messages(ctx.config.locale);
+    const t = messages(ctx.configs.for(row.teamId).locale);
     if (row.purpose === OFFER_DM_PURPOSE) {
       const dm = row.args.offer as OfferDm | undefined;
       if (!dm) return { drop: 'offer DM without content' };

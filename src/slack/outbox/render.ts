@@ -1,3 +1,4 @@
+import type { WorkspaceConfig } from '../../config/workspace-schema.js';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import { findLead, type LeadRow, setLeadCard } from '../../db/queries/leads.js';
@@ -20,16 +21,16 @@ import { renderOwnerDm } from './owner-dm-render.js';
 import type { Prepared } from './prepared.js';
 import { renderSlaWrite } from './sla-render.js';
 
-type Ctx = Pick<AppContext, 'config' | 'database'>;
+type Ctx = Pick<AppContext, 'configs' | 'database'>;
 
 /**
  * What the card shows beyond the lead row: a waiting offer, and the first-touch deadline while the
  * SLA clock runs (every routed lead for now; first-touch tracking will stop it once touched).
  */
-async function cardOptions(ctx: Ctx, lead: LeadRow): Promise<LeadCardOptions> {
-  const { sla, calendar, stages } = ctx.config;
+async function cardOptions(ctx: Ctx, config: WorkspaceConfig, lead: LeadRow): Promise<LeadCardOptions> {
+  const { sla, calendar, stages } = config;
   // A lead moved out of the open stages (lost, parked, won) has no first touch to wait for.
-  const open = openStages(ctx.config).includes(lead.stage);
+  const open = openStages(config).includes(lead.stage);
   return {
     pendingOffer: await hasPendingOffer(ctx, lead),
     // The stored due time; computed for leads that arrived before the clock was stored.
@@ -51,13 +52,14 @@ export function prepareWrite(ctx: Ctx) {
       return { send: { channel: row.channel, args: row.args } };
     const lead = await findLead(ctx.database.db, row.teamId, row.leadId);
     if (!lead) return { drop: `lead ${row.leadId} no longer exists` };
-    const t = messages(ctx.config.locale);
+    const config = ctx.configs.for(row.teamId);
+    const t = messages(config.locale);
     switch (row.purpose) {
       case 'lead_card':
         return {
           send: {
             channel: row.channel,
-            args: { ...leadCard(t, lead, await cardOptions(ctx, lead)), unfurl_links: false },
+            args: { ...leadCard(t, lead, await cardOptions(ctx, config, lead)), unfurl_links: false },
           },
         };
       case 'lead_card_update':
@@ -65,7 +67,7 @@ export function prepareWrite(ctx: Ctx) {
         return {
           send: {
             channel: lead.cardChannel,
-            args: { ...leadCard(t, lead, await cardOptions(ctx, lead)), ts: lead.cardTs },
+            args: { ...leadCard(t, lead, await cardOptions(ctx, config, lead)), ts: lead.cardTs },
           },
         };
       case 'lead_thread': {

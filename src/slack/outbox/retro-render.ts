@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
+import type { SlaClock } from '../../config/workspace/constants.js';
 import type { AppContext } from '../../context.js';
 import { findWriteByKey, type OutboxRow } from '../../db/queries/outbox.js';
 import { isPlaybookPart, isWeeklyPart } from '../../domain/retro-thread.js';
-import { messages } from '../../i18n/index.js';
+import { type Catalog, messages } from '../../i18n/index.js';
 import { RetroService, type RetroView, retroParentKey } from '../../services/retro.js';
 import {
   RETRO_NUDGE_PURPOSE,
@@ -16,7 +17,7 @@ import type { SlackMessage } from '../blocks/retro-format.js';
 import { weeklyReply } from '../blocks/retro-replies.js';
 import type { Prepared } from './prepared.js';
 
-type Ctx = Pick<AppContext, 'config' | 'database'>;
+type Ctx = Pick<AppContext, 'configs' | 'database'>;
 
 const PURPOSES: ReadonlySet<string> = new Set([
   RETRO_PARENT_PURPOSE,
@@ -31,14 +32,17 @@ const PURPOSES: ReadonlySet<string> = new Set([
  * the nudge DMs. Replies, edits and nudges wait until the parent is posted.
  */
 export function withRetroWrites(ctx: Ctx, client: WebClient, next: (row: OutboxRow) => Promise<Prepared>) {
-  const retros = new RetroService(ctx.database, ctx.config);
-  const t = messages(ctx.config.locale);
-  const options = { clock: ctx.config.sla.clock };
+  const retros = new RetroService(ctx.database, ctx.configs);
 
-  const parentMessage = (view: RetroView): SlackMessage =>
+  const parentMessage = (t: Catalog, view: RetroView): SlackMessage =>
     view.kind === 'weekly' ? weeklyParent(t, view) : playbookParent(t, view.snapshot);
 
-  const replyMessage = (view: RetroView, part: unknown): SlackMessage | undefined => {
+  const replyMessage = (
+    t: Catalog,
+    options: { clock: SlaClock },
+    view: RetroView,
+    part: unknown,
+  ): SlackMessage | undefined => {
     if (view.kind === 'weekly')
       return isWeeklyPart(part) ? weeklyReply(t, part, view.snapshot, options) : undefined;
     return isPlaybookPart(part) ? playbookReply(t, part, view.snapshot, options) : undefined;
@@ -55,19 +59,23 @@ export function withRetroWrites(ctx: Ctx, client: WebClient, next: (row: OutboxR
   return async (row: OutboxRow): Promise<Prepared> => {
     if (!row.purpose || !PURPOSES.has(row.purpose)) return next(row);
     const retroId = Number(row.args.retroId);
+    // The workspace's configuration when the write is delivered: its language and SLA clock.
+    const config = ctx.configs.for(row.teamId);
+    const t = messages(config.locale);
+    const options = { clock: config.sla.clock };
     const view = await retros.view(row.teamId, retroId);
     if (!view) return { drop: `retro ${row.args.retroId} no longer exists` };
     const { channel, parentTs } = view.retro;
 
     if (row.purpose === RETRO_PARENT_PURPOSE)
-      return { send: { channel, args: { ...parentMessage(view), unfurl_links: false } } };
+      return { send: { channel, args: { ...parentMessage(t, view), unfurl_links: false } } };
     if (!parentTs) return notPosted(row, retroId);
 
     switch (row.purpose) {
       case RETRO_PARENT_UPDATE_PURPOSE:
-        return { send: { channel, args: { ...parentMessage(view), ts: parentTs } } };
+        return { send: { channel, args: { ...parentMessage(t, view), ts: parentTs } } };
       case RETRO_REPLY_PURPOSE: {
-        const reply = replyMessage(view, row.args.part);
+        const reply = replyMessage(t, options, view, row.args.part);
         if (!reply) return { drop: `no reply part "${String(row.args.part)}" in a ${view.kind} retro` };
         return { send: { channel, args: { ...reply, thread_ts: parentTs, unfurl_links: false } } };
       }

@@ -8,7 +8,7 @@ import { VOC_ROUTE_PURPOSE, VOC_ROUTE_UPDATE_PURPOSE } from '../../services/voc.
 import { vocMovedPost, vocPost } from '../blocks/voc.js';
 import type { Prepared } from './prepared.js';
 
-type Ctx = Pick<AppContext, 'config' | 'database'>;
+type Ctx = Pick<AppContext, 'configs' | 'database'>;
 
 /**
  * Renders the reverse-flow posts at delivery, ahead of `next`, from the entry as it is then: the
@@ -21,7 +21,7 @@ export function withVocWrites(ctx: Ctx, _client: WebClient, next: (row: OutboxRo
     const entryId = Number(row.args.entryId);
     const entry = await findVocEntry(db, row.teamId, entryId);
     if (!entry) return { drop: `VOC entry ${entryId} no longer exists` };
-    const t = messages(ctx.config.locale);
+    const t = messages(ctx.configs.for(row.teamId).locale);
     const here = entry.routedChannel === row.channel;
     const content = async () => {
       if (!here) return vocMovedPost(t, entry, entry.routedChannel);

@@ -4,6 +4,7 @@ import { type Catalog, messages } from '../../../i18n/index.js';
 import { type CadenceAnswer, type CadenceAnswerResult, CadenceService } from '../../../services/cadence.js';
 import { mention } from '../../mrkdwn.js';
 import { parseCadenceValue } from '../../outbox/cadence-render.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -14,9 +15,9 @@ type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 export function answerCadence(ctx: AppContext, answer: CadenceAnswer) {
   return async ({ ack, action, body, respond, context }: Args): Promise<void> => {
     await ack();
-    const cadence = new CadenceService(ctx.database, ctx.config, ctx.services.firstTouch);
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const cadence = new CadenceService(ctx.database, ctx.configs, ctx.services.firstTouch);
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const ref = parseCadenceValue(action.value ?? '');
     if (!ref) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: t.cadence.stepRemoved });

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { AppContext } from '../../../context.js';
 import { messages } from '../../../i18n/index.js';
 import { claimRefusalText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -10,8 +11,8 @@ export const claimLead =
   (ctx: AppContext) =>
   async ({ ack, action, body, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const result = await ctx.services.leads.claim(
       teamId,
       Number(action.value),

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { messages } from '../../../i18n/index.js';
 import { touchModal } from '../../blocks/first-touch.js';
 import { noticeModal } from '../../blocks/sla-board.js';
+import { requestConfig } from '../request-config.js';
 import { touchRefusalText } from '../touch-refusals.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -15,8 +16,8 @@ export const openTouchModal =
   (ctx: AppContext) =>
   async ({ ack, action, body, client, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const check = await ctx.services.firstTouch.mayLog(teamId, Number(action.value), body.user.id);
     // From App Home there is no message, so no response_url: answer in a small modal instead.
     const fromHome = body.view?.type === 'home';

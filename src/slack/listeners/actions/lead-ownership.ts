@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { messages } from '../../../i18n/index.js';
 import { assignModal } from '../../blocks/lead-ownership.js';
 import { ownershipRefusalText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -11,8 +12,8 @@ export const openAssignModal =
   (ctx: AppContext) =>
   async ({ ack, action, body, client, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const check = await ctx.services.ownership.mayAssign(teamId, Number(action.value), body.user.id);
     if (!check.ok) {
       const text = ownershipRefusalText(t, check, body.user.id);
@@ -27,8 +28,8 @@ export const releaseLead =
   (ctx: AppContext) =>
   async ({ ack, action, body, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const result = await ctx.services.ownership.release(
       teamId,
       Number(action.value),

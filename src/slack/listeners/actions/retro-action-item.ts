@@ -5,6 +5,7 @@ import type { ActionAnswer, AnswerActionItemResult } from '../../../services/ret
 import { actionItemModal } from '../../blocks/action-items.js';
 import { mention } from '../../mrkdwn.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -13,8 +14,8 @@ export const openActionItemModal =
   (ctx: AppContext) =>
   async ({ ack, action, body, client, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const { actionItems } = ctx.services;
     const actor = await actionItems.actor(teamId, body.user.id);
     if (actor.kind === 'stranger') {
@@ -42,8 +43,8 @@ export const openActionItemModal =
 export function answerActionItem(ctx: AppContext, answer: ActionAnswer) {
   return async ({ ack, action, body, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const itemId = idFrom(action.value);
     const reply = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     if (itemId === undefined) {

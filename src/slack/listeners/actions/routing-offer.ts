@@ -4,6 +4,7 @@ import { type Catalog, messages } from '../../../i18n/index.js';
 import type { OfferRefusal } from '../../../services/routing.js';
 import { parseOfferValue } from '../../blocks/offer-dm.js';
 import { mention } from '../../mrkdwn.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -16,8 +17,8 @@ export const answerOffer =
   (ctx: AppContext, answer: 'accept' | 'pass') =>
   async ({ ack, action, body, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const { leadId, offeredAt } = parseOfferValue(action.value ?? '');
     const { routing } = ctx.services;
     const now = ctx.clock.now();

@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { WorkspaceConfig } from '../../../config/workspace-schema.js';
 import type { AppContext } from '../../../context.js';
 import type { LeadRow } from '../../../db/queries/leads.js';
 import type { StageMoveRequest } from '../../../domain/lead-stages.js';
 import { type Catalog, messages } from '../../../i18n/index.js';
-import type { StageMoveFailure } from '../../../services/stage-moves.js';
+import { nameIn, rulesOf, type StageMoveFailure } from '../../../services/stage-moves.js';
 import {
   needsMore,
   parseStageValue,
@@ -13,16 +14,17 @@ import {
   stageProblemText,
 } from '../../blocks/stage-move.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs;
 
 /** A stage key as people see it (side stages in the workspace's language). */
-export const stageName = (ctx: AppContext, t: Catalog) => (key: string) =>
-  stageLabel(t, ctx.services.stageMoves.nameOf(key));
+export const stageName = (config: WorkspaceConfig, t: Catalog) => (key: string) =>
+  stageLabel(t, nameIn(config, key));
 
 /** Opens the Move stage modal for a move that needs more than the stage, filled in with what was given. */
 export async function openStageModal(
-  ctx: AppContext,
+  config: WorkspaceConfig,
   t: Catalog,
   client: WebClient,
   triggerId: string,
@@ -30,15 +32,14 @@ export async function openStageModal(
   given: StageMoveRequest & { to: string },
   origin?: 'command',
 ): Promise<void> {
-  const moves = ctx.services.stageMoves;
   await client.views.open({
     trigger_id: triggerId,
     view: stageModal(t, {
       lead,
-      from: moves.nameOf(lead.stage),
-      to: moves.nameOf(given.to),
-      rules: moves.rules,
-      reopenStage: moves.nameOf(ctx.config.funnel.recycleReopenStage),
+      from: nameIn(config, lead.stage),
+      to: nameIn(config, given.to),
+      rules: rulesOf(config),
+      reopenStage: nameIn(config, config.funnel.recycleReopenStage),
       given,
       ...(origin ? { origin } : {}),
     }),
@@ -46,10 +47,15 @@ export async function openStageModal(
 }
 
 /** Why a move was refused, as an ephemeral (mrkdwn) answer. */
-export function stageRefusalText(ctx: AppContext, t: Catalog, problem: StageMoveFailure, userId: string) {
+export function stageRefusalText(
+  config: WorkspaceConfig,
+  t: Catalog,
+  problem: StageMoveFailure,
+  userId: string,
+) {
   return problem.code === 'not_on_roster'
     ? notOnRosterText(t, userId, problem.adminIds)
-    : stageProblemText(t, problem, stageName(ctx, t));
+    : stageProblemText(t, problem, stageName(config, t));
 }
 
 /**
@@ -61,8 +67,8 @@ export const moveStageFromCard =
   (ctx: AppContext) =>
   async ({ ack, action, body, client, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const picked = parseStageValue(action.selected_option?.value);
     if (!picked) return;
     const request = { to: picked.stage };
@@ -78,12 +84,12 @@ export const moveStageFromCard =
       return;
     }
     if (result.lead && needsMore(result.problem)) {
-      await openStageModal(ctx, t, client, body.trigger_id, result.lead, request);
+      await openStageModal(config, t, client, body.trigger_id, result.lead, request);
       return;
     }
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: stageRefusalText(ctx, t, result.problem, body.user.id),
+      text: stageRefusalText(config, t, result.problem, body.user.id),
     });
   };

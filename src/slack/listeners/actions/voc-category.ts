@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { messages } from '../../../i18n/index.js';
 import { parseCategoryValue, vocPromptAnswered } from '../../blocks/voc.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs;
 
@@ -11,8 +12,8 @@ export const chooseVocCategory =
   (ctx: AppContext) =>
   async ({ ack, action, body, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const picked = parseCategoryValue(action.selected_option?.value);
     if (!picked) return;
     const saved = await ctx.services.voc.setCategory(

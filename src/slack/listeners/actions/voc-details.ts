@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { messages } from '../../../i18n/index.js';
 import { vocModal } from '../../blocks/voc.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -11,8 +12,8 @@ export const openVocDetails =
   (ctx: AppContext) =>
   async ({ ack, action, body, client, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const voc = ctx.services.voc;
     const actor = await voc.actor(teamId, body.user.id);
     const saved = actor.kind === 'member' ? await voc.find(teamId, Number(action.value)) : undefined;

@@ -3,6 +3,8 @@ import type { AppContext } from '../../../context.js';
 import { type Catalog, messages } from '../../../i18n/index.js';
 import { helpBlocks } from '../../blocks/help.js';
 import { escapeMrkdwn, slackDate } from '../../mrkdwn.js';
+import { requestConfig } from '../request-config.js';
+import { answerConfig } from './baton-config.js';
 import { answerRoster } from './baton-roster.js';
 import { answerSettings } from './baton-settings.js';
 
@@ -16,11 +18,12 @@ interface Request {
   userId: string;
 }
 
-/** `/baton [help | roster [add|remove|set …] | ooo [date] | back | settings [retro-dms on|off]]` — answers are ephemeral. */
+/** `/baton [help | roster [add|remove|set …] | ooo [date] | back | settings [retro-dms on|off] | config …]` — answers are ephemeral. */
 export const batonCommand =
   (ctx: AppContext) =>
-  async ({ command, ack, respond, context }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
+  async ({ command, ack, respond, context, client }: Args): Promise<void> => {
+    const { teamId, config } = requestConfig(ctx, context, command);
+    const t = messages(config.locale);
     const text = command.text.trim();
     const [word = '', ...rest] = text.split(/\s+/);
     const sub = word.toLowerCase();
@@ -34,11 +37,12 @@ export const batonCommand =
       sub,
       arg: rest.join(' '),
       text,
-      teamId: context.teamId ?? command.team_id,
+      teamId,
       userId: command.user_id,
     };
     try {
-      await answer(ctx, t, request, respond);
+      if (sub === 'config') await answerConfig(ctx, t, { ...request, config }, respond, client);
+      else await answer(ctx, t, request, respond);
     } catch (error) {
       ctx.logger.error('/baton failed', { error, subcommand: sub, team_id: request.teamId });
       await respond({ response_type: 'ephemeral', text: t.errors.internal });

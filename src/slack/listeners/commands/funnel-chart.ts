@@ -5,6 +5,7 @@ import {
   funnelChartData,
   funnelChartFilename,
 } from '../../../charts/funnel-chart-data.js';
+import type { WorkspaceConfig } from '../../../config/workspace-schema.js';
 import type { AppContext } from '../../../context.js';
 import type { FunnelReport } from '../../../domain/funnel-report.js';
 import { messages } from '../../../i18n/index.js';
@@ -17,9 +18,14 @@ type Args = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'cl
  * `/funnel … chart`, after the report itself has been answered: the funnel as a PNG, shared in the
  * conversation the command was typed in, or in the caller's DM when Baton cannot post there.
  */
-export async function sendFunnelChart(ctx: AppContext, args: Args, report: FunnelReport): Promise<void> {
+export async function sendFunnelChart(
+  ctx: AppContext,
+  config: WorkspaceConfig,
+  args: Args,
+  report: FunnelReport,
+): Promise<void> {
   const { command, client, respond } = args;
-  const t = messages(ctx.config.locale);
+  const t = messages(config.locale);
   try {
     const data = funnelChartData(report, t);
     const chart = {

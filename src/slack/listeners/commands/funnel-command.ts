@@ -11,6 +11,7 @@ import {
   periodProblemText,
 } from '../../blocks/funnel.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 import { sendFunnelChart } from './funnel-chart.js';
 import { funnelExport } from './funnel-export.js';
 import { funnelPlan } from './funnel-plan.js';
@@ -25,7 +26,8 @@ type ReportRequest = Extract<FunnelArgs, { kind: 'report' }>;
 export const funnelCommand =
   (ctx: AppContext) =>
   async (args: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
+    const { config } = requestConfig(ctx, args.context, args.command);
+    const t = messages(config.locale);
     const request = parseFunnelArgs(args.command.text);
     switch (request.kind) {
       case 'help':
@@ -52,9 +54,10 @@ export const funnelCommand =
 /** The report: the period is checked in the ack, the figures come after it through response_url. */
 async function funnelReport(ctx: AppContext, args: Args, request: ReportRequest): Promise<void> {
   const { command, ack, respond, context } = args;
-  const t = messages(ctx.config.locale);
+  const { teamId, config } = requestConfig(ctx, context, command);
+  const t = messages(config.locale);
   const now = ctx.clock.now();
-  const timeZone = ctx.config.calendar.timeZone;
+  const timeZone = config.calendar.timeZone;
   const parsed = parsePeriod(request.period, now, timeZone);
   if (!parsed.ok) {
     const problem = `${periodProblemText(t, parsed.problem)} ${t.funnel.accepted}`;
@@ -62,7 +65,6 @@ async function funnelReport(ctx: AppContext, args: Args, request: ReportRequest)
     return;
   }
   await ack();
-  const teamId = context.teamId ?? command.team_id;
   try {
     const subject = await ctx.services.roster.homeSubject(teamId, command.user_id, now);
     if (subject.kind === 'stranger') {
@@ -77,9 +79,9 @@ async function funnelReport(ctx: AppContext, args: Args, request: ReportRequest)
     await respond({
       response_type: 'ephemeral',
       text: funnelReportTitle(t, report),
-      blocks: funnelReportBlocks(t, report, { timeZone, clock: ctx.config.sla.clock }),
+      blocks: funnelReportBlocks(t, report, { timeZone, clock: config.sla.clock }),
     });
-    if (request.chart) await sendFunnelChart(ctx, args, report);
+    if (request.chart) await sendFunnelChart(ctx, config, args, report);
   } catch (error) {
     ctx.logger.error('/funnel failed', { error, team_id: teamId });
     await respond({ response_type: 'ephemeral', text: t.errors.internal });

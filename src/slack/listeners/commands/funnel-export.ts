@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { WorkspaceConfig } from '../../../config/workspace-schema.js';
 import type { AppContext } from '../../../context.js';
 import type { ReportPeriod } from '../../../domain/funnel-report.js';
 import { parsePeriod } from '../../../domain/periods.js';
@@ -6,6 +7,7 @@ import { messages } from '../../../i18n/index.js';
 import { periodProblemText } from '../../blocks/funnel.js';
 import { openDm, slackErrorCode, uploadFiles } from '../../file-upload.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -17,18 +19,18 @@ export const DEFAULT_EXPORT_PERIOD = 'this-month';
  * in the caller's DM with Baton (never in a channel: they hold personal data). Acks itself.
  */
 export async function funnelExport(ctx: AppContext, args: Args, periodText: string): Promise<void> {
-  const t = messages(ctx.config.locale);
+  const { teamId, config } = requestConfig(ctx, args.context, args.command);
+  const t = messages(config.locale);
   const input = periodText.trim() || DEFAULT_EXPORT_PERIOD;
-  const parsed = parsePeriod(input, ctx.clock.now(), ctx.config.calendar.timeZone);
+  const parsed = parsePeriod(input, ctx.clock.now(), config.calendar.timeZone);
   if (!parsed.ok) {
     const text = `${periodProblemText(t, parsed.problem)} ${t.funnelExport.usage}`;
     await args.ack({ response_type: 'ephemeral', text });
     return;
   }
   await args.ack();
-  const teamId = args.context.teamId ?? args.command.team_id;
   try {
-    const answer = await exportToDm(ctx, args, teamId, parsed.period);
+    const answer = await exportToDm(ctx, config, args, teamId, parsed.period);
     await args.respond({ response_type: 'ephemeral', text: answer });
   } catch (error) {
     ctx.logger.error('/funnel export failed', { error, team_id: teamId });
@@ -39,12 +41,13 @@ export async function funnelExport(ctx: AppContext, args: Args, periodText: stri
 /** Exports to the caller's DM (saying "exporting…" once they may) and returns the final answer. */
 async function exportToDm(
   ctx: AppContext,
+  config: WorkspaceConfig,
   args: Args,
   teamId: string,
   period: ReportPeriod,
 ): Promise<string> {
   const { command, respond, client } = args;
-  const t = messages(ctx.config.locale);
+  const t = messages(config.locale);
   const userId = command.user_id;
   const when = t.funnelExport.period(period.firstDay, period.lastDay);
 
@@ -59,7 +62,7 @@ async function exportToDm(
   try {
     const dm = await openDm(client, userId);
     const mine = result.scope === 'mine' ? t.funnelExport.commentMine : '';
-    const comment = t.funnelExport.comment(when, ctx.config.calendar.timeZone) + mine;
+    const comment = t.funnelExport.comment(when, config.calendar.timeZone) + mine;
     await uploadFiles(client, { channel: dm, comment }, result.files);
   } catch (error) {
     ctx.logger.warn('/funnel export upload failed', { error, team_id: teamId });

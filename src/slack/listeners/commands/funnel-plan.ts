@@ -11,6 +11,7 @@ import {
   planProblemText,
 } from '../../blocks/funnel-plan.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -27,9 +28,10 @@ function refusalText(t: Catalog, refusal: GoalRefusal, userId: string): string {
  */
 export async function funnelPlan(ctx: AppContext, args: Args, rest: string): Promise<void> {
   const { command, ack, respond, context } = args;
-  const t = messages(ctx.config.locale);
+  const { teamId, config } = requestConfig(ctx, context, command);
+  const t = messages(config.locale);
   const now = ctx.clock.now();
-  const parsed = parsePlanCommand(rest, now, ctx.config.calendar.timeZone);
+  const parsed = parsePlanCommand(rest, now, config.calendar.timeZone);
   if (parsed.kind === 'help') {
     await ack({ response_type: 'ephemeral', text: t.funnelPlan.helpTitle, blocks: funnelPlanHelpBlocks(t) });
     return;
@@ -40,7 +42,6 @@ export async function funnelPlan(ctx: AppContext, args: Args, rest: string): Pro
     return;
   }
   await ack();
-  const teamId = context.teamId ?? command.team_id;
   const userId = command.user_id;
   const service = ctx.services.funnelPlan;
   const { deals, period } = parsed;

@@ -13,6 +13,7 @@ import {
 import { leadModal } from '../../blocks/lead-modal.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { cardPermalinks } from '../../permalinks.js';
+import { requestConfig } from '../request-config.js';
 import { isStageCommand, leadStage } from './lead-stage.js';
 import { leadTouch } from './lead-touch.js';
 
@@ -28,7 +29,8 @@ export interface LeadModalMetadata {
 export const leadCommand =
   (ctx: AppContext) =>
   async ({ command, ack, respond, client, context }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
+    const { teamId, config } = requestConfig(ctx, context, command);
+    const t = messages(config.locale);
     const text = command.text.trim();
     const sub = text.toLowerCase();
     if (sub === '' || sub === 'help') {
@@ -36,7 +38,6 @@ export const leadCommand =
       return;
     }
     await ack();
-    const teamId = context.teamId ?? command.team_id;
     const reply: Reply = (message) => respond({ response_type: 'ephemeral', ...message });
     try {
       const desk = ctx.services.leadDesk;
@@ -60,11 +61,11 @@ export const leadCommand =
         return;
       }
       if (sub === 'touch' || sub.startsWith('touch ')) {
-        await leadTouch(ctx, t, teamId, command.user_id, text, reply);
+        await leadTouch(ctx, config, t, teamId, command.user_id, text, reply);
         return;
       }
       if (isStageCommand(text)) {
-        await leadStage(ctx, t, teamId, command, text, reply, client);
+        await leadStage(ctx, config, t, teamId, command, text, reply, client);
         return;
       }
       await find(ctx, t, teamId, text, reply, client);

@@ -1,9 +1,11 @@
 import type { WebClient } from '@slack/web-api';
+import type { WorkspaceConfig } from '../../../config/workspace-schema.js';
 import type { AppContext } from '../../../context.js';
 import { parseLeadQuery } from '../../../domain/lead-query.js';
 import { resolveStage, SIDE_STAGE_KEYS } from '../../../domain/lead-stages.js';
 import { parseStageCommand } from '../../../domain/stage-input.js';
 import type { Catalog } from '../../../i18n/index.js';
+import { rulesOf } from '../../../services/stage-moves.js';
 import { leadLabel } from '../../blocks/lead-ownership.js';
 import { needsMore } from '../../blocks/stage-move.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
@@ -19,6 +21,7 @@ export const isStageCommand = (text: string) => /^\S+\s+stage(\s|$)/i.test(text.
  */
 export async function leadStage(
   ctx: AppContext,
+  config: WorkspaceConfig,
   t: Catalog,
   teamId: string,
   command: { user_id: string; trigger_id: string },
@@ -27,11 +30,12 @@ export async function leadStage(
   client: WebClient,
 ): Promise<void> {
   const moves = ctx.services.stageMoves;
-  const parsed = parseStageCommand(text, moves.rules);
+  const rules = rulesOf(config);
+  const parsed = parseStageCommand(text, rules);
   const query = parsed && parseLeadQuery(parsed.ref);
   if (!parsed || !query || query.kind === 'text') return void (await reply({ text: t.stages.needLead }));
   if (parsed.kind === 'no_stage') {
-    const stages = [...moves.rules.working, ...SIDE_STAGE_KEYS].map(escapeMrkdwn).join(', ');
+    const stages = [...rules.working, ...SIDE_STAGE_KEYS].map(escapeMrkdwn).join(', ');
     return void (await reply({ text: t.stages.noStage(stages) }));
   }
   const lead = (await ctx.services.leadDesk.search(teamId, query)).leads[0];
@@ -45,7 +49,7 @@ export async function leadStage(
     { actorId: command.user_id, via: 'slack' },
     ctx.clock.now(),
   );
-  const label = stageName(ctx, t);
+  const label = stageName(config, t);
   if (result.ok) {
     ctx.outbox.wake();
     const { move } = result;
@@ -58,10 +62,10 @@ export async function leadStage(
     });
     return;
   }
-  const to = resolveStage(request.to, moves.rules.working);
+  const to = resolveStage(request.to, rules.working);
   if (result.lead && to && needsMore(result.problem)) {
-    await openStageModal(ctx, t, client, command.trigger_id, result.lead, { ...request, to }, 'command');
+    await openStageModal(config, t, client, command.trigger_id, result.lead, { ...request, to }, 'command');
     return;
   }
-  await reply({ text: stageRefusalText(ctx, t, result.problem, command.user_id) });
+  await reply({ text: stageRefusalText(config, t, result.problem, command.user_id) });
 }

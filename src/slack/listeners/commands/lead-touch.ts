@@ -1,3 +1,4 @@
+import type { WorkspaceConfig } from '../../../config/workspace-schema.js';
 import type { AppContext } from '../../../context.js';
 import { parseTouchCommand } from '../../../domain/activity.js';
 import { parseLeadQuery } from '../../../domain/lead-query.js';
@@ -10,6 +11,7 @@ import { touchRefusalText } from '../touch-refusals.js';
 /** `/lead touch <id | email> [call | email | meeting | other] [note]`: logs a touch; the answer is private. */
 export async function leadTouch(
   ctx: AppContext,
+  config: WorkspaceConfig,
   t: Catalog,
   teamId: string,
   userId: string,
@@ -36,12 +38,7 @@ export async function leadTouch(
   const touch = result.firstTouch;
   await reply({
     text: touch
-      ? t.touch.loggedFirst(
-          leadLabel(lead),
-          kind,
-          elapsedText(t, touch.minutes, ctx.config.sla.clock),
-          touch.met,
-        )
+      ? t.touch.loggedFirst(leadLabel(lead), kind, elapsedText(t, touch.minutes, config.sla.clock), touch.met)
       : t.touch.logged(leadLabel(lead), kind),
   });
 }

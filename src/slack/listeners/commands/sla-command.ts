@@ -4,6 +4,7 @@ import { messages } from '../../../i18n/index.js';
 import { slaBoardBlocks, slaHelpBlocks } from '../../blocks/sla-board.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -11,7 +12,8 @@ type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export const slaCommand =
   (ctx: AppContext) =>
   async ({ command, ack, respond, context }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
+    const { teamId, config } = requestConfig(ctx, context, command);
+    const t = messages(config.locale);
     const text = command.text.trim();
     if (text.toLowerCase() === 'help') {
       await ack({ response_type: 'ephemeral', text: t.slaBoard.helpTitle, blocks: slaHelpBlocks(t) });
@@ -23,7 +25,6 @@ export const slaCommand =
       return;
     }
     await ack();
-    const teamId = context.teamId ?? command.team_id;
     try {
       const result = await ctx.services.slaBoard.board(teamId, command.user_id, ctx.clock.now());
       if (result.kind === 'stranger') {

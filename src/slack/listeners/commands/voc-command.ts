@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { messages } from '../../../i18n/index.js';
 import { vocHelpBlocks, vocModal } from '../../blocks/voc.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 import { answerVocReport } from './voc-report.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -15,14 +16,15 @@ export const vocCommand =
   (ctx: AppContext) =>
   async (args: Args): Promise<void> => {
     const { command, ack, client, respond, context } = args;
-    const t = messages(ctx.config.locale);
+    const { teamId, config } = requestConfig(ctx, context, command);
+    const t = messages(config.locale);
     const text = command.text.trim();
     const [first = ''] = text.split(/\s+/, 1);
     if (text.toLowerCase() === 'help') {
       await ack({
         response_type: 'ephemeral',
         text: t.voc.help.title,
-        blocks: vocHelpBlocks(t, ctx.config.voc.reaction),
+        blocks: vocHelpBlocks(t, config.voc.reaction),
       });
       return;
     }
@@ -31,7 +33,6 @@ export const vocCommand =
       await answerVocReport(ctx, args, text.slice(first.length).trim());
       return;
     }
-    const teamId = context.teamId ?? command.team_id;
     try {
       const actor = await ctx.services.voc.actor(teamId, command.user_id);
       if (actor.kind === 'stranger') {

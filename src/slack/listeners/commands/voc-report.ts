@@ -6,6 +6,7 @@ import { messages } from '../../../i18n/index.js';
 import { periodProblemText } from '../../blocks/funnel.js';
 import { vocReportArgsProblemText, vocReportBlocks, vocReportTitle } from '../../blocks/voc-report.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -15,10 +16,11 @@ type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  */
 export async function answerVocReport(ctx: AppContext, args: Args, text: string): Promise<void> {
   const { command, respond, context } = args;
-  const t = messages(ctx.config.locale);
+  const { teamId, config } = requestConfig(ctx, context, command);
+  const t = messages(config.locale);
   const answer = (reply: string) => respond({ response_type: 'ephemeral', text: reply });
   const now = ctx.clock.now();
-  const timeZone = ctx.config.calendar.timeZone;
+  const timeZone = config.calendar.timeZone;
   const request = parseVocReportArgs(text);
   if (!request.ok) {
     await answer(vocReportArgsProblemText(t, request.problem));
@@ -29,7 +31,6 @@ export async function answerVocReport(ctx: AppContext, args: Args, text: string)
     await answer(`${periodProblemText(t, parsed.problem)} ${t.vocReport.accepted}`);
     return;
   }
-  const teamId = context.teamId ?? command.team_id;
   try {
     const subject = await ctx.services.roster.homeSubject(teamId, command.user_id, now);
     if (subject.kind === 'stranger') {

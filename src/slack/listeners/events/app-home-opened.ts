@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../../context.js';
 import { publishHome } from '../../home-view.js';
+import { requestTeamId } from '../request-config.js';
 
 type Args = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
@@ -9,5 +10,5 @@ export const appHomeOpened =
   (ctx: AppContext) =>
   async ({ event, body, client, context }: Args): Promise<void> => {
     if (event.tab !== 'home') return;
-    await publishHome(ctx, client, context.teamId ?? body.team_id, event.user);
+    await publishHome(ctx, client, requestTeamId(ctx, context, body), event.user);
   };

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../../context.js';
+import { requestTeamId } from '../request-config.js';
 
 type Args = SlackEventMiddlewareArgs<'member_joined_channel'> & AllMiddlewareArgs;
 
@@ -11,7 +12,7 @@ export const memberJoinedChannel =
   (ctx: AppContext) =>
   async ({ event, body, context }: Args): Promise<void> => {
     if (!context.botUserId || event.user !== context.botUserId) return;
-    const teamId = context.teamId ?? body.team_id;
+    const teamId = requestTeamId(ctx, context, body);
     const unparked = await ctx.services.channelProblems.resolved(teamId, event.channel, ctx.clock.now());
     ctx.logger.info('Baton joined a channel; parked posts go out', { channel: event.channel, unparked });
     if (unparked > 0) {

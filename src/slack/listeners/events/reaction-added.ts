@@ -6,6 +6,7 @@ import type { Block } from '../../blocks/common.js';
 import { vocPrompt } from '../../blocks/voc.js';
 import { messagePermalink, readMessage } from '../../voc-source.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs;
 
@@ -19,13 +20,13 @@ export const reactionAdded =
   async ({ event, client, context, body }: Args): Promise<void> => {
     const item = event.item as { type: string; channel?: string; ts?: string };
     if (item.type !== 'message' || !item.channel || !item.ts) return;
-    if (!isVocReaction(event.reaction, ctx.config.voc.reaction)) return;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    if (!isVocReaction(event.reaction, config.voc.reaction)) return;
     if (event.user === context.botUserId) return;
     const { channel, ts } = item;
     const user = event.user;
-    const teamId = context.teamId ?? body.team_id;
     const voc = ctx.services.voc;
-    const t = messages(ctx.config.locale);
+    const t = messages(config.locale);
     const tell = (message: { text: string; blocks?: Block[]; thread_ts?: string }) =>
       client.chat.postEphemeral({ channel, user, ...message });
 
@@ -39,7 +40,7 @@ export const reactionAdded =
       const threadTs = saved.entry.sourceThreadTs ?? undefined;
       const prompt = vocPrompt(t, saved.entry, {
         created: false,
-        channel: voc.channelFor(saved.entry.category),
+        channel: voc.channelFor(teamId, saved.entry.category),
       });
       await tell({ ...prompt, ...(threadTs ? { thread_ts: threadTs } : {}) });
       return;
@@ -67,7 +68,7 @@ export const reactionAdded =
       await tell({ text: notOnRosterText(t, user, result.adminIds), ...thread });
       return;
     }
-    const channelOfCategory = voc.channelFor(result.entry.category);
+    const channelOfCategory = voc.channelFor(teamId, result.entry.category);
     await tell({
       ...vocPrompt(t, result.entry, { created: result.created, channel: channelOfCategory }),
       ...thread,

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../../context.js';
 import type { NoteOutcome, ThreadReply } from '../../../services/retro.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -31,8 +32,8 @@ function personReply(channel: string, m: MessageLike): ThreadReply | undefined {
 export const retroReply =
   (ctx: AppContext) =>
   async ({ event, body, context }: Args): Promise<void> => {
-    if (event.channel !== ctx.config.channels.retro) return;
-    const teamId = context.teamId ?? body.team_id;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    if (event.channel !== config.channels.retro) return;
     const now = ctx.clock.now();
     const retro = ctx.services.retro;
     let outcome: NoteOutcome = 'unchanged';

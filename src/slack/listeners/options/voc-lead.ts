@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../../context.js';
 import { leadOption } from '../../blocks/voc.js';
+import { requestTeamId } from '../request-config.js';
 
 type Args = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 
@@ -8,7 +9,7 @@ type Args = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;
 export const vocLeadOptions =
   (ctx: AppContext) =>
   async ({ ack, body, payload, context }: Args): Promise<void> => {
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const teamId = requestTeamId(ctx, context, body);
     try {
       const leads = await ctx.services.voc.leadOptions(teamId, payload.value);
       await ack({ options: leads.map(leadOption) });

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { messages } from '../../../i18n/index.js';
 import { contextModal } from '../../blocks/lead-context.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -14,8 +15,8 @@ export const addContextShortcut =
   (ctx: AppContext) =>
   async ({ ack, shortcut, client, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? shortcut.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, shortcut);
+    const t = messages(config.locale);
     const actor = await ctx.services.leadContext.actor(teamId, shortcut.user.id);
     if (actor.kind === 'stranger') {
       const text = notOnRosterText(t, shortcut.user.id, actor.adminIds);

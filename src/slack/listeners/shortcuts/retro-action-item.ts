@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { messages } from '../../../i18n/index.js';
 import { actionItemModal } from '../../blocks/action-items.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -14,8 +15,8 @@ export const actionItemShortcut =
   (ctx: AppContext) =>
   async ({ ack, shortcut, client, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? shortcut.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, shortcut);
+    const t = messages(config.locale);
     const reply = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     const { actionItems } = ctx.services;
     const actor = await actionItems.actor(teamId, shortcut.user.id);

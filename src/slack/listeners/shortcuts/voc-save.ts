@@ -4,6 +4,7 @@ import { messages } from '../../../i18n/index.js';
 import { vocModal } from '../../blocks/voc.js';
 import { messagePermalink } from '../../voc-source.js';
 import { notOnRosterText } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -15,8 +16,8 @@ export const saveVocShortcut =
   (ctx: AppContext) =>
   async ({ ack, shortcut, client, respond, context }: Args): Promise<void> => {
     await ack();
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? shortcut.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, shortcut);
+    const t = messages(config.locale);
     const voc = ctx.services.voc;
     const actor = await voc.actor(teamId, shortcut.user.id);
     if (actor.kind === 'stranger') {

@@ -8,6 +8,7 @@ import {
 } from '../../../domain/lead-context.js';
 import { type Catalog, messages } from '../../../i18n/index.js';
 import { CONTEXT_INPUT_ACTION, LEAD_REF_BLOCK } from '../../blocks/lead-context.js';
+import { requestConfig } from '../request-config.js';
 import { leadIdFrom } from './modal-lead-id.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -20,8 +21,8 @@ type Errors = Record<string, string>;
 export const submitContext =
   (ctx: AppContext) =>
   async ({ ack, body, view, context }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const text = (block: string) => view.state.values[block]?.[CONTEXT_INPUT_ACTION]?.value ?? null;
     const fail = (errors: Errors) => ack({ response_action: 'errors', errors });
 

@@ -9,6 +9,7 @@ import {
   ASSIGNEE_BLOCK,
 } from '../../blocks/lead-ownership.js';
 import { ownershipRefusalPlain } from '../refusals.js';
+import { requestConfig } from '../request-config.js';
 import { leadIdFrom } from './modal-lead-id.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -20,8 +21,8 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export const submitAssign =
   (ctx: AppContext) =>
   async ({ ack, body, view, context }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const fail = (block: string, text: string) =>
       ack({ response_action: 'errors', errors: { [block]: text } });
     const leadId = leadIdFrom(view.private_metadata);

@@ -9,6 +9,7 @@ import {
   TOUCH_NOTE_BLOCK,
 } from '../../blocks/first-touch.js';
 import { publishHome } from '../../home-view.js';
+import { requestConfig } from '../request-config.js';
 import { touchRefusalPlain } from '../touch-refusals.js';
 import { leadIdFrom } from './modal-lead-id.js';
 
@@ -21,8 +22,8 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export const submitTouch =
   (ctx: AppContext) =>
   async ({ ack, body, view, context, client }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const fail = (block: string, text: string) =>
       ack({ response_action: 'errors', errors: { [block]: text } });
     const leadId = leadIdFrom(view.private_metadata);

@@ -6,6 +6,7 @@ import { leadSubmittedText } from '../../blocks/lead-submitted.js';
 import { leadFormErrors, type ModalState, readLeadForm } from '../../lead-form.js';
 import { cardPermalinks } from '../../permalinks.js';
 import type { LeadModalMetadata } from '../commands/lead-command.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -27,7 +28,8 @@ function metadataChannel(raw: string): string | null {
 export const leadNewSubmission =
   (ctx: AppContext) =>
   async ({ ack, view, body, client, context }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const form = readLeadForm(view.state.values as ModalState);
     const parsed = parseLeadInput(form);
     if (!parsed.ok) {
@@ -36,14 +38,13 @@ export const leadNewSubmission =
     }
     await ack();
     const userId = body.user.id;
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
     let text: string;
     try {
       const result = await ctx.services.leadDesk.submit(teamId, userId, parsed.lead, ctx.clock.now());
       if (result.ok) {
         ctx.outbox.wake();
         const links = await cardPermalinks(client, [result.lead], ctx.logger);
-        text = leadSubmittedText(t, result, links, ctx.config.routing.thresholdStage);
+        text = leadSubmittedText(t, result, links, config.routing.thresholdStage);
       } else {
         text = t.home.notOnRoster(userId, t.home.anAdmin);
       }

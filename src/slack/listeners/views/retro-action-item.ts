@@ -11,6 +11,7 @@ import {
   ACTION_TEXT_INPUT,
   type ActionItemModalMeta,
 } from '../../blocks/action-items.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -27,8 +28,8 @@ const BLOCK_OF: Record<ActionItemProblem['field'], string> = {
 export const submitActionItem =
   (ctx: AppContext) =>
   async ({ ack, body, view, context }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const fail = (errors: Record<string, string>) => ack({ response_action: 'errors', errors });
     const values = view.state.values;
     const now = ctx.clock.now();
@@ -39,7 +40,7 @@ export const submitActionItem =
         dueOn: values[ACTION_DUE_BLOCK]?.[ACTION_DUE_INPUT]?.selected_date,
       },
       now,
-      ctx.config.calendar.timeZone,
+      config.calendar.timeZone,
     );
     if (!checked.ok)
       return fail(Object.fromEntries(checked.problems.map((p) => [BLOCK_OF[p.field], problemText(t, p)])));

@@ -11,7 +11,6 @@ import { channelsFieldFor, leadsBlock, readChannelsForm } from '../../blocks/set
 import { type FieldFor, fieldErrors, type ViewValues } from '../../blocks/setup-common.js';
 import { PEOPLE_USERS, peopleFieldFor, readPeopleForm } from '../../blocks/setup-people.js';
 import { readSlaForm, SLA_MINUTES, slaFieldFor } from '../../blocks/setup-sla.js';
-import { checkChannels } from '../../channel-check.js';
 import { publishHome } from '../../home-view.js';
 import { mention } from '../../mrkdwn.js';
 import { currentCatalog, currentConfig, mayOpen } from '../../setup-views.js';
@@ -29,9 +28,9 @@ interface ItemEdit {
 
 /**
  * A set-up modal submitted: the edit goes through ConfigService (the file's schema) before the ack,
- * so a refusal comes back under the field it is about and the modal stays open. After a change,
- * Home is published again; after a channels change the channel check joins public channels and
- * names private ones to `/invite` (on the admin's Home).
+ * so a refusal comes back under the field it is about and the modal stays open. A channels change
+ * runs the channel check within the change (the config store's onChange, app.ts): public channels
+ * are joined and private ones named to `/invite`; Home, published again after, shows them.
  */
 export const submitSetup =
   (ctx: AppContext, item: SetupItem) =>
@@ -86,10 +85,6 @@ export const submitSetup =
     }
     await ack();
     if (!result.ok) return;
-    if (item === 'channels') {
-      await checkChannels({ ...ctx, config: currentConfig(ctx, teamId) }, ctx.slack, teamId);
-      ctx.outbox.wake();
-    }
     await publishHome(ctx, client, teamId, userId);
   };
 

@@ -18,6 +18,7 @@ import {
 } from '../../blocks/stage-move.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { stageName } from '../actions/stage-move.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -39,8 +40,8 @@ function metadataOf(privateMetadata: string | undefined): StageModalMetadata | u
 export const submitStageMove =
   (ctx: AppContext) =>
   async ({ ack, body, view, context }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const fail = (block: string, text: string) =>
       ack({ response_action: 'errors', errors: { [block]: text } });
     const meta = metadataOf(view.private_metadata);
@@ -59,7 +60,7 @@ export const submitStageMove =
       revisitOn: field(STAGE_REVISIT_BLOCK)?.selected_date ?? null,
       note: field(STAGE_NOTE_BLOCK)?.value ?? null,
     };
-    const label = stageName(ctx, t);
+    const label = stageName(config, t);
     let result: Awaited<ReturnType<typeof ctx.services.stageMoves.move>>;
     try {
       result = await ctx.services.stageMoves.move(

@@ -9,6 +9,7 @@ import {
   vocRefusalErrors,
   vocSavedView,
 } from '../../blocks/voc.js';
+import { requestConfig } from '../request-config.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -19,8 +20,8 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export const submitVoc =
   (ctx: AppContext) =>
   async ({ ack, body, view, context }: Args): Promise<void> => {
-    const t = messages(ctx.config.locale);
-    const teamId = context.teamId ?? body.team?.id ?? ctx.teamId;
+    const { teamId, config } = requestConfig(ctx, context, body);
+    const t = messages(config.locale);
     const checked = checkVocInput(readVocModal(view.state.values));
     if (!checked.ok) {
       await ack({ response_action: 'errors', errors: vocFieldErrors(t, checked.problems) });
