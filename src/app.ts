@@ -298,7 +298,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       const same = (pick: (c: WorkspaceConfig) => unknown) =>
         JSON.stringify(pick(config)) === JSON.stringify(pick(previous));
       if (!same(configuredChannels)) await channelCheck(teamId);
-      if (!same((c) => [c.retro, c.calendar.timeZone])) await rebookRetro(context, teamId, clock.now());
+      if (!same((c) => [c.retro, c.calendar.timeZone, c.channels.retro]))
+        await rebookRetro(context, teamId, clock.now());
       context.outbox.wake();
     });
     live.start();

@@ -36,9 +36,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 function walk(path: string, before: unknown, after: unknown, out: SettingChange[]): void {
   if (same(before, after)) return;
-  if (isMap(before) && isMap(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    for (const key of keys) walk(child(path, key), before[key] ?? null, after[key] ?? null, out);
+  // A section written or removed whole is still told setting by setting (`sla.first_touch_minutes`).
+  const was = before === null && isMap(after) ? {} : before;
+  const now = after === null && isMap(before) ? {} : after;
+  const keys = isMap(was) && isMap(now) ? [...new Set([...Object.keys(was), ...Object.keys(now)])] : [];
+  if (isMap(was) && isMap(now) && keys.length > 0) {
+    for (const key of keys) walk(child(path, key), was[key] ?? null, now[key] ?? null, out);
     return;
   }
   // Lists other than the roster keep their order's meaning (stages, cadence steps): compared whole.
@@ -50,7 +53,13 @@ function walkRoster(before: unknown, after: unknown, out: SettingChange[]): bool
   const now = after === null ? new Map<string, unknown>() : rosterByUser(after);
   if (!was || !now) return false;
   const users = [...new Set([...was.keys(), ...now.keys()])];
-  for (const user of users) walk(`roster[${user}]`, was.get(user) ?? null, now.get(user) ?? null, out);
+  for (const user of users) {
+    const path = `roster[${user}]`;
+    const [a, b] = [was.get(user) ?? null, now.get(user) ?? null];
+    // A person joining or leaving is one change, told as such, not one per field.
+    if (a === null || b === null) out.push({ path, before: a, after: b });
+    else walk(path, a, b, out);
+  }
   return true;
 }
 

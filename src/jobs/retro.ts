@@ -72,6 +72,9 @@ async function bookMonthly(
   );
 }
 
+/** The retro runs when it is on and has a channel (a workspace still being set up has none). */
+const retroOn = (config: WorkspaceConfig) => config.retro.enabled && config.channels.retro !== '';
+
 /**
  * After a config change moved the retro's times (or turned it off): the pending retro jobs not yet
  * due are dropped and the next ones booked from the new settings.
@@ -88,7 +91,7 @@ export async function rebookRetro(ctx: AppContext, teamId: string, now: Date): P
 export async function scheduleRetro(ctx: AppContext, teamId: string, now: Date): Promise<void> {
   const config = ctx.configs.for(teamId);
   const { retro, calendar } = config;
-  if (retro.enabled)
+  if (retroOn(config))
     for (const job of Object.keys(WEEKLY_KINDS) as WeeklyJob[])
       await bookWeekly(
         ctx,
@@ -98,7 +101,7 @@ export async function scheduleRetro(ctx: AppContext, teamId: string, now: Date):
         nextWeeklyMoment(now, momentOf(config, job), calendar.timeZone).weekKey,
       );
   // The review is part of the retro: turning the retro off turns it off too.
-  if (retro.enabled && retro.monthlyReview.enabled)
+  if (retroOn(config) && retro.monthlyReview.enabled)
     await bookMonthly(
       ctx,
       config,
@@ -119,7 +122,7 @@ function weeklyHandler(
 ): JobHandler {
   return async (row) => {
     const config = ctx.configs.for(row.teamId);
-    if (!config.retro.enabled) return;
+    if (!retroOn(config)) return;
     const weekKey = String(row.payload.weekKey);
     const now = ctx.clock.now();
     const { timeZone } = config.calendar;
@@ -156,7 +159,7 @@ export const retroHandlers = (ctx: AppContext): Record<string, JobHandler> => {
     [RETRO_MONTHLY_JOB]: async (row) => {
       const config = ctx.configs.for(row.teamId);
       const review = config.retro.monthlyReview;
-      if (!config.retro.enabled || !review.enabled) return;
+      if (!retroOn(config) || !review.enabled) return;
       const monthKey = String(row.payload.monthKey);
       const now = ctx.clock.now();
       const { timeZone } = config.calendar;

@@ -54,7 +54,7 @@ describe('changes', () => {
       ok: true,
       version: 1,
       changes: [
-        { path: 'channels', before: null, after: { leads: 'C0LEADS' } },
+        { path: 'channels.leads', before: null, after: 'C0LEADS' },
         { path: 'roster[U0AAA]', before: null, after: seller('U0AAA') },
       ],
     });
@@ -140,7 +140,7 @@ describe('restore', () => {
     expect(restored).toEqual({
       ok: true,
       version: 3,
-      changes: [{ path: 'sla', before: { first_touch_minutes: 30 }, after: null }],
+      changes: [{ path: 'sla.first_touch_minutes', before: 30, after: null }],
     });
     const [latest] = await service.history(team, 1);
     expect(latest).toMatchObject({ version: 3, via: 'restore', source: 'version 1', actorId: 'U0ADMIN01' });

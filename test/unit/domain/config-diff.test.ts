@@ -13,8 +13,13 @@ describe('diffDocuments', () => {
 
   it('says null for a setting that was not written on one side', () => {
     expect(diffDocuments({}, { sla: { first_touch_minutes: 30 } })).toEqual([
-      { path: 'sla', before: null, after: { first_touch_minutes: 30 } },
+      { path: 'sla.first_touch_minutes', before: null, after: 30 },
     ]);
+    expect(diffDocuments({ retro: { open: { day: 'mon' } } }, {})).toEqual([
+      { path: 'retro.open.day', before: 'mon', after: null },
+    ]);
+    // An empty section written is still a change.
+    expect(diffDocuments({}, { voc: {} })).toEqual([{ path: 'voc', before: null, after: {} }]);
     expect(
       diffDocuments({ sla: { first_touch_minutes: 30, clock: 'wall' } }, { sla: { clock: 'wall' } }),
     ).toEqual([{ path: 'sla.first_touch_minutes', before: 30, after: null }]);
@@ -51,7 +56,7 @@ describe('diffDocuments', () => {
         { routing: { segments: {} } },
         { routing: { segments: { 'mid market': { mode: 'claim' } } } },
       ),
-    ).toEqual([{ path: 'routing.segments["mid market"]', before: null, after: { mode: 'claim' } }]);
+    ).toEqual([{ path: 'routing.segments["mid market"].mode', before: null, after: 'claim' }]);
   });
 
   it('finds nothing between equal documents', () => {
