@@ -219,7 +219,13 @@ describe.each([
     });
     expect(res.json).toBeUndefined();
     const history = await t.baton.context.services.config.history(t.slack.teamId, 1);
-    expect(history[0]?.changes.map((c) => c.path)).toEqual(['sla']);
+    // The section was not written before: saving it writes the promise and, as a step changed, the ladder.
+    expect(history[0]?.changes.map((c) => c.path)).toEqual([
+      'sla.first_touch_minutes',
+      'sla.clock',
+      'sla.escalations',
+    ]);
+    expect(history[0]?.actorId).toBe(ADMIN);
   });
 
   it('routes the first lead to a card in the chosen language, and the seller claims it', async () => {
