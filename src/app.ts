@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { Admins } from './admin/admins.js';
 import type { ConfigChangeResult } from './admin/config-service.js';
 import { type ConfigFileInput, openLiveConfig } from './admin/config-startup.js';
 import { type ConfigSource, fixedConfig } from './config/config-source.js';
@@ -60,6 +61,7 @@ import { createOutboxClient, OutboxSender } from './slack/outbox/sender.js';
 import { withVocWrites } from './slack/outbox/voc-render.js';
 import { TrackingReceiver } from './slack/receiver.js';
 import { enforceRequestWindow } from './slack/request-window.js';
+import { slackProfiles } from './slack/user-profiles.js';
 import { createSlackClient, slackClientOptions } from './slack/web-client.js';
 import { whoAmI } from './slack/who-am-i.js';
 
@@ -169,6 +171,13 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       },
     });
     const leads = new LeadService(database, configs);
+    const slackClient = createSlackClient({
+      token: env.SLACK_BOT_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      logger,
+      metrics,
+      retries: options.slackRetries,
+    });
     const context: AppContext = {
       teamId: identity.teamId,
       configs,
@@ -198,15 +207,10 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         actionItems: new ActionItemService(database, configs),
         settings: new SettingsService(database, configs),
         channelProblems,
+        admins: new Admins(database, env.BATON_ADMINS, slackProfiles(slackClient, logger), clock),
         config: live.service,
       },
-      slack: createSlackClient({
-        token: env.SLACK_BOT_TOKEN,
-        apiUrl: env.SLACK_API_URL,
-        logger,
-        metrics,
-        retries: options.slackRetries,
-      }),
+      slack: slackClient,
       outbox: {
         wake: () => outbox.wake(),
       },

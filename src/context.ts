@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { Admins } from './admin/admins.js';
 import type { ConfigService } from './admin/config-service.js';
 import type { ConfigSource } from './config/config-source.js';
 import type { Database } from './db/client.js';
@@ -61,6 +62,8 @@ export interface AppContext {
     /** The versioned workspace configuration: change, history, restore, export. */
     config: ConfigService;
     channelProblems: ChannelProblemService;
+    /** Who may administer Baton, and their Slack profiles (cached). */
+    admins: Admins;
   };
   /** Web API calls outside a request (jobs): uploads and reads; posts go through the outbox. */
   slack: WebClient;

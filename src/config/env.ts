@@ -49,6 +49,21 @@ const EnvSchema = z.object({
   LEAD_WEBHOOK_SECRET: optional(
     z.string().min(16, 'must be at least 16 characters (try: openssl rand -hex 32)'),
   ),
+  // Slack user ids who may administer Baton; when set, only they may (see src/admin/admins.ts).
+  BATON_ADMINS: optional(z.string()).transform((v, ctx) => {
+    const ids = (v ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    const bad = ids.filter((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be Slack user ids separated by commas (like U0123ABCD,U0456EFGH); not a user id: ${bad.join(', ')}`,
+      });
+    }
+    return [...new Set(ids)];
+  }),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }),
   ).transform((v) => v ?? 'info'),

@@ -1,4 +1,5 @@
 import type { Role } from '../domain/roles.js';
+import { adminEn } from './sections/admin.js';
 import { channelsEn } from './sections/channels.js';
 import { configEn } from './sections/config.js';
 import { retroEn } from './sections/retro.js';
@@ -708,6 +709,7 @@ export const en = {
   retroActions: retroActionsEn,
   settings: settingsEn,
   channels: channelsEn,
+  admin: adminEn,
   config: configEn,
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,

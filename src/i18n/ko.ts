@@ -1,4 +1,5 @@
 import type { Catalog } from './en.js';
+import { adminKo } from './sections/admin.js';
 import { channelsKo } from './sections/channels.js';
 import { configKo } from './sections/config.js';
 import { retroKo } from './sections/retro.js';
@@ -678,6 +679,7 @@ export const ko: Catalog = {
   retroActions: retroActionsKo,
   settings: settingsKo,
   channels: channelsKo,
+  admin: adminKo,
   config: configKo,
   errors: {
     unknownSubcommand: (input) =>

@@ -5,12 +5,13 @@ import { adminIds, configuredChannels } from '../domain/configured-channels.js';
 import { messages } from '../i18n/index.js';
 import type { HomeData } from '../services/home.js';
 import { channelProblemsHome } from './blocks/channel-problems.js';
-import type { Block } from './blocks/common.js';
+import { type Block, context, divider } from './blocks/common.js';
 import { memberHome, strangerHome } from './blocks/home.js';
 import { homeFunnelBlocks } from './blocks/home-funnel.js';
 import { homeMyLeadsBlocks } from './blocks/home-my-leads.js';
 import { slaBoardBlocks } from './blocks/sla-board.js';
 import { cardLinkCache } from './permalink-cache.js';
+import { setupHome } from './setup-views.js';
 
 /** The leads Home lists by name, so their cards can be linked. */
 function listedLeads(home: Extract<HomeData, { kind: 'member' }>) {
@@ -34,10 +35,20 @@ export async function homeView(
   const t = messages(config.locale);
   const now = ctx.clock.now();
   const home = await ctx.services.home.home(teamId, userId, now);
-  if (home.kind === 'stranger') return strangerHome(t, userId, home.adminIds);
+  // Admins (and managers, for their team) get the set-up checklist, later "Settings", on top.
+  const rights = await ctx.services.admins.rights(teamId, userId);
+  const setup = setupHome(ctx, t, teamId, rights);
+  if (home.kind === 'stranger') {
+    // An admin need not be on the roster (BATON_ADMINS, workspace admins): set-up is their Home.
+    if (setup.blocks.length > 0) {
+      return { type: 'home', blocks: [...setup.blocks, divider(), context(t.home.commandsHint)] };
+    }
+    return strangerHome(t, userId, home.adminIds);
+  }
   const links = await cardLinkCache.links(client, listedLeads(home), ctx.logger);
-  const parts: Block[][] = [];
-  if (adminIds(config).includes(userId)) {
+  // Until Baton is set up the checklist comes first; afterwards "Settings" sits below the rest.
+  const parts: Block[][] = setup.blocks.length > 0 && !setup.ready ? [setup.blocks] : [];
+  if (rights.admin || adminIds(config).includes(userId)) {
     // Admins see which configured channels Baton cannot post to, until they are fixed.
     const uses = new Map(configuredChannels(config).map((c) => [c.channel, c.uses]));
     const problems = await ctx.services.channelProblems.list(teamId);
@@ -50,6 +61,7 @@ export async function homeView(
   if (home.board) parts.push(slaBoardBlocks(t, home.board));
   if (home.pipeline) parts.push(homeMyLeadsBlocks(t, home.pipeline, links, now));
   if (home.team) parts.push(homeFunnelBlocks(t, home.team, links));
+  if (setup.blocks.length > 0 && setup.ready) parts.push(setup.blocks);
   return memberHome(t, home.member, parts);
 }
 

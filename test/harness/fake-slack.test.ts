@@ -389,6 +389,20 @@ describe('users', () => {
     expect(await errorOf(client.users.info({ user: 'U0NOBODY' }))).toBe('user_not_found');
   });
 
+  it('answers users.info with is_admin and is_owner (owners are admins too)', async () => {
+    slack.addUser({ id: 'U0WSADMIN', isAdmin: true });
+    slack.addUser({ id: 'U0WSOWNER', isOwner: true });
+    slack.addUser({ id: 'U0PRIMARY', isPrimaryOwner: true });
+    const flags = async (user: string) => {
+      const { is_admin, is_owner, is_primary_owner } = (await client.users.info({ user })).user ?? {};
+      return { is_admin, is_owner, is_primary_owner };
+    };
+    expect(await flags('U0BOB')).toEqual({ is_admin: false, is_owner: false, is_primary_owner: false });
+    expect(await flags('U0WSADMIN')).toEqual({ is_admin: true, is_owner: false, is_primary_owner: false });
+    expect(await flags('U0WSOWNER')).toEqual({ is_admin: true, is_owner: true, is_primary_owner: false });
+    expect(await flags('U0PRIMARY')).toEqual({ is_admin: true, is_owner: true, is_primary_owner: true });
+  });
+
   it('looks users up by email', async () => {
     const res = await client.users.lookupByEmail({ email: 'ALICE@example.com' });
     expect(res.user?.id).toBe('U0ALICE');

@@ -68,6 +68,8 @@ export class SlackState {
       email: u.email,
       isBot: u.isBot ?? false,
       isAdmin: u.isAdmin ?? false,
+      isOwner: u.isOwner ?? u.isPrimaryOwner ?? false,
+      isPrimaryOwner: u.isPrimaryOwner ?? false,
       deleted: u.deleted ?? false,
     };
   }

@@ -14,6 +14,9 @@ export interface FakeUser {
   email?: string;
   isBot?: boolean;
   isAdmin?: boolean;
+  /** A workspace owner (`is_owner`); the primary owner too when `isPrimaryOwner`. */
+  isOwner?: boolean;
+  isPrimaryOwner?: boolean;
   deleted?: boolean;
 }
 

@@ -24,8 +24,21 @@ describe('parseEnv', () => {
       BATON_DATA_DIR: resolve('.baton-data'),
       PORT: 3000,
       BATON_CONFIG: './baton.yaml',
+      BATON_ADMINS: [],
       LOG_LEVEL: 'info',
     });
+  });
+
+  it('reads BATON_ADMINS as a list of Slack user ids, and names the ones that are not', () => {
+    expect(parseEnv({ ...base, BATON_ADMINS: ' U0AAA1, W0BBB2 ,,U0AAA1' }).BATON_ADMINS).toEqual([
+      'U0AAA1',
+      'W0BBB2',
+    ]);
+    expect(parseEnv({ ...base, BATON_ADMINS: '' }).BATON_ADMINS).toEqual([]);
+    const message = problems({ ...base, BATON_ADMINS: 'U0AAA1,@hana,c0chan' });
+    expect(message).toContain(
+      'BATON_ADMINS must be Slack user ids separated by commas (like U0123ABCD,U0456EFGH); not a user id: @hana, c0chan',
+    );
   });
 
   it('names every missing Slack variable in one line', () => {

@@ -9,6 +9,7 @@ import { OFFER_ACCEPT_ACTION, OFFER_PASS_ACTION } from '../../blocks/offer-dm.js
 import { ADD_ACTION_ITEM_ACTION } from '../../blocks/retro-ids.js';
 import { CARD_PASS_ACTION } from '../../blocks/routing.js';
 import { RETRO_DMS_ACTION } from '../../blocks/settings.js';
+import { SETUP_OPEN_ACTION } from '../../blocks/setup-common.js';
 import { STAGE_ACTION } from '../../blocks/stage-move.js';
 import { VOC_CATEGORY_ACTION, VOC_DETAILS_ACTION } from '../../blocks/voc.js';
 import {
@@ -24,6 +25,7 @@ import { openAssignModal, releaseLead } from './lead-ownership.js';
 import { answerActionItem, openActionItemModal } from './retro-action-item.js';
 import { answerOffer } from './routing-offer.js';
 import { toggleRetroDms } from './settings.js';
+import { openSetupModal } from './setup.js';
 import { moveStageFromCard } from './stage-move.js';
 import { chooseVocCategory } from './voc-category.js';
 import { openVocDetails } from './voc-details.js';
@@ -47,4 +49,5 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(RETRO_DMS_ACTION, toggleRetroDms(ctx));
   app.action(VOC_CATEGORY_ACTION, chooseVocCategory(ctx));
   app.action(VOC_DETAILS_ACTION, openVocDetails(ctx));
+  app.action(SETUP_OPEN_ACTION, openSetupModal(ctx));
 }

@@ -2,10 +2,10 @@ import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@
 import type { AppContext } from '../../../context.js';
 import { type Catalog, messages } from '../../../i18n/index.js';
 import { helpBlocks } from '../../blocks/help.js';
-import { rosterBlocks } from '../../blocks/roster.js';
 import { escapeMrkdwn, slackDate } from '../../mrkdwn.js';
 import { requestConfig } from '../request-config.js';
 import { answerConfig } from './baton-config.js';
+import { answerRoster } from './baton-roster.js';
 import { answerSettings } from './baton-settings.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -18,7 +18,7 @@ interface Request {
   userId: string;
 }
 
-/** `/baton [help | roster | ooo [date] | back | settings [retro-dms on|off] | config …]` — answers are ephemeral. */
+/** `/baton [help | roster [add|remove|set …] | ooo [date] | back | settings [retro-dms on|off] | config …]` — answers are ephemeral. */
 export const batonCommand =
   (ctx: AppContext) =>
   async ({ command, ack, respond, context, client }: Args): Promise<void> => {
@@ -54,16 +54,10 @@ async function answer(ctx: AppContext, t: Catalog, req: Request, respond: Respon
   const reply = (text: string) => respond({ response_type: 'ephemeral', text });
   const { roster } = ctx.services;
   switch (req.sub) {
-    case 'roster': {
-      // With each seller's eligibility now, open leads and last assignment.
-      const members = await ctx.services.rosterStatus.roster(req.teamId, now);
-      await respond({
-        response_type: 'ephemeral',
-        text: t.roster.title(members.length),
-        blocks: rosterBlocks(t, members),
-      });
+    case 'roster':
+      // Lists the roster alone; `add`, `remove`, `set` and `help` change or explain it.
+      await answerRoster(ctx, t, req, respond);
       return;
-    }
     case 'ooo': {
       const result = await roster.markOutOfOffice(req.teamId, req.userId, req.arg, now);
       if (result.ok) {

@@ -5,6 +5,7 @@ import { TOUCH_VIEW } from '../../blocks/first-touch.js';
 import { CONTEXT_VIEW } from '../../blocks/lead-context.js';
 import { LEAD_NEW_CALLBACK } from '../../blocks/lead-modal.js';
 import { ASSIGN_VIEW } from '../../blocks/lead-ownership.js';
+import { SETUP_VIEWS } from '../../blocks/setup-common.js';
 import { STAGE_VIEW } from '../../blocks/stage-move.js';
 import { VOC_MODAL_VIEW } from '../../blocks/voc.js';
 import { submitContext } from './add-context.js';
@@ -12,6 +13,7 @@ import { submitAssign } from './assign-lead.js';
 import { submitTouch } from './first-touch.js';
 import { leadNewSubmission } from './lead-new.js';
 import { submitActionItem } from './retro-action-item.js';
+import { submitSetup } from './setup.js';
 import { submitStageMove } from './stage-move.js';
 import { submitVoc } from './voc-modal.js';
 
@@ -23,4 +25,7 @@ export function registerViews(app: App, ctx: AppContext): void {
   app.view(STAGE_VIEW, submitStageMove(ctx));
   app.view(ACTION_ITEM_VIEW, submitActionItem(ctx));
   app.view(VOC_MODAL_VIEW, submitVoc(ctx));
+  for (const [item, callbackId] of Object.entries(SETUP_VIEWS)) {
+    app.view(callbackId, submitSetup(ctx, item as keyof typeof SETUP_VIEWS));
+  }
 }

@@ -33,9 +33,10 @@ function userJson(state: SlackState, id: string, includeLocale: boolean): SlackO
       image_48: `https://avatars.slack-edge.com/${u.id}_48.png`,
       team: teamId,
     },
-    is_admin: u.isAdmin,
-    is_owner: false,
-    is_primary_owner: false,
+    // Slack marks owners as admins too.
+    is_admin: u.isAdmin || u.isOwner,
+    is_owner: u.isOwner,
+    is_primary_owner: u.isPrimaryOwner,
     is_restricted: false,
     is_ultra_restricted: false,
     is_bot: u.isBot,
