@@ -283,7 +283,7 @@ describe('the /funnel report', () => {
     expect(texts(blocks)[4]).toBe(
       ':warning: *병목: 리드 → MQL* 전환율 50% (이전 기간: —), 리드 체류 중앙값: 1.0일.',
     );
-    expect(texts(blocks)[6]).toContain('성사 금액: ₩3,000,000 · US$6,200.50');
+    expect(texts(blocks)[6]).toContain('수주 금액: ₩3,000,000 · US$6,200.50');
   });
 });
 

@@ -96,7 +96,7 @@ describe('the card’s Move stage select', () => {
   it('names side stages in Korean and leaves out the current one', () => {
     const select = stageSelect(ko, lead({ stage: 'Recycle' }), WORKING);
     expect(select.option_groups?.[1]?.options.map((o) => o.text.text)).toEqual([
-      '실패(Lost)',
+      '실주(Lost)',
       '부적격(Disqualified)',
     ]);
     expect(select.option_groups?.[0]?.options).toHaveLength(5);
