@@ -43,7 +43,7 @@ export const ko: Catalog = {
     csTip: 'VOC를 기록하고 계정을 리텐션 단계로 옮기세요.',
     notOnRosterTitle: '아직 Baton 로스터에 없습니다',
     notOnRoster: (userId, admins) =>
-      `Baton은 로스터에 있는 사람에게만 리드를 배정합니다. ${admins}에게 Slack 사용자 ID \`${userId}\`를 역할과 함께 baton.yaml의 \`roster\`에 추가해 달라고 요청한 뒤 Baton을 재시작하세요.`,
+      `Baton은 로스터에 있는 사람에게만 리드를 배정합니다. ${admins}에게 Slack에서 \`/baton roster add @이름 <역할> <세그먼트>\`(예: \`/baton roster add @이름 sdr smb\`)로 추가해 달라고 요청하세요. 바로 적용됩니다. 내 Slack 사용자 ID는 \`${userId}\`입니다.`,
     anAdmin: 'Baton 관리자',
     commandsHint: '아무 채널에서나 `/baton help`를 입력하면 Baton으로 할 수 있는 일을 볼 수 있습니다.',
   },

@@ -29,7 +29,10 @@ function glossaryRows(markdown: string): Row[] {
     .split('\n')
     .filter((line) => line.startsWith('|') && !line.startsWith('|---') && !line.startsWith('| Concept'))
     .map((line) => {
-      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       const banned = [...(cells[3] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
       return { concept: cells[0]!, korean: cells[2]!, banned };
     });
@@ -61,7 +64,9 @@ describe('Korean glossary', () => {
   it('no Korean message uses a variant the glossary does not allow', () => {
     const offences = korean.flatMap(([path, text]) =>
       glossary.flatMap((row) =>
-        row.banned.filter((variant) => usesVariant(text, variant)).map((variant) => `${path}: “${variant}” → ${row.korean}`),
+        row.banned
+          .filter((variant) => usesVariant(text, variant))
+          .map((variant) => `${path}: “${variant}” → ${row.korean}`),
       ),
     );
     expect(offences).toEqual([]);
