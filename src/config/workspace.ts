@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { LeadField } from '../domain/lead-input.js';
+import { withPublicHolidays } from './workspace/calendar-holidays.js';
 import {
   type ConditionMatcher,
   DEFAULT_CADENCE,
@@ -320,9 +321,11 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
     if (channel !== undefined) voc[category] = channel;
   }
 
+  const locale = file.locale ?? 'en';
+  const timeZone = calendar.time_zone ?? 'UTC';
   return {
     teamId: file.team_id ?? null,
-    locale: file.locale,
+    locale,
     segments: [...file.segments],
     channels: {
       leads,
@@ -337,7 +340,7 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       segments: [...(m.segments ?? file.segments)],
       weight: m.weight,
       maxOpenLeads: m.max_open_leads ?? null,
-      timeZone: m.time_zone ?? calendar.time_zone,
+      timeZone: m.time_zone ?? timeZone,
       workingHours: {
         days: m.working_hours?.days ? inWeekOrder(m.working_hours.days) : [...workingDays],
         start: m.working_hours?.start ?? workingHours.start,
@@ -346,14 +349,24 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       manager: m.manager ?? null,
     })),
     calendar: {
-      timeZone: calendar.time_zone,
+      timeZone,
       workingDays,
       workingHours,
-      holidays: calendar.holidays
-        .map((h) =>
+      holidays: withPublicHolidays(
+        calendar.holidays.map((h) =>
           typeof h === 'string' ? { date: h, name: null } : { date: h.date, name: h.name ?? null },
-        )
-        .sort((a, b) => a.date.localeCompare(b.date)),
+        ),
+        calendar.holidays_country ?? null,
+        calendar.holidays_region ?? null,
+        locale,
+      ),
+      holidaysCountry: calendar.holidays_country ?? null,
+      holidaysRegion: calendar.holidays_region ?? null,
+    },
+    unset: {
+      timeZone: calendar.time_zone === undefined,
+      locale: file.locale === undefined,
+      memberTimeZones: file.roster.filter((m) => m.time_zone === undefined).map((m) => m.user),
     },
     sla: { firstTouchMinutes: sla.first_touch_minutes, clock: sla.clock, escalations },
     intake: { duplicateWindowDays: file.intake.duplicate_window_days, sources },

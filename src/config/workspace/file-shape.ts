@@ -14,7 +14,7 @@ import { calendarSchema, retroSchema } from './schema-time.js';
 
 export const fileShape = strictMap({
   team_id: pattern(/^T[A-Z0-9]{2,}$/, 'a Slack team id (like T0123ABCD)').optional(),
-  locale: z.enum(LOCALES).default('en'),
+  locale: z.enum(LOCALES).optional(),
   segments: uniqueList(
     slug.refine((s) => s !== 'default', {
       error: '"default" is reserved (it names the fallback leads channel)',

@@ -25,6 +25,8 @@ export interface MemberHours extends DailyHours {
 export interface Holiday {
   date: string;
   name: string | null;
+  /** Set on the country's public holidays (calendar.holidays_country); the team's own days off have none. */
+  public?: true;
 }
 export interface RosterMember {
   user: string;
@@ -133,8 +135,17 @@ export interface WorkspaceConfig {
     timeZone: string;
     workingDays: Weekday[];
     workingHours: DailyHours;
+    /** The team's own days off and the country's public holidays, in date order, one per date. */
     holidays: Holiday[];
+    /** ISO 3166 country whose public holidays are in `holidays`, and its region; null when none. */
+    holidaysCountry: string | null;
+    holidaysRegion: string | null;
   };
+  /**
+   * What the file left out, for start-up to take from the workspace's Slack profiles:
+   * `calendar.time_zone`, `locale`, and the members whose time zone follows the calendar's.
+   */
+  unset: { timeZone: boolean; locale: boolean; memberTimeZones: string[] };
   sla: {
     firstTouchMinutes: number;
     clock: SlaClock;
