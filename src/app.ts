@@ -41,6 +41,7 @@ import { SlaBoardService } from './services/sla-board.js';
 import { StageMoveService } from './services/stage-moves.js';
 import { VocService } from './services/voc.js';
 import { VocReportService } from './services/voc-report.js';
+import { resolveWorkspaceDefaults } from './services/workspace-defaults.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
 import { type ChannelCheck, checkChannels } from './slack/channel-check.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -71,6 +72,11 @@ export interface BatonOptions {
   slackRetries?: number;
   /** Cron rule that wakes the job runner; null leaves it asleep (tests call `jobs.runDue()`). */
   jobTick?: string | null;
+  /**
+   * Take a time zone and locale the config leaves out from the first admin's Slack profile
+   * (default true). The test harness turns it off so its fixtures keep UTC and English.
+   */
+  workspaceDefaultsFromSlack?: boolean;
 }
 
 export interface Baton {
@@ -86,7 +92,7 @@ export interface Baton {
 
 /** Opens the database, learns who we are in Slack, applies the config and starts listening. */
 export async function startBaton(options: BatonOptions): Promise<Baton> {
-  const { env, config } = options;
+  const { env } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(env.LOG_LEVEL, { service: 'baton' });
   const metrics = createBatonMetrics();
@@ -98,6 +104,20 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     metrics,
     retries: options.slackRetries,
   });
+  const config =
+    options.workspaceDefaultsFromSlack === false
+      ? options.config
+      : await resolveWorkspaceDefaults(
+          options.config,
+          createSlackClient({
+            token: env.SLACK_BOT_TOKEN,
+            apiUrl: env.SLACK_API_URL,
+            logger,
+            metrics,
+            retries: 0,
+          }),
+          logger,
+        );
   const database =
     options.database ??
     (await openDatabase({ url: env.DATABASE_URL, dataDir: env.BATON_DATA_DIR, lock: options.dataDirLock }));

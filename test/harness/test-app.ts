@@ -54,6 +54,8 @@ export interface TestAppOptions {
   slack?: FakeSlack;
   env?: Record<string, string>;
   logLevel?: Level;
+  /** Let Baton take an unset time zone and locale from Slack profiles (off: fixtures stay UTC/English). */
+  workspaceDefaultsFromSlack?: boolean;
 }
 
 export interface TestApp {
@@ -102,6 +104,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger: createLogger(env.LOG_LEVEL, {}, (line) => logs.push(JSON.parse(line))),
     slackRetries: 0,
     jobTick: null,
+    workspaceDefaultsFromSlack: options.workspaceDefaultsFromSlack ?? false,
   });
   const baseUrl = `http://127.0.0.1:${baton.port}`;
   const driver = new SlackDriver({ baseUrl, signingSecret: SIGNING_SECRET, teamId: slack.teamId, slack });
