@@ -198,9 +198,9 @@ describe('App Home', () => {
     const text = blockText((call.args.view as { blocks: unknown[] }).blocks);
     expect(text).toContain('You are not on the Baton roster yet');
     expect(text).toContain(
-      'Ask <@U0MGR0001> to add you from Slack with `/baton roster add @you <roles> <segments>`',
+      'Ask <@U0MGR0001> to add your Slack user ID `U0STRANGER` from Slack with `/baton roster add @you <roles> <segments>`',
     );
-    expect(text).toContain('it applies at once. Your Slack user ID is `U0STRANGER`.');
+    expect(text).toContain('; it applies at once.');
     expect(text).not.toMatch(/restart|baton\.yaml/i);
   });
 
