@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { LeadField } from '../domain/lead-input.js';
 import { withPublicHolidays } from './workspace/calendar-holidays.js';
+import { normalizeLabels, reasonKey, workingStageLabel } from './workspace/normalize-labels.js';
 import {
   type ConditionMatcher,
   DEFAULT_CADENCE,
@@ -293,12 +294,15 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
         };
   };
 
-  const working =
+  const locale = file.locale ?? 'en';
+  const labels = normalizeLabels(file);
+  const working = (
     stages.working?.map((s) =>
       typeof s === 'string'
         ? { key: s, label: s, stagnationDays: null }
-        : { key: s.key, label: s.label ?? s.key, stagnationDays: s.stagnation_days ?? null },
-    ) ?? DEFAULT_WORKING_STAGES.map((s) => ({ ...s }));
+        : { key: s.key, label: s.key, stagnationDays: s.stagnation_days ?? null },
+    ) ?? DEFAULT_WORKING_STAGES.map((s) => ({ ...s }))
+  ).map((s) => ({ ...s, label: labels.stages[s.key] ? workingStageLabel(labels, s.key, locale) : s.label }));
   const stageKeys = working.map((s) => s.key);
   const wonStage = funnel.won_stage ?? (stageKeys.includes('Closing') ? 'Closing' : stageKeys.at(-1)!);
   const wonAt = stageKeys.indexOf(wonStage);
@@ -321,7 +325,6 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
     if (channel !== undefined) voc[category] = channel;
   }
 
-  const locale = file.locale ?? 'en';
   const timeZone = calendar.time_zone ?? 'UTC';
   return {
     teamId: file.team_id ?? null,
@@ -363,6 +366,7 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       holidaysCountry: calendar.holidays_country ?? null,
       holidaysRegion: calendar.holidays_region ?? null,
     },
+    labels,
     unset: {
       timeZone: calendar.time_zone === undefined,
       locale: file.locale === undefined,
@@ -382,8 +386,8 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
     },
     stages: {
       working,
-      lostReasons: [...(stages.lost_reasons ?? DEFAULT_LOST_REASONS)],
-      disqualifyReasons: [...(stages.disqualify_reasons ?? DEFAULT_DISQUALIFY_REASONS)],
+      lostReasons: (stages.lost_reasons ?? DEFAULT_LOST_REASONS).map(reasonKey),
+      disqualifyReasons: (stages.disqualify_reasons ?? DEFAULT_DISQUALIFY_REASONS).map(reasonKey),
     },
     cadence: {
       stopAtStage: cadence.stop_at_stage,

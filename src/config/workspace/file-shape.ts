@@ -6,6 +6,7 @@ import { pattern, slug, strictMap, uniqueList } from './primitives.js';
 import { funnelSchema } from './schema-funnel.js';
 import { intakeSchema } from './schema-intake.js';
 import { qualificationSchema } from './schema-qualification.js';
+import { labelsSchema } from './schema-labels.js';
 import { retentionSchema } from './schema-retention.js';
 import { routingSchema, slaSchema } from './schema-sla-routing.js';
 import { cadenceSchema, stagesSchema } from './schema-stages-cadence.js';
@@ -36,6 +37,7 @@ export const fileShape = strictMap({
   retro: retroSchema.prefault({}),
   voc: vocSchema.prefault({}),
   retention: retentionSchema.prefault({}),
+  labels: labelsSchema.prefault({}),
 });
 
 /** The file as validated: snake_case, scalar defaults filled in, list defaults still to apply. */

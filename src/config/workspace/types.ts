@@ -1,6 +1,7 @@
 /** The normalized `WorkspaceConfig` the rest of Baton reads, and the types it is made of. */
 import type { LeadField, SourceMapping } from '../../domain/lead-input.js';
 import type { Role } from '../../domain/roles.js';
+import type { LabelTable } from '../../domain/labels.js';
 import type { Locale } from '../../i18n/index.js';
 import type {
   CadenceAction,
@@ -146,6 +147,8 @@ export interface WorkspaceConfig {
    * `calendar.time_zone`, `locale`, and the members whose time zone follows the calendar's.
    */
   unset: { timeZone: boolean; locale: boolean; memberTimeZones: string[] };
+  /** Display labels per locale for the keys people see; a key without one is shown humanised. */
+  labels: LabelTable;
   sla: {
     firstTouchMinutes: number;
     clock: SlaClock;

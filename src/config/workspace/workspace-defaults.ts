@@ -4,6 +4,7 @@
  */
 import { LOCALES, type Locale } from '../../i18n/index.js';
 import { withPublicHolidays } from './calendar-holidays.js';
+import { workingStageLabel } from './normalize-labels.js';
 import { isIanaTimeZone } from './time-zone.js';
 import type { WorkspaceConfig } from './types.js';
 
@@ -42,6 +43,12 @@ export function withWorkspaceDefaults(config: WorkspaceConfig, found: FoundDefau
         calendar.holidaysCountry,
         calendar.holidaysRegion,
         nextLocale,
+      ),
+    },
+    stages: {
+      ...config.stages,
+      working: config.stages.working.map((s) =>
+        config.labels.stages[s.key] ? { ...s, label: workingStageLabel(config.labels, s.key, nextLocale) } : s,
       ),
     },
     roster: config.roster.map((m) => (timeZone && inherits.has(m.user) ? { ...m, timeZone } : m)),
