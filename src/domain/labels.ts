@@ -5,7 +5,14 @@
  */
 import type { Locale } from '../i18n/index.js';
 
-export const LABEL_KINDS = ['segments', 'sources', 'forms', 'lostReasons', 'disqualifyReasons', 'stages'] as const;
+export const LABEL_KINDS = [
+  'segments',
+  'sources',
+  'forms',
+  'lostReasons',
+  'disqualifyReasons',
+  'stages',
+] as const;
 export type LabelKind = (typeof LABEL_KINDS)[number];
 
 /** One key's label per locale; a label given as one text has it for every locale. */

@@ -1,7 +1,6 @@
 /** Checks across sections: references from one section to what another defines. */
 import type { z } from 'zod';
 import { isSeller } from '../../domain/roles.js';
-import { SIDE_STAGES } from './constants.js';
 import { DEFAULT_DISQUALIFY_REASONS, DEFAULT_LOST_REASONS, DEFAULT_WORKING_STAGES } from './defaults.js';
 import type { WorkspaceFile } from './file-shape.js';
 import { unlessBroken } from './primitives.js';
@@ -169,13 +168,16 @@ export function checkLabelReferences(file: WorkspaceFile, report: Report) {
   const reasons = (kind: 'lost_reasons' | 'disqualify_reasons', defaults: readonly string[]) => {
     const keys = file.stages[kind]?.map((r) => (typeof r === 'string' ? r : r.key)) ?? defaults;
     for (const key of Object.keys(labels[kind])) {
-      if (!keys.includes(key)) report(['labels', kind, key], `"${key}" is not one of the ${kind} (${keys.join(', ')})`);
+      if (!keys.includes(key))
+        report(['labels', kind, key], `"${key}" is not one of the ${kind} (${keys.join(', ')})`);
     }
   };
   reasons('lost_reasons', DEFAULT_LOST_REASONS);
   reasons('disqualify_reasons', DEFAULT_DISQUALIFY_REASONS);
-  const stages = [...workingStageKeys(file), ...SIDE_STAGES];
+  // Side stages (Lost, Disqualified, Recycle) are named in Baton's own words in each language.
+  const stages = workingStageKeys(file);
   for (const key of Object.keys(labels.stages)) {
-    if (!stages.includes(key)) report(['labels', 'stages', key], `"${key}" is not a stage (stages: ${stages.join(', ')})`);
+    if (!stages.includes(key))
+      report(['labels', 'stages', key], `"${key}" is not a working stage (stages: ${stages.join(', ')})`);
   }
 }

@@ -10,8 +10,20 @@ import { slug, stageKey, strictMap, unlessMissing } from './primitives.js';
 const labelText = z.string().trim().min(1).max(75);
 
 export const localLabel = z.union(
-  [labelText, strictMap(Object.fromEntries(LOCALES.map((l) => [l, labelText.optional()])) as Record<(typeof LOCALES)[number], z.ZodOptional<typeof labelText>>)],
-  { error: unlessMissing(`must be a label like "SMB", or a map per language (${LOCALES.join(', ')}) like { en: SMB, ko: 중소기업 }`) },
+  [
+    labelText,
+    strictMap(
+      Object.fromEntries(LOCALES.map((l) => [l, labelText.optional()])) as Record<
+        (typeof LOCALES)[number],
+        z.ZodOptional<typeof labelText>
+      >,
+    ),
+  ],
+  {
+    error: unlessMissing(
+      `must be a label like "SMB", or a map per language (${LOCALES.join(', ')}) like { en: SMB, ko: 중소기업 }`,
+    ),
+  },
 );
 
 /** Sources and forms are free keys from intake; anything without spaces that a webhook can send. */

@@ -11,7 +11,8 @@ const reasonList = z
   .superRefine((list, ctx) => {
     const keys = list.map((r) => (typeof r === 'string' ? r : r.key));
     keys.forEach((key, i) => {
-      if (keys.indexOf(key) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `"${key}" is listed twice` });
+      if (keys.indexOf(key) !== i)
+        ctx.addIssue({ code: 'custom', path: [i], message: `"${key}" is listed twice` });
     });
   });
 

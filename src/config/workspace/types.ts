@@ -1,7 +1,8 @@
 /** The normalized `WorkspaceConfig` the rest of Baton reads, and the types it is made of. */
+
+import type { LabelTable } from '../../domain/labels.js';
 import type { LeadField, SourceMapping } from '../../domain/lead-input.js';
 import type { Role } from '../../domain/roles.js';
-import type { LabelTable } from '../../domain/labels.js';
 import type { Locale } from '../../i18n/index.js';
 import type {
   CadenceAction,

@@ -48,7 +48,9 @@ export function withWorkspaceDefaults(config: WorkspaceConfig, found: FoundDefau
     stages: {
       ...config.stages,
       working: config.stages.working.map((s) =>
-        config.labels.stages[s.key] ? { ...s, label: workingStageLabel(config.labels, s.key, nextLocale) } : s,
+        config.labels.stages[s.key]
+          ? { ...s, label: workingStageLabel(config.labels, s.key, nextLocale) }
+          : s,
       ),
     },
     roster: config.roster.map((m) => (timeZone && inherits.has(m.user) ? { ...m, timeZone } : m)),

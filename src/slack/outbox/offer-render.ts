@@ -12,6 +12,7 @@ import {
   type OfferDm,
 } from '../../services/routing-notes.js';
 import { type Block, section } from '../blocks/common.js';
+import { workspaceKeyLabels } from '../blocks/key-labels.js';
 import { contextNoteText } from '../blocks/lead-context.js';
 import { closedOfferDm, offerDm } from '../blocks/offer-dm.js';
 import type { Prepared } from './prepared.js';
@@ -53,7 +54,10 @@ export function withOfferWrites(ctx: Ctx, client: WebClient, next: (row: OutboxR
           ]
         : [];
       return {
-        send: { channel: row.channel, args: { ...offerDm(t, lead, dm, extra), unfurl_links: false } },
+        send: {
+          channel: row.channel,
+          args: { ...offerDm(t, lead, dm, extra, workspaceKeyLabels(t, ctx.config)), unfurl_links: false },
+        },
       };
     }
     const closed = row.args.closed as OfferClosed | undefined;
@@ -64,6 +68,14 @@ export function withOfferWrites(ctx: Ctx, client: WebClient, next: (row: OutboxR
     const opened = await client.conversations.open({ users: row.channel });
     const channel = opened.channel?.id;
     if (!channel) return { wait: `no DM conversation with ${row.channel}` };
-    return { send: { channel, args: { ...closedOfferDm(t, lead, closed.outcome), ts: posted.resultTs } } };
+    return {
+      send: {
+        channel,
+        args: {
+          ...closedOfferDm(t, lead, closed.outcome, workspaceKeyLabels(t, ctx.config)),
+          ts: posted.resultTs,
+        },
+      },
+    };
   };
 }

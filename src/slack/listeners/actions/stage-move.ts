@@ -5,6 +5,7 @@ import type { LeadRow } from '../../../db/queries/leads.js';
 import type { StageMoveRequest } from '../../../domain/lead-stages.js';
 import { type Catalog, messages } from '../../../i18n/index.js';
 import type { StageMoveFailure } from '../../../services/stage-moves.js';
+import { workspaceKeyLabels } from '../../blocks/key-labels.js';
 import {
   needsMore,
   parseStageValue,
@@ -40,6 +41,7 @@ export async function openStageModal(
       rules: moves.rules,
       reopenStage: moves.nameOf(ctx.config.funnel.recycleReopenStage),
       given,
+      labels: workspaceKeyLabels(t, ctx.config),
       ...(origin ? { origin } : {}),
     }),
   });
