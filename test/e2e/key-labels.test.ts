@@ -48,8 +48,7 @@ describe.each([
     const fields = cardFields(t);
     for (const line of expected) expect(fields).toContain(line);
     const [row] = await t.database.rows<{ segment: string; source: string; form: string }>(
-      (await import('drizzle-orm'))
-        .sql`select segment, source, form from leads where id = ${res.json.lead_id as number}`,
+      sql`select segment, source, form from leads where id = ${res.json.lead_id as number}`,
     );
     expect(row).toEqual({ segment: 'smb', source: 'website', form: 'demo_request' });
   });

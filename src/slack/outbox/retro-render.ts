@@ -10,6 +10,7 @@ import {
   RETRO_PARENT_UPDATE_PURPOSE,
   RETRO_REPLY_PURPOSE,
 } from '../../services/retro-writes.js';
+import { workspaceKeyLabels } from '../blocks/key-labels.js';
 import { playbookParent, playbookReply } from '../blocks/playbook.js';
 import { retroNudge, weeklyParent } from '../blocks/retro.js';
 import type { SlackMessage } from '../blocks/retro-format.js';
@@ -33,7 +34,7 @@ const PURPOSES: ReadonlySet<string> = new Set([
 export function withRetroWrites(ctx: Ctx, client: WebClient, next: (row: OutboxRow) => Promise<Prepared>) {
   const retros = new RetroService(ctx.database, ctx.config);
   const t = messages(ctx.config.locale);
-  const options = { clock: ctx.config.sla.clock };
+  const options = { clock: ctx.config.sla.clock, labels: workspaceKeyLabels(t, ctx.config) };
 
   const parentMessage = (view: RetroView): SlackMessage =>
     view.kind === 'weekly' ? weeklyParent(t, view) : playbookParent(t, view.snapshot);

@@ -10,6 +10,7 @@ import {
   funnelReportTitle,
   periodProblemText,
 } from '../../blocks/funnel.js';
+import { workspaceKeyLabels } from '../../blocks/key-labels.js';
 import { notOnRosterText } from '../refusals.js';
 import { sendFunnelChart } from './funnel-chart.js';
 import { funnelExport } from './funnel-export.js';
@@ -77,7 +78,11 @@ async function funnelReport(ctx: AppContext, args: Args, request: ReportRequest)
     await respond({
       response_type: 'ephemeral',
       text: funnelReportTitle(t, report),
-      blocks: funnelReportBlocks(t, report, { timeZone, clock: ctx.config.sla.clock }),
+      blocks: funnelReportBlocks(t, report, {
+        timeZone,
+        clock: ctx.config.sla.clock,
+        labels: workspaceKeyLabels(t, ctx.config),
+      }),
     });
     if (request.chart) await sendFunnelChart(ctx, args, report);
   } catch (error) {
