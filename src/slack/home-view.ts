@@ -9,6 +9,7 @@ import type { Block } from './blocks/common.js';
 import { memberHome, strangerHome } from './blocks/home.js';
 import { homeFunnelBlocks } from './blocks/home-funnel.js';
 import { homeMyLeadsBlocks } from './blocks/home-my-leads.js';
+import { workspaceKeyLabels } from './blocks/key-labels.js';
 import { slaBoardBlocks } from './blocks/sla-board.js';
 import { cardLinkCache } from './permalink-cache.js';
 
@@ -49,7 +50,7 @@ export async function homeView(
   if (home.board) parts.push(slaBoardBlocks(t, home.board));
   if (home.pipeline) parts.push(homeMyLeadsBlocks(t, home.pipeline, links, now));
   if (home.team) parts.push(homeFunnelBlocks(t, home.team, links));
-  return memberHome(t, home.member, parts);
+  return memberHome(t, home.member, parts, workspaceKeyLabels(t, ctx.config));
 }
 
 /** Publishes the person's Home: when they open it, and after they logged a touch from it. */

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@
 import type { AppContext } from '../../../context.js';
 import { type Catalog, messages } from '../../../i18n/index.js';
 import { helpBlocks } from '../../blocks/help.js';
+import { workspaceKeyLabels } from '../../blocks/key-labels.js';
 import { rosterBlocks } from '../../blocks/roster.js';
 import { escapeMrkdwn, slackDate } from '../../mrkdwn.js';
 import { answerSettings } from './baton-settings.js';
@@ -56,7 +57,7 @@ async function answer(ctx: AppContext, t: Catalog, req: Request, respond: Respon
       await respond({
         response_type: 'ephemeral',
         text: t.roster.title(members.length),
-        blocks: rosterBlocks(t, members),
+        blocks: rosterBlocks(t, members, workspaceKeyLabels(t, ctx.config)),
       });
       return;
     }
