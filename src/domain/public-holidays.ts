@@ -3,8 +3,20 @@
  * Pure (the library computes from rules; nothing is read from outside) and memoised, since the
  * library spends tens of milliseconds per year on lunar dates.
  */
-import Holidays, { type HolidaysTypes } from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
+import type { HolidaysTypes } from 'date-holidays';
 import type { Holiday } from '../config/workspace/types.js';
+
+type Holidays = HolidaysClass;
+
+// Loaded on first use: its data costs ~0.2 s to load, which a workspace without holidays_country
+// (and every test that parses a config) should not pay.
+let library: typeof HolidaysClass | undefined;
+function holidaysLibrary(): typeof HolidaysClass {
+  library ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
+  return library;
+}
 
 /** The years Baton adds: config normalisation must not read the clock, so the window is fixed. */
 export const PUBLIC_HOLIDAY_YEARS = { first: 2024, last: 2032 } as const;
@@ -43,15 +55,18 @@ const DAY_MS = 86_400_000;
 
 /** Whether the library knows this country (ISO 3166-1 alpha-2, e.g. KR). */
 export function isKnownCountry(country: string): boolean {
+  const Holidays = holidaysLibrary();
   return Object.hasOwn(new Holidays().getCountries() ?? {}, country);
 }
 
 /** The region codes the library knows for a country (e.g. US states), empty when none. */
 export function knownRegions(country: string): string[] {
+  const Holidays = holidaysLibrary();
   return Object.keys(new Holidays().getStates(country) ?? {});
 }
 
 function calendarFor(country: string, region: string | null, language: Language): Holidays {
+  const Holidays = holidaysLibrary();
   const options = { languages: [language] };
   const hd = region ? new Holidays(country, region, options) : new Holidays(country, options);
   for (const [rule, fix] of CORRECTIONS[country] ?? []) {
