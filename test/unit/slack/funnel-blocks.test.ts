@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FunnelReport, ReportPeriod, StageFigures } from '../../../src/domain/funnel-report.js';
+import { emptyLabels } from '../../../src/domain/labels.js';
 import { messages } from '../../../src/i18n/index.js';
 import { money, oneDecimal, percent, wholePercent } from '../../../src/slack/blocks/figures.js';
 import {
@@ -10,6 +11,7 @@ import {
   periodProblemText,
 } from '../../../src/slack/blocks/funnel.js';
 import { stageFigure } from '../../../src/slack/blocks/home-funnel.js';
+import { keyLabels } from '../../../src/slack/blocks/key-labels.js';
 
 const en = messages('en');
 const ko = messages('ko');
@@ -222,6 +224,33 @@ describe('the /funnel report', () => {
     expect(lines[1]).toBe('• &lt;!here&gt; &amp; co — 1,200 → 3');
     expect(lines[10]).toBe('• source 9 — 1,191 → 3');
     expect(lines[11]).toBe('…and 2 more');
+  });
+
+  it('names segments and sources by the workspace labels in a breakdown, escaped', () => {
+    const ko = messages('ko');
+    const table = {
+      ...emptyLabels(),
+      segments: { smb: { ko: '중소기업 <팀>' } },
+      sources: { trade_show: { en: 'Trade show' } },
+    };
+    const groups = (keys: string[]) =>
+      keys.map((key) => ({ key, stages: [{ stage: 'Lead', count: 4, conversion: null }] }));
+    const labels = keyLabels(ko, table, 'ko');
+    const bySegment = texts(
+      funnelReportBlocks(ko, report({ by: 'segment', groups: groups(['smb', 'enterprise']) }), {
+        ...SEOUL,
+        labels,
+      }),
+    )[8]!;
+    expect(bySegment.split('\n').slice(1)).toEqual(['• 중소기업 &lt;팀&gt; — 4', '• enterprise — 4']);
+    const bySource = texts(
+      funnelReportBlocks(ko, report({ by: 'source', groups: groups(['trade_show', 'web_form']) }), {
+        ...SEOUL,
+        labels,
+      }),
+    )[8]!;
+    // No Korean label: the English one, then the key made readable.
+    expect(bySource.split('\n').slice(1)).toEqual(['• Trade show — 4', '• web form — 4']);
   });
 
   it('stays within Block Kit limits with long, hostile names everywhere', () => {
