@@ -6,8 +6,11 @@ import { isKnownCountry, knownRegions, publicHolidays } from '../../../src/domai
  * 제2조 lists the days (설날·추석 = 전날, 당일, 다음날; 임기만료 선거일 included), 제3조 the
  * substitutes (설날·추석 on a Sunday or on another holiday; 3·1절, 어린이날, 광복절, 개천절, 한글날,
  * 석가탄신일, 기독탄신일 — and 제헌절 since 2026 — on a Saturday, a Sunday or another holiday; the
- * next non-holiday weekday). Lunar dates as 한국천문연구원 (KASI) 월력요항 gives them on Korean
- * time: 2027 설날 is 2월 7일 in Korea (the new moon falls at 00:56 KST, 23:56 in China).
+ * next non-holiday weekday). Lunar dates are on Korean time, as 한국천문연구원 (KASI) sets them:
+ * 2027 설날 is 2월 7일 in Korea (the new moon falls at 00:56 KST, 23:56 the day before in China)
+ * and 2028 설날 1월 27일 (new moon 00:12 KST). Derived by hand from those rules and new-moon
+ * times, not copied from the library's output; re-check against KASI's 월력요항 when it publishes
+ * a year (2028's is not out yet).
  * One-off 임시공휴일 set by cabinet decision (e.g. 2025-01-27) are not rules: teams add them to
  * calendar.holidays themselves.
  */
