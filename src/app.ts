@@ -47,6 +47,7 @@ import { SlaBoardService } from './services/sla-board.js';
 import { StageMoveService } from './services/stage-moves.js';
 import { VocService } from './services/voc.js';
 import { VocReportService } from './services/voc-report.js';
+import { foundDefaults, resolveWorkspaceDefaults } from './services/workspace-defaults.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
 import { type ChannelCheck, checkChannels } from './slack/channel-check.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -89,6 +90,11 @@ export interface BatonOptions {
   slackRetries?: number;
   /** Cron rule that wakes the job runner; null leaves it asleep (tests call `jobs.runDue()`). */
   jobTick?: string | null;
+  /**
+   * Take a time zone and locale the config leaves out from the first admin's Slack profile
+   * (default true). The test harness turns it off so its fixtures keep UTC and English.
+   */
+  workspaceDefaultsFromSlack?: boolean;
 }
 
 export interface Baton {
@@ -132,10 +138,31 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       file: options.file ?? null,
       pollMs: options.configPollMs,
     });
-    const configs = options.configs ?? (options.config ? fixedConfig(options.config) : live.store);
+    // An unset time zone or locale comes from the workspace's Slack profiles, never silently UTC/English.
+    const profiles =
+      options.workspaceDefaultsFromSlack === false
+        ? null
+        : createSlackClient({
+            token: env.SLACK_BOT_TOKEN,
+            apiUrl: env.SLACK_API_URL,
+            logger,
+            metrics,
+            retries: 0,
+          });
+    const fixed =
+      options.config && profiles
+        ? await resolveWorkspaceDefaults(options.config, profiles, logger)
+        : options.config;
+    const configs = options.configs ?? (fixed ? fixedConfig(fixed) : live.store);
     // A fixed config (tools, older tests) is applied the old way: workspace row and roster.
-    if (options.config && !options.configs) {
-      await applyWorkspaceConfig(database, identity, options.config, clock.now());
+    if (fixed && !options.configs) {
+      await applyWorkspaceConfig(database, identity, fixed, clock.now());
+    } else if (profiles && !options.configs) {
+      const current = live.store.for(identity.teamId);
+      live.store.setWorkspaceDefaults(
+        identity.teamId,
+        foundDefaults(current, await resolveWorkspaceDefaults(current, profiles, logger)),
+      );
     }
 
     const outboxClient = createOutboxClient({

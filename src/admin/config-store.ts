@@ -4,6 +4,7 @@
  * wrote a version takes it at once. Implements the `ConfigSource` services read from.
  */
 import type { ConfigSource } from '../config/config-source.js';
+import { type FoundDefaults, withWorkspaceDefaults } from '../config/workspace/workspace-defaults.js';
 import { checkWorkspaceDocument, problemLine } from '../config/workspace.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
@@ -44,6 +45,10 @@ export const UNCONFIGURED: WorkspaceConfig = unconfiguredConfig();
 
 export class ConfigStore implements ConfigSource {
   readonly #states = new Map<string, ConfigState>();
+  /** Time zone and locale found in Slack profiles at start, for versions that leave them unset. */
+  readonly #defaults = new Map<string, FoundDefaults>();
+  /** `for()`'s answers: each version with the workspace defaults applied, made once. */
+  readonly #shaped = new Map<string, WorkspaceConfig>();
   readonly #listeners: ConfigChangeListener[] = [];
   readonly #pollFailures: RepeatedFailureLog;
   #timer: NodeJS.Timeout | null = null;
@@ -63,7 +68,19 @@ export class ConfigStore implements ConfigSource {
 
   /** The current configuration of a workspace (the unconfigured one before its first version). */
   for(teamId: string): WorkspaceConfig {
-    return this.#states.get(teamId)?.config ?? UNCONFIGURED;
+    const cached = this.#shaped.get(teamId);
+    if (cached) return cached;
+    const raw = this.#states.get(teamId)?.config ?? UNCONFIGURED;
+    const found = this.#defaults.get(teamId);
+    const shaped = found ? withWorkspaceDefaults(raw, found) : raw;
+    this.#shaped.set(teamId, shaped);
+    return shaped;
+  }
+
+  /** Applies the time zone and locale found in Slack to this and every later version that leaves them unset. */
+  setWorkspaceDefaults(teamId: string, found: FoundDefaults): void {
+    this.#defaults.set(teamId, found);
+    this.#shaped.delete(teamId);
   }
 
   state(teamId: string): ConfigState {
@@ -84,8 +101,10 @@ export class ConfigStore implements ConfigSource {
     const previous = this.#states.get(teamId);
     const known = previous?.version ?? null;
     if (known !== null && state.version !== null && state.version <= known) return;
+    const before = this.for(teamId);
     this.#states.set(teamId, state);
-    await this.#notify(teamId, state.config, previous?.config ?? UNCONFIGURED);
+    this.#shaped.delete(teamId);
+    await this.#notify(teamId, this.for(teamId), before);
   }
 
   /** Loads every workspace's current version (start-up). */
@@ -128,12 +147,14 @@ export class ConfigStore implements ConfigSource {
       };
       const previous = this.#states.get(teamId);
       if ((previous?.version ?? 0) >= configVersion) continue; // taken by accept() meanwhile
+      const before = this.for(teamId);
       this.#states.set(teamId, state);
+      this.#shaped.delete(teamId);
       changed.push(teamId);
       if (known !== null) {
         this.logger.info('config changed', { team_id: teamId, version: configVersion, via: row.via });
       }
-      await this.#notify(teamId, checked.config, previous?.config ?? UNCONFIGURED);
+      await this.#notify(teamId, this.for(teamId), before);
     }
     return changed;
   }

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { LeadField } from '../domain/lead-input.js';
+import { withPublicHolidays } from './workspace/calendar-holidays.js';
+import { normalizeLabels, reasonKey, workingStageLabel } from './workspace/normalize-labels.js';
 import {
   type ConditionMatcher,
   DEFAULT_CADENCE,
@@ -347,12 +349,15 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
         };
   };
 
-  const working =
+  const locale = file.locale ?? 'en';
+  const labels = normalizeLabels(file);
+  const working = (
     stages.working?.map((s) =>
       typeof s === 'string'
         ? { key: s, label: s, stagnationDays: null }
-        : { key: s.key, label: s.label ?? s.key, stagnationDays: s.stagnation_days ?? null },
-    ) ?? DEFAULT_WORKING_STAGES.map((s) => ({ ...s }));
+        : { key: s.key, label: s.key, stagnationDays: s.stagnation_days ?? null },
+    ) ?? DEFAULT_WORKING_STAGES.map((s) => ({ ...s }))
+  ).map((s) => ({ ...s, label: labels.stages[s.key] ? workingStageLabel(labels, s.key, locale) : s.label }));
   const stageKeys = working.map((s) => s.key);
   const wonStage = funnel.won_stage ?? (stageKeys.includes('Closing') ? 'Closing' : stageKeys.at(-1)!);
   const wonAt = stageKeys.indexOf(wonStage);
@@ -375,9 +380,10 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
     if (channel !== undefined) voc[category] = channel;
   }
 
+  const timeZone = calendar.time_zone ?? 'UTC';
   return {
     teamId: file.team_id ?? null,
-    locale: file.locale,
+    locale,
     segments: [...file.segments],
     channels: {
       leads,
@@ -392,7 +398,7 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       segments: [...(m.segments ?? file.segments)],
       weight: m.weight,
       maxOpenLeads: m.max_open_leads ?? null,
-      timeZone: m.time_zone ?? calendar.time_zone,
+      timeZone: m.time_zone ?? timeZone,
       workingHours: {
         days: m.working_hours?.days ? inWeekOrder(m.working_hours.days) : [...workingDays],
         start: m.working_hours?.start ?? workingHours.start,
@@ -401,14 +407,25 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       manager: m.manager ?? null,
     })),
     calendar: {
-      timeZone: calendar.time_zone,
+      timeZone,
       workingDays,
       workingHours,
-      holidays: calendar.holidays
-        .map((h) =>
+      holidays: withPublicHolidays(
+        calendar.holidays.map((h) =>
           typeof h === 'string' ? { date: h, name: null } : { date: h.date, name: h.name ?? null },
-        )
-        .sort((a, b) => a.date.localeCompare(b.date)),
+        ),
+        calendar.holidays_country ?? null,
+        calendar.holidays_region ?? null,
+        locale,
+      ),
+      holidaysCountry: calendar.holidays_country ?? null,
+      holidaysRegion: calendar.holidays_region ?? null,
+    },
+    labels,
+    unset: {
+      timeZone: calendar.time_zone === undefined,
+      locale: file.locale === undefined,
+      memberTimeZones: (file.roster ?? []).filter((m) => m.time_zone === undefined).map((m) => m.user),
     },
     sla: { firstTouchMinutes: sla.first_touch_minutes, clock: sla.clock, escalations },
     intake: { duplicateWindowDays: file.intake.duplicate_window_days, sources },
@@ -424,8 +441,8 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
     },
     stages: {
       working,
-      lostReasons: [...(stages.lost_reasons ?? DEFAULT_LOST_REASONS)],
-      disqualifyReasons: [...(stages.disqualify_reasons ?? DEFAULT_DISQUALIFY_REASONS)],
+      lostReasons: (stages.lost_reasons ?? DEFAULT_LOST_REASONS).map(reasonKey),
+      disqualifyReasons: (stages.disqualify_reasons ?? DEFAULT_DISQUALIFY_REASONS).map(reasonKey),
     },
     cadence: {
       stopAtStage: cadence.stop_at_stage,

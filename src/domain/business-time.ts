@@ -19,7 +19,11 @@ import {
   type WorkingHours,
 } from './working-time.js';
 
-export type BusinessCalendar = WorkspaceConfig['calendar'];
+/** What the SLA clock reads of the calendar. */
+export type BusinessCalendar = Pick<
+  WorkspaceConfig['calendar'],
+  'timeZone' | 'workingDays' | 'workingHours' | 'holidays'
+>;
 export type SlaClockPolicy = Pick<WorkspaceConfig['sla'], 'firstTouchMinutes' | 'clock'>;
 
 const MINUTE_MS = 60_000;

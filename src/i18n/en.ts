@@ -52,7 +52,7 @@ export const en = {
     csTip: 'Capture what customers say and move accounts to Retention.',
     notOnRosterTitle: 'You are not on the Baton roster yet',
     notOnRoster: (userId: string, admins: string) =>
-      `Baton routes leads only to people on its roster. Ask ${admins} to add your Slack user ID \`${userId}\` to the \`roster\` in baton.yaml (with your roles), then restart Baton.`,
+      `Baton routes leads only to people on its roster. Ask ${admins} to add your Slack user ID \`${userId}\` from Slack with \`/baton roster add @you <roles> <segments>\` (for example \`/baton roster add @you sdr smb\`); it applies at once.`,
     anAdmin: 'a Baton admin',
     commandsHint: 'Type `/baton help` in any channel to see what Baton can do.',
   },

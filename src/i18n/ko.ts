@@ -20,7 +20,7 @@ export const ko: Catalog = {
   help: {
     title: 'Baton — 리드 전달, 팔로업 SLA, 주간 그로스 회고',
     intro:
-      'Baton은 들어온 리드를 몇 분 안에 세일즈 담당자에게 넘기고, 팀이 1시간 안에 첫 팔로업을 하도록 돕습니다.',
+      'Baton은 들어온 리드를 몇 분 안에 세일즈 담당자에게 넘기고, 팀이 1시간 안에 첫 연락을 하도록 돕습니다.',
     commandsHeading: '*명령어*',
     commands: {
       help: '이 도움말을 보여줍니다.',
@@ -39,13 +39,13 @@ export const ko: Catalog = {
     outOfOffice: (until) => `:palm_tree: ${until}까지 부재 중이라 새 리드가 배정되지 않습니다.`,
     outOfOfficeOpenEnded: ':palm_tree: 부재 중입니다. `/baton back` 전까지 새 리드가 배정되지 않습니다.',
     sellerTip:
-      '담당 세그먼트의 새 리드는 리드 채널과 DM으로 옵니다. 빠르게 가져가세요: 팀의 약속은 1시간 안의 첫 팔로업입니다.',
+      '담당 세그먼트의 새 리드는 리드 채널과 DM으로 옵니다. 빠르게 가져가세요: 팀의 약속은 1시간 안의 첫 연락입니다.',
     marketerTip: '가져온 리드는 모두 리드 채널에 올라옵니다. 카드 스레드에 너처링 맥락을 남겨 주세요.',
     managerTip: '팀의 에스컬레이션을 받고, 여기서 팀 현황을 봅니다.',
-    csTip: '고객의 목소리를 기록하고 계정을 리텐션 단계로 옮기세요.',
+    csTip: 'VOC를 기록하고 계정을 리텐션 단계로 옮기세요.',
     notOnRosterTitle: '아직 Baton 로스터에 없습니다',
     notOnRoster: (userId, admins) =>
-      `Baton은 로스터에 있는 사람에게만 리드를 배정합니다. ${admins}에게 Slack 사용자 ID \`${userId}\`를 역할과 함께 baton.yaml의 \`roster\`에 추가해 달라고 요청한 뒤 Baton을 재시작하세요.`,
+      `Baton은 로스터에 있는 사람에게만 리드를 배정합니다. ${admins}에게 Slack에서 \`/baton roster add @이름 <역할> <세그먼트>\`(예: \`/baton roster add @이름 sdr smb\`)로 추가해 달라고 요청하세요. 바로 적용됩니다. 내 Slack 사용자 ID는 \`${userId}\`입니다.`,
     anAdmin: 'Baton 관리자',
     commandsHint: '아무 채널에서나 `/baton help`를 입력하면 Baton으로 할 수 있는 일을 볼 수 있습니다.',
   },
@@ -261,7 +261,7 @@ export const ko: Catalog = {
       `:hourglass: ${minutes}분 안에 수락하지 않아 리드가 다음 세일즈에게 넘어갔습니다.`,
     offerPending: (owner) => `:hourglass_flowing_sand: ${owner}님에게 제안함. 수락을 기다리는 중입니다.`,
     ordinal: (n) => `${n}번째`,
-    place: (ordinal, count) => `가중 순환 배정으로 적격자 ${count}명 중 ${ordinal}`,
+    place: (ordinal, count) => `가중 라운드 로빈으로 적격자 ${count}명 중 ${ordinal}`,
     onlyEligible: '유일한 적격 세일즈',
     routed: (owner, place) => `:arrows_counterclockwise: 라운드 로빈: ${owner} — ${place}`,
     autoAssigned: (owner, span, place) =>
@@ -291,11 +291,11 @@ export const ko: Catalog = {
     notOnRoster: '로스터에 없음',
     notASeller: '세일즈 아님',
     notServing: '이 세그먼트 담당 아님',
-    notYours: (owner) => `이 리드는 회원님에게 제안된 것이 아닙니다. 현재 담당자는 ${owner}님입니다.`,
-    notYoursUnowned: '이 리드는 회원님에게 제안된 것이 아닙니다.',
+    notYours: (owner) => `이 리드는 본인에게 제안된 것이 아닙니다. 현재 담당자는 ${owner}님입니다.`,
+    notYoursUnowned: '이 리드는 본인에게 제안된 것이 아닙니다.',
     offerEnded: (owner) => `이 제안은 끝났습니다. 리드는 이제 ${owner}님이 담당합니다.`,
     offerEndedUnowned: '이 제안은 끝났습니다. 리드는 카드에서 누구나 가져갈 수 있습니다.',
-    alreadyAccepted: '이미 수락한 리드라 회원님 담당입니다. 재배정은 매니저에게 요청하세요.',
+    alreadyAccepted: '이미 수락한 리드라 본인 담당입니다. 재배정은 매니저에게 요청하세요.',
   },
   touch: {
     button: '첫 연락 기록',
@@ -309,7 +309,7 @@ export const ko: Catalog = {
     notePlaceholder: '무슨 일이 있었나요? 리드 스레드에 표시됩니다.',
     tooLong: (max: number) => `메모는 ${max}자 이내로 작성하세요.`,
     viaApi: 'CRM(API)',
-    workingMinutes: (n: number) => `업무 시간 ${n}분`,
+    workingMinutes: (n: number) => `근무 시간 ${n}분`,
     clockMinutes: (n: number) => `${n}분`,
     firstTouchMet: (by: string, kind: string, elapsed: string, sla: number) =>
       `:white_check_mark: ${by} 님의 첫 연락 — ${kind}, 도착 후 ${elapsed} (${sla}분 SLA 이내)`,
@@ -318,12 +318,12 @@ export const ko: Catalog = {
     later: (by: string, kind: string) => `:memo: ${by} 님이 활동을 기록했습니다: ${kind}.`,
     noteLine: (note: string) => `메모: ${note}`,
     cardLabel: '첫 연락',
-    cardMet: (n: number) => `:white_check_mark: 달성 (업무 시간 ${n}분)`,
+    cardMet: (n: number) => `:white_check_mark: 달성 (근무 시간 ${n}분)`,
     cardMetClock: (n: number) => `:white_check_mark: 달성 (${n}분)`,
     cardBreached: ':red_circle: SLA 위반',
     notYours: (owner: string) => `이 리드의 연락은 담당자(${owner})나 매니저만 기록할 수 있습니다.`,
     notYoursUnowned: '아직 담당자가 없는 리드입니다. 먼저 가져가거나 매니저에게 기록을 요청하세요.',
-    notOnRosterPlain: 'Baton 명단에 없어 연락을 기록할 수 없습니다. 관리자에게 추가를 요청하세요.',
+    notOnRosterPlain: 'Baton 로스터에 없어 연락을 기록할 수 없습니다. 관리자에게 추가를 요청하세요.',
     notFound: '해당 리드가 더 이상 존재하지 않습니다.',
     beforeArrival: '리드가 도착하기 전의 시각입니다.',
     usage: '리드에 전화·이메일·미팅·기타 연락을 기록합니다: `/lead touch 42 call 음성 메시지 남김`.',
@@ -335,11 +335,11 @@ export const ko: Catalog = {
   },
   sla: {
     late: ' _(지연: Baton이 중단되어 있었습니다)_',
-    /** SLA 시계 기준의 시간: 업무 시간(business) 또는 일반 시간(always). */
+    /** SLA 시계 기준의 시간: 근무 시간(business) 또는 일반 시간(always). */
     span: (n: number, clock: 'business' | 'always' | undefined) =>
-      clock === 'business' ? `업무 시간 ${n}분` : `${n}분`,
+      clock === 'business' ? `근무 시간 ${n}분` : `${n}분`,
     nudgeUnclaimed: (span: string) => `:bell: ${span}째 담당자가 없습니다 — 누가 맡으시겠어요?`,
-    nudgeUntouched: (span: string) => `:bell: ${span}이 지나도록 첫 연락이 없습니다 — 후속 조치를 해 주세요.`,
+    nudgeUntouched: (span: string) => `:bell: ${span}이 지나도록 첫 연락이 없습니다 — 팔로업해 주세요.`,
     nudgeDmUnclaimed: (lead: string, span: string) =>
       `:bell: ${lead}이(가) ${span}째 담당자가 없습니다 — 맡을 수 있다면 카드에서 가져가세요.`,
     nudgeDmUntouched: (lead: string, span: string) =>
@@ -391,7 +391,7 @@ export const ko: Catalog = {
       `${owner} — 위반 ${breached}건, 첫 연락 ${touched}건 중 ${met}건 기한 내`,
     nobody: '담당자 없음',
     more: (n: number) => `…외 ${n}건`,
-    clockBusiness: (sla: number) => `시간은 팀 달력의 업무 시간 기준이며, 첫 연락 SLA는 ${sla}분입니다.`,
+    clockBusiness: (sla: number) => `시간은 팀 달력의 근무 시간 기준이며, 첫 연락 SLA는 ${sla}분입니다.`,
     clockAlways: (sla: number) => `시간은 실제 경과 시간 기준이며, 첫 연락 SLA는 ${sla}분입니다.`,
     helpTitle: 'Baton — /sla: 내 팔로업 현황판',
     helpUsage:
@@ -435,9 +435,9 @@ export const ko: Catalog = {
     ofGoal: (count: string, goal: string, pct: number) => `${count} / ${goal} (달성률 ${pct} %)`,
     goalReached: ':white_check_mark: 달성',
     goalLine: (deals: string, first: string, last: string) =>
-      `목표: ${first} – ${last} 거래 *${deals}*건. 단계마다 건수 / 목표 중 이번 주 몫을 보여 줍니다.`,
+      `목표: ${first} – ${last} 딜 *${deals}*건. 단계마다 건수 / 목표 중 이번 주 몫을 보여 줍니다.`,
     noGoal:
-      '이번 주에 해당하는 목표가 없습니다. 매니저가 `/funnel plan set &lt;거래 수&gt; [기간]`으로 정할 수 있습니다.',
+      '이번 주에 해당하는 목표가 없습니다. 매니저가 `/funnel plan set &lt;딜 수&gt; [기간]`으로 정할 수 있습니다.',
     unclaimedLine: (lead: string, arrived: string, due: string) => `${lead} — ${arrived} 도착, 기한 ${due}`,
     reportHint: '전체 보고서: `/funnel` · 지난주: `/funnel last-week`',
   },
@@ -490,7 +490,7 @@ export const ko: Catalog = {
     selectPlaceholder: '단계 이동…',
     groupWorking: '퍼널 단계',
     groupSide: '종료 또는 보류',
-    side: { Lost: '실패(Lost)', Disqualified: '부적격(Disqualified)', Recycle: '재활용(Recycle)' },
+    side: { Lost: '실주(Lost)', Disqualified: '부적격(Disqualified)', Recycle: '재활용(Recycle)' },
     reasons: {
       lost_to_competitor: '경쟁사에 패배',
       no_budget: '예산 없음',
@@ -540,7 +540,7 @@ export const ko: Catalog = {
       `“${value}”은(는) 날짜가 아닙니다. 2027-01-15처럼 YYYY-MM-DD 형식으로 입력하세요.`,
     revisitNotFuture: (today: string) => `오늘(${today}) 이후의 날짜를 고르세요.`,
     notFound: '그 리드는 더 이상 없습니다.',
-    notOnRosterPlain: 'Baton 명단에 없어 리드를 옮길 수 없습니다. 관리자에게 추가를 요청하세요.',
+    notOnRosterPlain: 'Baton 로스터에 없어 리드를 옮길 수 없습니다. 관리자에게 추가를 요청하세요.',
     needLead: '어떤 리드인가요? 번호나 이메일을 입력하세요: `/lead 42 stage SQL`',
     noLead: (ref: string) => `번호나 이메일이 \`${ref}\`인 리드가 없습니다.`,
     noStage: (stages: string) =>
@@ -618,7 +618,7 @@ export const ko: Catalog = {
     tableNote: '→ 다음: 다음 단계 전환율 · 증감: 이전 기간 대비 · 일수: 단계 체류 일수 중앙값',
     bottleneck: (stage, next, conversion, previous, days) =>
       `:warning: *병목: ${stage} → ${next}* 전환율 ${conversion} (이전 기간: ${previous}), ${stage} 체류 중앙값: ${days}.`,
-    noBottleneck: '병목: 데이터가 부족합니다 — 성사 단계 이전에 5건 이상인 단계가 없습니다.',
+    noBottleneck: '병목: 데이터가 부족합니다 — 수주 단계 이전에 5건 이상인 단계가 없습니다.',
     daysValue: (days) => `${days}일`,
     noStays: '기간 중 끝난 체류 없음',
     none: '—',
@@ -630,11 +630,11 @@ export const ko: Catalog = {
     noSlaDecided: '아직 판정된 SLA가 없습니다',
     touched: (touched, leads) => `배정된 리드 ${leads}건 중 ${touched}건 연락함`,
     dealsTitle: '*딜*',
-    deals: (won, lost, rate) => `성사 ${won} · 실패 ${lost} · 성사율 ${rate}`,
-    amountWon: (amounts) => `성사 금액: ${amounts}`,
-    noAmountWon: '성사 금액: 기록 없음',
+    deals: (won, lost, rate) => `수주 ${won} · 실주 ${lost} · 수주율 ${rate}`,
+    amountWon: (amounts) => `수주 금액: ${amounts}`,
+    noAmountWon: '수주 금액: 기록 없음',
     competitors: (list) => `경쟁사별: ${list}`,
-    competitor: (name, won, lost, rate) => `${name} 성사 ${won} / 실패 ${lost} (${rate})`,
+    competitor: (name, won, lost, rate) => `${name} 수주 ${won} / 실주 ${lost} (${rate})`,
     stuckTitle: (n) => `*정체 중인 리드* (${n})`,
     stuckLine: (stage, n, days) => `${stage}: ${n}건 (${days} 초과)`,
     noneStuck: '정체된 리드가 없습니다.',
@@ -649,7 +649,7 @@ export const ko: Catalog = {
       `플로우: 기간 중 일어난 단계 진입입니다(건너뛴 단계도 지나간 것으로 셉니다). 기간 중 들어온 리드가 어디까지 갔는지 보려면: ${command}`,
     helpTitle: 'Baton — /funnel: 단계별 퍼널',
     helpUsage:
-      '단계별 수, 다음 단계 전환율, 이전 기간 대비 증감, 단계 체류 일수 중앙값, 병목과 그 이유, 리드 응답 속도, 성사·실패 딜과 성사율, 성사 금액과 경쟁사별 성사율, 단계에 정체된 리드를 보여줍니다. 단어 순서는 자유이며, 모든 수치의 정의는 docs/funnel.md에 있습니다.',
+      '단계별 수, 다음 단계 전환율, 이전 기간 대비 증감, 단계 체류 일수 중앙값, 병목과 그 이유, 리드 응답 속도, 수주·실주 딜과 수주율, 수주 금액과 경쟁사별 수주율, 단계에 정체된 리드를 보여줍니다. 단어 순서는 자유이며, 모든 수치의 정의는 docs/funnel.md에 있습니다.',
     helpReport: '퍼널 보고서입니다. 기본값: 이번 주, 코호트.',
     helpPeriods:
       '기간(팀 시간대 기준, 주는 월요일 시작): `this-week`, `last-week`, `this-month`, `last-month`, `this-quarter`, `last-quarter`, 또는 `YYYY-MM-DD..YYYY-MM-DD`(양 끝 날짜 포함, 최대 366일).',

@@ -9,6 +9,7 @@ import { type Block, context, divider } from './blocks/common.js';
 import { memberHome, strangerHome } from './blocks/home.js';
 import { homeFunnelBlocks } from './blocks/home-funnel.js';
 import { homeMyLeadsBlocks } from './blocks/home-my-leads.js';
+import { workspaceKeyLabels } from './blocks/key-labels.js';
 import { slaBoardBlocks } from './blocks/sla-board.js';
 import { cardLinkCache } from './permalink-cache.js';
 import { setupHome } from './setup-views.js';
@@ -62,7 +63,7 @@ export async function homeView(
   if (home.pipeline) parts.push(homeMyLeadsBlocks(t, home.pipeline, links, now));
   if (home.team) parts.push(homeFunnelBlocks(t, home.team, links));
   if (setup.blocks.length > 0 && setup.ready) parts.push(setup.blocks);
-  return memberHome(t, home.member, parts);
+  return memberHome(t, home.member, parts, workspaceKeyLabels(t, config));
 }
 
 /** Publishes the person's Home: when they open it, and after they logged a touch from it. */

@@ -219,7 +219,7 @@ describe('/lead new', () => {
     const topLevel = t.slack.messages('C0ENTLEADS').filter((m) => !m.thread_ts || m.thread_ts === m.ts);
     expect(topLevel).toHaveLength(1);
     expect(t.slack.thread('C0ENTLEADS', cardTs).map((m) => m.text)).toContainEqual(
-      ':repeat: Submitted again via *event* (trial); no new card was made.',
+      ':repeat: Submitted again via *event* (Free trial); no new card was made.',
     );
   });
 

@@ -62,7 +62,7 @@ describe('POST /api/leads', () => {
       '*Head of Ops* at *Acme*',
       'jane.doe@acme.io',
       '_Unclaimed_',
-      'demo_request',
+      'Demo request', // the built-in form's label, not its key
       '>We need routing for 12 reps',
     ]) {
       expect(text).toContain(part);
@@ -156,8 +156,8 @@ describe('POST /api/leads', () => {
       .slice(1)
       .map((m) => m.text);
     expect(notes).toEqual([
-      ':repeat: Submitted again via *website* (demo_request); no new card was made.',
-      ':repeat: Submitted again via *webinar* (contact); no new card was made.',
+      ':repeat: Submitted again via *website* (Demo request); no new card was made.',
+      ':repeat: Submitted again via *webinar* (Contact us); no new card was made.',
     ]);
     const events = await leadEventsOf(t.database.db, TEAM_ID, first.json.lead_id as number);
     expect(events.map((e) => e.type)).toEqual(['created', 'resubmitted', 'resubmitted']);

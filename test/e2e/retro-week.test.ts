@@ -347,7 +347,7 @@ describe('a week and a half of the weekly retro, three processes and a restart',
       'Acme 3 won / 1 lost (75%)',
       'Globex 1 won / 3 lost (25%)',
     ]);
-    expect(dealLines.slice(4)).toEqual(['Lost reasons: lost_to_competitor 4 · no_budget 1']);
+    expect(dealLines.slice(4)).toEqual(['Lost reasons: lost to competitor 4 · no budget 1']);
     // (d) WEEK_VOC: 15 against 9, per category, competitors, tags, five top quotes (w11 first).
     const link = (key: string) => `<${vocPermalink(vocEntry(key))}|source>`;
     expect(blockTexts(d)).toEqual([

@@ -192,12 +192,16 @@ describe('App Home', () => {
     expect(text).not.toContain('New leads for your segments');
   });
 
-  it('tells someone not on the roster how to get added and by whom', async () => {
+  it('tells someone not on the roster which admin adds them, in Slack, with no restart', async () => {
     await t.driver.event({ type: 'app_home_opened', user: 'U0STRANGER', tab: 'home' });
     const call = await t.slack.waitForCall('views.publish', { user_id: 'U0STRANGER' });
     const text = blockText((call.args.view as { blocks: unknown[] }).blocks);
     expect(text).toContain('You are not on the Baton roster yet');
-    expect(text).toContain('Ask <@U0MGR0001> to add your Slack user ID `U0STRANGER`');
+    expect(text).toContain(
+      'Ask <@U0MGR0001> to add your Slack user ID `U0STRANGER` from Slack with `/baton roster add @you <roles> <segments>`',
+    );
+    expect(text).toContain('; it applies at once.');
+    expect(text).not.toMatch(/restart|baton\.yaml/i);
   });
 
   it('handles a Slack retry of the same event once', async () => {

@@ -23,7 +23,7 @@ ${rosterYaml(HANDOFF_ROSTER)}`;
 
 const DOMAIN = 'https://baton-test.slack.com/archives';
 const NOT_ON_ROSTER =
-  'Baton routes leads only to people on its roster. Ask <@U0MGR0001> to add your Slack user ID `U0STRANGER` to the `roster` in baton.yaml (with your roles), then restart Baton.';
+  'Baton routes leads only to people on its roster. Ask <@U0MGR0001> to add your Slack user ID `U0STRANGER` from Slack with `/baton roster add @you <roles> <segments>` (for example `/baton roster add @you sdr smb`); it applies at once.';
 
 let t: TestApp;
 let minji: number;

@@ -58,6 +58,8 @@ export interface TestAppOptions {
   logLevel?: Level;
   /** Where the app reads each workspace's configuration; by default the versioned store. */
   configs?: ConfigSource;
+  /** Let Baton take an unset time zone and locale from Slack profiles (off: fixtures stay UTC/English). */
+  workspaceDefaultsFromSlack?: boolean;
 }
 
 export interface TestApp {
@@ -120,6 +122,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger: createLogger(env.LOG_LEVEL, {}, (line) => logs.push(JSON.parse(line))),
     slackRetries: 0,
     jobTick: null,
+    workspaceDefaultsFromSlack: options.workspaceDefaultsFromSlack ?? false,
   });
   const baseUrl = `http://127.0.0.1:${baton.port}`;
   const driver = new SlackDriver({ baseUrl, signingSecret: SIGNING_SECRET, teamId: slack.teamId, slack });

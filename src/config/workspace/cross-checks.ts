@@ -1,7 +1,7 @@
 /** Checks across sections: references from one section to what another defines. */
 import type { z } from 'zod';
 import { isSeller } from '../../domain/roles.js';
-import { DEFAULT_WORKING_STAGES } from './defaults.js';
+import { DEFAULT_DISQUALIFY_REASONS, DEFAULT_LOST_REASONS, DEFAULT_WORKING_STAGES } from './defaults.js';
 import type { WorkspaceFile } from './file-shape.js';
 import { unlessBroken } from './primitives.js';
 
@@ -159,4 +159,27 @@ export function checkQualificationReferences(file: WorkspaceFile, report: Report
     check(['qualification', 'rules', i, 'set'], rule.set);
   });
   check(['qualification', 'defaults'], file.qualification.defaults);
+}
+
+/** Labels name keys that exist: configured segments, the reasons in use, working or side stages. */
+export function checkLabelReferences(file: WorkspaceFile, report: Report) {
+  const { labels } = file;
+  for (const key of Object.keys(labels.segments)) {
+    if (!file.segments.includes(key)) report(['labels', 'segments', key], notASegment(file, key));
+  }
+  const reasons = (kind: 'lost_reasons' | 'disqualify_reasons', defaults: readonly string[]) => {
+    const keys = file.stages[kind]?.map((r) => (typeof r === 'string' ? r : r.key)) ?? defaults;
+    for (const key of Object.keys(labels[kind])) {
+      if (!keys.includes(key))
+        report(['labels', kind, key], `"${key}" is not one of the ${kind} (${keys.join(', ')})`);
+    }
+  };
+  reasons('lost_reasons', DEFAULT_LOST_REASONS);
+  reasons('disqualify_reasons', DEFAULT_DISQUALIFY_REASONS);
+  // Side stages (Lost, Disqualified, Recycle) are named in Baton's own words in each language.
+  const stages = workingStageKeys(file);
+  for (const key of Object.keys(labels.stages)) {
+    if (!stages.includes(key))
+      report(['labels', 'stages', key], `"${key}" is not a working stage (stages: ${stages.join(', ')})`);
+  }
 }

@@ -1,6 +1,7 @@
 /** The top-level schema of baton.yaml: the sections plus the checks across them. */
 import {
   acrossSections,
+  checkLabelReferences,
   checkLeadChannels,
   checkQualificationReferences,
   checkRosterReferences,
@@ -15,4 +16,5 @@ export const workspaceFileSchema = fileShape
   .superRefine(...acrossSections(['segments', 'roster', 'calendar'], checkRosterReferences))
   .superRefine(...acrossSections(['segments', 'routing', 'sla'], checkRoutingReferences))
   .superRefine(...acrossSections(['stages', 'routing', 'cadence', 'funnel'], checkStageReferences))
-  .superRefine(...acrossSections(['segments', 'stages', 'qualification'], checkQualificationReferences));
+  .superRefine(...acrossSections(['segments', 'stages', 'qualification'], checkQualificationReferences))
+  .superRefine(...acrossSections(['segments', 'stages', 'labels'], checkLabelReferences));

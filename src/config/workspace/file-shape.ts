@@ -5,6 +5,7 @@ import { DEFAULT_SEGMENTS } from './defaults.js';
 import { pattern, slug, strictMap, uniqueList } from './primitives.js';
 import { funnelSchema } from './schema-funnel.js';
 import { intakeSchema } from './schema-intake.js';
+import { labelsSchema } from './schema-labels.js';
 import { qualificationSchema } from './schema-qualification.js';
 import { retentionSchema } from './schema-retention.js';
 import { routingSchema, slaSchema } from './schema-sla-routing.js';
@@ -14,7 +15,7 @@ import { calendarSchema, retroSchema } from './schema-time.js';
 
 export const fileShape = strictMap({
   team_id: pattern(/^T[A-Z0-9]{2,}$/, 'a Slack team id (like T0123ABCD)').optional(),
-  locale: z.enum(LOCALES).default('en'),
+  locale: z.enum(LOCALES).optional(),
   segments: uniqueList(
     slug.refine((s) => s !== 'default', {
       error: '"default" is reserved (it names the fallback leads channel)',
@@ -37,6 +38,7 @@ export const fileShape = strictMap({
   retro: retroSchema.prefault({}),
   voc: vocSchema.prefault({}),
   retention: retentionSchema.prefault({}),
+  labels: labelsSchema.prefault({}),
 });
 
 /** The file as validated: snake_case, scalar defaults filled in, list defaults still to apply. */

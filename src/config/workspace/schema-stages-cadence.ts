@@ -1,14 +1,27 @@
 /** The stages and cadence sections: the working funnel and the follow-up plan. */
 import { z } from 'zod';
 import { CADENCE_ACTIONS, SIDE_STAGES } from './constants.js';
-import { slug, stageKey, strictMap, uniqueList, unlessMissing, wholeNumber } from './primitives.js';
+import { stageKey, strictMap, unlessMissing, wholeNumber } from './primitives.js';
+import { localLabel, reasonSchema } from './schema-labels.js';
+
+/** Reasons, each a key or a key with a label; a key listed twice is reported where it repeats. */
+const reasonList = z
+  .array(reasonSchema)
+  .min(1)
+  .superRefine((list, ctx) => {
+    const keys = list.map((r) => (typeof r === 'string' ? r : r.key));
+    keys.forEach((key, i) => {
+      if (keys.indexOf(key) !== i)
+        ctx.addIssue({ code: 'custom', path: [i], message: `"${key}" is listed twice` });
+    });
+  });
 
 const stageSchema = z.union(
   [
     stageKey,
     strictMap({
       key: stageKey,
-      label: z.string().trim().min(1).optional(),
+      label: localLabel.optional(),
       stagnation_days: z
         .union([
           wholeNumber(1, 365),
@@ -42,8 +55,8 @@ export const stagesSchema = strictMap({
       });
     })
     .optional(),
-  lost_reasons: uniqueList(slug).min(1).optional(),
-  disqualify_reasons: uniqueList(slug).min(1).optional(),
+  lost_reasons: reasonList.optional(),
+  disqualify_reasons: reasonList.optional(),
 });
 
 export const cadenceSchema = strictMap({

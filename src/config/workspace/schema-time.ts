@@ -1,5 +1,6 @@
 /** The calendar and retro sections: working time and the weekly retro's moments. */
 import { z } from 'zod';
+import { isKnownCountry, knownRegions } from '../../domain/public-holidays.js';
 import { WEEKDAYS, type Weekday } from './constants.js';
 import { clockTime, isoDate, strictMap, unlessMissing, weekdayList, wholeNumber } from './primitives.js';
 import { timeZone } from './time-zone.js';
@@ -18,8 +19,19 @@ const holiday = z.union([isoDate, strictMap({ date: isoDate, name: z.string().tr
   error: unlessMissing('must be a date like "2025-12-25", or a map with date: and name:'),
 });
 
+/** A country `date-holidays` knows, e.g. KR; its public holidays join the team's own. */
+const holidaysCountry = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isKnownCountry, {
+    error: (iss) =>
+      `"${String(iss.input)}" is not a country code the holiday library knows (e.g. KR, US, DE)`,
+  });
+
+/** Absent time zone and locale are taken from the workspace at start (see workspace-defaults.ts). */
 export const calendarSchema = strictMap({
-  time_zone: timeZone.default('UTC'),
+  time_zone: timeZone.optional(),
   working_days: weekdayList.default(['mon', 'tue', 'wed', 'thu', 'fri']),
   working_hours: strictMap({ start: clockTime.default('09:00'), end: clockTime.default('18:00') })
     .superRefine(startBeforeEnd)
@@ -34,6 +46,25 @@ export const calendarSchema = strictMap({
       });
     })
     .default([]),
+  holidays_country: holidaysCountry.optional(),
+  holidays_region: z.string().trim().toUpperCase().optional(),
+}).superRefine((calendar, ctx) => {
+  const { holidays_country: country, holidays_region: region } = calendar;
+  if (region === undefined) return;
+  if (country === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['holidays_region'], message: 'needs holidays_country as well' });
+    return;
+  }
+  const regions = knownRegions(country);
+  if (!regions.includes(region)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['holidays_region'],
+      message: regions.length
+        ? `"${region}" is not a region of ${country} (one of: ${regions.join(', ')})`
+        : `the holiday library has no regions for ${country}; leave holidays_region out`,
+    });
+  }
 });
 
 const weeklyTime = (day: Weekday, time: string) =>

@@ -1,4 +1,6 @@
 /** The normalized `WorkspaceConfig` the rest of Baton reads, and the types it is made of. */
+
+import type { LabelTable } from '../../domain/labels.js';
 import type { LeadField, SourceMapping } from '../../domain/lead-input.js';
 import type { Role } from '../../domain/roles.js';
 import type { Locale } from '../../i18n/index.js';
@@ -25,6 +27,8 @@ export interface MemberHours extends DailyHours {
 export interface Holiday {
   date: string;
   name: string | null;
+  /** Set on the country's public holidays (calendar.holidays_country); the team's own days off have none. */
+  public?: true;
 }
 export interface RosterMember {
   user: string;
@@ -133,8 +137,19 @@ export interface WorkspaceConfig {
     timeZone: string;
     workingDays: Weekday[];
     workingHours: DailyHours;
+    /** The team's own days off and the country's public holidays, in date order, one per date. */
     holidays: Holiday[];
+    /** ISO 3166 country whose public holidays are in `holidays`, and its region; null when none. */
+    holidaysCountry: string | null;
+    holidaysRegion: string | null;
   };
+  /**
+   * What the file left out, for start-up to take from the workspace's Slack profiles:
+   * `calendar.time_zone`, `locale`, and the members whose time zone follows the calendar's.
+   */
+  unset: { timeZone: boolean; locale: boolean; memberTimeZones: string[] };
+  /** Display labels per locale for the keys people see; a key without one is shown humanised. */
+  labels: LabelTable;
   sla: {
     firstTouchMinutes: number;
     clock: SlaClock;

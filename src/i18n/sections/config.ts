@@ -56,13 +56,13 @@ export const configKo: typeof configEn = {
   },
   restoredFrom: (version: number) => `버전 ${version} 복원`,
   changed: (path: string, before: string, after: string) => `\`${path}\`: ${before}에서 ${after}(으)로`,
-  memberAdded: (user: string) => `${user} 님을 명단에 추가`,
-  memberRemoved: (user: string) => `${user} 님을 명단에서 제외`,
+  memberAdded: (user: string) => `${user} 님을 로스터에 추가`,
+  memberRemoved: (user: string) => `${user} 님을 로스터에서 제외`,
   notSet: '(설정 안 됨)',
   noChanges: '설정 파일이 관리하는 항목만 바뀌었습니다.',
   more: (n: number) => `… 외 ${n}건`,
   adminsOnly:
-    'Baton 관리자만 할 수 있습니다: BATON_ADMINS에 있는 사람, 워크스페이스 소유자·관리자, 또는 명단의 관리자입니다.',
+    'Baton 관리자만 할 수 있습니다: BATON_ADMINS에 있는 사람, 워크스페이스 관리자, 또는 로스터의 관리자입니다.',
   restoreUsage: '버전을 지정하세요: `/baton config restore &lt;버전&gt;` (`/baton config history` 참고).',
   restored: (version: number, newVersion: number, changes: number) =>
     `버전 ${version}을(를) 버전 ${newVersion}(으)로 복원했습니다 (설정 ${changes}개 변경). 모든 Baton 프로세스가 몇 초 안에 사용합니다.`,

@@ -102,9 +102,9 @@ export const retroKo: typeof retroEn = {
   weeklyTitle: (week: string) => `주간 그로스 회고 — ${week}`,
   weeklyText: (week: string) => `${week} 주간 그로스 회고: 수치는 스레드에 있습니다.`,
   reviewing: (dates: string, week: string) =>
-    `:calendar: ${dates}(${week})을 돌아봅니다. 수치, 고객의 목소리, 지난 회고의 액션 아이템은 스레드에 있습니다.`,
+    `:calendar: ${dates}(${week})을 돌아봅니다. 수치, VOC, 지난 회고의 액션 아이템은 스레드에 있습니다.`,
   headlineWon: (won: string, rate: string) => `수주 ${won} · 수주율 ${rate}`,
-  headlineSla: (pct: string) => `첫 응대의 ${pct}가 SLA 이내`,
+  headlineSla: (pct: string) => `첫 연락의 ${pct}가 SLA 이내`,
   headlineVoc: (n: string) => `VOC ${n}건 수집`,
   participationSoFar: (took: number, total: number, notes: number) =>
     `:speech_balloon: *지금까지 참여:* ${total}명 중 ${took}명 · 메모 ${notes}개. 이 스레드에 답글을 남겨 주세요. 모든 답글이 회고 메모로 저장됩니다.`,
@@ -130,19 +130,19 @@ export const retroKo: typeof retroEn = {
   noGoal:
     ':dart: 이번 주에 해당하는 목표가 없습니다. `/funnel plan &lt;딜 수&gt;`로 계산하고 `/funnel plan set &lt;딜 수&gt;`로 저장하세요.',
   chartComment: (dates: string) => `(a) ${dates}의 퍼널과 목표의 주간 수치`,
-  slaTitle: (dates: string) => `*(b) 담당자별 첫 응대 SLA* — ${dates}에 배정된 리드, 현재 담당자 기준`,
+  slaTitle: (dates: string) => `*(b) 담당자별 첫 연락 SLA* — ${dates}에 배정된 리드, 현재 담당자 기준`,
   sellerLine: (who: string, leads: number, touched: number, met: number, breached: number) =>
     `${who}: 리드 ${leads}건 · 응대 ${touched}건 · 준수 ${met} / 위반 ${breached}`,
   withinSla: (pct: string) => `SLA 준수율 ${pct}`,
   noSlaDecided: 'SLA 판정 없음',
-  medianTouch: (elapsed: string) => `첫 응대까지 중앙값 ${elapsed}`,
-  noTouch: '아직 첫 응대 없음',
-  noSellers: '로스터에 영업 담당자가 없고 이번 주에 배정된 리드도 없습니다.',
+  medianTouch: (elapsed: string) => `첫 연락까지 중앙값 ${elapsed}`,
+  noTouch: '아직 첫 연락 없음',
+  noSellers: '로스터에 세일즈가 없고 이번 주에 배정된 리드도 없습니다.',
   dealsTitle: (dates: string) => `*(c) 수주와 실주* — ${dates}에 결정된 딜`,
   lostReasons: (list: string) => `실주 사유: ${list}`,
   noLostReasons: '실주 사유: 실주한 딜이 없습니다.',
   unknownReason: '알 수 없음',
-  vocTitle: (dates: string) => `*(d) 고객의 목소리(VOC)* — ${dates}에 수집`,
+  vocTitle: (dates: string) => `*(d) VOC* — ${dates}에 수집`,
   vocTotal: (n: string, previous: string, change: string) => `*${n}*건 수집 (전주: ${previous}건, ${change})`,
   noVoc:
     '이번 주와 전주에 수집된 VOC가 없습니다. 고객의 말은 `/voc`, “VOC로 저장” 바로가기 또는 리액션으로 저장하세요.',
@@ -155,7 +155,7 @@ export const retroKo: typeof retroEn = {
   stillOpen: (n: number) => `${n}건이 아직 열려 있어 이번 회고로 이월되었습니다.`,
   promptsTitle: '*(f) 여러분의 차례* — 이 스레드에 답글을 남겨 주세요. 모든 답글이 회고 메모로 저장됩니다.',
   promptMarketing: '*마케팅:* 이번 주 SAL을 만든 캠페인과 콘텐츠는 무엇이었나요?',
-  promptSales: '*영업:* 고객은 무슨 말을 했나요? 미팅이 전달받은 메모와 일치했나요?',
+  promptSales: '*세일즈:* 고객은 무슨 말을 했나요? 미팅이 전달받은 메모와 일치했나요?',
   promptCs: '*고객 성공:* 전할 이탈 위험이나 칭찬이 있나요?',
   nudge: (week: string, thread: string) =>
     `:wave: ${week} 그로스 회고가 답글을 기다리고 있습니다. ${thread}에 한 줄 남겨 주세요. 이번 주에 본 것이 팀 전체에 도움이 됩니다.`,

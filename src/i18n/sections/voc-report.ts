@@ -24,8 +24,8 @@ export const vocReportEn = {
 };
 
 export const vocReportKo: typeof vocReportEn = {
-  title: (period) => `고객의 목소리 — ${period}`,
-  titleCategory: (category, period) => `고객의 목소리 — ${category} — ${period}`,
+  title: (period) => `VOC — ${period}`,
+  titleCategory: (category, period) => `VOC — ${category} — ${period}`,
   total: (total, previous, change) => `*수집: ${total}건* — 이전 기간: ${previous}건 (${change})`,
   categoryLine: (category, count, previous, change) =>
     `${category}: ${count}건 — 이전: ${previous}건 (${change})`,

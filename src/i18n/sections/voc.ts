@@ -175,8 +175,8 @@ export const vocKo: typeof vocEn = {
     details: '세부 정보 추가',
   },
   post: {
-    fallback: (category: string, quote: string) => `고객의 목소리 · ${category}: “${quote}”`,
-    heading: (category: string) => `:speech_balloon: *고객의 목소리 · ${category}*`,
+    fallback: (category: string, quote: string) => `VOC 기록 · ${category}: “${quote}”`,
+    heading: (category: string) => `:speech_balloon: *VOC 기록 · ${category}*`,
     saidBy: (who: string) => `말한 사람: ${who}`,
     capturedBy: (who: string) => `기록한 사람: ${who}`,
     source: '원본 메시지 보기',
@@ -202,11 +202,11 @@ export const vocKo: typeof vocEn = {
     tooManyTags: (max: number) => `태그는 ${max}개까지 쓸 수 있습니다.`,
     notFound: '그 VOC 항목은 더 이상 없습니다.',
     notOnRosterPlain:
-      'Baton 명단에 있는 사람만 VOC를 저장할 수 있습니다. Baton 관리자에게 추가를 요청하세요.',
+      'Baton 로스터에 있는 사람만 VOC를 저장할 수 있습니다. Baton 관리자에게 추가를 요청하세요.',
     noText: '그 메시지에는 VOC로 저장할 글이 없습니다.',
   },
   help: {
-    title: 'Baton — /voc: 고객의 목소리',
+    title: 'Baton — /voc: VOC 기록',
     usage: {
       open: 'VOC 양식을 엽니다.',
       quote: '인용문을 채운 채로 양식을 엽니다.',

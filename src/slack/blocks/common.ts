@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Role } from '../../domain/roles.js';
 import type { Catalog } from '../../i18n/index.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
+import { type KeyLabels, keyLabels } from './key-labels.js';
 
 export type Block = types.KnownBlock;
 
@@ -17,5 +18,5 @@ export const divider = (): Block => ({ type: 'divider' });
 export const roleList = (t: Catalog, roles: readonly string[]) =>
   roles.map((r) => (r in t.roles ? t.roles[r as Role] : escapeMrkdwn(r))).join(' · ');
 
-export const segmentList = (t: Catalog, segments: readonly string[]) =>
-  segments.length ? segments.map(escapeMrkdwn).join(', ') : t.home.noSegments;
+export const segmentList = (t: Catalog, segments: readonly string[], labels: KeyLabels = keyLabels(t)) =>
+  segments.length ? segments.map((s) => escapeMrkdwn(labels.segment(s))).join(', ') : t.home.noSegments;

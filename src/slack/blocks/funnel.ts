@@ -7,6 +7,7 @@ import { escapeMrkdwn, mention } from '../mrkdwn.js';
 import { type Block, context, header, section } from './common.js';
 import { count, money, oneDecimal, percent } from './figures.js';
 import { elapsedText } from './first-touch.js';
+import { type KeyLabels, keyLabels } from './key-labels.js';
 
 /** How many competitors and breakdown values are listed before "and N more". */
 export const FUNNEL_LIST_LIMIT = 10;
@@ -21,6 +22,8 @@ export interface FunnelRenderOptions {
   timeZone: string;
   /** The SLA's clock, for the unit of speed to lead. */
   clock: 'business' | 'always';
+  /** The workspace's labels for segments and sources in a breakdown (default: the keys made readable). */
+  labels?: KeyLabels;
 }
 
 const clip = (text: string, max = NAME_LIMIT) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -157,13 +160,14 @@ function stuckText(t: Catalog, report: FunnelReport): string {
   return `${t.funnel.stuckTitle(count(t, report.stuckTotal))}\n${lines.join('\n')}`;
 }
 
-function groupsText(t: Catalog, report: FunnelReport): string | null {
+function groupsText(t: Catalog, report: FunnelReport, labels: KeyLabels): string | null {
   if (!report.by || !report.groups) return null;
   const order = report.stages.map((s) => escapeMrkdwn(clip(s.label, LABEL_WIDTH))).join(' → ');
   const title = `${t.funnel.byTitle[report.by]} — ${t.funnel.byStages(order)}`;
   if (report.groups.length === 0) return `${title}\n${t.funnel.noGroups}`;
   const key = (k: string) => {
-    if (report.by !== 'owner') return name(k);
+    if (report.by === 'segment') return name(labels.segment(k));
+    if (report.by === 'source') return name(labels.source(k));
     return k === UNASSIGNED ? t.funnel.unassigned : mention(k);
   };
   const lines = report.groups.map(
@@ -200,7 +204,7 @@ export function funnelReportBlocks(t: Catalog, report: FunnelReport, options: Fu
   const comparedDates = t.funnel.dates(compared.first, compared.last);
   const other = report.mode === 'cohort' ? 'flow' : 'cohort';
   const command = `\`/funnel ${period.key}${report.by ? ` by ${report.by}` : ''} ${other}\``;
-  const groups = groupsText(t, report);
+  const groups = groupsText(t, report, options.labels ?? keyLabels(t));
   return [
     header(funnelReportTitle(t, report)),
     context((period.running ? t.funnel.runningLine : t.funnel.periodLine)(dates, comparedDates)),

@@ -4,6 +4,7 @@ import { isManager, isSeller } from '../../domain/roles.js';
 import type { Catalog } from '../../i18n/index.js';
 import { mention, slackDate } from '../mrkdwn.js';
 import { type Block, context, divider, header, roleList, section, segmentList } from './common.js';
+import type { KeyLabels } from './key-labels.js';
 
 function tips(t: Catalog, roles: string[]): string[] {
   const out: string[] = [];
@@ -15,10 +16,15 @@ function tips(t: Catalog, roles: string[]): string[] {
 }
 
 /** App Home for someone on the roster; `parts` (SLA board, own leads, team funnel) follow the greeting. */
-export function memberHome(t: Catalog, member: MemberSummary, parts: Block[][] = []): types.HomeView {
+export function memberHome(
+  t: Catalog,
+  member: MemberSummary,
+  parts: Block[][] = [],
+  labels?: KeyLabels,
+): types.HomeView {
   const blocks: Block[] = [
     section(
-      `${t.home.greeting(mention(member.userId))}\n${t.home.rosterLine(roleList(t, member.roles), segmentList(t, member.segments))}`,
+      `${t.home.greeting(mention(member.userId))}\n${t.home.rosterLine(roleList(t, member.roles), segmentList(t, member.segments, labels))}`,
     ),
   ];
   if (member.away) {

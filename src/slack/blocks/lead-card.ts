@@ -6,10 +6,11 @@ import type { ThreadNote } from '../../services/thread-notes.js';
 import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
 import { type Block, context, section } from './common.js';
 import { activityNoteText, slaField, touchButton } from './first-touch.js';
+import { type KeyLabels, keyLabels } from './key-labels.js';
 import { addContextButton, contextNoteText } from './lead-context.js';
 import { ownershipButtons, ownershipNoteText } from './lead-ownership.js';
 import { cardPassButton, offerPendingContext, routingNoteText } from './routing.js';
-import { stageNoteText, stageSelect } from './stage-move.js';
+import { stageLabel, stageNamed, stageNoteText, stageSelect } from './stage-move.js';
 
 export const CLAIM_ACTION = 'lead_claim';
 
@@ -25,13 +26,21 @@ export interface LeadCardOptions {
   readonly slaClock?: 'business' | 'always';
   /** The working stages in order, for the Move stage select (omit to leave the select off). */
   readonly stages?: readonly StageName[];
+  /** The workspace's labels for segments, sources and forms (default: Baton's own words, keys readable). */
+  readonly labels?: KeyLabels;
 }
 
 /** The lead's card in its segment channel: who, from where, how hot, who owns it and by when. */
 export function leadCard(
   t: Catalog,
   lead: LeadRow,
-  { pendingOffer = false, dueAt = null, slaClock = 'business', stages }: LeadCardOptions = {},
+  {
+    pendingOffer = false,
+    dueAt = null,
+    slaClock = 'business',
+    stages,
+    labels = keyLabels(t),
+  }: LeadCardOptions = {},
 ): { text: string; blocks: Block[] } {
   const who = escapeMrkdwn(clip(lead.name ?? lead.email ?? `#${lead.id}`, 140));
   const company = lead.company ? escapeMrkdwn(clip(lead.company, 140)) : '';
@@ -42,16 +51,16 @@ export function leadCard(
   if (lead.email) lines.push(escapeMrkdwn(lead.email));
 
   const fields = [
-    field(t.card.segment, escapeMrkdwn(lead.segment)),
-    field(t.card.stage, escapeMrkdwn(lead.stage)),
-    field(t.card.source, escapeMrkdwn(lead.source)),
+    field(t.card.segment, escapeMrkdwn(labels.segment(lead.segment))),
+    field(t.card.stage, escapeMrkdwn(stageLabel(t, stageNamed(stages, lead.stage)))),
+    field(t.card.source, escapeMrkdwn(labels.source(lead.source))),
     field(t.card.score, String(lead.score)),
     field(t.card.owner, lead.ownerId ? mention(lead.ownerId) : t.card.unclaimed),
     field(t.card.arrived, slackDate(lead.createdAt)),
   ];
   const sla = slaField(t, lead, dueAt, slaClock);
   if (sla) fields.push(field(sla.label, sla.value));
-  if (lead.form) fields.push(field(t.card.form, escapeMrkdwn(lead.form)));
+  if (lead.form) fields.push(field(t.card.form, escapeMrkdwn(labels.form(lead.form))));
   if (lead.website) fields.push(field(t.card.website, escapeMrkdwn(clip(lead.website, 200))));
 
   const blocks: Block[] = [
@@ -88,7 +97,7 @@ export function leadCard(
   return { text: t.card.fallback(who, company), blocks };
 }
 
-export function threadNoteText(t: Catalog, note: ThreadNote): string {
+export function threadNoteText(t: Catalog, note: ThreadNote, labels: KeyLabels = keyLabels(t)): string {
   switch (note.kind) {
     case 'claimed':
       return t.notes.claimed(mention(note.by));
@@ -108,8 +117,11 @@ export function threadNoteText(t: Catalog, note: ThreadNote): string {
       return activityNoteText(t, note);
     case 'stage_moved':
     case 'stage_reopened':
-      return stageNoteText(t, note);
+      return stageNoteText(t, note, labels);
     case 'resubmitted':
-      return t.notes.resubmitted(escapeMrkdwn(note.source), note.form ? escapeMrkdwn(note.form) : '');
+      return t.notes.resubmitted(
+        escapeMrkdwn(labels.source(note.source)),
+        note.form ? escapeMrkdwn(labels.form(note.form)) : '',
+      );
   }
 }

@@ -3,6 +3,7 @@ import type { Catalog } from '../../i18n/index.js';
 import type { MyLeads } from '../../services/lead-desk.js';
 import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
 import { type Block, context, divider, header, section } from './common.js';
+import { type KeyLabels, keyLabels } from './key-labels.js';
 
 /** Card permalinks by lead id; a lead without one has no card (yet). */
 export type Links = ReadonlyMap<number, string>;
@@ -60,21 +61,26 @@ export function noMatchBlocks(
 }
 
 /** One lead in full: who, where it stands, and a link to its card. */
-export function leadSummary(t: Catalog, lead: LeadRow, links: Links): { text: string; blocks: Block[] } {
+export function leadSummary(
+  t: Catalog,
+  lead: LeadRow,
+  links: Links,
+  labels: KeyLabels = keyLabels(t),
+): { text: string; blocks: Block[] } {
   return {
     text: `${leadRef(lead)} · ${escapeMrkdwn(lead.stage)}`,
-    blocks: leadSummaryBlocks(t, lead, links),
+    blocks: leadSummaryBlocks(t, lead, links, labels),
   };
 }
 
-function leadSummaryBlocks(t: Catalog, lead: LeadRow, links: Links): Block[] {
+function leadSummaryBlocks(t: Catalog, lead: LeadRow, links: Links, labels: KeyLabels): Block[] {
   const title = lead.title ? `\n${escapeMrkdwn(clip(lead.title, 140))}` : '';
   const fields = [
     field(t.lead.company, lead.company ? escapeMrkdwn(clip(lead.company, 140)) : '—'),
     field(t.lead.stage, escapeMrkdwn(lead.stage)),
     field(t.lead.owner, owner(t, lead)),
-    field(t.lead.segment, escapeMrkdwn(lead.segment)),
-    field(t.lead.source, escapeMrkdwn(lead.source)),
+    field(t.lead.segment, escapeMrkdwn(labels.segment(lead.segment))),
+    field(t.lead.source, escapeMrkdwn(labels.source(lead.source))),
     field(t.lead.score, String(lead.score)),
     field(t.lead.arrivedLabel, slackDate(lead.createdAt)),
   ];

@@ -3,6 +3,7 @@ import type { Catalog } from '../../i18n/index.js';
 import type { OfferDm, OfferOutcome } from '../../services/routing-notes.js';
 import { escapeMrkdwn, slackDate } from '../mrkdwn.js';
 import { type Block, context, section } from './common.js';
+import { type KeyLabels, keyLabels } from './key-labels.js';
 import { leadLabel } from './lead-ownership.js';
 import { routedText } from './routing.js';
 
@@ -22,22 +23,22 @@ export function parseOfferValue(value: string): { leadId: number; offeredAt: num
 }
 
 /** The key facts a seller needs to decide and to make the first call, escaped. */
-function leadFacts(t: Catalog, lead: LeadRow, heading: string): Block[] {
+function leadFacts(t: Catalog, lead: LeadRow, heading: string, labels: KeyLabels): Block[] {
   const lines = [heading];
   const title = lead.title ? escapeMrkdwn(clip(lead.title, 140)) : '';
   const company = lead.company ? escapeMrkdwn(clip(lead.company, 140)) : '';
   if (title && company) lines.push(t.card.titleAt(title, company));
   else if (title) lines.push(`*${title}*`);
   const fields = [
-    field(t.card.segment, escapeMrkdwn(lead.segment)),
+    field(t.card.segment, escapeMrkdwn(labels.segment(lead.segment))),
     field(t.card.stage, escapeMrkdwn(lead.stage)),
     field(t.card.score, String(lead.score)),
-    field(t.card.source, escapeMrkdwn(lead.source)),
+    field(t.card.source, escapeMrkdwn(labels.source(lead.source))),
     field(t.card.arrived, slackDate(lead.createdAt)),
   ];
   if (lead.email) fields.push(field(t.lead.modal.email, escapeMrkdwn(lead.email)));
   if (lead.phone) fields.push(field(t.routing.phone, escapeMrkdwn(clip(lead.phone, 40))));
-  if (lead.form) fields.push(field(t.card.form, escapeMrkdwn(lead.form)));
+  if (lead.form) fields.push(field(t.card.form, escapeMrkdwn(labels.form(lead.form))));
   if (lead.website) fields.push(field(t.card.website, escapeMrkdwn(clip(lead.website, 200))));
   const blocks: Block[] = [
     {
@@ -61,11 +62,12 @@ export function offerDm(
   lead: LeadRow,
   dm: OfferDm,
   extra: Block[] = [],
+  labels: KeyLabels = keyLabels(t),
 ): { text: string; blocks: Block[] } {
   const label = leadLabel(lead);
   const heading = dm.acceptMinutes === null ? t.routing.assignedTitle(label) : t.routing.offerTitle(label);
   const blocks = [
-    ...leadFacts(t, lead, heading),
+    ...leadFacts(t, lead, heading, labels),
     ...extra,
     context(t.routing.whyYou(routedText(t, dm.note))),
   ];
@@ -94,6 +96,7 @@ export function closedOfferDm(
   t: Catalog,
   lead: LeadRow,
   outcome: OfferOutcome,
+  labels: KeyLabels = keyLabels(t),
 ): { text: string; blocks: Block[] } {
   const heading = t.routing.offerTitle(leadLabel(lead));
   const line =
@@ -102,5 +105,5 @@ export function closedOfferDm(
       : outcome.kind === 'passed'
         ? t.routing.youPassed
         : t.routing.youTimedOut(outcome.minutes);
-  return { text: heading, blocks: [...leadFacts(t, lead, heading), section(line)] };
+  return { text: heading, blocks: [...leadFacts(t, lead, heading, labels), section(line)] };
 }

@@ -7,6 +7,7 @@ import { actionItemLine } from './action-items.js';
 import { type Block, section } from './common.js';
 import { elapsedText } from './first-touch.js';
 import { changeCell, count, money, oneDecimal, percent } from './funnel.js';
+import { type KeyLabels, keyLabels } from './key-labels.js';
 import { listText, name, periodDates, type SlackMessage } from './retro-format.js';
 import { categoryLabel, quoteWithin, sourceLink } from './voc-text.js';
 
@@ -16,6 +17,8 @@ const QUOTE_LIMIT = 300;
 export interface RetroReplyOptions {
   /** The SLA's clock, for the unit of minutes to the first touch. */
   clock: 'business' | 'always';
+  /** The workspace's labels for lost reasons (default: Baton's own words, keys readable). */
+  labels?: KeyLabels;
 }
 
 const share = (t: Catalog, value: number | null) => (value === null ? t.funnel.none : percent(value));
@@ -88,7 +91,7 @@ function slaReply(t: Catalog, s: RetroSnapshot, o: RetroReplyOptions): Block[] {
 }
 
 /** (c) Won and lost in the week (flow): win rate, amount won, per competitor, lost reasons. */
-function dealsReply(t: Catalog, s: RetroSnapshot): Block[] {
+function dealsReply(t: Catalog, s: RetroSnapshot, labels: KeyLabels): Block[] {
   const d = s.deals;
   const lines = [
     t.funnel.deals(count(t, d.won), count(t, d.lost), share(t, d.winRate)),
@@ -104,7 +107,7 @@ function dealsReply(t: Catalog, s: RetroSnapshot): Block[] {
           .join(' · '),
       ),
     );
-  const reason = (r: string) => (r === 'unknown' ? t.retro.unknownReason : name(r));
+  const reason = (r: string) => (r === 'unknown' ? t.retro.unknownReason : name(labels.reason(r)));
   lines.push(
     d.lostReasons.length
       ? t.retro.lostReasons(d.lostReasons.map((r) => `${reason(r.reason)} ${count(t, r.count)}`).join(' · '))
@@ -204,7 +207,7 @@ export function weeklyReply(
   const blocks = {
     funnel: () => funnelReply(t, s, o),
     sla: () => slaReply(t, s, o),
-    deals: () => dealsReply(t, s),
+    deals: () => dealsReply(t, s, o.labels ?? keyLabels(t)),
     voc: () => vocReply(t, s),
     actions: () => actionsReply(t, s),
     prompts: () => promptsReply(t),

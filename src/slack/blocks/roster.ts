@@ -3,6 +3,7 @@ import type { Catalog } from '../../i18n/index.js';
 import type { SellerStatus } from '../../services/roster-status.js';
 import { mention, slackDate } from '../mrkdwn.js';
 import { type Block, header, roleList, section, segmentList } from './common.js';
+import type { KeyLabels } from './key-labels.js';
 import { sellerStatusLine } from './seller-status.js';
 
 // A section holds 3000 characters; one line per member stays well under that in chunks of 20.
@@ -13,10 +14,11 @@ const PER_SECTION_WITH_STATUS = 8;
 export function rosterBlocks(
   t: Catalog,
   roster: Array<MemberSummary & { seller?: SellerStatus | null }>,
+  labels?: KeyLabels,
 ): Block[] {
   if (roster.length === 0) return [section(t.roster.empty)];
   const lines = roster.map((m) => {
-    const line = `${mention(m.userId)} — ${roleList(t, m.roles)} · ${segmentList(t, m.segments)}`;
+    const line = `${mention(m.userId)} — ${roleList(t, m.roles)} · ${segmentList(t, m.segments, labels)}`;
     if (m.seller) return `${line}\n${sellerStatusLine(t, m.seller)}`;
     if (!m.away) return line;
     return `${line} · :palm_tree: ${m.awayUntil ? t.roster.oooUntil(slackDate(m.awayUntil)) : t.roster.oooOpenEnded}`;

@@ -17,6 +17,7 @@ import type { StageMoveFailure } from '../../services/stage-moves.js';
 import type { RecycleReopenedDm, StageName, StageNote } from '../../services/stage-notes.js';
 import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
 import { section } from './common.js';
+import { type KeyLabels, keyLabels } from './key-labels.js';
 import { leadLabel, quote } from './lead-ownership.js';
 
 export const STAGE_ACTION = 'lead_stage';
@@ -56,9 +57,14 @@ export function stageLabel(t: Catalog, name: StageName): string {
   return isSideStage(name.key) ? t.stages.side[name.key as keyof Catalog['stages']['side']] : name.label;
 }
 
-/** A reason key in words: the catalog's for the default reasons, else the key with spaces. */
-export function reasonText(t: Catalog, reason: string): string {
-  return (t.stages.reasons as Record<string, string>)[reason] ?? reason.replace(/_/g, ' ');
+/** A stage key with its label from `stages` (the working stages), else the key itself. */
+export function stageNamed(stages: readonly StageName[] | undefined, key: string): StageName {
+  return stages?.find((s) => s.key === key) ?? { key, label: key };
+}
+
+/** A reason key in words: the workspace's label, the catalog's for the default reasons, else the key with spaces. */
+export function reasonText(t: Catalog, reason: string, labels: KeyLabels = keyLabels(t)): string {
+  return labels.reason(reason);
 }
 
 /** `12,000 USD` (up to two decimals, grouped). */
@@ -97,6 +103,8 @@ export interface StageModalInput {
   /** What the person already gave (from `/lead … stage`), shown filled in. */
   given: StageMoveRequest;
   origin?: 'command';
+  /** The workspace's labels for the reasons. */
+  labels?: KeyLabels;
 }
 
 const input = (
@@ -140,7 +148,7 @@ export function stageModal(t: Catalog, m: StageModalInput): types.ModalView {
   const reasons = reasonsFor(to.key, rules);
   if (reasons) {
     const option = (reason: string) => ({
-      text: plain(clip(capitalized(reasonText(t, reason)), 75)),
+      text: plain(clip(capitalized(reasonText(t, reason, m.labels)), 75)),
       value: reason,
     });
     const initial = reasons.find((r) => r.toLowerCase() === given.reason?.trim().toLowerCase());
@@ -291,12 +299,12 @@ export function stageProblemText(
 }
 
 /** A stage move in the card's thread: who, from → to, and what the move recorded. */
-export function stageNoteText(t: Catalog, note: StageNote): string {
+export function stageNoteText(t: Catalog, note: StageNote, labels: KeyLabels = keyLabels(t)): string {
   const name = (n: StageName) => escapeMrkdwn(stageLabel(t, n));
   if (note.kind === 'stage_reopened') return t.stages.reopenedNote(name(note.to), note.revisitOn);
   const by = note.by ? mention(note.by) : note.via === 'system' ? t.stages.viaBaton : t.stages.viaApi;
   let detail = '';
-  if (note.reason) detail += t.stages.reasonDetail(escapeMrkdwn(reasonText(t, note.reason)));
+  if (note.reason) detail += t.stages.reasonDetail(escapeMrkdwn(reasonText(t, note.reason, labels)));
   if (note.competitor) detail += t.stages.competitorDetail(escapeMrkdwn(note.competitor));
   if (note.revisitOn) detail += t.stages.untilDetail(note.revisitOn);
   if (note.amount !== null && note.currency)
@@ -308,11 +316,18 @@ export function stageNoteText(t: Catalog, note: StageNote): string {
 const channelLink = (id: string | null) => (id && /^[CG][A-Z0-9]+$/.test(id) ? `<#${id}>` : null);
 
 /** The DM to a recycled lead's marketer when it reopens: what came back, who parked it and why, where it is. */
-export function stageDmText(t: Catalog, lead: LeadRow, dm: RecycleReopenedDm): string {
+export function stageDmText(
+  t: Catalog,
+  lead: LeadRow,
+  dm: RecycleReopenedDm,
+  labels: KeyLabels = keyLabels(t),
+): string {
   const lines = [t.stages.dmReopened(leadLabel(lead), escapeMrkdwn(stageLabel(t, dm.to)), dm.revisitOn)];
   const by = dm.parkedBy ? mention(dm.parkedBy) : t.stages.viaApi;
   lines.push(t.stages.dmParked(by, slackDate(new Date(dm.parkedAt), '{date_short_pretty}')));
-  const why = [dm.reason ? reasonText(t, dm.reason) : null, dm.note].filter((w): w is string => Boolean(w));
+  const why = [dm.reason ? reasonText(t, dm.reason, labels) : null, dm.note].filter((w): w is string =>
+    Boolean(w),
+  );
   if (why.length) lines.push(`>${t.stages.dmWhy(quote(why.join(' — ')))}`);
   lines.push(lead.ownerId ? t.stages.dmOwner(mention(lead.ownerId)) : t.stages.dmNoOwner);
   const card = channelLink(lead.cardChannel);

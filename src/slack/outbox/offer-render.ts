@@ -12,6 +12,7 @@ import {
   type OfferDm,
 } from '../../services/routing-notes.js';
 import { type Block, section } from '../blocks/common.js';
+import { workspaceKeyLabels } from '../blocks/key-labels.js';
 import { contextNoteText } from '../blocks/lead-context.js';
 import { closedOfferDm, offerDm } from '../blocks/offer-dm.js';
 import type { Prepared } from './prepared.js';
@@ -37,7 +38,8 @@ export function withOfferWrites(ctx: Ctx, client: WebClient, next: (row: OutboxR
     if (row.purpose !== OFFER_DM_PURPOSE && row.purpose !== OFFER_CLOSED_PURPOSE) return next(row);
     const lead = row.leadId ? await findLead(ctx.database.db, row.teamId, row.leadId) : undefined;
     if (!lead) return { drop: `lead ${row.leadId} no longer exists` };
-    const t = messages(ctx.configs.for(row.teamId).locale);
+    const config = ctx.configs.for(row.teamId);
+    const t = messages(config.locale);
     if (row.purpose === OFFER_DM_PURPOSE) {
       const dm = row.args.offer as OfferDm | undefined;
       if (!dm) return { drop: 'offer DM without content' };
@@ -53,7 +55,10 @@ export function withOfferWrites(ctx: Ctx, client: WebClient, next: (row: OutboxR
           ]
         : [];
       return {
-        send: { channel: row.channel, args: { ...offerDm(t, lead, dm, extra), unfurl_links: false } },
+        send: {
+          channel: row.channel,
+          args: { ...offerDm(t, lead, dm, extra, workspaceKeyLabels(t, config)), unfurl_links: false },
+        },
       };
     }
     const closed = row.args.closed as OfferClosed | undefined;
@@ -64,6 +69,14 @@ export function withOfferWrites(ctx: Ctx, client: WebClient, next: (row: OutboxR
     const opened = await client.conversations.open({ users: row.channel });
     const channel = opened.channel?.id;
     if (!channel) return { wait: `no DM conversation with ${row.channel}` };
-    return { send: { channel, args: { ...closedOfferDm(t, lead, closed.outcome), ts: posted.resultTs } } };
+    return {
+      send: {
+        channel,
+        args: {
+          ...closedOfferDm(t, lead, closed.outcome, workspaceKeyLabels(t, config)),
+          ts: posted.resultTs,
+        },
+      },
+    };
   };
 }

@@ -14,6 +14,7 @@ import { SLA_PURPOSES } from '../../services/sla-notes.js';
 import { type RecycleReopenedDm, STAGE_DM_PURPOSE } from '../../services/stage-notes.js';
 import type { ThreadNote } from '../../services/thread-notes.js';
 import { VOC_ROUTE_PURPOSE } from '../../services/voc.js';
+import { workspaceKeyLabels } from '../blocks/key-labels.js';
 import { type LeadCardOptions, leadCard, threadNoteText } from '../blocks/lead-card.js';
 import { stageDmText } from '../blocks/stage-move.js';
 import { hasPendingOffer } from './offer-render.js';
@@ -39,6 +40,7 @@ async function cardOptions(ctx: Ctx, config: WorkspaceConfig, lead: LeadRow): Pr
       : (lead.slaDueAt ?? (lead.routed ? firstTouchDueAt(lead.createdAt, sla, calendar) : null)),
     slaClock: sla.clock,
     stages: stages.working.map((s) => ({ key: s.key, label: s.label })),
+    labels: workspaceKeyLabels(messages(config.locale), config),
   };
 }
 
@@ -72,7 +74,7 @@ export function prepareWrite(ctx: Ctx) {
         };
       case 'lead_thread': {
         if (!lead.cardTs || !lead.cardChannel) return { wait: 'the card has not been posted yet' };
-        const text = threadNoteText(t, row.args.note as ThreadNote);
+        const text = threadNoteText(t, row.args.note as ThreadNote, workspaceKeyLabels(t, config));
         return { send: { channel: lead.cardChannel, args: { text, thread_ts: lead.cardTs } } };
       }
       case OWNER_DM_PURPOSE:
@@ -81,7 +83,10 @@ export function prepareWrite(ctx: Ctx) {
         const dm = row.args.stageDm as RecycleReopenedDm | undefined;
         if (!dm) return { drop: 'stage DM without content' };
         return {
-          send: { channel: row.channel, args: { text: stageDmText(t, lead, dm), unfurl_links: false } },
+          send: {
+            channel: row.channel,
+            args: { text: stageDmText(t, lead, dm, workspaceKeyLabels(t, config)), unfurl_links: false },
+          },
         };
       }
       default:

@@ -11,6 +11,7 @@ import {
   RETRO_PARENT_UPDATE_PURPOSE,
   RETRO_REPLY_PURPOSE,
 } from '../../services/retro-writes.js';
+import { type KeyLabels, workspaceKeyLabels } from '../blocks/key-labels.js';
 import { playbookParent, playbookReply } from '../blocks/playbook.js';
 import { retroNudge, weeklyParent } from '../blocks/retro.js';
 import type { SlackMessage } from '../blocks/retro-format.js';
@@ -39,7 +40,7 @@ export function withRetroWrites(ctx: Ctx, client: WebClient, next: (row: OutboxR
 
   const replyMessage = (
     t: Catalog,
-    options: { clock: SlaClock },
+    options: { clock: SlaClock; labels: KeyLabels },
     view: RetroView,
     part: unknown,
   ): SlackMessage | undefined => {
@@ -62,7 +63,7 @@ export function withRetroWrites(ctx: Ctx, client: WebClient, next: (row: OutboxR
     // The workspace's configuration when the write is delivered: its language and SLA clock.
     const config = ctx.configs.for(row.teamId);
     const t = messages(config.locale);
-    const options = { clock: config.sla.clock };
+    const options = { clock: config.sla.clock, labels: workspaceKeyLabels(t, config) };
     const view = await retros.view(row.teamId, retroId);
     if (!view) return { drop: `retro ${row.args.retroId} no longer exists` };
     const { channel, parentTs } = view.retro;

@@ -80,6 +80,16 @@ describe('the minimal file', () => {
       workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
       workingHours: { start: '09:00', end: '18:00' },
       holidays: [],
+      holidaysCountry: null,
+      holidaysRegion: null,
+    });
+  });
+
+  it('says the time zone and locale were left out, for start-up to take from Slack', () => {
+    expect(config.unset).toEqual({
+      timeZone: true,
+      locale: true,
+      memberTimeZones: config.roster.map((m) => m.user),
     });
   });
 
@@ -1129,7 +1139,7 @@ describe('validation rules name the key path', () => {
 describe('unknown keys', () => {
   it('names a misplaced top-level key and lists the allowed ones', () => {
     expect(problemsOf(fileWith('time_zone: Asia/Seoul'))).toEqual([
-      'baton.yaml: time_zone: unknown key (allowed here: team_id, locale, segments, channels, roster, calendar, sla, intake, qualification, routing, stages, cadence, funnel, retro, voc, retention)',
+      'baton.yaml: time_zone: unknown key (allowed here: team_id, locale, segments, channels, roster, calendar, sla, intake, qualification, routing, stages, cadence, funnel, retro, voc, retention, labels)',
     ]);
   });
 
@@ -1140,7 +1150,7 @@ describe('unknown keys', () => {
       ),
     ).toEqual([
       'baton.yaml: roster[0].role: unknown key (allowed here: user, name, roles, segments, weight, max_open_leads, time_zone, working_hours, manager)',
-      'baton.yaml: calendar.time_zon: unknown key (allowed here: time_zone, working_days, working_hours, holidays)',
+      'baton.yaml: calendar.time_zon: unknown key (allowed here: time_zone, working_days, working_hours, holidays, holidays_country, holidays_region)',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FunnelReport, ReportPeriod, StageFigures } from '../../../src/domain/funnel-report.js';
+import { emptyLabels } from '../../../src/domain/labels.js';
 import { messages } from '../../../src/i18n/index.js';
 import { money, oneDecimal, percent, wholePercent } from '../../../src/slack/blocks/figures.js';
 import {
@@ -10,6 +11,7 @@ import {
   periodProblemText,
 } from '../../../src/slack/blocks/funnel.js';
 import { stageFigure } from '../../../src/slack/blocks/home-funnel.js';
+import { keyLabels } from '../../../src/slack/blocks/key-labels.js';
 
 const en = messages('en');
 const ko = messages('ko');
@@ -224,6 +226,33 @@ describe('the /funnel report', () => {
     expect(lines[11]).toBe('…and 2 more');
   });
 
+  it('names segments and sources by the workspace labels in a breakdown, escaped', () => {
+    const ko = messages('ko');
+    const table = {
+      ...emptyLabels(),
+      segments: { smb: { ko: '중소기업 <팀>' } },
+      sources: { trade_show: { en: 'Trade show' } },
+    };
+    const groups = (keys: string[]) =>
+      keys.map((key) => ({ key, stages: [{ stage: 'Lead', count: 4, conversion: null }] }));
+    const labels = keyLabels(ko, table, 'ko');
+    const bySegment = texts(
+      funnelReportBlocks(ko, report({ by: 'segment', groups: groups(['smb', 'enterprise']) }), {
+        ...SEOUL,
+        labels,
+      }),
+    )[8]!;
+    expect(bySegment.split('\n').slice(1)).toEqual(['• 중소기업 &lt;팀&gt; — 4', '• enterprise — 4']);
+    const bySource = texts(
+      funnelReportBlocks(ko, report({ by: 'source', groups: groups(['trade_show', 'web_form']) }), {
+        ...SEOUL,
+        labels,
+      }),
+    )[8]!;
+    // No Korean label: the English one, then the key made readable.
+    expect(bySource.split('\n').slice(1)).toEqual(['• Trade show — 4', '• web form — 4']);
+  });
+
   it('stays within Block Kit limits with long, hostile names everywhere', () => {
     const hostile = '&'.repeat(200);
     const stages = Array.from({ length: 12 }, (_, i) =>
@@ -283,7 +312,7 @@ describe('the /funnel report', () => {
     expect(texts(blocks)[4]).toBe(
       ':warning: *병목: 리드 → MQL* 전환율 50% (이전 기간: —), 리드 체류 중앙값: 1.0일.',
     );
-    expect(texts(blocks)[6]).toContain('성사 금액: ₩3,000,000 · US$6,200.50');
+    expect(texts(blocks)[6]).toContain('수주 금액: ₩3,000,000 · US$6,200.50');
   });
 });
 

@@ -269,7 +269,7 @@ describe('the team funnel on Home', () => {
     const lines = texts(homeFunnelBlocks(ko, { period: WEEK, stages, goal: null, pulse: null }, new Map()));
     expect(lines[0]).toBe('팀 퍼널 — 이번 주');
     expect(lines[3]).toBe(
-      '이번 주에 해당하는 목표가 없습니다. 매니저가 `/funnel plan set &lt;거래 수&gt; [기간]`으로 정할 수 있습니다.',
+      '이번 주에 해당하는 목표가 없습니다. 매니저가 `/funnel plan set &lt;딜 수&gt; [기간]`으로 정할 수 있습니다.',
     );
   });
 });

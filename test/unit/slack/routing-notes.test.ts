@@ -29,7 +29,7 @@ describe('routing lines in the thread', () => {
       ':arrows_counterclockwise: Round robin: <@U0A> — 11th of 12 eligible by weighted rotation.',
     );
     expect(routingNoteText(ko, { ...rotation, skipped: [rotation.skipped[1]!] })).toBe(
-      ':arrows_counterclockwise: 라운드 로빈: <@U0A> — 가중 순환 배정으로 적격자 3명 중 2번째; 제외: <@U0C>(한도 도달: 진행 중 리드 5/5).',
+      ':arrows_counterclockwise: 라운드 로빈: <@U0A> — 가중 라운드 로빈으로 적격자 3명 중 2번째; 제외: <@U0C>(한도 도달: 진행 중 리드 5/5).',
     );
   });
 

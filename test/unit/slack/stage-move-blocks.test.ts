@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadRow } from '../../../src/db/queries/leads.js';
+import { emptyLabels } from '../../../src/domain/labels.js';
 import type { StageRules } from '../../../src/domain/lead-stages.js';
 import { messages } from '../../../src/i18n/index.js';
 import type { StageName, StageNote } from '../../../src/services/stage-notes.js';
+import { keyLabels } from '../../../src/slack/blocks/key-labels.js';
 import {
   formatAmount,
   parseStageValue,
@@ -96,7 +98,7 @@ describe('the card’s Move stage select', () => {
   it('names side stages in Korean and leaves out the current one', () => {
     const select = stageSelect(ko, lead({ stage: 'Recycle' }), WORKING);
     expect(select.option_groups?.[1]?.options.map((o) => o.text.text)).toEqual([
-      '실패(Lost)',
+      '실주(Lost)',
       '부적격(Disqualified)',
     ]);
     expect(select.option_groups?.[0]?.options).toHaveLength(5);
@@ -119,6 +121,24 @@ describe('the Move stage modal', () => {
       reopenStage: name('MQL'),
       given: { to, ...given },
     });
+
+  it('names the reasons by the workspace’s labels in its language, values staying keys', () => {
+    const table = { ...emptyLabels(), lostReasons: { ran_out_of_road: { en: 'Stalled', ko: '진행 정체' } } };
+    const view = stageModal(ko, {
+      lead: lead(),
+      from: name('SQL'),
+      to: name('Lost'),
+      rules: RULES,
+      reopenStage: name('MQL'),
+      given: { to: 'Lost' },
+      labels: keyLabels(ko, table, 'ko'),
+    });
+    expect(inputs(view)[0]?.element.options).toEqual([
+      { text: { type: 'plain_text', text: '경쟁사에 패배' }, value: 'lost_to_competitor' },
+      { text: { type: 'plain_text', text: '예산 없음' }, value: 'no_budget' },
+      { text: { type: 'plain_text', text: '진행 정체' }, value: 'ran_out_of_road' },
+    ]);
+  });
 
   it('asks Lost for a reason (the given one chosen) and a competitor, escaping the lead', () => {
     const view = modal('Lost', { reason: 'NO_BUDGET', competitor: 'Globex' });

@@ -169,7 +169,7 @@ describe('vocReportBlocks', () => {
 
   it('speaks Korean', () => {
     const blocks = texts(vocReportBlocks(ko, report(FIGURES), SEOUL));
-    expect(blocks[0]).toBe('H:고객의 목소리 — 지난주');
+    expect(blocks[0]).toBe('H:VOC — 지난주');
     expect(blocks[2]).toContain('*수집: 4건* — 이전 기간: 5건 (▼1)');
     expect(blocks[2]).toContain(`${ko.voc.categories.objection}: 2건 — 이전: 1건 (▲1)`);
   });

@@ -6,6 +6,7 @@ import type { LeadRow } from '../../../db/queries/leads.js';
 import type { StageMoveRequest } from '../../../domain/lead-stages.js';
 import { type Catalog, messages } from '../../../i18n/index.js';
 import { nameIn, rulesOf, type StageMoveFailure } from '../../../services/stage-moves.js';
+import { workspaceKeyLabels } from '../../blocks/key-labels.js';
 import {
   needsMore,
   parseStageValue,
@@ -41,6 +42,7 @@ export async function openStageModal(
       rules: rulesOf(config),
       reopenStage: nameIn(config, config.funnel.recycleReopenStage),
       given,
+      labels: workspaceKeyLabels(t, config),
       ...(origin ? { origin } : {}),
     }),
   });

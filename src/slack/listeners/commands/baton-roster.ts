@@ -13,6 +13,7 @@ import {
 } from '../../../domain/roster-command.js';
 import { documentSegments } from '../../../domain/setup-checklist.js';
 import type { Catalog } from '../../../i18n/index.js';
+import { workspaceKeyLabels } from '../../blocks/key-labels.js';
 import { rosterBlocks } from '../../blocks/roster.js';
 import { escapeMrkdwn, mention } from '../../mrkdwn.js';
 import { changeFailureText } from '../config-change-text.js';
@@ -45,7 +46,7 @@ export async function answerRoster(
   if (req.arg.trim() === '') {
     // Who is on it, with each seller's eligibility now, then how to change it.
     const members = await ctx.services.rosterStatus.roster(req.teamId, ctx.clock.now());
-    const blocks = rosterBlocks(t, members);
+    const blocks = rosterBlocks(t, members, workspaceKeyLabels(t, ctx.configs.for(req.teamId)));
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t.admin.roster.usage }] });
     await respond({ response_type: 'ephemeral', text: t.roster.title(members.length), blocks });
     return;

@@ -10,6 +10,7 @@ import {
   funnelReportTitle,
   periodProblemText,
 } from '../../blocks/funnel.js';
+import { workspaceKeyLabels } from '../../blocks/key-labels.js';
 import { notOnRosterText } from '../refusals.js';
 import { requestConfig } from '../request-config.js';
 import { sendFunnelChart } from './funnel-chart.js';
@@ -79,7 +80,11 @@ async function funnelReport(ctx: AppContext, args: Args, request: ReportRequest)
     await respond({
       response_type: 'ephemeral',
       text: funnelReportTitle(t, report),
-      blocks: funnelReportBlocks(t, report, { timeZone, clock: config.sla.clock }),
+      blocks: funnelReportBlocks(t, report, {
+        timeZone,
+        clock: config.sla.clock,
+        labels: workspaceKeyLabels(t, config),
+      }),
     });
     if (request.chart) await sendFunnelChart(ctx, config, args, report);
   } catch (error) {

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { parseLeadQuery } from '../../../domain/lead-query.js';
 import { type Catalog, messages } from '../../../i18n/index.js';
 import type { Block } from '../../blocks/common.js';
+import { workspaceKeyLabels } from '../../blocks/key-labels.js';
 import {
   leadHelpBlocks,
   leadListBlocks,
@@ -92,7 +93,7 @@ async function find(
   }
   const links = await cardPermalinks(client, result.leads, ctx.logger);
   if (result.leads.length === 1) {
-    await reply(leadSummary(t, result.leads[0]!, links));
+    await reply(leadSummary(t, result.leads[0]!, links, workspaceKeyLabels(t, ctx.configs.for(teamId))));
     return;
   }
   await reply({

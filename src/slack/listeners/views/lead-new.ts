@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { AppContext } from '../../../context.js';
 import { parseLeadInput } from '../../../domain/lead-input.js';
 import { messages } from '../../../i18n/index.js';
+import { workspaceKeyLabels } from '../../blocks/key-labels.js';
 import { leadSubmittedText } from '../../blocks/lead-submitted.js';
 import { leadFormErrors, type ModalState, readLeadForm } from '../../lead-form.js';
 import { cardPermalinks } from '../../permalinks.js';
@@ -44,7 +45,13 @@ export const leadNewSubmission =
       if (result.ok) {
         ctx.outbox.wake();
         const links = await cardPermalinks(client, [result.lead], ctx.logger);
-        text = leadSubmittedText(t, result, links, config.routing.thresholdStage);
+        text = leadSubmittedText(
+          t,
+          result,
+          links,
+          config.routing.thresholdStage,
+          workspaceKeyLabels(t, config),
+        );
       } else {
         text = t.home.notOnRoster(userId, t.home.anAdmin);
       }

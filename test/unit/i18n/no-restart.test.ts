@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES, messages } from '../../../src/i18n/index.js';
+
+type Tree = { [key: string]: string | ((...args: never[]) => string) | Tree };
+
+function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
+  return Object.entries(tree).flatMap(([key, value]): Array<[string, string]> => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') return [[path, value]];
+    if (typeof value === 'function') {
+      const args = Array.from({ length: value.length }, (_, i) => `‹${i}›`) as never[];
+      return [[path, value(...args)]];
+    }
+    return leaves(value, path);
+  });
+}
+
+// Settings apply live (issue 13): no message may send anyone to restart Baton.
+const RESTART = /restart|re-start|재시작|다시 시작|재기동/i;
+
+describe('no message asks for a restart', () => {
+  it.each(LOCALES)('%s', (locale) => {
+    const asking = leaves(messages(locale) as unknown as Tree).filter(([, text]) => RESTART.test(text));
+    expect(asking.map(([path]) => path)).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: a person not on the roster is sent to the admins and the Slack command', (locale) => {
+    const text = messages(locale).home.notOnRoster('U0NEW', '<@U0ADMIN>');
+    expect(text).toContain('<@U0ADMIN>');
+    expect(text).toContain('/baton roster add @');
+    expect(text).toContain('`U0NEW`');
+    expect(text).not.toContain('baton.yaml');
+  });
+});
