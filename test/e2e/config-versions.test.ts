@@ -62,7 +62,7 @@ describe('a workspace configured by its file', () => {
 
   it('lets only admins restore, and a restore is itself a new version', async () => {
     expect((await baton(t, 'config restore 1', SELLER)).text).toBe(
-      'Only a Baton admin can do that. Admins: <@U0MGR0001>.',
+      'Only a Baton admin can do that: someone in BATON_ADMINS, a workspace owner or admin, or a roster admin.',
     );
     expect((await baton(t, 'config restore', ADMIN)).text).toBe(
       'Say which version: `/baton config restore <version>` (see `/baton config history`).',
@@ -83,7 +83,7 @@ describe('a workspace configured by its file', () => {
   });
 
   it('DMs an admin the configuration as YAML that, given back as the file, reproduces it exactly', async () => {
-    expect((await baton(t, 'config export', SELLER)).text).toContain('Only a Baton admin can do that.');
+    expect((await baton(t, 'config export', SELLER)).text).toContain('Only a Baton admin can do that');
     t.slack.reset({ state: true });
     expect((await baton(t, 'config export', ADMIN)).text).toBe(
       'Sent version 3 of the configuration to your DM with Baton.',

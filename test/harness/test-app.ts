@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Baton, startBaton } from '../../src/app.js';
+import type { ConfigSource } from '../../src/config/config-source.js';
 import { parseEnv } from '../../src/config/env.js';
 import { parseWorkspaceDocument } from '../../src/config/workspace.js';
 import type { Database } from '../../src/db/client.js';
@@ -55,6 +56,8 @@ export interface TestAppOptions {
   slack?: FakeSlack;
   env?: Record<string, string>;
   logLevel?: Level;
+  /** Where the app reads each workspace's configuration; by default the versioned store. */
+  configs?: ConfigSource;
 }
 
 export interface TestApp {
@@ -71,6 +74,12 @@ export interface TestApp {
   postSigned(path: string, raw: string | Buffer, options?: SendLeadOptions): ReturnType<typeof postSigned>;
   /** Delivers every queued Slack write, moving the clock past each channel's one-per-second pacing. */
   flushOutbox(): Promise<number>;
+  /**
+   * Changes the config file while the app runs (without `configs` in the options): applied as a
+   * new stored version, as the file watch does, so the next request, job or delivery reads it.
+   * Throws on invalid YAML.
+   */
+  setConfig(yaml: string): Promise<void>;
   /** Stops the app; closes the database and fake Slack only if this harness opened them. */
   stop(): Promise<void>;
 }
@@ -105,6 +114,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
             path: 'baton.yaml',
             document: parseWorkspaceDocument(options.configYaml ?? TEAM_YAML, 'baton.yaml'),
           },
+    ...(options.configs ? { configs: options.configs } : {}),
     clock,
     database,
     logger: createLogger(env.LOG_LEVEL, {}, (line) => logs.push(JSON.parse(line))),
@@ -123,6 +133,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logs,
     sendLead: (body, o = {}) => sendLead(baseUrl, body, { now: () => clock.now(), ...o }),
     postSigned: (path, raw, o = {}) => postSigned(baseUrl, path, raw, { now: () => clock.now(), ...o }),
+    async setConfig(yaml) {
+      if (options.configs) throw new Error('setConfig changes the stored config; this app was given its own');
+      const document = parseWorkspaceDocument(yaml, 'baton.yaml');
+      const result = await baton.context.services.config.applyFile(slack.teamId, 'baton.yaml', document);
+      if (!result.ok && result.reason !== 'unchanged')
+        throw new Error(`config not applied: ${JSON.stringify(result)}`);
+    },
     async flushOutbox() {
       let sent = 0;
       for (let round = 0; round < 200; round++) {

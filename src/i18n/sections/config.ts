@@ -21,10 +21,8 @@ export const configEn = {
   notSet: '(not set)',
   noChanges: 'Only which settings the file manages changed.',
   more: (n: number) => `… and ${n} more`,
-  adminsOnly: (admins: string) =>
-    admins === ''
-      ? 'Only a Baton admin can do that, and nobody has the admin role yet.'
-      : `Only a Baton admin can do that. Admins: ${admins}.`,
+  adminsOnly:
+    'Only a Baton admin can do that: someone in BATON_ADMINS, a workspace owner or admin, or a roster admin.',
   restoreUsage: 'Say which version: `/baton config restore <version>` (see `/baton config history`).',
   restored: (version: number, newVersion: number, changes: number) =>
     `Restored version ${version} as version ${newVersion} (${changes} setting${changes === 1 ? '' : 's'} changed). Every Baton process uses it within seconds.`,
@@ -61,10 +59,8 @@ export const configKo: typeof configEn = {
   notSet: '(설정 안 됨)',
   noChanges: '설정 파일이 관리하는 항목만 바뀌었습니다.',
   more: (n: number) => `… 외 ${n}건`,
-  adminsOnly: (admins: string) =>
-    admins === ''
-      ? 'Baton 관리자만 할 수 있습니다. 아직 관리자 역할을 가진 사람이 없습니다.'
-      : `Baton 관리자만 할 수 있습니다. 관리자: ${admins}.`,
+  adminsOnly:
+    'Baton 관리자만 할 수 있습니다: BATON_ADMINS에 있는 사람, 워크스페이스 소유자·관리자, 또는 명단의 관리자입니다.',
   restoreUsage: '버전을 지정하세요: `/baton config restore <버전>` (`/baton config history` 참고).',
   restored: (version: number, newVersion: number, changes: number) =>
     `버전 ${version}을(를) 버전 ${newVersion}(으)로 복원했습니다 (설정 ${changes}개 변경). 모든 Baton 프로세스가 몇 초 안에 사용합니다.`,

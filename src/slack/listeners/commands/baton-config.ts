@@ -1,6 +1,7 @@
 /**
  * `/baton config history | restore <version> | export`: the configuration's versions. Restore and
- * export are for admins (restore changes every setting; export holds the whole roster).
+ * export are for admins (BATON_ADMINS, else Slack's owners and admins, else the roster's admin
+ * role: src/admin/admins.ts): restore changes every setting; export holds the whole roster.
  */
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
@@ -8,11 +9,10 @@ import type { ConfigChangeResult } from '../../../admin/config-service.js';
 import { problemLine } from '../../../config/workspace.js';
 import type { WorkspaceConfig } from '../../../config/workspace-schema.js';
 import type { AppContext } from '../../../context.js';
-import { adminIds } from '../../../domain/configured-channels.js';
 import type { Catalog } from '../../../i18n/index.js';
 import { configHistoryBlocks } from '../../blocks/config-history.js';
 import { openDm, slackErrorCode, uploadFiles } from '../../file-upload.js';
-import { escapeMrkdwn, mention } from '../../mrkdwn.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
 
 export interface ConfigRequest {
   arg: string;
@@ -22,15 +22,6 @@ export interface ConfigRequest {
 }
 
 const HISTORY_SHOWN = 10;
-
-/** Today's rule for who administers Baton: the roster's admin role. */
-function isAdmin(config: WorkspaceConfig, userId: string): boolean {
-  return adminIds(config).includes(userId);
-}
-
-function adminsOnly(t: Catalog, config: WorkspaceConfig): string {
-  return t.config.adminsOnly(adminIds(config).map(mention).join(', '));
-}
 
 export async function answerConfig(
   ctx: AppContext,
@@ -52,7 +43,8 @@ export async function answerConfig(
       return;
     }
     case 'restore': {
-      if (!isAdmin(req.config, req.userId)) return void (await reply(adminsOnly(t, req.config)));
+      if (!(await ctx.services.admins.isAdmin(req.teamId, req.userId)))
+        return void (await reply(t.config.adminsOnly));
       if (!/^\d{1,9}$/.test(version)) return void (await reply(t.config.restoreUsage));
       const n = Number(version);
       const result = await ctx.services.config.restore(req.teamId, n, req.userId);
@@ -60,7 +52,8 @@ export async function answerConfig(
       return;
     }
     case 'export':
-      if (!isAdmin(req.config, req.userId)) return void (await reply(adminsOnly(t, req.config)));
+      if (!(await ctx.services.admins.isAdmin(req.teamId, req.userId)))
+        return void (await reply(t.config.adminsOnly));
       await reply(await exportToDm(ctx, t, req, client));
       return;
     default:
