@@ -73,6 +73,21 @@ describe('who administers, with the config file managing most settings', () => {
     const modal = await clickSetup(t, SELLER, 'sla');
     expect(modal.callback_id).toBeUndefined();
     expect(texts(modal.blocks)).toContain('Only Baton’s admins can change this setting.');
+    // A submission from someone who may not change it is refused under its first field.
+    await openHome(t, WORKSPACE_ADMIN);
+    const sla = await clickSetup(t, WORKSPACE_ADMIN, 'sla');
+    const versions = (await t.baton.context.services.config.history(t.slack.teamId, 50)).length;
+    const forged = await t.driver.viewSubmission({
+      userId: SELLER,
+      viewId: (t.slack.views().find((v) => v.callback_id === 'setup_sla') as { id: string }).id,
+      values: { sla_minutes: { value: { type: 'number_input', value: '5' } } },
+    });
+    expect(sla.callback_id).toBe('setup_sla');
+    expect(forged.json).toEqual({
+      response_action: 'errors',
+      errors: { sla_minutes: 'Only Baton’s admins can change this setting.' },
+    });
+    expect((await t.baton.context.services.config.history(t.slack.teamId, 50)).length).toBe(versions);
   });
 });
 

@@ -40,6 +40,13 @@ export const submitSetup =
     const t = currentCatalog(ctx, teamId);
     const values = view.state.values as unknown as ViewValues;
     const rights = await ctx.services.admins.rights(teamId, userId);
+    if (!mayOpen(rights, item)) {
+      // Someone whose rights changed while the modal was open: said under its first field.
+      const first = view.blocks.find((b) => b.type === 'input')?.block_id;
+      if (first) await ack({ response_action: 'errors', errors: { [first]: t.admin.refusals.notAnAdmin } });
+      else await ack();
+      return;
+    }
     const plan = await itemEdit(
       ctx,
       teamId,
@@ -47,10 +54,6 @@ export const submitSetup =
       values,
       rights.people.kind === 'team' ? rights.people.managerId : null,
     );
-    if (!mayOpen(rights, item)) {
-      await ack({ response_action: 'errors', errors: { [plan.fallback]: t.admin.refusals.notAnAdmin } });
-      return;
-    }
     let refusal: TeamEditRefusal | null = null;
     let result: ConfigChangeResult;
     try {
