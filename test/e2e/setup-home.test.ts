@@ -228,6 +228,28 @@ describe.each([
     expect(history[0]?.actorId).toBe(ADMIN);
   });
 
+  it('sets routing per segment, with a bad timeout under its field', async () => {
+    const modal = await openModal('routing');
+    const values = {
+      rt_mode_smb: { value: { selected_option: { value: 'claim' } } },
+      rt_hours_smb: { value: { selected_option: { value: 'hold' } } },
+      rt_mode_enterprise: { value: { selected_option: { value: 'round_robin' } } },
+      rt_timeout_enterprise: { value: number('2000') },
+      rt_hours_enterprise: { value: { selected_option: { value: 'skip' } } },
+    };
+    const bad = await submit(modal.id, values);
+    expect(bad.json).toEqual({
+      response_action: 'errors',
+      errors: { rt_timeout_enterprise: expect.stringContaining('1440') },
+    });
+    const res = await submit(modal.id, { ...values, rt_timeout_enterprise: { value: number('15') } });
+    expect(res.json).toBeUndefined();
+    expect(t.baton.context.configs.for(t.slack.teamId).routing.segments).toEqual({
+      smb: { mode: 'claim', autoAssignAfterMinutes: 30, outsideHours: 'hold' },
+      enterprise: { mode: 'round_robin', acceptTimeoutMinutes: 15, outsideHours: 'skip' },
+    });
+  });
+
   it('routes the first lead to a card in the chosen language, and the seller claims it', async () => {
     const res = await t.sendLead({
       source: 'website',

@@ -10,6 +10,7 @@ import {
 import { setupHomeBlocks } from '../../../src/slack/blocks/setup-checklist.js';
 import { fieldErrors } from '../../../src/slack/blocks/setup-common.js';
 import { peopleFieldFor, peopleModal } from '../../../src/slack/blocks/setup-people.js';
+import { routingFieldFor } from '../../../src/slack/blocks/setup-routing.js';
 import { slaFieldFor } from '../../../src/slack/blocks/setup-sla.js';
 
 const en = messages('en');
@@ -34,6 +35,13 @@ describe('config problems under modal fields', () => {
     expect(calendarFieldFor(['calendar', 'working_hours'])).toBe('cal_end');
     expect(slaFieldFor(['sla', 'escalations', 3, 'after_minutes'])).toBe('sla_step_3_min');
     expect(slaFieldFor(['sla', 'first_touch_minutes'])).toBe('sla_minutes');
+    const routing = routingFieldFor(['smb', 'enterprise']);
+    expect(routing(['routing', 'segments', 'enterprise', 'accept_timeout_minutes'])).toBe(
+      'rt_timeout_enterprise',
+    );
+    expect(routing(['routing', 'segments', 'smb', 'outside_hours'])).toBe('rt_hours_smb');
+    expect(routing(['routing', 'segments', 'smb', 'auto_assign_after_minutes'])).toBe('rt_mode_smb');
+    expect(routing(['routing', 'threshold_stage'])).toBe('rt_mode_smb');
   });
 
   it('puts each message under its block, joins several, and names the path where the field does not', () => {
@@ -77,6 +85,7 @@ describe('set-up blocks', () => {
       'people',
       'calendar',
       'sla',
+      'routing',
     ]);
     const manager = setupHomeBlocks(ko, checklist({}, []), { peopleOnly: true });
     expect(manager.filter((b) => 'accessory' in b)).toHaveLength(1);
