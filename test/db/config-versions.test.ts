@@ -242,3 +242,31 @@ describe('export', () => {
     );
   });
 });
+
+describe('a stored version this Baton cannot read', () => {
+  it('is logged and the workspace keeps the version it runs on', async () => {
+    const team = 'T0BADROW';
+    const lines: Record<string, unknown>[] = [];
+    const store = new ConfigStore(
+      database,
+      createLogger('info', {}, (line) => lines.push(JSON.parse(line))),
+    );
+    const service = new ConfigService(database, store, clock);
+    await store.load();
+    await service.change(team, SLACK, () => ({ channels: { leads: 'C0LEADS' }, roster: [seller('U0AAA')] }));
+    // As a Baton with other rules might have written it.
+    await database.rows(sql`
+      insert into config_versions (team_id, version, via, document, managed, changes)
+      values (${team}, 2, 'api', '{"segments": []}'::jsonb, '[]'::jsonb, '[]'::jsonb)`);
+    await database.rows(sql`update workspaces set config_version = 2 where team_id = ${team}`);
+    expect(await store.refresh()).toEqual([]);
+    expect(store.state(team).version).toBe(1);
+    expect(
+      lines.find((l) => l.msg === 'stored config version does not validate; keeping the current one'),
+    ).toMatchObject({
+      team_id: team,
+      version: 2,
+      problems: ['segments: needs at least 1 item'],
+    });
+  });
+});

@@ -65,7 +65,7 @@ describe('a workspace configured by its file', () => {
       'Only a Baton admin can do that: someone in BATON_ADMINS, a workspace owner or admin, or a roster admin.',
     );
     expect((await baton(t, 'config restore', ADMIN)).text).toBe(
-      'Say which version: `/baton config restore <version>` (see `/baton config history`).',
+      'Say which version: `/baton config restore &lt;version&gt;` (see `/baton config history`).',
     );
     expect((await baton(t, 'config restore 9', ADMIN)).text).toBe(
       'There is no version 9. See `/baton config history`.',

@@ -1,7 +1,8 @@
 /** Messages of the `config` section (/baton config …): English is the reference, Korean has the same keys. */
 export const configEn = {
+  help: 'Recent configuration changes (who, when, what); admins can restore a version or get the configuration as a YAML file.',
   usage:
-    'Type `/baton config history` for recent changes, `/baton config restore <version>` to go back to a version, or `/baton config export` to get the configuration as a YAML file.',
+    'Type `/baton config history` for recent changes, `/baton config restore &lt;version&gt;` to go back to a version, or `/baton config export` to get the configuration as a YAML file.',
   historyTitle: 'Configuration history',
   historyEmpty:
     'No configuration versions yet: Baton is not set up. Open Baton’s Home in Slack to set it up.',
@@ -23,7 +24,7 @@ export const configEn = {
   more: (n: number) => `… and ${n} more`,
   adminsOnly:
     'Only a Baton admin can do that: someone in BATON_ADMINS, a workspace owner or admin, or a roster admin.',
-  restoreUsage: 'Say which version: `/baton config restore <version>` (see `/baton config history`).',
+  restoreUsage: 'Say which version: `/baton config restore &lt;version&gt;` (see `/baton config history`).',
   restored: (version: number, newVersion: number, changes: number) =>
     `Restored version ${version} as version ${newVersion} (${changes} setting${changes === 1 ? '' : 's'} changed). Every Baton process uses it within seconds.`,
   restoreUnchanged: (version: number) => `Version ${version} is what Baton uses already: nothing to restore.`,
@@ -38,8 +39,9 @@ export const configEn = {
 };
 
 export const configKo: typeof configEn = {
+  help: '최근 설정 변경(누가, 언제, 무엇을)을 봅니다. 관리자는 이전 버전으로 되돌리거나 설정을 YAML 파일로 받을 수 있습니다.',
   usage:
-    '최근 변경은 `/baton config history`, 이전 버전으로 되돌리려면 `/baton config restore <버전>`, 설정을 YAML 파일로 받으려면 `/baton config export`를 입력하세요.',
+    '최근 변경은 `/baton config history`, 이전 버전으로 되돌리려면 `/baton config restore &lt;버전&gt;`, 설정을 YAML 파일로 받으려면 `/baton config export`를 입력하세요.',
   historyTitle: '설정 변경 기록',
   historyEmpty:
     '아직 설정 버전이 없습니다: Baton이 설정되지 않았습니다. Slack에서 Baton의 홈을 열어 설정하세요.',
@@ -61,7 +63,7 @@ export const configKo: typeof configEn = {
   more: (n: number) => `… 외 ${n}건`,
   adminsOnly:
     'Baton 관리자만 할 수 있습니다: BATON_ADMINS에 있는 사람, 워크스페이스 소유자·관리자, 또는 명단의 관리자입니다.',
-  restoreUsage: '버전을 지정하세요: `/baton config restore <버전>` (`/baton config history` 참고).',
+  restoreUsage: '버전을 지정하세요: `/baton config restore &lt;버전&gt;` (`/baton config history` 참고).',
   restored: (version: number, newVersion: number, changes: number) =>
     `버전 ${version}을(를) 버전 ${newVersion}(으)로 복원했습니다 (설정 ${changes}개 변경). 모든 Baton 프로세스가 몇 초 안에 사용합니다.`,
   restoreUnchanged: (version: number) =>

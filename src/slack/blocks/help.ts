@@ -17,6 +17,7 @@ const USAGE: Array<[keyof Catalog['help']['commands'], string]> = [
 
 export function helpBlocks(t: Catalog): Block[] {
   const lines = USAGE.map(([key, usage]) => `\`${usage}\` — ${t.help.commands[key]}`);
+  lines.push(`\`/baton config history | restore &lt;n&gt; | export\` — ${escapeMrkdwn(t.config.help)}`);
   return [
     header(t.help.title),
     section(t.help.intro),
