@@ -49,6 +49,9 @@ describe.each([
       ...(owner ? { isOwner: true } : { isAdmin: true }),
     });
     t.slack.addUser({ id: SELLER, name: 'newbie', realName: 'Nari Kim', tz: 'Asia/Seoul' });
+    // The smb leads channel is public and Baton is not in it yet; the escalations channel is private.
+    t.slack.addChannel({ id: 'C0SMBLEAD', name: 'leads-smb', botIsMember: false });
+    t.slack.addChannel({ id: 'C0ESCAL01', name: 'escalations', isPrivate: true, botIsMember: false });
     t.clock.set(MONDAY_10_KST);
   });
   afterAll(async () => {
@@ -94,7 +97,7 @@ describe.each([
     expect(refused.json).toMatchObject({ error: 'not_set_up' });
   });
 
-  it('sets the leads channels with conversation pickers', async () => {
+  it('sets the channels with conversation pickers, joins the public one and names the private one to /invite', async () => {
     const modal = await openModal('channels');
     expect(modal.callback_id).toBe('setup_channels');
     const res = await submit(modal.id, {
@@ -105,6 +108,9 @@ describe.each([
     expect(res.json).toBeUndefined();
     const home = await openHome();
     expect(home).toContain(`*Channels* · ${t0.admin.home.states.done}\n${t0.admin.home.describe.channels}`);
+    expect(t.slack.botInChannel('C0SMBLEAD')).toBe(true);
+    expect(t.slack.callsTo('conversations.join').map((c) => c.args.channel)).toContain('C0SMBLEAD');
+    expect(home.join('\n')).toContain(t0.channels.problem.private('C0ESCAL01'));
   });
 
   it("refuses a roster with no seller under the field, with the schema's message, then adds one", async () => {
