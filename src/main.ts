@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   };
   // SIGHUP applies the config file again, as a new version when it changed (no restart).
   process.on('SIGHUP', () => {
-    baton.context.logger.info('SIGHUP: reading the config file again');
+    baton.context.logger.info('SIGHUP: applying the config file again, if there is one');
     void baton.reloadConfigFile();
   });
   process.on('SIGTERM', () => shutdown('SIGTERM'));

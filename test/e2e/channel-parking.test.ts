@@ -246,3 +246,35 @@ describe('an archived leads channel and a missing escalations channel', () => {
     }
   });
 });
+
+describe('a parked card and a new version of the config, no restart', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('posts the card where the new version points the segment, as soon as it is applied', async () => {
+    slack.reset({ state: true });
+    const t = await startTestApp({ slack, clock, database, configYaml: config(ARCHIVED_LEADS) });
+    try {
+      const res = await t.sendLead(lead(4));
+      const id = res.json.lead_id as number;
+      await t.flushOutbox();
+      expect((await statuses(database, [id])).map((r) => r.status)).toEqual(['parked']);
+
+      // As the file watch or a Slack edit would: a new version, picked up by the running app.
+      await t.setConfig(config(NEW_LEADS));
+      await t.flushOutbox();
+      expect(cardsIn(NEW_LEADS).map(leadOf)).toEqual([id]);
+      expect((await statuses(database, [id])).map((r) => [r.status, r.channel])).toEqual([
+        ['sent', NEW_LEADS],
+      ]);
+      expect(await t.baton.context.services.channelProblems.list(TEAM_ID)).toEqual([]);
+    } finally {
+      await t.stop();
+    }
+  });
+});

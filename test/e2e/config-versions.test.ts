@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { FakeClock } from '../harness/fake-clock.js';
 import { demoLead } from '../harness/lead-webhook.js';
-import { startTestApp, TEAM_ID, type TestApp } from '../harness/test-app.js';
+import { startTestApp, TEAM_ID, TEAM_YAML, type TestApp } from '../harness/test-app.js';
 
 const ADMIN = 'U0MGR0001'; // manager and admin in TEAM_YAML
 const SELLER = 'U0SDR0001';
@@ -159,5 +161,39 @@ describe('a workspace with no file and no version yet', () => {
     await t.flushOutbox();
     const card = t.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'C0LEADS');
     expect(card).toBeDefined();
+  });
+});
+
+describe('a new version that moves the retro', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // Monday 23 November 2026, 09:00 UTC (TEAM_YAML keeps the calendar's UTC default).
+    t = await startTestApp({ clock: new FakeClock(new Date('2026-11-23T09:00:00Z')) });
+  });
+  afterAll(() => t.stop());
+
+  const pending = () =>
+    t.database.rows<{ kind: string; run_at: Date }>(
+      sql`select kind, run_at from jobs where kind like 'retro.%' and status = 'pending' order by kind`,
+    );
+  const iso = (rows: { kind: string; run_at: Date }[]) =>
+    rows.map((r) => [r.kind, new Date(r.run_at).toISOString()]);
+
+  it('re-books the pending retro jobs at the new times, without a restart', async () => {
+    expect(iso(await pending())).toEqual([
+      ['retro.close', '2026-11-27T17:00:00.000Z'],
+      ['retro.monthly', '2026-12-01T10:00:00.000Z'],
+      ['retro.nudge', '2026-11-24T12:00:00.000Z'],
+      ['retro.open', '2026-11-23T10:00:00.000Z'],
+    ]);
+    await t.setConfig(
+      `${TEAM_YAML}\nretro:\n  open: { day: mon, time: "11:30" }\n  close: { day: thu, time: "16:00" }\n`,
+    );
+    expect(iso(await pending())).toEqual([
+      ['retro.close', '2026-11-26T16:00:00.000Z'],
+      ['retro.monthly', '2026-12-01T10:00:00.000Z'],
+      ['retro.nudge', '2026-11-24T12:00:00.000Z'],
+      ['retro.open', '2026-11-23T11:30:00.000Z'],
+    ]);
   });
 });
