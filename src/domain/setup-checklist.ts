@@ -6,7 +6,7 @@
 import { DEFAULT_SEGMENTS } from '../config/workspace/defaults.js';
 import { isSeller } from './roles.js';
 
-export const SETUP_ITEMS = ['channels', 'people', 'calendar', 'sla'] as const;
+export const SETUP_ITEMS = ['channels', 'people', 'calendar', 'sla', 'routing'] as const;
 export type SetupItem = (typeof SETUP_ITEMS)[number];
 
 export type SetupState = 'done' | 'required' | 'default' | 'managed';
@@ -17,6 +17,7 @@ export const ITEM_KEYS: Record<SetupItem, readonly string[]> = {
   people: ['roster'],
   calendar: ['calendar', 'locale'],
   sla: ['sla'],
+  routing: ['routing'],
 };
 
 export interface ChecklistEntry {

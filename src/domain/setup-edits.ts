@@ -124,3 +124,28 @@ export function applySla(doc: Doc, form: SlaForm, ladder: readonly EscalationSte
   }
   doc.sla = sla;
 }
+
+export interface RoutingForm {
+  /** Per segment: how its leads find an owner. */
+  segments: Record<string, { mode: string; acceptTimeoutMinutes: number | null; outsideHours: string }>;
+}
+
+/**
+ * Writes each segment's routing policy. A claim segment keeps its own auto-assign minutes (set in
+ * the file); the keys of the other mode are dropped, since the schema refuses them.
+ */
+export function applyRouting(doc: Doc, form: RoutingForm): void {
+  const routing = isRecord(doc.routing) ? { ...doc.routing } : {};
+  const segments = isRecord(routing.segments) ? { ...routing.segments } : {};
+  for (const [segment, policy] of Object.entries(form.segments)) {
+    const old = isRecord(segments[segment]) ? segments[segment] : {};
+    const next: Record<string, unknown> = { mode: policy.mode, outside_hours: policy.outsideHours };
+    if (policy.mode === 'round_robin' && policy.acceptTimeoutMinutes !== null)
+      next.accept_timeout_minutes = policy.acceptTimeoutMinutes;
+    if (policy.mode === 'claim' && old.auto_assign_after_minutes !== undefined)
+      next.auto_assign_after_minutes = old.auto_assign_after_minutes;
+    segments[segment] = next;
+  }
+  routing.segments = segments;
+  doc.routing = routing;
+}

@@ -28,13 +28,14 @@ export const en = {
     commandsHeading: '*Commands*',
     commands: {
       help: 'Show this help.',
-      roster: 'Who is on the roster: roles, segments and who is out of office.',
+      roster:
+        'Who is on the roster: roles, segments and who is out of office. Admins (and managers, for their team) add, remove and change people: `/baton roster help`.',
       ooo: 'Mark yourself out of office (no new leads) until a date, e.g. `/baton ooo 2026-12-31`. Without a date: until you say `/baton back`.',
       back: 'End your out-of-office.',
       settings: 'Your settings: turn the weekly retro reminder DMs on or off.',
     },
     footer:
-      'Baton answers only you (ephemeral). Admins configure channels, roster, SLA and schedules in baton.yaml.',
+      'Baton answers only you (ephemeral). Admins set up channels, roster, calendar and SLA on Baton’s App Home (or in baton.yaml).',
   },
   home: {
     greeting: (mention: string) => `Hi ${mention}!`,

@@ -24,12 +24,14 @@ export const ko: Catalog = {
     commandsHeading: '*명령어*',
     commands: {
       help: '이 도움말을 보여줍니다.',
-      roster: '로스터: 역할, 세그먼트, 부재 중인 사람.',
+      roster:
+        '로스터: 역할, 세그먼트, 부재 중인 사람. 관리자(매니저는 자기 팀)는 사람을 추가, 제거, 변경할 수 있습니다: `/baton roster help`.',
       ooo: '부재로 표시합니다(새 리드를 받지 않음). 예: `/baton ooo 2026-12-31`. 날짜가 없으면 `/baton back` 할 때까지.',
       back: '부재를 끝냅니다.',
       settings: '내 설정: 주간 회고 알림 DM을 켜거나 끕니다.',
     },
-    footer: 'Baton의 답은 나에게만 보입니다. 채널, 로스터, SLA, 일정은 관리자가 baton.yaml에서 설정합니다.',
+    footer:
+      'Baton의 답은 나에게만 보입니다. 채널, 로스터, 캘린더, SLA는 관리자가 Baton 앱 홈(또는 baton.yaml)에서 설정합니다.',
   },
   home: {
     greeting: (mention) => `안녕하세요, ${mention}님!`,

@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { AppContext } from '../context.js';
 import { adminIds, configuredChannels } from '../domain/configured-channels.js';
-import { messages } from '../i18n/index.js';
+import { type Catalog, messages } from '../i18n/index.js';
 import type { HomeData } from '../services/home.js';
 import { channelProblemsHome } from './blocks/channel-problems.js';
 import { type Block, context, divider } from './blocks/common.js';
@@ -39,31 +40,40 @@ export async function homeView(
   // Admins (and managers, for their team) get the set-up checklist, later "Settings", on top.
   const rights = await ctx.services.admins.rights(teamId, userId);
   const setup = setupHome(ctx, t, teamId, rights);
+  // Admins see which configured channels Baton cannot post to (what to /invite), until they are fixed.
+  const notice =
+    rights.admin || adminIds(config).includes(userId) ? await channelNotice(ctx, t, config, teamId) : [];
   if (home.kind === 'stranger') {
     // An admin need not be on the roster (BATON_ADMINS, workspace admins): set-up is their Home.
     if (setup.blocks.length > 0) {
-      return { type: 'home', blocks: [...setup.blocks, divider(), context(t.home.commandsHint)] };
+      const blocks = [...setup.blocks, divider(), ...(notice.length ? [...notice, divider()] : [])];
+      return { type: 'home', blocks: [...blocks, context(t.home.commandsHint)] };
     }
     return strangerHome(t, userId, home.adminIds);
   }
   const links = await cardLinkCache.links(client, listedLeads(home), ctx.logger);
   // Until Baton is set up the checklist comes first; afterwards "Settings" sits below the rest.
   const parts: Block[][] = setup.blocks.length > 0 && !setup.ready ? [setup.blocks] : [];
-  if (rights.admin || adminIds(config).includes(userId)) {
-    // Admins see which configured channels Baton cannot post to, until they are fixed.
-    const uses = new Map(configuredChannels(config).map((c) => [c.channel, c.uses]));
-    const problems = await ctx.services.channelProblems.list(teamId);
-    const notice = channelProblemsHome(
-      t,
-      problems.map((p) => ({ channel: p.channel, problem: p.problem, uses: uses.get(p.channel) ?? [] })),
-    );
-    if (notice.length > 0) parts.push(notice);
-  }
+  if (notice.length > 0) parts.push(notice);
   if (home.board) parts.push(slaBoardBlocks(t, home.board));
   if (home.pipeline) parts.push(homeMyLeadsBlocks(t, home.pipeline, links, now));
   if (home.team) parts.push(homeFunnelBlocks(t, home.team, links));
   if (setup.blocks.length > 0 && setup.ready) parts.push(setup.blocks);
   return memberHome(t, home.member, parts, workspaceKeyLabels(t, config));
+}
+
+async function channelNotice(
+  ctx: AppContext,
+  t: Catalog,
+  config: WorkspaceConfig,
+  teamId: string,
+): Promise<Block[]> {
+  const uses = new Map(configuredChannels(config).map((c) => [c.channel, c.uses]));
+  const problems = await ctx.services.channelProblems.list(teamId);
+  return channelProblemsHome(
+    t,
+    problems.map((p) => ({ channel: p.channel, problem: p.problem, uses: uses.get(p.channel) ?? [] })),
+  );
 }
 
 /** Publishes the person's Home: when they open it, and after they logged a touch from it. */

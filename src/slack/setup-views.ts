@@ -14,6 +14,7 @@ import { calendarModal } from './blocks/setup-calendar.js';
 import { channelsModal } from './blocks/setup-channels.js';
 import { setupHomeBlocks } from './blocks/setup-checklist.js';
 import { peopleModal } from './blocks/setup-people.js';
+import { routingModal } from './blocks/setup-routing.js';
 import { slaModal } from './blocks/setup-sla.js';
 
 type Doc = Record<string, unknown>;
@@ -62,6 +63,8 @@ export async function setupModalFor(
       return peopleModal(t, doc, rights.people, readOnly);
     case 'sla':
       return slaModal(t, config.sla, readOnly);
+    case 'routing':
+      return routingModal(t, config, readOnly);
     case 'calendar': {
       const calendar = isRecord(doc.calendar) ? doc.calendar : {};
       const fromProfile = typeof calendar.time_zone !== 'string' || typeof doc.locale !== 'string';

@@ -49,6 +49,9 @@ describe.each([
       ...(owner ? { isOwner: true } : { isAdmin: true }),
     });
     t.slack.addUser({ id: SELLER, name: 'newbie', realName: 'Nari Kim', tz: 'Asia/Seoul' });
+    // The smb leads channel is public and Baton is not in it yet; the escalations channel is private.
+    t.slack.addChannel({ id: 'C0SMBLEAD', name: 'leads-smb', botIsMember: false });
+    t.slack.addChannel({ id: 'C0ESCAL01', name: 'escalations', isPrivate: true, botIsMember: false });
     t.clock.set(MONDAY_10_KST);
   });
   afterAll(async () => {
@@ -94,7 +97,7 @@ describe.each([
     expect(refused.json).toMatchObject({ error: 'not_set_up' });
   });
 
-  it('sets the leads channels with conversation pickers', async () => {
+  it('sets the channels with conversation pickers, joins the public one and names the private one to /invite', async () => {
     const modal = await openModal('channels');
     expect(modal.callback_id).toBe('setup_channels');
     const res = await submit(modal.id, {
@@ -105,6 +108,9 @@ describe.each([
     expect(res.json).toBeUndefined();
     const home = await openHome();
     expect(home).toContain(`*Channels* · ${t0.admin.home.states.done}\n${t0.admin.home.describe.channels}`);
+    expect(t.slack.botInChannel('C0SMBLEAD')).toBe(true);
+    expect(t.slack.callsTo('conversations.join').map((c) => c.args.channel)).toContain('C0SMBLEAD');
+    expect(home.join('\n')).toContain(t0.channels.problem.private('C0ESCAL01'));
   });
 
   it("refuses a roster with no seller under the field, with the schema's message, then adds one", async () => {
@@ -226,6 +232,28 @@ describe.each([
       'sla.escalations',
     ]);
     expect(history[0]?.actorId).toBe(ADMIN);
+  });
+
+  it('sets routing per segment, with a bad timeout under its field', async () => {
+    const modal = await openModal('routing');
+    const values = {
+      rt_mode_smb: { value: { selected_option: { value: 'claim' } } },
+      rt_hours_smb: { value: { selected_option: { value: 'hold' } } },
+      rt_mode_enterprise: { value: { selected_option: { value: 'round_robin' } } },
+      rt_timeout_enterprise: { value: number('2000') },
+      rt_hours_enterprise: { value: { selected_option: { value: 'skip' } } },
+    };
+    const bad = await submit(modal.id, values);
+    expect(bad.json).toEqual({
+      response_action: 'errors',
+      errors: { rt_timeout_enterprise: expect.stringContaining('1440') },
+    });
+    const res = await submit(modal.id, { ...values, rt_timeout_enterprise: { value: number('15') } });
+    expect(res.json).toBeUndefined();
+    expect(t.baton.context.configs.for(t.slack.teamId).routing.segments).toEqual({
+      smb: { mode: 'claim', autoAssignAfterMinutes: 30, outsideHours: 'hold' },
+      enterprise: { mode: 'round_robin', acceptTimeoutMinutes: 15, outsideHours: 'skip' },
+    });
   });
 
   it('routes the first lead to a card in the chosen language, and the seller claims it', async () => {

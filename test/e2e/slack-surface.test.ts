@@ -30,7 +30,12 @@ describe('/baton help', () => {
     const body = JSON.parse(res.body) as { response_type: string; text: string; blocks: unknown[] };
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toBe('Baton — lead hand-off, follow-up SLA and the weekly growth retro');
-    for (const usage of ['/baton help', '/baton roster', '/baton ooo [YYYY-MM-DD]', '/baton back']) {
+    for (const usage of [
+      '/baton help',
+      '/baton roster [add | remove | set @person …]',
+      '/baton ooo [YYYY-MM-DD]',
+      '/baton back',
+    ]) {
       expect(blockText(body.blocks)).toContain(`\`${usage}\``);
     }
   });

@@ -9,7 +9,7 @@ import { vocUsageLines } from './voc.js';
 /** The /baton subcommands, in the order help lists them. */
 const USAGE: Array<[keyof Catalog['help']['commands'], string]> = [
   ['help', '/baton help'],
-  ['roster', '/baton roster'],
+  ['roster', '/baton roster [add | remove | set @person …]'],
   ['ooo', '/baton ooo [YYYY-MM-DD]'],
   ['back', '/baton back'],
   ['settings', '/baton settings [retro-dms on|off]'],

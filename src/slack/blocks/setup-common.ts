@@ -13,6 +13,7 @@ export const SETUP_VIEWS: Record<SetupItem, string> = {
   people: 'setup_people',
   calendar: 'setup_calendar',
   sla: 'setup_sla',
+  routing: 'setup_routing',
 };
 /** Every input's action id; the block id tells the fields apart. */
 export const SETUP_INPUT = 'value';

@@ -14,6 +14,7 @@ describe('set-up checklist', () => {
       people: 'required: smb,enterprise',
       calendar: 'default',
       sla: 'default',
+      routing: 'default',
     });
     expect(isSetUp(entries)).toBe(false);
   });
@@ -32,6 +33,7 @@ describe('set-up checklist', () => {
       people: 'required: smb',
       calendar: 'done',
       sla: 'default',
+      routing: 'default',
     });
   });
 
@@ -42,7 +44,13 @@ describe('set-up checklist', () => {
       roster: [{ user: 'U0A' }],
       sla: {},
     };
-    expect(states(doc)).toEqual({ channels: 'done', people: 'done', calendar: 'default', sla: 'done' });
+    expect(states(doc)).toEqual({
+      channels: 'done',
+      people: 'done',
+      calendar: 'default',
+      sla: 'done',
+      routing: 'default',
+    });
     expect(isSetUp(checklist(doc, []))).toBe(true);
     expect(states({ ...doc, channels: { leads: 'C0ALL' } }).channels).toBe('done');
   });
@@ -53,6 +61,7 @@ describe('set-up checklist', () => {
       people: 'required: smb,enterprise',
       calendar: 'managed',
       sla: 'default',
+      routing: 'default',
     });
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { EscalationStep } from '../../../src/config/workspace/types.js';
-import { applyCalendar, applyChannels, applyPeople, applySla } from '../../../src/domain/setup-edits.js';
+import {
+  applyCalendar,
+  applyChannels,
+  applyPeople,
+  applyRouting,
+  applySla,
+} from '../../../src/domain/setup-edits.js';
 
 describe('set-up edits', () => {
   it('channels: writes leads per segment and only the optional channels chosen', () => {
@@ -110,6 +116,31 @@ describe('set-up edits', () => {
           notify: ['channel', 'manager'],
         },
       ],
+    });
+  });
+
+  it('routing: writes each segment, keeping a claim segment’s auto-assign and dropping the other mode’s keys', () => {
+    const doc: Record<string, unknown> = {
+      routing: {
+        threshold_stage: 'SQL',
+        segments: {
+          smb: { mode: 'claim', auto_assign_after_minutes: 20 },
+          enterprise: { mode: 'claim', auto_assign_after_minutes: 25 },
+        },
+      },
+    };
+    applyRouting(doc, {
+      segments: {
+        smb: { mode: 'claim', acceptTimeoutMinutes: 5, outsideHours: 'skip' },
+        enterprise: { mode: 'round_robin', acceptTimeoutMinutes: 15, outsideHours: 'hold' },
+      },
+    });
+    expect(doc.routing).toEqual({
+      threshold_stage: 'SQL',
+      segments: {
+        smb: { mode: 'claim', outside_hours: 'skip', auto_assign_after_minutes: 20 },
+        enterprise: { mode: 'round_robin', outside_hours: 'hold', accept_timeout_minutes: 15 },
+      },
     });
   });
 });

@@ -4,12 +4,19 @@ import type { AppContext } from '../../../context.js';
 import { checkTeamEdit, type RosterDocEntry, type TeamEditRefusal } from '../../../domain/admin-rights.js';
 import type { NewMemberProfile } from '../../../domain/roster-command.js';
 import { documentSegments, type SetupItem } from '../../../domain/setup-checklist.js';
-import { applyCalendar, applyChannels, applyPeople, applySla } from '../../../domain/setup-edits.js';
+import {
+  applyCalendar,
+  applyChannels,
+  applyPeople,
+  applyRouting,
+  applySla,
+} from '../../../domain/setup-edits.js';
 import type { Catalog } from '../../../i18n/index.js';
 import { CAL_TZ, calendarFieldFor, readCalendarForm } from '../../blocks/setup-calendar.js';
 import { channelsFieldFor, leadsBlock, readChannelsForm } from '../../blocks/setup-channels.js';
 import { type FieldFor, fieldErrors, type ViewValues } from '../../blocks/setup-common.js';
 import { PEOPLE_USERS, peopleFieldFor, readPeopleForm } from '../../blocks/setup-people.js';
+import { modeBlock, readRoutingForm, routingFieldFor } from '../../blocks/setup-routing.js';
 import { readSlaForm, SLA_MINUTES, slaFieldFor } from '../../blocks/setup-sla.js';
 import { publishHome } from '../../home-view.js';
 import { mention } from '../../mrkdwn.js';
@@ -40,6 +47,13 @@ export const submitSetup =
     const t = currentCatalog(ctx, teamId);
     const values = view.state.values as unknown as ViewValues;
     const rights = await ctx.services.admins.rights(teamId, userId);
+    if (!mayOpen(rights, item)) {
+      // Someone whose rights changed while the modal was open: said under its first field.
+      const first = view.blocks.find((b) => b.type === 'input')?.block_id;
+      if (first) await ack({ response_action: 'errors', errors: { [first]: t.admin.refusals.notAnAdmin } });
+      else await ack();
+      return;
+    }
     const plan = await itemEdit(
       ctx,
       teamId,
@@ -47,10 +61,6 @@ export const submitSetup =
       values,
       rights.people.kind === 'team' ? rights.people.managerId : null,
     );
-    if (!mayOpen(rights, item)) {
-      await ack({ response_action: 'errors', errors: { [plan.fallback]: t.admin.refusals.notAnAdmin } });
-      return;
-    }
     let refusal: TeamEditRefusal | null = null;
     let result: ConfigChangeResult;
     try {
@@ -143,6 +153,15 @@ async function itemEdit(
       const ladder = currentConfig(ctx, teamId).sla.escalations;
       const form = readSlaForm(values, ladder.length);
       return { edit: (d) => applySla(d, form, ladder), fieldFor: slaFieldFor, fallback: SLA_MINUTES };
+    }
+    case 'routing': {
+      const segments = currentConfig(ctx, teamId).segments;
+      const form = readRoutingForm(values, segments);
+      return {
+        edit: (d) => applyRouting(d, form),
+        fieldFor: routingFieldFor(segments),
+        fallback: modeBlock(segments[0] ?? 'smb'),
+      };
     }
   }
 }

@@ -1,0 +1,90 @@
+/** The routing modal: per segment, claim or round robin, the accept timeout, and who waits outside hours. */
+import type { types } from '@slack/bolt';
+import type { WorkspaceConfig } from '../../config/workspace-schema.js';
+import type { RoutingForm } from '../../domain/setup-edits.js';
+import type { Catalog } from '../../i18n/index.js';
+import type { Block } from './common.js';
+import {
+  chosen,
+  type FieldFor,
+  input,
+  numberField,
+  option,
+  SETUP_INPUT,
+  SETUP_VIEWS,
+  setupModal,
+  type ViewValues,
+} from './setup-common.js';
+
+export const modeBlock = (segment: string) => `rt_mode_${segment}`;
+export const timeoutBlock = (segment: string) => `rt_timeout_${segment}`;
+export const hoursBlock = (segment: string) => `rt_hours_${segment}`;
+
+/** Built from the routing in force for each segment (its own block merged over routing.default). */
+export function routingModal(t: Catalog, config: WorkspaceConfig, readOnly: boolean): types.ModalView {
+  const m = t.admin.modal.routing;
+  const blocks: Block[] = [];
+  for (const segment of config.segments) {
+    const policy = config.routing.segments[segment];
+    if (!policy) continue;
+    const modes = [option(m.claim, 'claim'), option(m.roundRobin, 'round_robin')];
+    const hours = [option(m.hold, 'hold'), option(m.skip, 'skip')];
+    blocks.push(
+      { type: 'header', text: { type: 'plain_text', text: segment.slice(0, 150) } },
+      input(modeBlock(segment), m.mode, {
+        type: 'static_select',
+        action_id: SETUP_INPUT,
+        options: modes,
+        initial_option: modes.find((o) => o.value === policy.mode),
+      }),
+      input(
+        timeoutBlock(segment),
+        m.acceptTimeout,
+        {
+          type: 'number_input',
+          action_id: SETUP_INPUT,
+          is_decimal_allowed: false,
+          min_value: '1',
+          max_value: '1440',
+          ...(policy.mode === 'round_robin' ? { initial_value: String(policy.acceptTimeoutMinutes) } : {}),
+        },
+        { optional: true, hint: m.acceptTimeoutHint },
+      ),
+      input(hoursBlock(segment), m.outsideHours, {
+        type: 'static_select',
+        action_id: SETUP_INPUT,
+        options: hours,
+        initial_option: hours.find((o) => o.value === policy.outsideHours),
+      }),
+    );
+  }
+  return setupModal(t, SETUP_VIEWS.routing, m.title, blocks, readOnly);
+}
+
+export function readRoutingForm(values: ViewValues, segments: readonly string[]): RoutingForm {
+  return {
+    segments: Object.fromEntries(
+      segments.map((s) => [
+        s,
+        {
+          mode: chosen(values, modeBlock(s)) ?? 'claim',
+          acceptTimeoutMinutes: numberField(values, timeoutBlock(s)),
+          outsideHours: chosen(values, hoursBlock(s)) ?? 'hold',
+        },
+      ]),
+    ),
+  };
+}
+
+/** `routing.segments.smb.accept_timeout_minutes` → that segment's timeout field. */
+export const routingFieldFor =
+  (segments: readonly string[]): FieldFor =>
+  (path) => {
+    if (path[0] !== 'routing') return null;
+    const segment = path[1] === 'segments' && typeof path[2] === 'string' ? path[2] : segments[0];
+    if (!segment || !segments.includes(segment)) return segments[0] ? modeBlock(segments[0]) : null;
+    const key = path[3];
+    if (key === 'accept_timeout_minutes') return timeoutBlock(segment);
+    if (key === 'outside_hours') return hoursBlock(segment);
+    return modeBlock(segment);
+  };
