@@ -16,7 +16,15 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 
 const root = process.cwd();
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
+const INPUTS = [
+  'src',
+  'drizzle',
+  'scripts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+  'package-lock.json',
+];
 const OUT = join(root, 'dist');
 const STAMP = join(OUT, '.build-stamp');
 
@@ -50,4 +58,10 @@ const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '-
   stdio: 'inherit',
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
+// The build's second step (as in `npm run build`): the migrated embedded data directory.
+const TEMPLATE = join(root, 'scripts/build-pglite-template.mjs');
+if (existsSync(TEMPLATE)) {
+  const made = spawnSync(process.execPath, [TEMPLATE], { cwd: root, stdio: 'inherit' });
+  if (made.status !== 0) process.exit(made.status ?? 1);
+}
 writeFileSync(STAMP, digest);
