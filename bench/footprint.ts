@@ -12,6 +12,9 @@
  * IDLE_MS of idling once ready. PostgreSQL: BENCH_DATABASE_URL, else the local server on
  * 127.0.0.1:5432 (user postgres) in a database made for the run and dropped after it.
  * ROUNDS (default 1) repeats the whole set; the machine is shared, so run it more than once.
+ * BENCH_BEFORE=<another checkout, built> measures its dist/main.js too, in the same rounds, so a
+ * change is compared with what it changes under the same load (e.g. `git archive main`, link
+ * node_modules, `npx tsc -p tsconfig.build.json`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -64,7 +67,12 @@ interface Figure {
   rssMb: number;
 }
 
-async function measure(script: string, env: Record<string, string>, slack: FakeSlack): Promise<Figure> {
+async function measure(
+  script: string,
+  env: Record<string, string>,
+  slack: FakeSlack,
+  cwd = process.cwd(),
+): Promise<Figure> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [script], {
@@ -78,6 +86,7 @@ async function measure(script: string, env: Record<string, string>, slack: FakeS
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
+    cwd,
   });
   let stderr = '';
   child.stderr!.on('data', (d) => {
@@ -128,22 +137,32 @@ try {
   await writeFile(join(dir, 'baton.yaml'), TEAM_YAML);
   const baton = { BATON_CONFIG: join(dir, 'baton.yaml') };
   console.log(`node ${process.version}; idle ${IDLE_MS} ms before reading RSS; load average ${load()}`);
+  const builds = [{ label: 'this checkout', cwd: process.cwd() }];
+  if (process.env.BENCH_BEFORE)
+    builds.unshift({ label: `before (${process.env.BENCH_BEFORE})`, cwd: process.env.BENCH_BEFORE });
   for (let round = 1; round <= ROUNDS; round++) {
-    const dataDir = join(dir, `data-${round}`);
-    const bare = await measure('bench/bare-bolt.mjs', {}, slack);
-    const fresh = await measure('dist/main.js', { ...baton, BATON_DATA_DIR: dataDir }, slack);
-    const existing = await measure('dist/main.js', { ...baton, BATON_DATA_DIR: dataDir }, slack);
-    const onPostgres = pg ? await measure('dist/main.js', { ...baton, DATABASE_URL: pg.url }, slack) : null;
+    const bare = await measure(join(process.cwd(), 'bench/bare-bolt.mjs'), {}, slack);
     const base = bare.rssMb;
-    console.log(`round ${round} of ${ROUNDS} (load average after it: ${load()})`);
+    console.log(`round ${round} of ${ROUNDS} (load average ${load()})`);
     console.log(
       `  bare Bolt app (baseline)      ready ${bare.readyMs.toFixed(0).padStart(5)} ms, idle RSS ${base.toFixed(0).padStart(4)} MB`,
     );
-    console.log(`  Baton, PGlite, new data dir   ${fmt(fresh, base)}`);
-    console.log(`  Baton, PGlite, existing dir   ${fmt(existing, base)}`);
-    console.log(
-      `  Baton, PostgreSQL             ${pg ? fmt(onPostgres, base) : 'skipped: no PostgreSQL (set BENCH_DATABASE_URL)'}`,
-    );
+    for (const build of builds) {
+      const main = join(build.cwd, 'dist/main.js');
+      const dataDir = join(dir, `data-${round}-${builds.indexOf(build)}`);
+      const fresh = await measure(main, { ...baton, BATON_DATA_DIR: dataDir }, slack, build.cwd);
+      const existing = await measure(main, { ...baton, BATON_DATA_DIR: dataDir }, slack, build.cwd);
+      const onPostgres = pg
+        ? await measure(main, { ...baton, DATABASE_URL: pg.url }, slack, build.cwd)
+        : null;
+      console.log(`  Baton, ${build.label}:`);
+      console.log(`    PGlite, new data dir        ${fmt(fresh, base)}`);
+      console.log(`    PGlite, existing data dir   ${fmt(existing, base)}`);
+      console.log(
+        `    PostgreSQL                  ${pg ? fmt(onPostgres, base) : 'skipped: no PostgreSQL (set BENCH_DATABASE_URL)'}`,
+      );
+    }
+    console.log(`  (load average after the round: ${load()})`);
   }
   console.log(
     'targets: PGlite idle < 300 MB and ready < 2000 ms on both; PostgreSQL idle < 1.30x the baseline',
