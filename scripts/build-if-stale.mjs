@@ -7,7 +7,8 @@
  * file, or a file merely touched or restored with an old mtime all rebuild. A rebuild empties
  * dist/ first (no output of a deleted source survives), emits nothing on a type error, and writes
  * the stamp only after tsc succeeded, from the hash taken before it ran: a file changed during
- * the build rebuilds next time.
+ * the build rebuilds next time. Like `npm run build`, it then makes dist/pglite-template (see
+ * scripts/build-pglite-template.mjs) from drizzle/, so the migrations are an input too.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
