@@ -37,9 +37,6 @@ function loadResvg(): ResvgModule {
   return resvgModule;
 }
 
-/** True once a chart has been drawn in this process (the renderer is loaded only then). */
-export const chartRendererLoaded = (): boolean => resvgModule !== undefined;
-
 export function svgToPng(svg: string, scale = CHART_SCALE): Buffer {
   const { Resvg } = loadResvg();
   const resvg = new Resvg(svg, {

@@ -40,6 +40,10 @@ describe('a new embedded data directory', { timeout: 60_000 }, () => {
       expect(await applied(database)).toBe(tags.length);
       // The schema is there: the leads table answers.
       expect(await database.rows(sql`select count(*)::int as n from leads`)).toEqual([{ n: 0 }]);
+      // Sized for one team (pglite-settings.ts), not initdb's 128 MB of shared buffers.
+      expect(await database.rows(sql`select current_setting('shared_buffers') as v`)).toEqual([
+        { v: '16MB' },
+      ]);
     } finally {
       await database.close();
     }
