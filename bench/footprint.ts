@@ -9,7 +9,9 @@
  *
  * Every process is plain `node` (no loader), talks to the fake Slack, and is measured the same
  * way: ready = spawn until GET /readyz answers 200; idle RSS = VmRSS from /proc/<pid>/status after
- * IDLE_MS of idling once ready. PostgreSQL: BENCH_DATABASE_URL, else the local server on
+ * IDLE_MS of idling once ready; CPU = user + system time the process used until ready, which the
+ * machine's other load barely moves (wall time on a busy shared machine can be several times what
+ * it is on an idle one; read it with the load average printed). PostgreSQL: BENCH_DATABASE_URL, else the local server on
  * 127.0.0.1:5432 (user postgres) in a database made for the run and dropped after it.
  * ROUNDS (default 1) repeats the whole set; the machine is shared, so run it more than once.
  * BENCH_BEFORE=<another checkout, built> measures its dist/main.js too, in the same rounds, so a
@@ -43,6 +45,12 @@ const rssMb = (pid: number) => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
   return line ? Number(line[1]) / 1024 : Number.NaN;
 };
+/** CPU time (user + system, all threads) the process has used: a figure the other load on the machine barely moves. */
+const cpuMs = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks of 1/100 s
+};
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(2))
@@ -64,6 +72,8 @@ async function waitReady(url: string, child: ChildProcess, stderr: () => string)
 
 interface Figure {
   readyMs: number;
+  /** CPU time used until ready. */
+  cpuMs: number;
   rssMb: number;
 }
 
@@ -96,8 +106,9 @@ async function measure(
   try {
     await waitReady(`http://127.0.0.1:${port}/readyz`, child, () => stderr);
     const readyMs = performance.now() - started;
+    const cpu = cpuMs(child.pid!);
     await new Promise((r) => setTimeout(r, IDLE_MS));
-    return { readyMs, rssMb: rssMb(child.pid!) };
+    return { readyMs, cpuMs: cpu, rssMb: rssMb(child.pid!) };
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -124,9 +135,9 @@ async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> 
   };
 }
 
-const fmt = (f: Figure | null, base: number, withReady = true) => {
+const fmt = (f: Figure | null, base: number) => {
   if (!f) return 'skipped';
-  const ready = withReady ? `ready ${f.readyMs.toFixed(0).padStart(5)} ms, ` : '';
+  const ready = `ready ${f.readyMs.toFixed(0).padStart(5)} ms (CPU ${f.cpuMs.toFixed(0).padStart(5)} ms), `;
   return `${ready}idle RSS ${f.rssMb.toFixed(0).padStart(4)} MB (${(f.rssMb / base).toFixed(2)}x the baseline)`;
 };
 
@@ -145,7 +156,7 @@ try {
     const base = bare.rssMb;
     console.log(`round ${round} of ${ROUNDS} (load average ${load()})`);
     console.log(
-      `  bare Bolt app (baseline)      ready ${bare.readyMs.toFixed(0).padStart(5)} ms, idle RSS ${base.toFixed(0).padStart(4)} MB`,
+      `  bare Bolt app (baseline)      ready ${bare.readyMs.toFixed(0).padStart(5)} ms (CPU ${bare.cpuMs.toFixed(0).padStart(5)} ms), idle RSS ${base.toFixed(0).padStart(4)} MB`,
     );
     for (const build of builds) {
       const main = join(build.cwd, 'dist/main.js');
