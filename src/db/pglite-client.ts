@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { acquireDataDirLock, type DataDirLock, onDiskPath } from './data-dir-lock.js';
 import { appliedCount, type Database, type Db, journalLength, normalizeRows } from './database.js';
-import { pgliteStartParams } from './pglite-settings.js';
+import { applyPgliteV8Flags, pgliteStartParams } from './pglite-settings.js';
 import { type Preparation, prepareDataDir } from './pglite-template.js';
 import * as schema from './schema.js';
 
@@ -33,6 +33,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
   let preparation: Preparation | undefined;
   try {
     if (onDisk) preparation = await prepareDataDir(onDisk, options.template, migrationsFolder);
+    if (!options.pglite) applyPgliteV8Flags();
     pglite = options.pglite ?? (await PGlite.create(dataDir, { startParams: pgliteStartParams() }));
   } catch (error) {
     await lock?.release();
