@@ -9,6 +9,10 @@ COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build also makes dist/pglite-template (a migrated embedded database that a new /data starts
+# from, instead of running initdb at the first start) from these migrations with this script.
+COPY drizzle ./drizzle
+COPY scripts ./scripts
 RUN npm run build
 
 # Runtime stage: production dependencies, compiled code and migrations only.

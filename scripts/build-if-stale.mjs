@@ -7,7 +7,8 @@
  * file, or a file merely touched or restored with an old mtime all rebuild. A rebuild empties
  * dist/ first (no output of a deleted source survives), emits nothing on a type error, and writes
  * the stamp only after tsc succeeded, from the hash taken before it ran: a file changed during
- * the build rebuilds next time.
+ * the build rebuilds next time. Like `npm run build`, it then makes dist/pglite-template (see
+ * scripts/build-pglite-template.mjs) from drizzle/, so the migrations are an input too.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,7 +17,15 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 
 const root = process.cwd();
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
+const INPUTS = [
+  'src',
+  'drizzle',
+  'scripts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+  'package-lock.json',
+];
 const OUT = join(root, 'dist');
 const STAMP = join(OUT, '.build-stamp');
 
@@ -50,4 +59,10 @@ const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '-
   stdio: 'inherit',
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
+// The build's second step (as in `npm run build`): the migrated embedded data directory.
+const TEMPLATE = join(root, 'scripts/build-pglite-template.mjs');
+if (existsSync(TEMPLATE)) {
+  const made = spawnSync(process.execPath, [TEMPLATE], { cwd: root, stdio: 'inherit' });
+  if (made.status !== 0) process.exit(made.status ?? 1);
+}
 writeFileSync(STAMP, digest);

@@ -350,6 +350,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       database: database.kind,
       // Absolute (resolved once in env.ts): says which directory this process has locked.
       ...(database.kind === 'pglite' && !options.database ? { data_dir: env.BATON_DATA_DIR } : {}),
+      // existing | template (a new directory copied from the build's) | initdb, with its reason.
+      ...(database.preparation ? { data_dir_start: database.preparation } : {}),
       locale: configs.for(identity.teamId).locale,
       time_zone: configs.for(identity.teamId).calendar.timeZone,
       team_id: identity.teamId,

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { build } from 'esbuild';
 import { openDatabase } from '../src/db/client.js';
+import { buildPgliteTemplate } from '../src/db/pglite-template.js';
 
 /**
  * Once per run: compiles the entry point for the process tests (plain node, like `npm start`,
  * so start-up is measured without a TypeScript loader), and migrates one embedded database and
- * saves it, so each test file loads a copy instead of booting afresh.
+ * saves it, so each test file loads a copy instead of booting afresh. It also makes the prepared
+ * data directory `npm run build` makes (dist/pglite-template) for the processes the tests start,
+ * so their new data directories begin the way a built Baton's do.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'baton-test-'));
@@ -27,6 +30,9 @@ export default async function setup(): Promise<() => Promise<void>> {
     logLevel: 'error',
   });
   process.env.BATON_TEST_MAIN = join(mainDir, 'main.js');
+  const template = join(dir, 'pglite-template');
+  await buildPgliteTemplate(template, join(process.cwd(), 'drizzle'));
+  process.env.BATON_PGLITE_TEMPLATE = template;
 
   if (!process.env.TEST_DATABASE_URL) {
     const pglite = await PGlite.create();

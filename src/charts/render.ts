@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 
 /**
  * SVG → PNG with resvg and a bundled font (Nanum Gothic, SIL OFL 1.1: Hangul and Latin), never
@@ -24,7 +24,21 @@ export const CHART_FONT: NonNullable<ResvgRenderOptions['font']> = {
 /** Pixels per SVG unit in the PNG: sharp on high-density screens, still small to upload. */
 export const CHART_SCALE = 2;
 
+type ResvgModule = typeof import('@resvg/resvg-js');
+let resvgModule: ResvgModule | undefined;
+
+/**
+ * The renderer, loaded at the first chart rather than at start: its native library is several MB
+ * of resident memory that a process which never draws a chart should not carry. A synchronous
+ * require keeps `svgToPng` synchronous for its callers.
+ */
+function loadResvg(): ResvgModule {
+  resvgModule ??= require('@resvg/resvg-js') as ResvgModule;
+  return resvgModule;
+}
+
 export function svgToPng(svg: string, scale = CHART_SCALE): Buffer {
+  const { Resvg } = loadResvg();
   const resvg = new Resvg(svg, {
     font: CHART_FONT,
     fitTo: { mode: 'zoom', value: scale },

@@ -25,6 +25,10 @@ export function launchBaton(env: Record<string, string>, cwd: string): BatonProc
       HOME: process.env.HOME ?? '',
       // The bundle lives in a temporary directory; migrations stay in the repository.
       BATON_MIGRATIONS_DIR: join(process.cwd(), 'drizzle'),
+      // …and the prepared data directory test/global-setup.ts made, as dist/ holds after a build.
+      ...(process.env.BATON_PGLITE_TEMPLATE
+        ? { BATON_PGLITE_TEMPLATE: process.env.BATON_PGLITE_TEMPLATE }
+        : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -99,10 +99,13 @@ describe('.dockerignore', () => {
       'tsconfig.build.json',
       'src',
       'drizzle',
+      // The build makes the embedded database's template with scripts/build-pglite-template.mjs.
+      'scripts',
     ]);
     for (const path of [
       ...copied,
       'src/main.ts',
+      'scripts/build-pglite-template.mjs',
       'drizzle/meta/_journal.json',
       'patches/postgres+3.4.10.patch',
     ])
