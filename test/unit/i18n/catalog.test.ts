@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.js';
 import { LOCALES, messages } from '../../../src/i18n/index.js';
-
-type Tree = { [key: string]: string | ((...args: never[]) => string) | Tree };
-
-/** Every leaf as [path, value], functions called with placeholder arguments. */
-function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
-  return Object.entries(tree).flatMap(([key, value]): Array<[string, string]> => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') return [[path, value]];
-    if (typeof value === 'function') {
-      const args = Array.from({ length: value.length }, (_, i) => `‹${i}›`) as never[];
-      return [[path, value(...args)]];
-    }
-    return leaves(value, path);
-  });
-}
+import { leaves, type Tree } from './catalog-leaves.js';
 
 describe('message catalogs', () => {
   const reference = leaves(en as unknown as Tree);

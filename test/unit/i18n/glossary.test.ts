@@ -1,21 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../../src/i18n/index.js';
-
-type Tree = { [key: string]: string | ((...args: never[]) => string) | Tree };
-
-/** Every Korean message as [path, text], functions called with neutral placeholder arguments. */
-function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
-  return Object.entries(tree).flatMap(([key, value]): Array<[string, string]> => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') return [[path, value]];
-    if (typeof value === 'function') {
-      const args = Array.from({ length: value.length }, (_, i) => `‹${i}›`) as never[];
-      return [[path, value(...args)]];
-    }
-    return leaves(value, path);
-  });
-}
+import { leaves, type Tree } from './catalog-leaves.js';
 
 interface Row {
   concept: string;

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, messages } from '../../../src/i18n/index.js';
-
-type Tree = { [key: string]: string | ((...args: never[]) => string) | Tree };
-
-function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
-  return Object.entries(tree).flatMap(([key, value]): Array<[string, string]> => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') return [[path, value]];
-    if (typeof value === 'function') {
-      const args = Array.from({ length: value.length }, (_, i) => `‹${i}›`) as never[];
-      return [[path, value(...args)]];
-    }
-    return leaves(value, path);
-  });
-}
+import { leaves, type Tree } from './catalog-leaves.js';
 
 // Settings apply live (issue 13): no message may send anyone to restart Baton.
 const RESTART = /restart|re-start|재시작|다시 시작|재기동/i;

@@ -18,7 +18,7 @@ describe('changes in words', () => {
       '<@U0AAA> added to the roster',
     );
     expect(changeText(ko, { path: 'roster[U0AAA]', before: { user: 'U0AAA' }, after: null })).toBe(
-      '<@U0AAA> 님을 명단에서 제외',
+      '<@U0AAA> 님을 로스터에서 제외',
     );
   });
 
