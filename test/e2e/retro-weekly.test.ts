@@ -177,6 +177,8 @@ describe('the weekly retro, from Sunday to the next Monday', () => {
 
   it('keeps people’s thread replies as notes and shows participation on the parent', async () => {
     const sdrTs = await reply(SDR, w49.ts, 'The Acme demo matched the notes');
+    // Events are handled after their ack, each on its own: wait for the first note so ids follow the replies.
+    await vi.waitFor(async () => expect(await notes()).toHaveLength(1));
     const strangerTs = await reply(STRANGER, w49.ts, 'Drive-by comment');
     // Not notes: a bot's reply, a top-level message, a reply in another channel's thread.
     await t.driver.event({

@@ -1,0 +1,98 @@
+/**
+ * The compiled process (as `npm start` runs it) on a new embedded data directory: it starts from
+ * the build's prepared directory rather than initdb, accepts a lead within 300 MB of RSS, and maps
+ * the chart renderer's native library only once a chart is drawn (read from /proc/<pid>/maps).
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BatonProcess, freePort, launchBaton, waitForReady } from '../harness/baton-process.js';
+import { FakeSlack } from '../harness/fake-slack.js';
+import { demoLead, sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
+import { SlackDriver } from '../harness/slack-driver.js';
+import { BOT_TOKEN, SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
+import { HANDOFF_YAML } from './support/lead-cards.js';
+
+/** resvg's native addon (@resvg/resvg-js-linux-x64-gnu/…/resvgjs.*.node) once it is loaded. */
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+const rendererMapped = (pid: number) =>
+  /resvgjs[^/\n]*\.node/.test(readFileSync(`/proc/${pid}/maps`, 'utf8'));
+
+describe('a process on a new embedded data directory', { timeout: 60_000 }, () => {
+  let slack: FakeSlack;
+  let dir: string;
+  let run: BatonProcess;
+  let port: number;
+
+  beforeAll(async () => {
+    slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
+    dir = await mkdtemp(join(tmpdir(), 'baton-footprint-'));
+    await writeFile(join(dir, 'baton.yaml'), HANDOFF_YAML);
+    port = await freePort();
+    run = launchBaton(
+      {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        PORT: String(port),
+        BATON_CONFIG: 'baton.yaml',
+        BATON_DATA_DIR: join(dir, 'data'),
+      },
+      dir,
+    );
+    await waitForReady(run, port);
+  });
+  afterAll(async () => {
+    if (run && run.child.exitCode === null) run.child.kill('SIGTERM');
+    await run?.exited;
+    await slack?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts from the prepared data directory and accepts a lead', async () => {
+    const up = run.logs().find((line) => line.msg === 'Baton is up');
+    expect(up?.data_dir_start).toEqual({ kind: 'template', template: process.env.BATON_PGLITE_TEMPLATE });
+    const res = await sendLead(`http://127.0.0.1:${port}`, demoLead('footprint', 1));
+    expect(res.status).toBe(202);
+    await slack.waitForCall(
+      'chat.postMessage',
+      (call) =>
+        (call.args.metadata as { event_payload?: { lead_id?: number } } | undefined)?.event_payload
+          ?.lead_id === res.json.lead_id,
+      { timeoutMs: 15_000 },
+    );
+    // Issue 16's ceiling for the embedded database (about 190 MB measured; 375–850 MB before the
+    // template, the one-team memory settings and Liftoff-only). RSS hardly depends on the machine's load.
+    expect(rssMb(run.pid)).toBeLessThan(300);
+  });
+
+  it('loads the chart renderer only when a chart is drawn', async () => {
+    expect(rendererMapped(run.pid)).toBe(false);
+    const driver = new SlackDriver({
+      baseUrl: `http://127.0.0.1:${port}`,
+      signingSecret: SIGNING_SECRET,
+      teamId: TEAM_ID,
+      slack,
+    });
+    // A report alone draws nothing.
+    const report = await driver.command('/funnel', 'this-week', {
+      userId: 'U0MGR0001',
+      channelId: 'C0GROWTH',
+    });
+    expect(report.status).toBe(200);
+    await slack.waitForResponse(report.responseUrl);
+    expect(rendererMapped(run.pid)).toBe(false);
+
+    const chart = await driver.command('/funnel', 'this-week chart', {
+      userId: 'U0MGR0001',
+      channelId: 'C0GROWTH',
+    });
+    expect(chart.status).toBe(200);
+    await slack.waitForCall('files.completeUploadExternal', undefined, { timeoutMs: 20_000 });
+    expect(rendererMapped(run.pid)).toBe(true);
+  });
+});
