@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigService } from '../../src/admin/config-service.js';
 import { ConfigStore } from '../../src/admin/config-store.js';
@@ -22,6 +23,7 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL;
 if (!ADMIN_URL) throw new Error('config-live.pg.test.ts needs TEST_DATABASE_URL (a PostgreSQL server)');
 const [OLD, NEW] = ['C0OLDLEADS', 'C0NEWLEADS'];
 const ADMIN = 'U0MGR0001';
+const [SDR, AE] = ['U0SDR0001', 'U0AE00001'];
 
 const teamWith = (leads: string) => ({
   channels: { leads },
@@ -120,4 +122,65 @@ describe('two processes on one PostgreSQL', () => {
     expect(await cardChannelFromB(n + 1)).toBe(NEW);
     for (const run of runs) expect(run.stderr()).toBe('');
   }, 120_000);
+  it("uses a roster change made through A's Slack in B's next routing decision within 5 s", async () => {
+    // Round robin at every hour of every day (this test runs on the wall clock), still with one seller.
+    const seed = new ConfigService(
+      pg.database,
+      new ConfigStore(
+        pg.database,
+        createLogger('error', {}, () => {}),
+      ),
+      systemClock,
+    );
+    const allHours = {
+      ...teamWith(NEW),
+      calendar: {
+        working_days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+        working_hours: { start: '00:00', end: '23:59' },
+      },
+      routing: { default: { mode: 'round_robin' } },
+    };
+    expect(await seed.change(TEAM_ID, { actorId: ADMIN, via: 'api' }, () => allHours)).toMatchObject({
+      ok: true,
+    });
+    let n = 100;
+    const deadline = Date.now() + 10_000;
+    while ((await ownerFromB(++n)) === null && Date.now() < deadline);
+    expect(await ownerFromB(++n)).toBe(SDR);
+
+    const [a] = runs;
+    const driver = new SlackDriver({
+      baseUrl: `http://127.0.0.1:${a!.port}`,
+      signingSecret: SIGNING_SECRET,
+      slack,
+    });
+    const res = await driver.command('/baton', `roster add <@${AE}|minjun> ae smb enterprise`, {
+      userId: ADMIN,
+    });
+    const reply = await slack.waitForResponse(res.responseUrl, { timeoutMs: 15_000 });
+    const changedAt = Date.now();
+    expect(reply.body.text).toContain(AE);
+
+    // Two sellers at weight 1 alternate, so once B follows the new roster the new seller gets a lead.
+    const owners: Array<string | null> = [];
+    while (!owners.includes(AE) && Date.now() - changedAt < 10_000) owners.push(await ownerFromB(++n));
+    const delay = Date.now() - changedAt;
+    console.log(
+      `roster change through process A used by process B's routing after ${delay} ms (${owners.length} leads)`,
+    );
+    expect(owners).toContain(AE);
+    expect(delay).toBeLessThan(5_000);
+    for (const run of runs) expect(run.stderr()).toBe('');
+  }, 120_000);
+
+  /** Sends a lead to B and returns who routing gave it to (null: nobody yet). */
+  async function ownerFromB(n: number): Promise<string | null> {
+    const b = runs[1]!;
+    const res = await sendLead(`http://127.0.0.1:${b.port}`, demoLead('roster', n));
+    expect(res.status).toBe(202);
+    const [row] = await pg.database.rows<{ owner_id: string | null }>(
+      sql`select owner_id from leads where id = ${res.json.lead_id as number}`,
+    );
+    return row?.owner_id ?? null;
+  }
 });
