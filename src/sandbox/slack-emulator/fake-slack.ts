@@ -13,6 +13,7 @@ import { FailurePlan } from './failure-plan.js';
 import { readBody, sendJson, sendText } from './http.js';
 import { receiveUpload, serveFile } from './methods/files.js';
 import { ResponseUrls } from './response-urls.js';
+import { type EmulatorSnapshot, snapshot } from './snapshot.js';
 import { dmChannel, SlackState } from './state.js';
 import type {
   CallMatcher,
@@ -77,7 +78,7 @@ export class FakeSlack {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     return slack;
   }
@@ -267,6 +268,11 @@ export class FakeSlack {
     return this.#state.files.get(id);
   }
 
+  /** A read-only view of the workspace (channels with their messages, DMs, Home tabs), as GET / serves it. */
+  snapshot(): EmulatorSnapshot {
+    return snapshot(this.#state);
+  }
+
   // ---------------------------------------------------------------- response_url catcher
 
   /** A fresh response_url on this server. The context lets replace_original / in_channel responses edit the fake's messages. */
@@ -297,6 +303,7 @@ export class FakeSlack {
       return this.#responseUrls.receive(parts[1], req, raw, res);
     if (parts[0] === 'files' && parts[1] && req.method === 'GET')
       return serveFile(this.#state, parts[1], res);
+    if (parts.length === 0 && req.method === 'GET') return sendJson(res, 200, this.snapshot());
     sendText(res, 404, 'not_found');
   }
 
