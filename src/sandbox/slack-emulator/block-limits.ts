@@ -32,14 +32,15 @@ function elementsOf(block: SlackObject): { element: SlackObject; at: string }[] 
   return found;
 }
 
-function elementProblem(element: SlackObject, at: string): string | undefined {
+/** `at` makes the bracketed json-pointer of a path below the element. */
+function elementProblem(element: SlackObject, at: (rest?: string) => string): string | undefined {
   const actionId = str(element.action_id);
-  if (actionId && actionId.length > LIMITS.actionId) return tooLong('action_id', LIMITS.actionId, at);
+  if (actionId && actionId.length > LIMITS.actionId) return tooLong('action_id', LIMITS.actionId, at());
   if (element.type !== 'button') return undefined;
   const text = isObject(element.text) ? (str(element.text.text) ?? '') : '';
-  if (text.length > LIMITS.buttonText) return tooLong('text', LIMITS.buttonText, `${at}/text`);
+  if (text.length > LIMITS.buttonText) return tooLong('text', LIMITS.buttonText, at('text'));
   const value = str(element.value);
-  if (value && value.length > LIMITS.buttonValue) return tooLong('value', LIMITS.buttonValue, `${at}/value`);
+  if (value && value.length > LIMITS.buttonValue) return tooLong('value', LIMITS.buttonValue, at('value'));
   return undefined;
 }
 
@@ -76,7 +77,7 @@ export function limitProblem(block: SlackObject, pointer: string): string | unde
     }
   }
   for (const { element, at: where } of elementsOf(block)) {
-    const problem = elementProblem(element, at(where));
+    const problem = elementProblem(element, (rest) => at(rest ? `${where}/${rest}` : where));
     if (problem) return problem;
   }
   return undefined;
