@@ -7,154 +7,36 @@
  * messages and views so that clicks land on what the app really posted.
  */
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import type {
+  BlockActionsInput,
+  BlockSuggestionInput,
+  CommandInput,
+  CommandResult,
+  DriverResponse,
+  EventOptions,
+  EventResult,
+  GlobalShortcutInput,
+  InteractionResult,
+  MessageShortcutInput,
+  SendOptions,
+  SlackDriverOptions,
+  ViewClosedInput,
+  ViewSubmissionInput,
+} from './driver-types.js';
 import type { FakeMessage, FakeSlack, FakeView, SlackObject } from './index.js';
+import {
+  buildAction,
+  elementsOf,
+  hasAction,
+  inputDefaults,
+  randomId,
+  toSeconds,
+  toStateValues,
+} from './payload-parts.js';
 
-export interface SlackDriverOptions {
-  /** Where the app listens, e.g. `http://127.0.0.1:PORT`. */
-  baseUrl: string;
-  signingSecret: string;
-  /** Default: the FakeSlack's team, else `T0BATON`. */
-  teamId?: string;
-  teamDomain?: string;
-  apiAppId?: string;
-  botUserId?: string;
-  /** The deprecated verification token Slack still puts in payloads. */
-  verificationToken?: string;
-  /** Request path for every kind of payload. Default `/slack/events` (Bolt's default endpoint). */
-  path?: string;
-  slack?: FakeSlack;
-  /** Clock for signatures and payload timestamps. Keep it real unless testing staleness: Bolt checks against Date.now(). */
-  now?: () => Date;
-}
-
-/** Per-request overrides, accepted by every driver method. */
-export interface SendOptions {
-  /** Request timestamp (unix seconds or a Date); e.g. six minutes ago to test staleness. */
-  timestamp?: number | Date;
-  /** Sent as-is instead of the computed `v0=…` signature. */
-  signature?: string;
-  /** Sign with this secret instead of the app's. */
-  secret?: string;
-  /** Extra headers; `null` removes a header the driver would send. */
-  headers?: Record<string, string | null>;
-}
-
-export interface DriverResponse {
-  status: number;
-  body: string;
-  /** The body parsed when the app answered with JSON. */
-  json?: unknown;
-  headers: Record<string, string>;
-}
-
-export interface CommandResult extends DriverResponse {
-  payload: Record<string, string>;
-  responseUrl: string;
-  triggerId: string;
-}
-
-export interface InteractionResult extends DriverResponse {
-  payload: SlackObject;
-  responseUrl?: string;
-  triggerId?: string;
-}
-
-export interface EventResult extends DriverResponse {
-  envelope: SlackObject;
-  eventId: string;
-}
-
-/** An action as the test describes it; type, block_id, text and action_ts are filled in. */
-export interface ActionInput {
-  action_id: string;
-  block_id?: string;
-  type?: string;
-  value?: string;
-  /** Option text may be a plain string. */
-  selected_option?: { value: string; text?: string | SlackObject };
-  [key: string]: unknown;
-}
-
-/**
- * View state as `{ [blockId]: { [actionId]: value } }`. A string means a plain_text_input value; an
- * object is a Slack ViewStateValue (its `type` is inferred from the selected_* key when missing).
- */
-export type StateValuesInput = Record<string, Record<string, string | null | SlackObject>>;
-
-export interface CommandInput extends SendOptions {
-  userId: string;
-  channelId?: string;
-  channelName?: string;
-}
-
-export interface BlockActionsInput extends SendOptions {
-  userId: string;
-  actions: ActionInput[];
-  /** Message container: the channel and ts of the message clicked. With a FakeSlack both default to the newest message containing the first action_id. */
-  channelId?: string;
-  messageTs?: string;
-  /** Overrides or supplies the message object in the payload. */
-  message?: SlackObject;
-  ephemeral?: boolean;
-  /** View container instead of a message: a view id known to the FakeSlack, or a view object (e.g. `slack.homeView(user)`). */
-  view?: string | SlackObject;
-  /** State values for the view (or message) the action came from. */
-  state?: StateValuesInput;
-}
-
-/** What a person typed into an external_select: Slack asks the app for options (`block_suggestion`). */
-export interface BlockSuggestionInput extends SendOptions {
-  userId: string;
-  /** The external_select's action_id. */
-  actionId: string;
-  /** What was typed so far. */
-  value: string;
-  /** Default: the block holding `actionId` in the view. */
-  blockId?: string;
-  /** The modal the select is in: a view id known to the FakeSlack, or a view object. */
-  view: string | SlackObject;
-}
-
-export interface ViewSubmissionInput extends SendOptions {
-  userId: string;
-  /** Required unless the FakeSlack knows `viewId`. */
-  callbackId?: string;
-  values?: StateValuesInput;
-  privateMetadata?: string;
-  viewId?: string;
-  /** Each entry gets a fresh response_url, as for modals with response_url_enabled inputs. */
-  responseUrls?: { block_id: string; action_id: string; channel_id: string }[];
-}
-
-export interface ViewClosedInput extends SendOptions {
-  userId: string;
-  callbackId?: string;
-  privateMetadata?: string;
-  viewId?: string;
-  isCleared?: boolean;
-}
-
-export interface GlobalShortcutInput extends SendOptions {
-  userId: string;
-  callbackId: string;
-}
-
-export interface MessageShortcutInput extends SendOptions {
-  userId: string;
-  callbackId: string;
-  channelId: string;
-  message: { ts: string; text?: string; user?: string; thread_ts?: string; [key: string]: unknown };
-}
-
-export interface EventOptions extends SendOptions {
-  eventId?: string;
-  retryNum?: number;
-  /** Default `http_timeout` when retryNum is set. */
-  retryReason?: string;
-}
+export type * from './driver-types.js';
 
 const FORM = 'application/x-www-form-urlencoded';
-const isObject = (v: unknown): v is SlackObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class SlackDriver {
   readonly baseUrl: string;
@@ -529,124 +411,4 @@ export class SlackDriver {
     if (this.#slack) return this.#slack.channelName(channelId);
     return channelId.startsWith('D') ? 'directmessage' : channelId.toLowerCase();
   }
-}
-
-// ------------------------------------------------------------------ payload helpers
-
-function toSeconds(at: number | Date): number {
-  return typeof at === 'number' ? Math.floor(at) : Math.floor(at.getTime() / 1000);
-}
-
-function randomId(length: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-  return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
-}
-
-function plainText(text: string | SlackObject | undefined, fallback: string): SlackObject {
-  if (isObject(text)) return text;
-  return { type: 'plain_text', text: text ?? fallback, emoji: true };
-}
-
-/** Interactive elements in a block: actions/context elements, a section accessory, an input element. */
-function elementsOf(block: SlackObject): SlackObject[] {
-  const list: unknown[] = [];
-  if (Array.isArray(block.elements)) list.push(...block.elements);
-  if (block.accessory !== undefined) list.push(block.accessory);
-  if (block.element !== undefined) list.push(block.element);
-  return list.filter(isObject);
-}
-
-function hasAction(message: FakeMessage, actionId: string): boolean {
-  return (message.blocks ?? []).some((b) => elementsOf(b).some((e) => e.action_id === actionId));
-}
-
-const SELECTED_KEYS: [string, string][] = [
-  ['selected_option', 'static_select'],
-  ['selected_options', 'multi_static_select'],
-  ['selected_user', 'users_select'],
-  ['selected_users', 'multi_users_select'],
-  ['selected_conversation', 'conversations_select'],
-  ['selected_conversations', 'multi_conversations_select'],
-  ['selected_channel', 'channels_select'],
-  ['selected_channels', 'multi_channels_select'],
-  ['selected_date', 'datepicker'],
-  ['selected_time', 'timepicker'],
-  ['selected_date_time', 'datetimepicker'],
-  ['rich_text_value', 'rich_text_input'],
-  ['files', 'file_input'],
-];
-
-function inferType(value: SlackObject, fallback: string): string {
-  if (typeof value.type === 'string') return value.type;
-  return SELECTED_KEYS.find(([key]) => key in value)?.[1] ?? fallback;
-}
-
-function normalizeOption(option: unknown): unknown {
-  if (!isObject(option)) return option;
-  const value = String(option.value ?? '');
-  return { ...option, text: plainText(option.text as string | SlackObject | undefined, value), value };
-}
-
-function toStateValue(value: string | null | SlackObject): SlackObject {
-  if (value === null || typeof value === 'string') return { type: 'plain_text_input', value };
-  const out: SlackObject = { ...value, type: inferType(value, 'plain_text_input') };
-  if (out.selected_option) out.selected_option = normalizeOption(out.selected_option);
-  if (Array.isArray(out.selected_options)) out.selected_options = out.selected_options.map(normalizeOption);
-  return out;
-}
-
-function toStateValues(values: StateValuesInput): SlackObject {
-  const out: Record<string, SlackObject> = {};
-  for (const [blockId, actions] of Object.entries(values)) {
-    out[blockId] = Object.fromEntries(
-      Object.entries(actions).map(([actionId, v]) => [actionId, toStateValue(v)]),
-    );
-  }
-  return out;
-}
-
-/** Slack reports every input block in state, with null/empty values for the ones left blank. */
-function inputDefaults(blocks: SlackObject[]): SlackObject {
-  const out: Record<string, SlackObject> = {};
-  for (const block of blocks) {
-    const element = block.element;
-    if (block.type !== 'input' || !isObject(element) || typeof block.block_id !== 'string') continue;
-    const type = String(element.type);
-    const empty: SlackObject = type.startsWith('multi_')
-      ? { [SELECTED_KEYS.find(([, t]) => t === type)?.[0] ?? 'selected_options']: [] }
-      : type.endsWith('_select')
-        ? { [SELECTED_KEYS.find(([, t]) => t === type)?.[0] ?? 'selected_option']: null }
-        : type === 'datepicker'
-          ? { selected_date: null }
-          : type === 'timepicker'
-            ? { selected_time: null }
-            : { value: null };
-    out[block.block_id] = { [String(element.action_id)]: { type, ...empty } };
-  }
-  return out;
-}
-
-/** Completes an action from the element the app rendered (when found) the way Slack reports a click. */
-function buildAction(input: ActionInput, blocks: SlackObject[], actionTs: string): SlackObject {
-  const block = blocks.find((b) => elementsOf(b).some((e) => e.action_id === input.action_id));
-  const element = block ? elementsOf(block).find((e) => e.action_id === input.action_id) : undefined;
-  const type = inferType(input, typeof element?.type === 'string' ? element.type : 'button');
-  const action: SlackObject = {
-    ...input,
-    type,
-    block_id: input.block_id ?? (typeof block?.block_id === 'string' ? block.block_id : randomId(4)),
-    action_ts: actionTs,
-  };
-  if (type === 'button') {
-    action.text = plainText(
-      (input.text as string | SlackObject | undefined) ?? (element?.text as SlackObject | undefined),
-      'Button',
-    );
-    if (action.value === undefined && typeof element?.value === 'string') action.value = element.value;
-    if (action.style === undefined && typeof element?.style === 'string') action.style = element.style;
-  }
-  if (input.selected_option) action.selected_option = normalizeOption(input.selected_option);
-  if (Array.isArray(action.selected_options))
-    action.selected_options = action.selected_options.map(normalizeOption);
-  return action;
 }
