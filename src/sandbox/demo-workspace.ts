@@ -32,5 +32,7 @@ export function demoWorkspace(token: string, port: number): FakeSlackOptions {
     port,
     users: DEMO_USERS,
     channels: DEMO_CHANNELS,
+    // The sandbox runs for hours; its call log is for debugging, not for tests' waits.
+    keepCalls: 1000,
   };
 }

@@ -90,6 +90,23 @@ describe('production Baton (with Slack credentials)', () => {
   });
 });
 
+describe('the sandbox launcher refuses bad input', () => {
+  it('names SANDBOX_PORT when it is not a port, and starts nothing', async () => {
+    const run = spawn(process.execPath, [join(bundleDir, 'main.js')], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', SANDBOX_PORT: 'eighty', BATON_SANDBOX_DIR: join(dir, 'refused') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    run.stderr!.on('data', (d) => {
+      stderr += d;
+    });
+    const code = await new Promise((resolve) => run.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toBe('baton sandbox: SANDBOX_PORT must be a port number 0–65535, got eighty\n');
+  });
+});
+
 describe('the sandbox launcher', () => {
   let launcher: ChildProcess;
   let stdout = '';

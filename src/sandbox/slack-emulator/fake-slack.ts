@@ -47,6 +47,7 @@ export class FakeSlack {
 
   readonly #server: Server;
   readonly #token: string | undefined;
+  readonly #keepCalls: number;
   readonly #state: SlackState;
   readonly #responseUrls: ResponseUrls;
   readonly #failures = new FailurePlan();
@@ -62,6 +63,7 @@ export class FakeSlack {
     this.botName = options.botName ?? 'baton';
     this.appId = options.appId ?? 'A0BATON';
     this.#token = options.token;
+    this.#keepCalls = options.keepCalls ?? Number.POSITIVE_INFINITY;
     this.#state = new SlackState(this, options);
     this.#responseUrls = new ResponseUrls(this.#state);
   }
@@ -328,6 +330,7 @@ export class FakeSlack {
     const call: RecordedCall = { method, args, at: this.#state.now(), token, status, response };
     if (failure) call.failure = failure;
     this.calls.push(call);
+    if (this.calls.length > this.#keepCalls) this.calls.splice(0, this.calls.length - this.#keepCalls);
     if (delayMs !== undefined) {
       // Recorded (and applied) now; the answer comes late, or never reaches a caller that died.
       this.#callWaits.offer(call);
