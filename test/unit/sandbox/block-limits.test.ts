@@ -130,6 +130,40 @@ describe('the limits over the Web API', () => {
     expect(viewError.data.error).toBe('invalid_blocks');
   });
 
+  it('refuses a view whose title, buttons or private_metadata are over the limits, naming the field', async () => {
+    const trigger = () => `${Date.now()}.${Math.floor(Math.random() * 1e9)}.abc123`;
+    const modal = (fields: Record<string, unknown>) => ({
+      type: 'modal' as const,
+      title: plain('Set up'),
+      blocks: [section(0)],
+      ...fields,
+    });
+    const refusal = async (fields: Record<string, unknown>) => {
+      const error = await client.views
+        .open({ trigger_id: trigger(), view: modal(fields) as never })
+        .catch((e) => e);
+      return error.data ? [error.data.error, error.data.response_metadata.messages[0]] : ['ok'];
+    };
+    expect(await refusal({ title: plain('t'.repeat(24)) })).toEqual(['ok']);
+    expect(await refusal({ title: plain('t'.repeat(25)) })).toEqual([
+      'invalid_arguments',
+      '[ERROR] must be at most 24 characters [json-pointer:/view/title/text]',
+    ]);
+    expect(await refusal({ submit: plain('s'.repeat(25)) })).toEqual([
+      'invalid_arguments',
+      '[ERROR] must be at most 24 characters [json-pointer:/view/submit/text]',
+    ]);
+    expect(await refusal({ private_metadata: 'm'.repeat(3000) })).toEqual(['ok']);
+    expect(await refusal({ private_metadata: 'm'.repeat(3001) })).toEqual([
+      'invalid_arguments',
+      '[ERROR] must be at most 3000 characters [json-pointer:/view/private_metadata]',
+    ]);
+    expect(await refusal({ callback_id: 'c'.repeat(256) })).toEqual([
+      'invalid_arguments',
+      '[ERROR] must be at most 255 characters [json-pointer:/view/callback_id]',
+    ]);
+  });
+
   it('rate limits when asked: HTTP 429, Retry-After, ratelimited', async () => {
     slack.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
     const error = await client.chat.postMessage({ channel: 'C0LEADS', text: 'hi' }).catch((e) => e);
