@@ -88,7 +88,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     );
   }
   if (result.success && problems.length === 0) return result.data;
-  throw new EnvError(`Invalid environment: ${problems.join('; ')}. See .env.example.`);
+  // Someone without a Slack app yet is pointed at the sandbox; a deploy still fails loudly.
+  const noSlack = !source.SLACK_BOT_TOKEN?.trim();
+  const tryIt = noSlack ? ' No Slack app yet? `npm run sandbox` tries Baton without Slack.' : '';
+  throw new EnvError(`Invalid environment: ${problems.join('; ')}. See .env.example.${tryIt}`);
 }
 
 /** Loads ./.env (if present) without overriding variables already set, then validates. */

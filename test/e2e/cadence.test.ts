@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { activitiesOf } from '../../src/db/queries/activities.js';
-import type { FakeMessage } from '../harness/fake-slack/types.js';
+import type { FakeMessage } from '../harness/fake-slack.js';
 import { startTestApp, TEAM_ID, type TestApp } from '../harness/test-app.js';
 import { eventsOf, sendLead } from './support/routing.js';
 

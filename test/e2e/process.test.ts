@@ -26,6 +26,7 @@ describe('start-up checks', () => {
     expect(lines[0]).toMatch(
       /^baton: Invalid environment: SLACK_BOT_TOKEN is not set.*SLACK_SIGNING_SECRET is not set/,
     );
+    expect(lines[0]).toContain('`npm run sandbox` tries Baton without Slack');
   });
 
   it('exits non-zero naming the config key that is wrong', async () => {

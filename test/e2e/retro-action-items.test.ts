@@ -10,7 +10,7 @@ import {
 import { retroActionItems, retros } from '../../src/db/schema.js';
 import { messages } from '../../src/i18n/index.js';
 import { actionItemLine } from '../../src/slack/blocks/action-items.js';
-import type { FakeMessage } from '../harness/fake-slack/types.js';
+import type { FakeMessage } from '../harness/fake-slack.js';
 import { startTestApp, TEAM_ID, type TestApp } from '../harness/test-app.js';
 import { ephemeralText, openedView } from './support/lead-cards.js';
 

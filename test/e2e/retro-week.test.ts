@@ -25,7 +25,7 @@ import {
 import { CS, HANA, RETRO_YAML, seedRetroFixture, vocEntry, vocPermalink } from '../fixtures/retro-fixture.js';
 import { openTestDatabase } from '../harness/database.js';
 import { FakeClock } from '../harness/fake-clock.js';
-import type { FakeMessage } from '../harness/fake-slack/types.js';
+import type { FakeMessage } from '../harness/fake-slack.js';
 import { FakeSlack, type RecordedCall, type SlackObject } from '../harness/fake-slack.js';
 import { openSharedPostgres, type SharedPostgres } from '../harness/postgres-database.js';
 import { startTestApp, type TestApp } from '../harness/test-app.js';

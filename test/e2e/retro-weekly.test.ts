@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scheduleJob } from '../../src/db/queries/jobs.js';
 import { FakeClock } from '../harness/fake-clock.js';
-import type { FakeMessage } from '../harness/fake-slack/types.js';
+import type { FakeMessage } from '../harness/fake-slack.js';
 import { startTestApp, TEAM_ID, type TestApp } from '../harness/test-app.js';
 
 const [SDR, AE, MKT, MGR, STRANGER] = ['U0SDR0001', 'U0AE00001', 'U0MKT0001', 'U0MGR0001', 'U0STRANGER'];

@@ -1,2 +1,2 @@
-// FakeSlack lives in ./fake-slack/; this path stays for the tests that import it.
-export * from './fake-slack/index.js';
+// The emulator lives in src/sandbox/slack-emulator/ (the sandbox ships it); this path stays for the tests.
+export * from '../../src/sandbox/slack-emulator/index.js';

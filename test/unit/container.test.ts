@@ -77,6 +77,8 @@ describe('.dockerignore', () => {
       '.baton-data',
       '.baton-data/base/1/PG_VERSION',
       'tmp/.baton-data/PG_VERSION',
+      '.baton-sandbox/session.json',
+      '.baton-sandbox/data/PG_VERSION',
       'baton.data',
       'backups/team.data',
       'node_modules/zod/package.json',

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, vi } from 'vitest';
 import { leadEventsOf } from '../../../src/db/queries/leads.js';
-import type { FakeMessage } from '../../harness/fake-slack/types.js';
+import type { FakeMessage } from '../../harness/fake-slack.js';
 import { TEAM_ID, type TestApp } from '../../harness/test-app.js';
 
 /** Monday 2026-11-23, 10:00 UTC: inside the default calendar's hours (Mon–Fri 09–18 UTC). */

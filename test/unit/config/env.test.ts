@@ -50,6 +50,16 @@ describe('parseEnv', () => {
     expect(message).toContain('See .env.example');
   });
 
+  it('points someone without Slack credentials at the sandbox, on the same line', () => {
+    const message = problems({});
+    expect(message).toMatch(
+      /See \.env\.example\. No Slack app yet\? `npm run sandbox` tries Baton without Slack\.$/,
+    );
+    expect(message).not.toContain('\n');
+    // A deploy that has its bot token but a bad other variable is not sent to the sandbox.
+    expect(problems({ ...base, PORT: 'eighty' })).not.toContain('sandbox');
+  });
+
   it('accepts Socket Mode without a signing secret', () => {
     const appToken = 'xapp-1-A052FGTS2DL-5171572773297-610b6a11f4b7eb819e87b767d80e6575';
     const env = parseEnv({ SLACK_BOT_TOKEN: base.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: appToken });

@@ -1,4 +1,5 @@
 import { ApiError } from './api-error.js';
+import { limitProblem } from './block-limits.js';
 import type { SlackArgs, SlackObject } from './types.js';
 import { hex, isObject, str } from './values.js';
 
@@ -66,15 +67,8 @@ export function checkBlocks(value: unknown, max: number, pointer: string): Slack
     if (blockId.length > 255) return fail(`block_id must be at most 255 characters ${at}`);
     if (seen.has(blockId)) return fail(`duplicate block_id: ${blockId} ${at}`);
     seen.add(blockId);
-    const text = isObject(raw.text) ? str(raw.text.text) : undefined;
-    if (type === 'header' && (!text || text.length > 150))
-      return fail(`header text must be 1-150 characters ${at}`);
-    if (type === 'section' && !raw.text && !raw.fields) return fail(`section needs text or fields ${at}`);
-    if (type === 'section' && text && text.length > 3000)
-      return fail(`text must be at most 3000 characters ${at}`);
-    if (type === 'actions' && (!Array.isArray(raw.elements) || raw.elements.length === 0)) {
-      return fail(`actions needs elements ${at}`);
-    }
+    const problem = limitProblem(raw, `${pointer}/${i}`);
+    if (problem) return fail(problem);
     return { ...structuredClone(raw), block_id: blockId };
   });
 }

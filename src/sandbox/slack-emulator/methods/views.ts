@@ -3,6 +3,7 @@ import { checkBlocks } from '../blocks.js';
 import type { SlackState } from '../state.js';
 import type { FakeView, SlackArgs, SlackObject } from '../types.js';
 import { bool, hex, isObject, str } from '../values.js';
+import { checkViewLimits } from '../view-limits.js';
 import type { MethodTable } from './method.js';
 
 function useTrigger(state: SlackState, args: SlackArgs): void {
@@ -21,6 +22,7 @@ function makeView(state: SlackState, input: unknown, type: 'modal' | 'home', exi
     });
   }
   if (type === 'modal' && !isObject(input.title)) throw missing('title [json-pointer:/view/title]');
+  checkViewLimits(input);
   const blocks = checkBlocks(input.blocks ?? [], 100, 'view/blocks');
   const id = existing?.id ?? state.id('V');
   const { teamId, appId, botId } = state.workspace;

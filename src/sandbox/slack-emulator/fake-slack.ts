@@ -13,6 +13,7 @@ import { FailurePlan } from './failure-plan.js';
 import { readBody, sendJson, sendText } from './http.js';
 import { receiveUpload, serveFile } from './methods/files.js';
 import { ResponseUrls } from './response-urls.js';
+import { type EmulatorSnapshot, snapshot } from './snapshot.js';
 import { dmChannel, SlackState } from './state.js';
 import type {
   CallMatcher,
@@ -46,6 +47,7 @@ export class FakeSlack {
 
   readonly #server: Server;
   readonly #token: string | undefined;
+  readonly #keepCalls: number;
   readonly #state: SlackState;
   readonly #responseUrls: ResponseUrls;
   readonly #failures = new FailurePlan();
@@ -61,6 +63,7 @@ export class FakeSlack {
     this.botName = options.botName ?? 'baton';
     this.appId = options.appId ?? 'A0BATON';
     this.#token = options.token;
+    this.#keepCalls = options.keepCalls ?? Number.POSITIVE_INFINITY;
     this.#state = new SlackState(this, options);
     this.#responseUrls = new ResponseUrls(this.#state);
   }
@@ -77,7 +80,7 @@ export class FakeSlack {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     return slack;
   }
@@ -267,6 +270,11 @@ export class FakeSlack {
     return this.#state.files.get(id);
   }
 
+  /** A read-only view of the workspace (channels with their messages, DMs, Home tabs), as GET / serves it. */
+  snapshot(): EmulatorSnapshot {
+    return snapshot(this.#state);
+  }
+
   // ---------------------------------------------------------------- response_url catcher
 
   /** A fresh response_url on this server. The context lets replace_original / in_channel responses edit the fake's messages. */
@@ -297,6 +305,7 @@ export class FakeSlack {
       return this.#responseUrls.receive(parts[1], req, raw, res);
     if (parts[0] === 'files' && parts[1] && req.method === 'GET')
       return serveFile(this.#state, parts[1], res);
+    if (parts.length === 0 && req.method === 'GET') return sendJson(res, 200, this.snapshot());
     sendText(res, 404, 'not_found');
   }
 
@@ -321,6 +330,7 @@ export class FakeSlack {
     const call: RecordedCall = { method, args, at: this.#state.now(), token, status, response };
     if (failure) call.failure = failure;
     this.calls.push(call);
+    if (this.calls.length > this.#keepCalls) this.calls.splice(0, this.calls.length - this.#keepCalls);
     if (delayMs !== undefined) {
       // Recorded (and applied) now; the answer comes late, or never reaches a caller that died.
       this.#callWaits.offer(call);

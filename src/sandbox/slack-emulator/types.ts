@@ -50,6 +50,10 @@ export interface FakeSlackOptions {
   channels?: FakeChannel[];
   /** Clock for message `ts`, `at` and response_url expiry. Default: real time. */
   now?: () => Date;
+  /** Port on 127.0.0.1. Default 0: the OS picks a free one. */
+  port?: number;
+  /** Keep only the newest this many recorded calls (a long-running sandbox). Default: all of them. */
+  keepCalls?: number;
 }
 
 /** What `failNext` can make a method do: an HTTP error status (429 with Retry-After) or `ok:false`. */

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import pkg from '../../../package.json' with { type: 'json' };
+
+const SRC = resolve('src');
+
+/** Relative and bare specifiers of every static, re-export and dynamic import in a file. */
+function specifiers(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  const found = [
+    ...code.matchAll(/\b(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]/g),
+    ...code.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ...code.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
+  ];
+  return found.map((m) => m[1]!);
+}
+
+const toSource = (from: string, spec: string) => resolve(dirname(from), spec).replace(/\.js$/, '.ts');
+
+/** Every src/ file reachable from `entry` through relative imports. */
+function reachable(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const spec of specifiers(file)) if (spec.startsWith('.')) queue.push(toSource(file, spec));
+  }
+  return seen;
+}
+
+function* sourceFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* sourceFiles(path);
+    else if (path.endsWith('.ts')) yield path;
+  }
+}
+
+describe('the sandbox stays out of production Baton', () => {
+  it('src/main.ts reaches no file under src/sandbox/', () => {
+    const files = [...reachable(join(SRC, 'main.ts'))].map((f) => relative(SRC, f));
+    expect(files).toContain('app.ts'); // the walk follows main's dynamic imports
+    expect(files).toContain('slack/listeners/index.ts');
+    expect(files.filter((f) => f.startsWith('sandbox/'))).toEqual([]);
+  });
+
+  it('the walk would notice a sandbox import', () => {
+    const files = [...reachable(join(SRC, 'sandbox/main.ts'))].map((f) => relative(SRC, f));
+    expect(files).toContain('sandbox/slack-emulator/fake-slack.ts');
+  });
+
+  it('src/ imports only runtime dependencies and Node built-ins (no vitest or other dev tools)', () => {
+    const runtime = new Set(Object.keys(pkg.dependencies));
+    const bad: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      for (const spec of specifiers(file)) {
+        if (spec.startsWith('.') || spec.startsWith('node:')) continue;
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+        if (!runtime.has(name)) bad.push(`${relative(SRC, file)}: ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
