@@ -10,12 +10,15 @@ import type { AppContext } from '../context.js';
 import { checklist, ITEM_KEYS, isSetUp, type SetupItem } from '../domain/setup-checklist.js';
 import { type Catalog, messages } from '../i18n/index.js';
 import type { Block } from './blocks/common.js';
+import { cadenceModal } from './blocks/setup-cadence.js';
 import { calendarModal } from './blocks/setup-calendar.js';
 import { channelsModal } from './blocks/setup-channels.js';
 import { setupHomeBlocks } from './blocks/setup-checklist.js';
 import { peopleModal } from './blocks/setup-people.js';
+import { retroModal } from './blocks/setup-retro.js';
 import { routingModal } from './blocks/setup-routing.js';
 import { slaModal } from './blocks/setup-sla.js';
+import { stagesModal } from './blocks/setup-stages.js';
 
 type Doc = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -64,7 +67,13 @@ export async function setupModalFor(
     case 'sla':
       return slaModal(t, config.sla, readOnly);
     case 'routing':
-      return routingModal(t, config, readOnly);
+      return routingModal(t, config, ownAutoAssign(doc), readOnly);
+    case 'retro':
+      return retroModal(t, config.retro, readOnly);
+    case 'stages':
+      return stagesModal(t, config, readOnly);
+    case 'cadence':
+      return cadenceModal(t, config, readOnly);
     case 'calendar': {
       const calendar = isRecord(doc.calendar) ? doc.calendar : {};
       const fromProfile = typeof calendar.time_zone !== 'string' || typeof doc.locale !== 'string';
@@ -86,6 +95,7 @@ export async function setupModalFor(
           workingDays: config.calendar.workingDays,
           start: config.calendar.workingHours.start,
           end: config.calendar.workingHours.end,
+          holidaysCountry: config.calendar.holidaysCountry,
           fromProfile: profile !== null,
         },
         ctx.clock.now(),
@@ -93,6 +103,17 @@ export async function setupModalFor(
       );
     }
   }
+}
+
+/** Segments whose routing block writes its own auto-assign minutes. */
+function ownAutoAssign(doc: Doc): Record<string, number> {
+  const segments = isRecord(doc.routing) && isRecord(doc.routing.segments) ? doc.routing.segments : {};
+  const own: Record<string, number> = {};
+  for (const [segment, policy] of Object.entries(segments)) {
+    if (isRecord(policy) && typeof policy.auto_assign_after_minutes === 'number')
+      own[segment] = policy.auto_assign_after_minutes;
+  }
+  return own;
 }
 
 function isZone(zone: string): boolean {

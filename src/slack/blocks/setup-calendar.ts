@@ -24,6 +24,10 @@ export const CAL_LOCALE = 'cal_locale';
 export const CAL_DAYS = 'cal_days';
 export const CAL_START = 'cal_start';
 export const CAL_END = 'cal_end';
+export const CAL_HOLIDAYS = 'cal_holidays';
+/** The countries offered for public holidays (any other the file sets is offered too). */
+export const HOLIDAY_COUNTRIES = ['KR', 'US', 'GB', 'DE', 'JP'] as const;
+const NO_COUNTRY = 'none';
 /** The time zone select asks Baton for options as the admin types (there are ~400 zones; a static select holds 100). */
 export const TIME_ZONE_ACTION = 'setup_time_zone';
 
@@ -34,6 +38,7 @@ export interface CalendarInitial {
   workingDays: string[];
   start: string;
   end: string;
+  holidaysCountry: string | null;
   /** True when the zone or language came from the admin's Slack profile. */
   fromProfile: boolean;
 }
@@ -97,19 +102,44 @@ export function calendarModal(
     }),
     input(CAL_START, m.start, { type: 'timepicker', action_id: SETUP_INPUT, initial_time: initial.start }),
     input(CAL_END, m.end, { type: 'timepicker', action_id: SETUP_INPUT, initial_time: initial.end }),
+    holidaysBlock(t, initial.holidaysCountry),
   ];
   if (initial.fromProfile)
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: m.fromProfile }] });
   return setupModal(t, SETUP_VIEWS.calendar, m.title, blocks, readOnly);
 }
 
+function holidaysBlock(t: Catalog, current: string | null): Block {
+  const m = t.admin.modal.calendar;
+  const countries: string[] = [...HOLIDAY_COUNTRIES];
+  if (current && !countries.includes(current)) countries.push(current);
+  const options = [
+    option(m.countries.none ?? NO_COUNTRY, NO_COUNTRY),
+    ...countries.map((c) => option(`${m.countries[c] ?? c} (${c})`, c)),
+  ];
+  return input(
+    CAL_HOLIDAYS,
+    m.holidays,
+    {
+      type: 'static_select',
+      action_id: SETUP_INPUT,
+      options,
+      initial_option: options.find((o) => o.value === (current ?? NO_COUNTRY)),
+    },
+    { hint: m.holidaysHint },
+  );
+}
+
 export function readCalendarForm(values: ViewValues): CalendarForm {
+  const country = chosen(values, CAL_HOLIDAYS);
   return {
     timeZone: values[CAL_TZ]?.[TIME_ZONE_ACTION]?.selected_option?.value ?? '',
     locale: chosen(values, CAL_LOCALE) ?? '',
     workingDays: chosenMany(values, CAL_DAYS),
     start: field(values, CAL_START).selected_time ?? '',
     end: field(values, CAL_END).selected_time ?? '',
+    // A submission without the field (an older modal) leaves the country as it was.
+    ...(country === null ? {} : { holidaysCountry: country === NO_COUNTRY ? null : country }),
   };
 }
 
@@ -119,5 +149,6 @@ export const calendarFieldFor: FieldFor = (path) => {
   if (path[1] === 'time_zone') return CAL_TZ;
   if (path[1] === 'working_days') return CAL_DAYS;
   if (path[1] === 'working_hours') return path[2] === 'start' ? CAL_START : CAL_END;
+  if (path[1] === 'holidays_country' || path[1] === 'holidays_region') return CAL_HOLIDAYS;
   return null;
 };

@@ -14,6 +14,9 @@ export const SETUP_VIEWS: Record<SetupItem, string> = {
   calendar: 'setup_calendar',
   sla: 'setup_sla',
   routing: 'setup_routing',
+  retro: 'setup_retro',
+  stages: 'setup_stages',
+  cadence: 'setup_cadence',
 };
 /** Every input's action id; the block id tells the fields apart. */
 export const SETUP_INPUT = 'value';

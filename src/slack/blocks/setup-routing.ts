@@ -19,9 +19,19 @@ import {
 export const modeBlock = (segment: string) => `rt_mode_${segment}`;
 export const timeoutBlock = (segment: string) => `rt_timeout_${segment}`;
 export const hoursBlock = (segment: string) => `rt_hours_${segment}`;
+export const autoAssignBlock = (segment: string) => `rt_auto_${segment}`;
 
-/** Built from the routing in force for each segment (its own block merged over routing.default). */
-export function routingModal(t: Catalog, config: WorkspaceConfig, readOnly: boolean): types.ModalView {
+/**
+ * Built from the routing in force for each segment (its own block merged over routing.default).
+ * Auto-assign minutes show only where the segment writes its own: otherwise they follow the SLA
+ * ladder's auto-assign step, which saving a filled-in copy would cut loose.
+ */
+export function routingModal(
+  t: Catalog,
+  config: WorkspaceConfig,
+  ownAutoAssign: Readonly<Record<string, number>>,
+  readOnly: boolean,
+): types.ModalView {
   const m = t.admin.modal.routing;
   const blocks: Block[] = [];
   for (const segment of config.segments) {
@@ -50,6 +60,28 @@ export function routingModal(t: Catalog, config: WorkspaceConfig, readOnly: bool
         },
         { optional: true, hint: m.acceptTimeoutHint },
       ),
+      input(
+        autoAssignBlock(segment),
+        m.autoAssign,
+        {
+          type: 'number_input',
+          action_id: SETUP_INPUT,
+          is_decimal_allowed: false,
+          min_value: '1',
+          max_value: '10080',
+          ...(policy.mode === 'claim' && ownAutoAssign[segment] !== undefined
+            ? { initial_value: String(ownAutoAssign[segment]) }
+            : {}),
+        },
+        {
+          optional: true,
+          hint: m.autoAssignHint(
+            policy.mode === 'claim' && policy.autoAssignAfterMinutes !== null
+              ? String(policy.autoAssignAfterMinutes)
+              : null,
+          ),
+        },
+      ),
       input(hoursBlock(segment), m.outsideHours, {
         type: 'static_select',
         action_id: SETUP_INPUT,
@@ -69,6 +101,9 @@ export function readRoutingForm(values: ViewValues, segments: readonly string[])
         {
           mode: chosen(values, modeBlock(s)) ?? 'claim',
           acceptTimeoutMinutes: numberField(values, timeoutBlock(s)),
+          // Only a claim segment keeps them (the schema refuses them under round robin).
+          autoAssignMinutes:
+            chosen(values, modeBlock(s)) === 'claim' ? numberField(values, autoAssignBlock(s)) : null,
           outsideHours: chosen(values, hoursBlock(s)) ?? 'hold',
         },
       ]),
@@ -86,5 +121,6 @@ export const routingFieldFor =
     const key = path[3];
     if (key === 'accept_timeout_minutes') return timeoutBlock(segment);
     if (key === 'outside_hours') return hoursBlock(segment);
+    if (key === 'auto_assign_after_minutes') return autoAssignBlock(segment);
     return modeBlock(segment);
   };

@@ -40,7 +40,7 @@ describe('config problems under modal fields', () => {
       'rt_timeout_enterprise',
     );
     expect(routing(['routing', 'segments', 'smb', 'outside_hours'])).toBe('rt_hours_smb');
-    expect(routing(['routing', 'segments', 'smb', 'auto_assign_after_minutes'])).toBe('rt_mode_smb');
+    expect(routing(['routing', 'segments', 'smb', 'auto_assign_after_minutes'])).toBe('rt_auto_smb');
     expect(routing(['routing', 'threshold_stage'])).toBe('rt_mode_smb');
   });
 
@@ -86,6 +86,9 @@ describe('set-up blocks', () => {
       'calendar',
       'sla',
       'routing',
+      'retro',
+      'stages',
+      'cadence',
     ]);
     const manager = setupHomeBlocks(ko, checklist({}, []), { peopleOnly: true });
     expect(manager.filter((b) => 'accessory' in b)).toHaveLength(1);

@@ -5,19 +5,26 @@ import { checkTeamEdit, type RosterDocEntry, type TeamEditRefusal } from '../../
 import type { NewMemberProfile } from '../../../domain/roster-command.js';
 import { documentSegments, type SetupItem } from '../../../domain/setup-checklist.js';
 import {
+  applyCadence,
   applyCalendar,
   applyChannels,
+  applyLabels,
+  applyMemberHours,
   applyPeople,
+  applyRetro,
   applyRouting,
   applySla,
 } from '../../../domain/setup-edits.js';
 import type { Catalog } from '../../../i18n/index.js';
+import { CADENCE_STEPS, cadenceFieldFor, readCadenceForm } from '../../blocks/setup-cadence.js';
 import { CAL_TZ, calendarFieldFor, readCalendarForm } from '../../blocks/setup-calendar.js';
 import { channelsFieldFor, leadsBlock, readChannelsForm } from '../../blocks/setup-channels.js';
 import { type FieldFor, fieldErrors, type ViewValues } from '../../blocks/setup-common.js';
-import { PEOPLE_USERS, peopleFieldFor, readPeopleForm } from '../../blocks/setup-people.js';
+import { PEOPLE_USERS, peopleFieldFor, readMemberHours, readPeopleForm } from '../../blocks/setup-people.js';
+import { RETRO_ON, readRetroForm, retroFieldFor } from '../../blocks/setup-retro.js';
 import { modeBlock, readRoutingForm, routingFieldFor } from '../../blocks/setup-routing.js';
 import { readSlaForm, SLA_MINUTES, slaFieldFor } from '../../blocks/setup-sla.js';
+import { labelsBlock, labelsFieldFor, readLabelsForm } from '../../blocks/setup-stages.js';
 import { publishHome } from '../../home-view.js';
 import { mention } from '../../mrkdwn.js';
 import { currentCatalog, currentConfig, mayOpen } from '../../setup-views.js';
@@ -31,6 +38,8 @@ interface ItemEdit {
   /** The block for problems no field of this modal edits. */
   fallback: string;
   withPath?: boolean;
+  /** Lines the modal could not read, by block: said before any change is tried. */
+  problems?: Record<string, string>;
 }
 
 /**
@@ -61,6 +70,10 @@ export const submitSetup =
       values,
       rights.people.kind === 'team' ? rights.people.managerId : null,
     );
+    if (plan.problems && Object.keys(plan.problems).length > 0) {
+      await ack({ response_action: 'errors', errors: plan.problems });
+      return;
+    }
     let refusal: TeamEditRefusal | null = null;
     let result: ConfigChangeResult;
     try {
@@ -113,6 +126,7 @@ async function itemEdit(
   teamOf: string | null,
 ): Promise<ItemEdit> {
   const doc = ctx.services.config.document(teamId);
+  const t = currentCatalog(ctx, teamId);
   switch (item) {
     case 'channels': {
       const segments = documentSegments(doc);
@@ -138,8 +152,12 @@ async function itemEdit(
             ...(profile.name ? { name: profile.name } : {}),
           });
       }
+      const hours = readMemberHours(values, form.users);
       return {
-        edit: (d) => applyPeople(d, form, profiles, teamOf),
+        edit: (d) => {
+          applyPeople(d, form, profiles, teamOf);
+          applyMemberHours(d, hours);
+        },
         fieldFor: peopleFieldFor,
         fallback: PEOPLE_USERS,
         withPath: true,
@@ -161,6 +179,30 @@ async function itemEdit(
         edit: (d) => applyRouting(d, form),
         fieldFor: routingFieldFor(segments),
         fallback: modeBlock(segments[0] ?? 'smb'),
+      };
+    }
+    case 'retro': {
+      const form = readRetroForm(values);
+      return { edit: (d) => applyRetro(d, form), fieldFor: retroFieldFor, fallback: RETRO_ON };
+    }
+    case 'stages': {
+      const { form, problems } = readLabelsForm(t, values);
+      return {
+        edit: (d) => applyLabels(d, form),
+        fieldFor: labelsFieldFor,
+        fallback: labelsBlock('stages', 'en'),
+        withPath: true,
+        problems,
+      };
+    }
+    case 'cadence': {
+      const { form, problems } = readCadenceForm(t, values);
+      return {
+        edit: (d) => applyCadence(d, form),
+        fieldFor: cadenceFieldFor,
+        fallback: CADENCE_STEPS,
+        withPath: true,
+        problems,
       };
     }
   }
