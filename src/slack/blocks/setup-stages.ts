@@ -117,14 +117,36 @@ export function readLabelsForm(
 
 const isLocale = (v: unknown): v is Locale => (LOCALES as readonly unknown[]).includes(v);
 
-/** `labels.segments.smb.ko` → the Korean segments field; `stages.lost_reasons[2]` → the lost reasons. */
-export const labelsFieldFor: FieldFor = (path) => {
-  const [top, section, , locale] = path;
+/** The field a key was first written in (the reason lists' order), or the first language's. */
+function writtenIn(form: LabelsForm, section: LabelSection, key: unknown): Locale {
   const first = LOCALES[0];
-  if (top === 'labels' && (LABEL_SECTIONS as readonly unknown[]).includes(section))
-    return labelsBlock(section as LabelSection, isLocale(locale) ? locale : first);
-  if (top !== 'stages') return null;
-  if (section === 'working') return labelsBlock('stages', first);
-  if (section === 'lost_reasons' || section === 'disqualify_reasons') return labelsBlock(section, first);
-  return null;
-};
+  return LOCALES.find((l) => form[section][l]?.some(([k]) => k === key)) ?? first;
+}
+
+/** The keys in the order `applyLabels` writes the reason lists: first written, any language. */
+function writtenKeys(form: LabelsForm, section: LabelSection): string[] {
+  const keys: string[] = [];
+  for (const l of LOCALES) for (const [k] of form[section][l] ?? []) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
+/**
+ * `labels.segments.smb.ko` → the Korean segments field; `labels.segments.mid` and
+ * `stages.lost_reasons[2]` → the field that key was written in.
+ */
+export const labelsFieldFor =
+  (form: LabelsForm): FieldFor =>
+  (path) => {
+    const [top, section, at, locale] = path;
+    if (top === 'labels' && (LABEL_SECTIONS as readonly unknown[]).includes(section)) {
+      const kind = section as LabelSection;
+      return labelsBlock(kind, isLocale(locale) ? locale : writtenIn(form, kind, at));
+    }
+    if (top !== 'stages') return null;
+    if (section === 'working') return labelsBlock('stages', LOCALES[0]);
+    if (section === 'lost_reasons' || section === 'disqualify_reasons') {
+      const key = typeof at === 'number' ? writtenKeys(form, section)[at] : undefined;
+      return labelsBlock(section, writtenIn(form, section, key));
+    }
+    return null;
+  };

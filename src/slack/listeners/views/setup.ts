@@ -189,7 +189,7 @@ async function itemEdit(
       const { form, problems } = readLabelsForm(t, values);
       return {
         edit: (d) => applyLabels(d, form),
-        fieldFor: labelsFieldFor,
+        fieldFor: labelsFieldFor(form),
         fallback: labelsBlock('stages', 'en'),
         withPath: true,
         problems,
