@@ -372,7 +372,7 @@ export const adminKo: typeof adminEn = {
       end: '근무 종료',
       fromProfile: '저장하기 전까지 시간대와 언어는 내 Slack 프로필에서 가져옵니다.',
       holidays: '공휴일',
-      holidaysHint: '이 나라의 공휴일을 팀의 휴무일처럼 쉬는 날로 칩니다.',
+      holidaysHint: '이 나라의 공휴일도 팀의 휴무일처럼 근무하지 않는 날로 칩니다.',
       countries: {
         none: '없음 (팀의 휴무일만)',
         KR: '대한민국',
