@@ -83,6 +83,8 @@ export interface CalendarForm {
   end: string;
   /** ISO country whose public holidays are days off; null = none; absent = unchanged. */
   holidaysCountry?: string | null;
+  /** The team's own days off, as written; absent = unchanged. */
+  daysOff?: Array<{ date: string; name: string | null }>;
 }
 
 export function applyCalendar(doc: Doc, form: CalendarForm): void {
@@ -93,6 +95,13 @@ export function applyCalendar(doc: Doc, form: CalendarForm): void {
   calendar.working_hours = { start: form.start, end: form.end };
   doc.calendar = calendar;
   if (form.holidaysCountry !== undefined) applyHolidaysCountry(doc, form.holidaysCountry);
+  if (form.daysOff !== undefined) {
+    const days = form.daysOff.map((d) => (d.name ? { date: d.date, name: d.name } : d.date));
+    const next = { ...(doc.calendar as Doc) };
+    if (days.length > 0) next.holidays = days;
+    else delete next.holidays;
+    doc.calendar = next;
+  }
 }
 
 export interface SlaForm {

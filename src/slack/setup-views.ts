@@ -96,6 +96,9 @@ export async function setupModalFor(
           start: config.calendar.workingHours.start,
           end: config.calendar.workingHours.end,
           holidaysCountry: config.calendar.holidaysCountry,
+          daysOff: config.calendar.holidays
+            .filter((h) => !h.public)
+            .map((h) => ({ date: h.date, name: h.name ?? null })),
           fromProfile: profile !== null,
         },
         ctx.clock.now(),

@@ -97,23 +97,37 @@ describe('the remaining set-up modals', () => {
     });
   });
 
-  it("calendar: a country's public holidays become days off", async () => {
+  it("calendar: a country's public holidays and the team's own days off, a bad date under its field", async () => {
     const modal = await openModal('calendar');
-    const res = await submit(modal.id, {
+    const values = {
       cal_tz: { setup_time_zone: { type: 'external_select', selected_option: { value: 'Asia/Seoul' } } },
       cal_locale: { value: select('en') },
       cal_days: { value: checked('mon', 'tue', 'wed', 'thu', 'fri') },
       cal_start: { value: time('09:00') },
       cal_end: { value: time('18:00') },
       cal_holidays: { value: select('KR') },
+      cal_days_off: { value: textInput('2026-12-31 Year-end\n2026-02-30') },
+    };
+    const bad = await submit(modal.id, values);
+    expect(bad.json).toMatchObject({
+      response_action: 'errors',
+      errors: { cal_days_off: expect.stringContaining('2026-02-30') },
+    });
+    const res = await submit(modal.id, {
+      ...values,
+      cal_days_off: { value: textInput('2026-12-31 Year-end') },
     });
     expect(res.json).toBeUndefined();
     expect(config().calendar.holidaysCountry).toBe('KR');
-    // Korea's 2026 Hangul Day (Oct 9) and 2027 New Year's Day are public holidays.
-    const dates = config().calendar.holidays.map((h) => h.date);
+    // Korea's 2026 Hangul Day (Oct 9) and 2027 New Year's Day are public holidays; Dec 31 is the team's.
+    const holidays = config().calendar.holidays;
+    const dates = holidays.map((h) => h.date);
     expect(dates).toContain('2026-10-09');
     expect(dates).toContain('2027-01-01');
+    expect(holidays.find((h) => h.date === '2026-12-31')).toEqual({ date: '2026-12-31', name: 'Year-end' });
     const again = await openModal('calendar');
+    const daysOff = again.inputs.find((b) => b.block_id === 'cal_days_off');
+    expect(daysOff?.element.initial_value).toBe('2026-12-31 Year-end');
     expect(JSON.stringify(again.blocks)).toContain(
       '"initial_option":{"text":{"type":"plain_text","text":"South Korea (KR)"}',
     );

@@ -138,6 +138,8 @@ export const adminEn = {
       start: 'Working hours start',
       end: 'Working hours end',
       fromProfile: 'Time zone and language start from your Slack profile until saved.',
+      daysOff: 'The team’s own days off',
+      daysOffHint: 'One per line: the date, then a name if you like, e.g. 2026-12-31 Year-end.',
       holidays: 'Public holidays',
       holidaysHint: 'The country’s public holidays are days off, as the team’s own days off are.',
       countries: {
@@ -220,7 +222,7 @@ export const adminEn = {
       stopAtHint: 'Reminders stop once a lead reaches this stage (and for Lost, Disqualified and Recycle).',
       steps: 'Steps',
       stepsHint:
-        'One step per line: days after the first touch, the kind (call, email, linkedin, meeting, other), then the message, like `3 email: Send the case study`. Empty: no reminders.',
+        'One step per line: days after the first touch, the kind (call, email, linkedin, meeting, other), then the message, like “3 email: Send the case study”. Empty: no reminders.',
       badLine: (line: number, text: string) =>
         `Line ${line} ("${text}") is not \`days kind: message\`, like \`3 email: Send the case study\`.`,
     },
@@ -371,6 +373,8 @@ export const adminKo: typeof adminEn = {
       start: '근무 시작',
       end: '근무 종료',
       fromProfile: '저장하기 전까지 시간대와 언어는 내 Slack 프로필에서 가져옵니다.',
+      daysOff: '팀 휴무일',
+      daysOffHint: '한 줄에 하나씩: 날짜, 원하면 이름. 예: 2026-12-31 종무식',
       holidays: '공휴일',
       holidaysHint: '이 나라의 공휴일도 팀의 휴무일처럼 근무하지 않는 날로 칩니다.',
       countries: {
@@ -454,7 +458,7 @@ export const adminKo: typeof adminEn = {
       stopAtHint: '리드가 이 단계에 이르면 알림이 멈춥니다 (실주, 부적격, 재활용도 마찬가지).',
       steps: '알림',
       stepsHint:
-        '한 줄에 하나씩: 첫 연락 뒤 며칠, 종류(call, email, linkedin, meeting, other), 메시지. 예: `3 email: 사례 자료 보내기`. 비우면 알림이 없습니다.',
+        '한 줄에 하나씩: 첫 연락 뒤 며칠, 종류(call, email, linkedin, meeting, other), 메시지. 예: “3 email: 사례 자료 보내기”. 비우면 알림이 없습니다.',
       badLine: (line: number, text: string) =>
         `${line}번째 줄("${text}")이 \`며칠 종류: 메시지\` 형식이 아닙니다. 예: \`3 email: 사례 자료 보내기\``,
     },

@@ -31,7 +31,20 @@ describe('set-up edits: the remaining items', () => {
     expect(doc.calendar).not.toHaveProperty('holidays_region');
     applyCalendar(doc, { ...calendarForm, holidaysCountry: null });
     expect(doc.calendar).not.toHaveProperty('holidays_country');
-    // A form without the field leaves the country alone.
+    // Days off: a name when given; none written drops the list.
+    applyCalendar(doc, {
+      ...calendarForm,
+      daysOff: [
+        { date: '2026-12-31', name: 'Year-end' },
+        { date: '2027-01-02', name: null },
+      ],
+    });
+    expect(doc.calendar).toMatchObject({
+      holidays: [{ date: '2026-12-31', name: 'Year-end' }, '2027-01-02'],
+    });
+    applyCalendar(doc, { ...calendarForm, daysOff: [] });
+    expect(doc.calendar).not.toHaveProperty('holidays');
+    // A form without the fields leaves the country and the days off alone.
     const kept: Record<string, unknown> = { calendar: { holidays_country: 'JP' } };
     applyCalendar(kept, calendarForm);
     expect(kept.calendar).toMatchObject({ holidays_country: 'JP' });
