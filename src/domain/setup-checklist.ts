@@ -15,6 +15,7 @@ export const SETUP_ITEMS = [
   'retro',
   'stages',
   'cadence',
+  'qualification',
 ] as const;
 export type SetupItem = (typeof SETUP_ITEMS)[number];
 
@@ -30,6 +31,7 @@ export const ITEM_KEYS: Record<SetupItem, readonly string[]> = {
   retro: ['retro'],
   stages: ['stages', 'labels'],
   cadence: ['cadence'],
+  qualification: ['qualification'],
 };
 
 export interface ChecklistEntry {

@@ -320,3 +320,12 @@ export function applyLabels(doc: Doc, form: LabelsForm): void {
   }
   doc.stages = stages;
 }
+
+/**
+ * Writes the qualification section as the admin wrote it (rules and defaults, in the file's
+ * words); null (an empty field) leaves it out, so Baton's default rules apply.
+ */
+export function applyQualification(doc: Doc, section: unknown): void {
+  if (section === null) delete doc.qualification;
+  else doc.qualification = structuredClone(section);
+}

@@ -15,6 +15,7 @@ import { calendarModal } from './blocks/setup-calendar.js';
 import { channelsModal } from './blocks/setup-channels.js';
 import { setupHomeBlocks } from './blocks/setup-checklist.js';
 import { peopleModal } from './blocks/setup-people.js';
+import { qualificationModal } from './blocks/setup-qualification.js';
 import { retroModal } from './blocks/setup-retro.js';
 import { routingModal } from './blocks/setup-routing.js';
 import { slaModal } from './blocks/setup-sla.js';
@@ -74,6 +75,8 @@ export async function setupModalFor(
       return stagesModal(t, config, readOnly);
     case 'cadence':
       return cadenceModal(t, config, readOnly);
+    case 'qualification':
+      return qualificationModal(t, doc.qualification, readOnly);
     case 'calendar': {
       const calendar = isRecord(doc.calendar) ? doc.calendar : {};
       const fromProfile = typeof calendar.time_zone !== 'string' || typeof doc.locale !== 'string';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseWorkspaceDocument } from '../../src/config/workspace.js';
 import { messages } from '../../src/i18n/index.js';
@@ -248,5 +249,30 @@ describe('the remaining set-up modals', () => {
       autoAssignAfterMinutes: 45,
       outsideHours: 'hold',
     });
+  });
+
+  it('qualification: unreadable YAML and an unknown segment under the field, then the rule qualifies the next lead', async () => {
+    const modal = await openModal('qualification');
+    expect(modal.callback_id).toBe('setup_qualification');
+    const unreadable = await submit(modal.id, { ql_rules: { value: textInput('rules: [{ when: ') } });
+    expect(unreadable.json).toMatchObject({
+      response_action: 'errors',
+      errors: { ql_rules: expect.stringMatching(/^Not readable as YAML at line 1, column \d+: /) },
+    });
+    const rule = (segment: string) =>
+      `rules:\n  - when: { form: contact }\n    set: { segment: ${segment}, stage: SQL, score: 77 }`;
+    const unknown = await submit(modal.id, { ql_rules: { value: textInput(rule('mid')) } });
+    expect(unknown.json).toMatchObject({
+      response_action: 'errors',
+      errors: { ql_rules: expect.stringContaining('qualification.rules[0].set.segment: ') },
+    });
+    const res = await submit(modal.id, { ql_rules: { value: textInput(rule('smb')) } });
+    expect(res.json).toBeUndefined();
+    const { leadId } = await newCard(t, 'rules@acme.io', 'Rita Rule', 'contact');
+    const [lead] = await t.database.rows<{ stage: string; score: number; segment: string }>(
+      sql`select stage, score, segment from leads where id = ${leadId}`,
+    );
+    // Without the rule a contact form is an MQL scoring 50 (Baton's defaults).
+    expect(lead).toEqual({ stage: 'SQL', score: 77, segment: 'smb' });
   });
 });

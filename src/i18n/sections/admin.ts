@@ -62,6 +62,7 @@ export const adminEn = {
       retro: 'Weekly retro',
       stages: 'Stages and labels',
       cadence: 'Cadence',
+      qualification: 'Qualification rules',
     },
     describe: {
       channels: 'Where lead cards, escalations, the weekly retro and VOC are posted.',
@@ -73,6 +74,7 @@ export const adminEn = {
       stages:
         'What stages, reasons, segments, sources and forms are called, per language; the lost and disqualify reasons.',
       cadence: 'The follow-up reminders after the first touch, and the stage they stop at.',
+      qualification: 'The MQL/SQL rules that give a new lead its segment, stage and score.',
     },
     states: {
       done: ':white_check_mark: Done',
@@ -216,6 +218,15 @@ export const adminEn = {
       },
       badLine: (line: number, text: string) => `Line ${line} ("${text}") is not \`key: label\`.`,
     },
+    qualification: {
+      title: 'Qualification rules',
+      intro:
+        'The rules as in baton.yaml’s `qualification:` section (YAML: `rules:` and `defaults:`), explained in docs/configuration.md. Leave the field empty for Baton’s default rules.',
+      rules: 'Rules and defaults (YAML)',
+      rulesHint: 'e.g. rules: [{ when: { form: contact }, set: { stage: MQL, score: 50 } }]',
+      badYaml: (line: number, column: number, message: string) =>
+        `Not readable as YAML at line ${line}, column ${column}: ${message}`,
+    },
     cadence: {
       title: 'Cadence',
       stopAt: 'Stop at stage',
@@ -299,6 +310,7 @@ export const adminKo: typeof adminEn = {
       retro: '주간 회고',
       stages: '단계와 표시 이름',
       cadence: '케이던스',
+      qualification: '리드 자격 규칙',
     },
     describe: {
       channels: '리드 카드, 에스컬레이션, 주간 회고, VOC를 올릴 채널입니다.',
@@ -309,6 +321,7 @@ export const adminKo: typeof adminEn = {
       retro: '주간 회고 스레드를 열고, 알리고, 닫는 때와 월간 리뷰.',
       stages: '단계, 사유, 세그먼트, 유입 경로, 폼의 언어별 표시 이름과 실주·부적격 사유.',
       cadence: '첫 연락 뒤의 팔로업 알림과, 알림을 멈추는 단계.',
+      qualification: '새 리드의 세그먼트, 단계, 점수를 정하는 MQL/SQL 규칙.',
     },
     states: {
       done: ':white_check_mark: 완료',
@@ -451,6 +464,15 @@ export const adminKo: typeof adminEn = {
       },
       badLine: (line: number, text: string) =>
         `${line}번째 줄("${text}")이 \`키: 표시 이름\` 형식이 아닙니다.`,
+    },
+    qualification: {
+      title: '리드 자격 규칙',
+      intro:
+        'baton.yaml의 `qualification:` 섹션과 같은 형식입니다 (YAML: `rules:`와 `defaults:`, 설명은 docs/configuration.md). 비워 두면 Baton의 기본 규칙을 씁니다.',
+      rules: '규칙과 기본값 (YAML)',
+      rulesHint: '예: rules: [{ when: { form: contact }, set: { stage: MQL, score: 50 } }]',
+      badYaml: (line: number, column: number, message: string) =>
+        `${line}번째 줄 ${column}번째 글자에서 YAML로 읽을 수 없습니다: ${message}`,
     },
     cadence: {
       title: '케이던스',

@@ -17,6 +17,7 @@ export const SETUP_VIEWS: Record<SetupItem, string> = {
   retro: 'setup_retro',
   stages: 'setup_stages',
   cadence: 'setup_cadence',
+  qualification: 'setup_qualification',
 };
 /** Every input's action id; the block id tells the fields apart. */
 export const SETUP_INPUT = 'value';

@@ -18,6 +18,7 @@ describe('set-up checklist', () => {
       retro: 'default',
       stages: 'default',
       cadence: 'default',
+      qualification: 'default',
     });
     expect(isSetUp(entries)).toBe(false);
   });
@@ -40,6 +41,7 @@ describe('set-up checklist', () => {
       retro: 'default',
       stages: 'default',
       cadence: 'default',
+      qualification: 'default',
     });
   });
 
@@ -60,6 +62,7 @@ describe('set-up checklist', () => {
       retro: 'default',
       stages: 'done',
       cadence: 'default',
+      qualification: 'default',
     });
     expect(isSetUp(checklist(doc, []))).toBe(true);
     expect(states({ ...doc, channels: { leads: 'C0ALL' } }).channels).toBe('done');
@@ -75,6 +78,7 @@ describe('set-up checklist', () => {
       retro: 'default',
       stages: 'managed',
       cadence: 'default',
+      qualification: 'default',
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   applyCalendar,
   applyLabels,
   applyMemberHours,
+  applyQualification,
   applyRetro,
   applyRouting,
   LABEL_SECTIONS,
@@ -174,5 +175,15 @@ describe('set-up edits: the remaining items', () => {
       mode: 'claim',
       outside_hours: 'hold',
     });
+  });
+
+  it('qualification: writes the section as written, a copy; none drops it for the default rules', () => {
+    const section = { rules: [{ when: { form: 'contact' }, set: { stage: 'SQL' } }] };
+    const doc: Record<string, unknown> = {};
+    applyQualification(doc, section);
+    expect(doc.qualification).toEqual(section);
+    expect(doc.qualification).not.toBe(section);
+    applyQualification(doc, null);
+    expect(doc).toEqual({});
   });
 });

@@ -5,6 +5,7 @@ import { cadenceFieldFor, readCadenceForm } from '../../../src/slack/blocks/setu
 import { calendarFieldFor } from '../../../src/slack/blocks/setup-calendar.js';
 import type { ViewValues } from '../../../src/slack/blocks/setup-common.js';
 import { peopleFieldFor } from '../../../src/slack/blocks/setup-people.js';
+import { qualificationModal, readQualificationForm } from '../../../src/slack/blocks/setup-qualification.js';
 import { readRetroForm, retroFieldFor } from '../../../src/slack/blocks/setup-retro.js';
 import { labelsFieldFor, readLabelsForm } from '../../../src/slack/blocks/setup-stages.js';
 
@@ -81,5 +82,18 @@ describe('the remaining set-up modals: reading them and placing problems', () =>
     expect(labels(['stages', 'lost_reasons', 1])).toBe('lb_lost_reasons_ko');
     expect(labels(['stages', 'working', 0])).toBe('lb_stages_en');
     expect(labels(['cadence'])).toBeNull();
+  });
+
+  it('reads qualification YAML, says where it is unreadable, and shows the section back as YAML', () => {
+    const typedRules = typed('ql_rules', 'rules:\n  - when: { form: contact }\n    set: { score: 70 }');
+    expect(readQualificationForm(en, typedRules)).toEqual({
+      section: { rules: [{ when: { form: 'contact' }, set: { score: 70 } }] },
+      problems: {},
+    });
+    expect(readQualificationForm(en, typed('ql_rules', '  ')).section).toBeNull();
+    const broken = readQualificationForm(en, typed('ql_rules', 'rules: [{ when: }\n'));
+    expect(broken.problems.ql_rules).toMatch(/^Not readable as YAML at line \d+, column \d+: /);
+    const modal = qualificationModal(en, { defaults: { score: 5 } }, false);
+    expect(JSON.stringify(modal.blocks)).toContain('"initial_value":"defaults:\\n  score: 5"');
   });
 });

@@ -89,6 +89,7 @@ describe('set-up blocks', () => {
       'retro',
       'stages',
       'cadence',
+      'qualification',
     ]);
     const manager = setupHomeBlocks(ko, checklist({}, []), { peopleOnly: true });
     expect(manager.filter((b) => 'accessory' in b)).toHaveLength(1);

@@ -11,6 +11,7 @@ import {
   applyLabels,
   applyMemberHours,
   applyPeople,
+  applyQualification,
   applyRetro,
   applyRouting,
   applySla,
@@ -21,6 +22,11 @@ import { CAL_TZ, calendarFieldFor, readCalendarForm } from '../../blocks/setup-c
 import { channelsFieldFor, leadsBlock, readChannelsForm } from '../../blocks/setup-channels.js';
 import { type FieldFor, fieldErrors, type ViewValues } from '../../blocks/setup-common.js';
 import { PEOPLE_USERS, peopleFieldFor, readMemberHours, readPeopleForm } from '../../blocks/setup-people.js';
+import {
+  QUALIFICATION_RULES,
+  qualificationFieldFor,
+  readQualificationForm,
+} from '../../blocks/setup-qualification.js';
 import { RETRO_ON, readRetroForm, retroFieldFor } from '../../blocks/setup-retro.js';
 import { modeBlock, readRoutingForm, routingFieldFor } from '../../blocks/setup-routing.js';
 import { readSlaForm, SLA_MINUTES, slaFieldFor } from '../../blocks/setup-sla.js';
@@ -201,6 +207,16 @@ async function itemEdit(
         edit: (d) => applyCadence(d, form),
         fieldFor: cadenceFieldFor,
         fallback: CADENCE_STEPS,
+        withPath: true,
+        problems,
+      };
+    }
+    case 'qualification': {
+      const { section, problems } = readQualificationForm(t, values);
+      return {
+        edit: (d) => applyQualification(d, section),
+        fieldFor: qualificationFieldFor,
+        fallback: QUALIFICATION_RULES,
         withPath: true,
         problems,
       };
