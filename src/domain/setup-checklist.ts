@@ -16,6 +16,7 @@ export const SETUP_ITEMS = [
   'stages',
   'cadence',
   'qualification',
+  'funnel',
 ] as const;
 export type SetupItem = (typeof SETUP_ITEMS)[number];
 
@@ -32,6 +33,7 @@ export const ITEM_KEYS: Record<SetupItem, readonly string[]> = {
   stages: ['stages', 'labels'],
   cadence: ['cadence'],
   qualification: ['qualification'],
+  funnel: ['funnel'],
 };
 
 export interface ChecklistEntry {

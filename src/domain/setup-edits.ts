@@ -329,3 +329,20 @@ export function applyQualification(doc: Doc, section: unknown): void {
   if (section === null) delete doc.qualification;
   else doc.qualification = structuredClone(section);
 }
+
+export interface FunnelForm {
+  wonStage: string;
+  dealStage: string;
+  recycleReopenStage: string;
+  currency: string;
+}
+
+/** Writes the funnel's stages and currency; reverse planning's settings and KPI roles stay. */
+export function applyFunnel(doc: Doc, form: FunnelForm): void {
+  const funnel = isRecord(doc.funnel) ? { ...doc.funnel } : {};
+  funnel.won_stage = form.wonStage;
+  funnel.deal_stage = form.dealStage;
+  funnel.recycle_reopen_stage = form.recycleReopenStage;
+  funnel.currency = form.currency;
+  doc.funnel = funnel;
+}

@@ -14,6 +14,7 @@ import { cadenceModal } from './blocks/setup-cadence.js';
 import { calendarModal } from './blocks/setup-calendar.js';
 import { channelsModal } from './blocks/setup-channels.js';
 import { setupHomeBlocks } from './blocks/setup-checklist.js';
+import { funnelModal } from './blocks/setup-funnel.js';
 import { peopleModal } from './blocks/setup-people.js';
 import { qualificationModal } from './blocks/setup-qualification.js';
 import { retroModal } from './blocks/setup-retro.js';
@@ -77,6 +78,8 @@ export async function setupModalFor(
       return cadenceModal(t, config, readOnly);
     case 'qualification':
       return qualificationModal(t, doc.qualification, readOnly);
+    case 'funnel':
+      return funnelModal(t, config, readOnly);
     case 'calendar': {
       const calendar = isRecord(doc.calendar) ? doc.calendar : {};
       const fromProfile = typeof calendar.time_zone !== 'string' || typeof doc.locale !== 'string';

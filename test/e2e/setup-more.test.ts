@@ -275,4 +275,31 @@ describe('the remaining set-up modals', () => {
     // Without the rule a contact form is an MQL scoring 50 (Baton's defaults).
     expect(lead).toEqual({ stage: 'SQL', score: 77, segment: 'smb' });
   });
+
+  it('wins and deals: a deal stage after the win under its field, then the stages and currency', async () => {
+    const modal = await openModal('funnel');
+    const values = {
+      fn_won: { value: select('Opportunity') },
+      fn_deal: { value: select('Closing') },
+      fn_recycle: { value: select('MQL') },
+      fn_currency: { value: textInput('krw') },
+    };
+    const bad = await submit(modal.id, values);
+    expect(bad.json).toEqual({
+      response_action: 'errors',
+      errors: { fn_deal: '"Closing" must not come after funnel.won_stage "Opportunity"' },
+    });
+    const res = await submit(modal.id, {
+      ...values,
+      fn_won: { value: select('Closing') },
+      fn_deal: { value: select('SQL') },
+    });
+    expect(res.json).toBeUndefined();
+    expect(config().funnel).toMatchObject({
+      wonStage: 'Closing',
+      dealStage: 'SQL',
+      recycleReopenStage: 'MQL',
+      currency: 'KRW',
+    });
+  });
 });

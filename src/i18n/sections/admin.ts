@@ -63,6 +63,7 @@ export const adminEn = {
       stages: 'Stages and labels',
       cadence: 'Cadence',
       qualification: 'Qualification rules',
+      funnel: 'Wins and deals',
     },
     describe: {
       channels: 'Where lead cards, escalations, the weekly retro and VOC are posted.',
@@ -75,6 +76,8 @@ export const adminEn = {
         'What stages, reasons, segments, sources and forms are called, per language; the lost and disqualify reasons.',
       cadence: 'The follow-up reminders after the first touch, and the stage they stop at.',
       qualification: 'The MQL/SQL rules that give a new lead its segment, stage and score.',
+      funnel:
+        'Which stage is a win, from which a deal has an amount, the currency, and where recycled leads reopen.',
     },
     states: {
       done: ':white_check_mark: Done',
@@ -227,6 +230,15 @@ export const adminEn = {
       badYaml: (line: number, column: number, message: string) =>
         `Not readable as YAML at line ${line}, column ${column}: ${message}`,
     },
+    funnel: {
+      title: 'Wins and deals',
+      won: 'Reaching this stage is a win',
+      wonHint: 'Stages after it count as renewals.',
+      deal: 'From this stage on, a move asks for the deal’s amount',
+      recycle: 'A recycled lead reopens at',
+      currency: 'Currency',
+      currencyHint: 'Three capital letters, like USD or KRW: for an amount given without one.',
+    },
     cadence: {
       title: 'Cadence',
       stopAt: 'Stop at stage',
@@ -311,6 +323,7 @@ export const adminKo: typeof adminEn = {
       stages: '단계와 표시 이름',
       cadence: '케이던스',
       qualification: '리드 자격 규칙',
+      funnel: '수주와 딜',
     },
     describe: {
       channels: '리드 카드, 에스컬레이션, 주간 회고, VOC를 올릴 채널입니다.',
@@ -322,6 +335,7 @@ export const adminKo: typeof adminEn = {
       stages: '단계, 사유, 세그먼트, 유입 경로, 폼의 언어별 표시 이름과 실주·부적격 사유.',
       cadence: '첫 연락 뒤의 팔로업 알림과, 알림을 멈추는 단계.',
       qualification: '새 리드의 세그먼트, 단계, 점수를 정하는 MQL/SQL 규칙.',
+      funnel: '수주로 보는 단계, 딜 금액을 묻기 시작하는 단계, 통화, 재활용 리드가 다시 열리는 단계.',
     },
     states: {
       done: ':white_check_mark: 완료',
@@ -473,6 +487,15 @@ export const adminKo: typeof adminEn = {
       rulesHint: '예: rules: [{ when: { form: contact }, set: { stage: MQL, score: 50 } }]',
       badYaml: (line: number, column: number, message: string) =>
         `${line}번째 줄 ${column}번째 글자에서 YAML로 읽을 수 없습니다: ${message}`,
+    },
+    funnel: {
+      title: '수주와 딜',
+      won: '이 단계에 이르면 수주',
+      wonHint: '그 뒤의 단계는 갱신으로 셉니다.',
+      deal: '이 단계부터 단계를 옮길 때 딜 금액을 묻기',
+      recycle: '재활용 리드가 다시 열리는 단계',
+      currency: '통화',
+      currencyHint: 'USD, KRW처럼 대문자 세 글자. 통화 없이 적은 금액에 씁니다.',
     },
     cadence: {
       title: '케이던스',

@@ -18,6 +18,7 @@ export const SETUP_VIEWS: Record<SetupItem, string> = {
   stages: 'setup_stages',
   cadence: 'setup_cadence',
   qualification: 'setup_qualification',
+  funnel: 'setup_funnel',
 };
 /** Every input's action id; the block id tells the fields apart. */
 export const SETUP_INPUT = 'value';

@@ -19,6 +19,7 @@ describe('set-up checklist', () => {
       stages: 'default',
       cadence: 'default',
       qualification: 'default',
+      funnel: 'default',
     });
     expect(isSetUp(entries)).toBe(false);
   });
@@ -42,6 +43,7 @@ describe('set-up checklist', () => {
       stages: 'default',
       cadence: 'default',
       qualification: 'default',
+      funnel: 'default',
     });
   });
 
@@ -63,6 +65,7 @@ describe('set-up checklist', () => {
       stages: 'done',
       cadence: 'default',
       qualification: 'default',
+      funnel: 'default',
     });
     expect(isSetUp(checklist(doc, []))).toBe(true);
     expect(states({ ...doc, channels: { leads: 'C0ALL' } }).channels).toBe('done');
@@ -79,6 +82,7 @@ describe('set-up checklist', () => {
       stages: 'managed',
       cadence: 'default',
       qualification: 'default',
+      funnel: 'default',
     });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyCadence,
   applyCalendar,
+  applyFunnel,
   applyLabels,
   applyMemberHours,
   applyQualification,
@@ -185,5 +186,17 @@ describe('set-up edits: the remaining items', () => {
     expect(doc.qualification).not.toBe(section);
     applyQualification(doc, null);
     expect(doc).toEqual({});
+  });
+
+  it('funnel: writes the stages and currency, keeping reverse planning’s settings', () => {
+    const doc: Record<string, unknown> = { funnel: { plan: { min_sample: 10 }, currency: 'USD' } };
+    applyFunnel(doc, { wonStage: 'Closing', dealStage: 'SQL', recycleReopenStage: 'MQL', currency: 'KRW' });
+    expect(doc.funnel).toEqual({
+      plan: { min_sample: 10 },
+      won_stage: 'Closing',
+      deal_stage: 'SQL',
+      recycle_reopen_stage: 'MQL',
+      currency: 'KRW',
+    });
   });
 });

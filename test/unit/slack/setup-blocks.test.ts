@@ -90,6 +90,7 @@ describe('set-up blocks', () => {
       'stages',
       'cadence',
       'qualification',
+      'funnel',
     ]);
     const manager = setupHomeBlocks(ko, checklist({}, []), { peopleOnly: true });
     expect(manager.filter((b) => 'accessory' in b)).toHaveLength(1);

@@ -8,6 +8,7 @@ import {
   applyCadence,
   applyCalendar,
   applyChannels,
+  applyFunnel,
   applyLabels,
   applyMemberHours,
   applyPeople,
@@ -21,6 +22,7 @@ import { CADENCE_STEPS, cadenceFieldFor, readCadenceForm } from '../../blocks/se
 import { CAL_TZ, calendarFieldFor, readCalendarForm } from '../../blocks/setup-calendar.js';
 import { channelsFieldFor, leadsBlock, readChannelsForm } from '../../blocks/setup-channels.js';
 import { type FieldFor, fieldErrors, type ViewValues } from '../../blocks/setup-common.js';
+import { FUNNEL_WON, funnelFieldFor, readFunnelForm } from '../../blocks/setup-funnel.js';
 import { PEOPLE_USERS, peopleFieldFor, readMemberHours, readPeopleForm } from '../../blocks/setup-people.js';
 import {
   QUALIFICATION_RULES,
@@ -210,6 +212,10 @@ async function itemEdit(
         withPath: true,
         problems,
       };
+    }
+    case 'funnel': {
+      const form = readFunnelForm(values);
+      return { edit: (d) => applyFunnel(d, form), fieldFor: funnelFieldFor, fallback: FUNNEL_WON };
     }
     case 'qualification': {
       const { section, problems } = readQualificationForm(t, values);
