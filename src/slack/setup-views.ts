@@ -69,7 +69,7 @@ export async function setupModalFor(
     case 'sla':
       return slaModal(t, config.sla, readOnly);
     case 'routing':
-      return routingModal(t, config, ownAutoAssign(doc), readOnly);
+      return routingModal(t, config, ownAutoAssign(doc), fallbackAutoAssign(doc, config), readOnly);
     case 'retro':
       return retroModal(t, config.retro, readOnly);
     case 'stages':
@@ -123,6 +123,14 @@ function ownAutoAssign(doc: Doc): Record<string, number> {
       own[segment] = policy.auto_assign_after_minutes;
   }
   return own;
+}
+
+/** Minutes a claim segment without its own gets: routing.default's, else the ladder's auto-assign step. */
+function fallbackAutoAssign(doc: Doc, config: WorkspaceConfig): number | 'off' {
+  const fallback = isRecord(doc.routing) && isRecord(doc.routing.default) ? doc.routing.default : {};
+  if (typeof fallback.auto_assign_after_minutes === 'number') return fallback.auto_assign_after_minutes;
+  const step = config.sla.escalations.find((s) => s.action === 'auto_assign' && s.enabled);
+  return step ? step.afterMinutes : 'off';
 }
 
 function isZone(zone: string): boolean {

@@ -244,6 +244,15 @@ describe('the remaining set-up modals', () => {
     });
     const res = await submit(modal.id, { ...values, rt_auto_smb: { value: number('45') } });
     expect(res.json).toBeUndefined();
+    // Reopened: the segment's own minutes, and what an empty field would give — the default ladder's
+    // auto-assign step at 50 % of the 60 first-touch minutes = 30.
+    const again = await openModal('routing');
+    const auto = (again.blocks as Array<Input & { hint?: { text: string } }>).find(
+      (b) => b.block_id === 'rt_auto_smb',
+    );
+    expect(auto?.element.initial_value).toBe('45');
+    expect(auto?.hint?.text).toBe(en.admin.modal.routing.autoAssignHint(30));
+    expect(auto?.hint?.text).toContain('now 30 minutes');
     expect(config().routing.segments.smb).toEqual({
       mode: 'claim',
       autoAssignAfterMinutes: 45,

@@ -186,10 +186,12 @@ export const adminEn = {
       hold: 'Hold it until a seller’s hours begin',
       skip: 'Leave it on the card for anyone to claim',
       autoAssign: 'Minutes until an unclaimed card is auto-assigned (claim)',
-      autoAssignHint: (minutes: string | null) =>
-        minutes === null
-          ? 'Empty: as the SLA ladder’s auto-assign step (now off: never).'
-          : `Empty: as the SLA ladder’s auto-assign step (now ${minutes} minutes).`,
+      autoAssignHint: (now: number | 'off' | null) =>
+        now === null
+          ? 'Empty: routing’s default, else the SLA ladder’s auto-assign step.'
+          : now === 'off'
+            ? 'Empty: routing’s default, else the SLA ladder’s auto-assign step (now off: never).'
+            : `Empty: routing’s default, else the SLA ladder’s auto-assign step (now ${now} minutes).`,
     },
     retro: {
       title: 'Weekly retro',
@@ -443,10 +445,12 @@ export const adminKo: typeof adminEn = {
       hold: '세일즈의 근무 시간이 시작될 때까지 보류',
       skip: '카드에 두고 누구나 가져가게 하기',
       autoAssign: '아무도 가져가지 않은 카드를 자동 배정하기까지(분, 가져가기)',
-      autoAssignHint: (minutes: string | null) =>
-        minutes === null
-          ? '비우면 SLA 에스컬레이션의 자동 배정 단계를 따릅니다 (지금은 꺼져 있어 자동 배정하지 않음).'
-          : `비우면 SLA 에스컬레이션의 자동 배정 단계를 따릅니다 (지금 ${minutes}분).`,
+      autoAssignHint: (now: number | 'off' | null) =>
+        now === null
+          ? '비우면 배정 기본값, 없으면 SLA 에스컬레이션의 자동 배정 단계를 따릅니다.'
+          : now === 'off'
+            ? '비우면 배정 기본값, 없으면 SLA 에스컬레이션의 자동 배정 단계를 따릅니다 (지금은 꺼져 있어 자동 배정하지 않음).'
+            : `비우면 배정 기본값, 없으면 SLA 에스컬레이션의 자동 배정 단계를 따릅니다 (지금 ${now}분).`,
     },
     retro: {
       title: '주간 회고',

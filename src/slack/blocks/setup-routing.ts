@@ -30,6 +30,8 @@ export function routingModal(
   t: Catalog,
   config: WorkspaceConfig,
   ownAutoAssign: Readonly<Record<string, number>>,
+  /** What an empty field gives: routing.default's minutes, else the SLA ladder's step ('off': none). */
+  fallbackAutoAssign: number | 'off',
   readOnly: boolean,
 ): types.ModalView {
   const m = t.admin.modal.routing;
@@ -75,11 +77,8 @@ export function routingModal(
         },
         {
           optional: true,
-          hint: m.autoAssignHint(
-            policy.mode === 'claim' && policy.autoAssignAfterMinutes !== null
-              ? String(policy.autoAssignAfterMinutes)
-              : null,
-          ),
+          // A round-robin segment has no auto-assign in force to name.
+          hint: m.autoAssignHint(policy.mode === 'claim' ? fallbackAutoAssign : null),
         },
       ),
       input(hoursBlock(segment), m.outsideHours, {
