@@ -95,6 +95,8 @@ export const adminEn = {
     save: 'Save',
     cancel: 'Cancel',
     managed: ':lock: Managed in baton.yaml: change it in the file.',
+    tooLong:
+      ':straight_ruler: Longer than a Slack field holds (3000 characters): change it in baton.yaml, or shorten it there first.',
     channels: {
       title: 'Channels',
       leadsFor: (segment: string) => `Leads channel: ${segment}`,
@@ -355,6 +357,7 @@ export const adminKo: typeof adminEn = {
     save: '저장',
     cancel: '취소',
     managed: ':lock: baton.yaml에서 관리합니다. 파일에서 바꾸세요.',
+    tooLong: ':straight_ruler: Slack 입력 칸(3000자)보다 깁니다. baton.yaml에서 바꾸거나 먼저 줄이세요.',
     channels: {
       title: '채널',
       leadsFor: (segment: string) => `리드 채널: ${segment}`,

@@ -9,6 +9,7 @@ import {
   chosen,
   type FieldFor,
   input,
+  MAX_TEXT,
   option,
   SETUP_INPUT,
   SETUP_VIEWS,
@@ -20,8 +21,6 @@ import {
 export const CADENCE_STOP = 'cad_stop';
 export const CADENCE_STEPS = 'cad_steps';
 
-const MAX_TEXT = 3000;
-
 export const stepLine = (s: { day: number; action: string; label: string }) =>
   `${s.day} ${s.action}: ${s.label}`;
 
@@ -31,7 +30,8 @@ export function cadenceModal(t: Catalog, config: WorkspaceConfig, readOnly: bool
   const stages = config.stages.working.map((s) =>
     option(workingStageLabel(config.labels, s.key, config.locale), s.key),
   );
-  const steps = config.cadence.steps.map(stepLine).join('\n').slice(0, MAX_TEXT);
+  const steps = config.cadence.steps.map(stepLine).join('\n');
+  const tooLong = steps.length > MAX_TEXT;
   const blocks: Block[] = [
     input(
       CADENCE_STEPS,
@@ -41,7 +41,7 @@ export function cadenceModal(t: Catalog, config: WorkspaceConfig, readOnly: bool
         action_id: SETUP_INPUT,
         multiline: true,
         max_length: MAX_TEXT,
-        ...(steps ? { initial_value: steps } : {}),
+        ...(steps && !tooLong ? { initial_value: steps } : {}),
       },
       { optional: true, hint: m.stepsHint },
     ),
@@ -57,7 +57,7 @@ export function cadenceModal(t: Catalog, config: WorkspaceConfig, readOnly: bool
       { hint: m.stopAtHint },
     ),
   ];
-  return setupModal(t, SETUP_VIEWS.cadence, m.title, blocks, readOnly);
+  return setupModal(t, SETUP_VIEWS.cadence, m.title, blocks, readOnly || (tooLong && 'tooLong'));
 }
 
 /** `3 email: Send the case study`; the kind is checked by the schema, so a typo is named there. */

@@ -11,11 +11,13 @@ import {
   type FieldFor,
   field,
   input,
+  MAX_TEXT,
   type Option,
   option,
   SETUP_INPUT,
   SETUP_VIEWS,
   setupModal,
+  tooLongNote,
   type ViewValues,
 } from './setup-common.js';
 
@@ -106,7 +108,7 @@ export function calendarModal(
     input(CAL_START, m.start, { type: 'timepicker', action_id: SETUP_INPUT, initial_time: initial.start }),
     input(CAL_END, m.end, { type: 'timepicker', action_id: SETUP_INPUT, initial_time: initial.end }),
     holidaysBlock(t, initial.holidaysCountry),
-    daysOffBlock(t, initial.daysOff),
+    ...daysOffBlocks(t, initial.daysOff),
   ];
   if (initial.fromProfile)
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: m.fromProfile }] });
@@ -134,26 +136,24 @@ function holidaysBlock(t: Catalog, current: string | null): Block {
   );
 }
 
-// Slack caps a plain-text input at 3000 characters.
-const MAX_TEXT = 3000;
-
-function daysOffBlock(t: Catalog, daysOff: CalendarInitial['daysOff']): Block {
-  const initial = daysOff
-    .map((d) => (d.name ? `${d.date} ${d.name}` : d.date))
-    .join('\n')
-    .slice(0, MAX_TEXT);
-  return input(
-    CAL_DAYS_OFF,
-    t.admin.modal.calendar.daysOff,
-    {
-      type: 'plain_text_input',
-      action_id: SETUP_INPUT,
-      multiline: true,
-      max_length: MAX_TEXT,
-      ...(initial ? { initial_value: initial } : {}),
-    },
-    { optional: true, hint: t.admin.modal.calendar.daysOffHint },
-  );
+/** The team's days off; none when they do not fit a field (an absent field leaves them as they are). */
+function daysOffBlocks(t: Catalog, daysOff: CalendarInitial['daysOff']): Block[] {
+  const initial = daysOff.map((d) => (d.name ? `${d.date} ${d.name}` : d.date)).join('\n');
+  if (initial.length > MAX_TEXT) return [tooLongNote(t)];
+  return [
+    input(
+      CAL_DAYS_OFF,
+      t.admin.modal.calendar.daysOff,
+      {
+        type: 'plain_text_input',
+        action_id: SETUP_INPUT,
+        multiline: true,
+        max_length: MAX_TEXT,
+        ...(initial ? { initial_value: initial } : {}),
+      },
+      { optional: true, hint: t.admin.modal.calendar.daysOffHint },
+    ),
+  ];
 }
 
 /** `2026-12-31 Year-end` per line; the date is checked by the schema, which names a bad one. */

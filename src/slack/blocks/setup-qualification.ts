@@ -9,6 +9,7 @@ import type { Block } from './common.js';
 import {
   type FieldFor,
   input,
+  MAX_TEXT,
   SETUP_INPUT,
   SETUP_VIEWS,
   setupModal,
@@ -18,13 +19,11 @@ import {
 
 export const QUALIFICATION_RULES = 'ql_rules';
 
-// Slack caps a plain-text input at 3000 characters.
-const MAX_TEXT = 3000;
-
 /** Built from the document's own section (empty when Baton's default rules apply). */
 export function qualificationModal(t: Catalog, section: unknown, readOnly: boolean): types.ModalView {
   const m = t.admin.modal.qualification;
   const initial = section === undefined ? '' : stringify(section).trimEnd();
+  const tooLong = initial.length > MAX_TEXT;
   const blocks: Block[] = [
     { type: 'section', text: { type: 'mrkdwn', text: m.intro } },
     input(
@@ -35,12 +34,12 @@ export function qualificationModal(t: Catalog, section: unknown, readOnly: boole
         action_id: SETUP_INPUT,
         multiline: true,
         max_length: MAX_TEXT,
-        ...(initial && initial.length <= MAX_TEXT ? { initial_value: initial } : {}),
+        ...(initial && !tooLong ? { initial_value: initial } : {}),
       },
       { optional: true, hint: m.rulesHint },
     ),
   ];
-  return setupModal(t, SETUP_VIEWS.qualification, m.title, blocks, readOnly);
+  return setupModal(t, SETUP_VIEWS.qualification, m.title, blocks, readOnly || (tooLong && 'tooLong'));
 }
 
 /** The section as written (null when empty), or where the YAML could not be read. */

@@ -12,6 +12,7 @@ import type { Block } from './common.js';
 import {
   type FieldFor,
   input,
+  MAX_TEXT,
   SETUP_INPUT,
   SETUP_VIEWS,
   setupModal,
@@ -29,9 +30,6 @@ const KIND: Record<LabelSection, LabelKind> = {
   sources: 'sources',
   forms: 'forms',
 };
-
-// Slack caps a plain-text input at 3000 characters.
-const MAX_TEXT = 3000;
 
 /** The keys each field lists: every one the config knows, labelled or not (sources and forms: labelled ones). */
 function keysOf(config: WorkspaceConfig, section: LabelSection): string[] {
@@ -61,28 +59,32 @@ const lines = (keys: readonly string[], labels: Record<string, LocalLabel>, loca
 /** Built from the config in force: its keys and their labels (file's inline ones merged in). */
 export function stagesModal(t: Catalog, config: WorkspaceConfig, readOnly: boolean): types.ModalView {
   const m = t.admin.modal.stages;
+  const fields = LABEL_SECTIONS.flatMap((section) =>
+    LOCALES.map((locale) => ({
+      section,
+      locale,
+      initial: lines(keysOf(config, section), config.labels[KIND[section]], locale),
+    })),
+  );
+  const tooLong = fields.some((f) => f.initial.length > MAX_TEXT);
   const blocks: Block[] = [{ type: 'section', text: { type: 'mrkdwn', text: m.intro } }];
-  for (const section of LABEL_SECTIONS) {
-    const keys = keysOf(config, section);
-    for (const locale of LOCALES) {
-      const initial = lines(keys, config.labels[KIND[section]], locale).slice(0, MAX_TEXT);
-      blocks.push(
-        input(
-          labelsBlock(section, locale),
-          m.field(m.kinds[section], t.admin.modal.calendar.localeNames[locale]),
-          {
-            type: 'plain_text_input',
-            action_id: SETUP_INPUT,
-            multiline: true,
-            max_length: MAX_TEXT,
-            ...(initial ? { initial_value: initial } : {}),
-          },
-          { optional: true },
-        ),
-      );
-    }
+  for (const { section, locale, initial } of fields) {
+    blocks.push(
+      input(
+        labelsBlock(section, locale),
+        m.field(m.kinds[section], t.admin.modal.calendar.localeNames[locale]),
+        {
+          type: 'plain_text_input',
+          action_id: SETUP_INPUT,
+          multiline: true,
+          max_length: MAX_TEXT,
+          ...(initial && initial.length <= MAX_TEXT ? { initial_value: initial } : {}),
+        },
+        { optional: true },
+      ),
+    );
   }
-  return setupModal(t, SETUP_VIEWS.stages, m.title, blocks, readOnly);
+  return setupModal(t, SETUP_VIEWS.stages, m.title, blocks, readOnly || (tooLong && 'tooLong'));
 }
 
 /** `key` or `key: label`; the key has no spaces. */

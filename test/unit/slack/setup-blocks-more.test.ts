@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { validateWorkspaceConfig } from '../../../src/config/workspace.js';
 import { LABEL_SECTIONS, type LabelsForm } from '../../../src/domain/setup-edits.js';
 import { messages } from '../../../src/i18n/index.js';
-import { cadenceFieldFor, readCadenceForm } from '../../../src/slack/blocks/setup-cadence.js';
+import { cadenceFieldFor, cadenceModal, readCadenceForm } from '../../../src/slack/blocks/setup-cadence.js';
 import { calendarFieldFor } from '../../../src/slack/blocks/setup-calendar.js';
 import type { ViewValues } from '../../../src/slack/blocks/setup-common.js';
 import { peopleFieldFor } from '../../../src/slack/blocks/setup-people.js';
@@ -95,5 +96,30 @@ describe('the remaining set-up modals: reading them and placing problems', () =>
     expect(broken.problems.ql_rules).toMatch(/^Not readable as YAML at line \d+, column \d+: /);
     const modal = qualificationModal(en, { defaults: { score: 5 } }, false);
     expect(JSON.stringify(modal.blocks)).toContain('"initial_value":"defaults:\\n  score: 5"');
+  });
+
+  it('never cuts a value short: cadence steps longer than a field make the modal read-only, saying why', () => {
+    const steps = Array.from({ length: 30 }, (_, i) => ({
+      day: i + 1,
+      action: 'email',
+      label: 'x'.repeat(100),
+    }));
+    const config = validateWorkspaceConfig(
+      { channels: { leads: 'C0LEADS' }, roster: [{ user: 'U0SDR0001' }], cadence: { steps } },
+      'test.yaml',
+    );
+    const modal = cadenceModal(en, config, false);
+    expect(modal.submit).toBeUndefined();
+    expect(JSON.stringify(modal.blocks)).toContain(en.admin.modal.tooLong);
+    expect(JSON.stringify(modal.blocks)).not.toContain('initial_value');
+    const short = validateWorkspaceConfig(
+      {
+        channels: { leads: 'C0LEADS' },
+        roster: [{ user: 'U0SDR0001' }],
+        cadence: { steps: steps.slice(0, 2) },
+      },
+      'test.yaml',
+    );
+    expect(cadenceModal(en, short, false).submit).toBeDefined();
   });
 });
