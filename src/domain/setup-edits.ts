@@ -138,6 +138,10 @@ export function applySla(doc: Doc, form: SlaForm, ladder: readonly EscalationSte
 }
 
 export interface RoutingForm {
+  /** The working stage at which a lead is routed to sellers; absent = unchanged. */
+  thresholdStage?: string;
+  /** Send a lead from a known account to its owner first; absent = unchanged. */
+  matchExistingAccounts?: boolean;
   /** Per segment: how its leads find an owner. */
   segments: Record<
     string,
@@ -170,6 +174,8 @@ export function applyRouting(doc: Doc, form: RoutingForm): void {
     segments[segment] = next;
   }
   routing.segments = segments;
+  if (form.thresholdStage !== undefined) routing.threshold_stage = form.thresholdStage;
+  if (form.matchExistingAccounts !== undefined) routing.match_existing_accounts = form.matchExistingAccounts;
   doc.routing = routing;
 }
 

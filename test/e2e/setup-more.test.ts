@@ -231,6 +231,8 @@ describe('the remaining set-up modals', () => {
   it("routing: a claim segment's auto-assign minutes, a bad one under its field", async () => {
     const modal = await openModal('routing');
     const values = {
+      rt_threshold: { value: select('MQL') },
+      rt_accounts: { value: checked() },
       rt_mode_smb: { value: select('claim') },
       rt_auto_smb: { value: number('0') },
       rt_hours_smb: { value: select('hold') },
@@ -241,6 +243,19 @@ describe('the remaining set-up modals', () => {
     expect(bad.json).toMatchObject({
       response_action: 'errors',
       errors: { rt_auto_smb: expect.any(String) },
+    });
+    // The cadence (set above) stops at SQL, so routing cannot start there.
+    const late = await submit(modal.id, {
+      ...values,
+      rt_auto_smb: { value: number('45') },
+      rt_threshold: { value: select('SQL') },
+    });
+    expect(late.json).toEqual({
+      response_action: 'errors',
+      errors: {
+        rt_threshold:
+          '"SQL" must come after routing.threshold_stage "SQL", or the cadence ends before it starts',
+      },
     });
     const res = await submit(modal.id, { ...values, rt_auto_smb: { value: number('45') } });
     expect(res.json).toBeUndefined();
@@ -253,6 +268,8 @@ describe('the remaining set-up modals', () => {
     expect(auto?.element.initial_value).toBe('45');
     expect(auto?.hint?.text).toBe(en.admin.modal.routing.autoAssignHint(30));
     expect(auto?.hint?.text).toContain('now 30 minutes');
+    expect(config().routing.thresholdStage).toBe('MQL');
+    expect(config().routing.matchExistingAccounts).toBe(false);
     expect(config().routing.segments.smb).toEqual({
       mode: 'claim',
       autoAssignAfterMinutes: 45,

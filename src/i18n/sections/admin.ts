@@ -179,6 +179,10 @@ export const adminEn = {
     },
     routing: {
       title: 'Routing',
+      threshold: 'Route a lead to sellers from this stage',
+      thresholdHint: 'Leads before it stay with marketing. Cadence stops at a later stage.',
+      accounts: 'Known accounts',
+      accountsOn: 'A lead from an account with an open or won lead goes to that owner first',
       mode: 'How leads find an owner',
       claim: 'Card to claim',
       roundRobin: 'Round robin (offered in turn, by weight)',
@@ -439,6 +443,10 @@ export const adminKo: typeof adminEn = {
     },
     routing: {
       title: '배정 방식',
+      threshold: '이 단계부터 세일즈에게 배정',
+      thresholdHint: '그 전 단계의 리드는 마케팅에 남습니다. 케이던스는 더 뒤의 단계에서 멈춥니다.',
+      accounts: '기존 계정',
+      accountsOn: '진행 중이거나 수주한 리드가 있는 계정의 리드는 그 담당자에게 먼저',
       mode: '리드 배정 방식',
       claim: '카드에서 가져가기',
       roundRobin: '라운드 로빈 (가중치에 따라 차례로 제안)',

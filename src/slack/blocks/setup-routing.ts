@@ -1,11 +1,13 @@
 /** The routing modal: per segment, claim or round robin, the accept timeout, and who waits outside hours. */
 import type { types } from '@slack/bolt';
+import { workingStageLabel } from '../../config/workspace/normalize-labels.js';
 import type { WorkspaceConfig } from '../../config/workspace-schema.js';
 import type { RoutingForm } from '../../domain/setup-edits.js';
 import type { Catalog } from '../../i18n/index.js';
 import type { Block } from './common.js';
 import {
   chosen,
+  chosenMany,
   type FieldFor,
   input,
   numberField,
@@ -20,6 +22,9 @@ export const modeBlock = (segment: string) => `rt_mode_${segment}`;
 export const timeoutBlock = (segment: string) => `rt_timeout_${segment}`;
 export const hoursBlock = (segment: string) => `rt_hours_${segment}`;
 export const autoAssignBlock = (segment: string) => `rt_auto_${segment}`;
+export const THRESHOLD_BLOCK = 'rt_threshold';
+export const ACCOUNTS_BLOCK = 'rt_accounts';
+const ON = 'on';
 
 /**
  * Built from the routing in force for each segment (its own block merged over routing.default).
@@ -35,7 +40,34 @@ export function routingModal(
   readOnly: boolean,
 ): types.ModalView {
   const m = t.admin.modal.routing;
-  const blocks: Block[] = [];
+  const stages = config.stages.working.map((s) =>
+    option(workingStageLabel(config.labels, s.key, config.locale), s.key),
+  );
+  const on = option(m.accountsOn, ON);
+  const blocks: Block[] = [
+    input(
+      THRESHOLD_BLOCK,
+      m.threshold,
+      {
+        type: 'static_select',
+        action_id: SETUP_INPUT,
+        options: stages,
+        initial_option: stages.find((o) => o.value === config.routing.thresholdStage),
+      },
+      { hint: m.thresholdHint },
+    ),
+    input(
+      ACCOUNTS_BLOCK,
+      m.accounts,
+      {
+        type: 'checkboxes',
+        action_id: SETUP_INPUT,
+        options: [on],
+        ...(config.routing.matchExistingAccounts ? { initial_options: [on] } : {}),
+      },
+      { optional: true },
+    ),
+  ];
   for (const segment of config.segments) {
     const policy = config.routing.segments[segment];
     if (!policy) continue;
@@ -93,7 +125,13 @@ export function routingModal(
 }
 
 export function readRoutingForm(values: ViewValues, segments: readonly string[]): RoutingForm {
+  const threshold = chosen(values, THRESHOLD_BLOCK);
   return {
+    // Fields a submission lacks (an older modal) leave their settings as they are.
+    ...(threshold === null ? {} : { thresholdStage: threshold }),
+    ...(ACCOUNTS_BLOCK in values
+      ? { matchExistingAccounts: chosenMany(values, ACCOUNTS_BLOCK).includes(ON) }
+      : {}),
     segments: Object.fromEntries(
       segments.map((s) => [
         s,
@@ -114,7 +152,11 @@ export function readRoutingForm(values: ViewValues, segments: readonly string[])
 export const routingFieldFor =
   (segments: readonly string[]): FieldFor =>
   (path) => {
+    // The cadence must stop after the threshold: said where the threshold was chosen.
+    if (path[0] === 'cadence' && path[1] === 'stop_at_stage') return THRESHOLD_BLOCK;
     if (path[0] !== 'routing') return null;
+    if (path[1] === 'threshold_stage') return THRESHOLD_BLOCK;
+    if (path[1] === 'match_existing_accounts') return ACCOUNTS_BLOCK;
     const segment = path[1] === 'segments' && typeof path[2] === 'string' ? path[2] : segments[0];
     if (!segment || !segments.includes(segment)) return segments[0] ? modeBlock(segments[0]) : null;
     const key = path[3];

@@ -168,10 +168,13 @@ describe('set-up edits: the remaining items', () => {
       },
     });
     applyRouting(doc, {
+      thresholdStage: 'SQL',
+      matchExistingAccounts: false,
       segments: {
         smb: { mode: 'claim', acceptTimeoutMinutes: null, autoAssignMinutes: null, outsideHours: 'hold' },
       },
     });
+    expect(doc.routing).toMatchObject({ threshold_stage: 'SQL', match_existing_accounts: false });
     expect((doc.routing as { segments: Record<string, unknown> }).segments.smb).toEqual({
       mode: 'claim',
       outside_hours: 'hold',
