@@ -6,7 +6,18 @@
 import { DEFAULT_SEGMENTS } from '../config/workspace/defaults.js';
 import { isSeller } from './roles.js';
 
-export const SETUP_ITEMS = ['channels', 'people', 'calendar', 'sla', 'routing'] as const;
+export const SETUP_ITEMS = [
+  'channels',
+  'people',
+  'calendar',
+  'sla',
+  'routing',
+  'retro',
+  'stages',
+  'cadence',
+  'qualification',
+  'funnel',
+] as const;
 export type SetupItem = (typeof SETUP_ITEMS)[number];
 
 export type SetupState = 'done' | 'required' | 'default' | 'managed';
@@ -18,6 +29,11 @@ export const ITEM_KEYS: Record<SetupItem, readonly string[]> = {
   calendar: ['calendar', 'locale'],
   sla: ['sla'],
   routing: ['routing'],
+  retro: ['retro'],
+  stages: ['stages', 'labels'],
+  cadence: ['cadence'],
+  qualification: ['qualification'],
+  funnel: ['funnel'],
 };
 
 export interface ChecklistEntry {

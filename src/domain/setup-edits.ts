@@ -81,6 +81,10 @@ export interface CalendarForm {
   workingDays: string[];
   start: string;
   end: string;
+  /** ISO country whose public holidays are days off; null = none; absent = unchanged. */
+  holidaysCountry?: string | null;
+  /** The team's own days off, as written; absent = unchanged. */
+  daysOff?: Array<{ date: string; name: string | null }>;
 }
 
 export function applyCalendar(doc: Doc, form: CalendarForm): void {
@@ -90,6 +94,14 @@ export function applyCalendar(doc: Doc, form: CalendarForm): void {
   calendar.working_days = form.workingDays;
   calendar.working_hours = { start: form.start, end: form.end };
   doc.calendar = calendar;
+  if (form.holidaysCountry !== undefined) applyHolidaysCountry(doc, form.holidaysCountry);
+  if (form.daysOff !== undefined) {
+    const days = form.daysOff.map((d) => (d.name ? { date: d.date, name: d.name } : d.date));
+    const next = { ...(doc.calendar as Doc) };
+    if (days.length > 0) next.holidays = days;
+    else delete next.holidays;
+    doc.calendar = next;
+  }
 }
 
 export interface SlaForm {
@@ -126,13 +138,26 @@ export function applySla(doc: Doc, form: SlaForm, ladder: readonly EscalationSte
 }
 
 export interface RoutingForm {
+  /** The working stage at which a lead is routed to sellers; absent = unchanged. */
+  thresholdStage?: string;
+  /** Send a lead from a known account to its owner first; absent = unchanged. */
+  matchExistingAccounts?: boolean;
   /** Per segment: how its leads find an owner. */
-  segments: Record<string, { mode: string; acceptTimeoutMinutes: number | null; outsideHours: string }>;
+  segments: Record<
+    string,
+    {
+      mode: string;
+      acceptTimeoutMinutes: number | null;
+      /** Claim: minutes until an unclaimed card is auto-assigned; null = the default. */
+      autoAssignMinutes?: number | null;
+      outsideHours: string;
+    }
+  >;
 }
 
 /**
- * Writes each segment's routing policy. A claim segment keeps its own auto-assign minutes (set in
- * the file); the keys of the other mode are dropped, since the schema refuses them.
+ * Writes each segment's routing policy with the minutes of its mode; the other mode's are dropped,
+ * since the schema refuses them. A form without auto-assign minutes keeps the segment's own.
  */
 export function applyRouting(doc: Doc, form: RoutingForm): void {
   const routing = isRecord(doc.routing) ? { ...doc.routing } : {};
@@ -142,10 +167,188 @@ export function applyRouting(doc: Doc, form: RoutingForm): void {
     const next: Record<string, unknown> = { mode: policy.mode, outside_hours: policy.outsideHours };
     if (policy.mode === 'round_robin' && policy.acceptTimeoutMinutes !== null)
       next.accept_timeout_minutes = policy.acceptTimeoutMinutes;
-    if (policy.mode === 'claim' && old.auto_assign_after_minutes !== undefined)
-      next.auto_assign_after_minutes = old.auto_assign_after_minutes;
+    const autoAssign =
+      policy.autoAssignMinutes === undefined ? old.auto_assign_after_minutes : policy.autoAssignMinutes;
+    if (policy.mode === 'claim' && autoAssign !== undefined && autoAssign !== null)
+      next.auto_assign_after_minutes = autoAssign;
     segments[segment] = next;
   }
   routing.segments = segments;
+  if (form.thresholdStage !== undefined) routing.threshold_stage = form.thresholdStage;
+  if (form.matchExistingAccounts !== undefined) routing.match_existing_accounts = form.matchExistingAccounts;
   doc.routing = routing;
+}
+
+/** The country's public holidays join the team's own; none drops the country (and its region). */
+function applyHolidaysCountry(doc: Doc, country: string | null): void {
+  const calendar = isRecord(doc.calendar) ? { ...doc.calendar } : {};
+  if (country) {
+    // A region belongs to the country it was chosen for.
+    if (calendar.holidays_country !== country) delete calendar.holidays_region;
+    calendar.holidays_country = country;
+  } else {
+    delete calendar.holidays_country;
+    delete calendar.holidays_region;
+  }
+  doc.calendar = calendar;
+}
+
+export interface WeeklyMoment {
+  day: string;
+  time: string;
+}
+
+export interface RetroForm {
+  enabled: boolean;
+  open: WeeklyMoment;
+  nudge: WeeklyMoment;
+  close: WeeklyMoment;
+  monthlyEnabled: boolean;
+  /** NaN when the field was not a whole number, so the schema names it. */
+  monthlyDay: number;
+  monthlyTime: string;
+}
+
+export function applyRetro(doc: Doc, form: RetroForm): void {
+  doc.retro = {
+    enabled: form.enabled,
+    open: { ...form.open },
+    nudge: { ...form.nudge },
+    close: { ...form.close },
+    monthly_review: { enabled: form.monthlyEnabled, day_of_month: form.monthlyDay, time: form.monthlyTime },
+  };
+}
+
+export interface MembersHoursForm {
+  /** Whose own hours to set; empty leaves every member's as it is. */
+  users: string[];
+  /** Empty: the calendar's days. */
+  days: string[];
+  start: string | null;
+  end: string | null;
+  /** True: the chosen people follow the calendar's hours again. */
+  reset: boolean;
+}
+
+/**
+ * Writes a member's own working hours (each field falling back to the calendar's); runs after
+ * applyPeople, so people added in the same submission get them too.
+ */
+export function applyMemberHours(doc: Doc, form: MembersHoursForm): void {
+  if (form.users.length === 0) return;
+  const hours: Record<string, unknown> = {
+    ...(form.days.length > 0 ? { days: [...form.days] } : {}),
+    ...(form.start ? { start: form.start } : {}),
+    ...(form.end ? { end: form.end } : {}),
+  };
+  if (!form.reset && Object.keys(hours).length === 0) return;
+  const roster = (Array.isArray(doc.roster) ? doc.roster : []) as Entry[];
+  doc.roster = roster.map((m) => {
+    if (!form.users.includes(m.user)) return m;
+    const { working_hours: _old, ...rest } = m;
+    return form.reset ? rest : { ...rest, working_hours: hours };
+  });
+}
+
+export interface CadenceStepForm {
+  day: number;
+  action: string;
+  label: string;
+}
+
+export interface CadenceForm {
+  stopAtStage: string;
+  steps: CadenceStepForm[];
+}
+
+/** Writes the cadence; a step kept at the same day and action keeps its `within_minutes`. */
+export function applyCadence(doc: Doc, form: CadenceForm): void {
+  const cadence = isRecord(doc.cadence) ? { ...doc.cadence } : {};
+  const old = (Array.isArray(cadence.steps) ? cadence.steps : []).filter(isRecord);
+  cadence.stop_at_stage = form.stopAtStage;
+  cadence.steps = form.steps.map((step) => {
+    const before = old.find((o) => o.day === step.day && o.action === step.action);
+    return {
+      day: step.day,
+      action: step.action,
+      label: step.label,
+      ...(before?.within_minutes !== undefined ? { within_minutes: before.within_minutes } : {}),
+    };
+  });
+  doc.cadence = cadence;
+}
+
+/** Label kinds as the file names them under `labels:`. */
+export const LABEL_SECTIONS = [
+  'stages',
+  'lost_reasons',
+  'disqualify_reasons',
+  'segments',
+  'sources',
+  'forms',
+] as const;
+export type LabelSection = (typeof LABEL_SECTIONS)[number];
+
+/** Per kind, per locale: key → label in the order written (an empty label = none in that language). */
+export type LabelsForm = Record<LabelSection, Record<string, Array<[key: string, label: string]>>>;
+
+/**
+ * Writes the labels section from the modal, and the reason lists from the keys written (in the
+ * order first written, any language): inline labels move to `labels:`, which the modal shows
+ * merged. Working stages keep their keys and stagnation days.
+ */
+export function applyLabels(doc: Doc, form: LabelsForm): void {
+  const labels: Record<string, unknown> = isRecord(doc.labels) ? { ...doc.labels } : {};
+  const keysOf: Partial<Record<LabelSection, string[]>> = {};
+  for (const section of LABEL_SECTIONS) {
+    const byKey: Record<string, Record<string, string>> = {};
+    const keys: string[] = [];
+    for (const [locale, lines] of Object.entries(form[section])) {
+      for (const [key, label] of lines) {
+        if (!keys.includes(key)) keys.push(key);
+        if (label) byKey[key] = { ...byKey[key], [locale]: label };
+      }
+    }
+    keysOf[section] = keys;
+    if (Object.keys(byKey).length > 0) labels[section] = byKey;
+    else delete labels[section];
+  }
+  doc.labels = labels;
+  const stages = isRecord(doc.stages) ? { ...doc.stages } : {};
+  stages.lost_reasons = keysOf.lost_reasons;
+  stages.disqualify_reasons = keysOf.disqualify_reasons;
+  if (Array.isArray(stages.working)) {
+    stages.working = stages.working.map((s) => {
+      if (!isRecord(s)) return s;
+      const { label: _inline, ...rest } = s;
+      return Object.keys(rest).length === 1 ? rest.key : rest;
+    });
+  }
+  doc.stages = stages;
+}
+
+/**
+ * Writes the qualification section as the admin wrote it (rules and defaults, in the file's
+ * words); null (an empty field) leaves it out, so Baton's default rules apply.
+ */
+export function applyQualification(doc: Doc, section: unknown): void {
+  if (section === null) delete doc.qualification;
+  else doc.qualification = structuredClone(section);
+}
+
+export interface FunnelForm {
+  wonStage: string;
+  dealStage: string;
+  recycleReopenStage: string;
+  currency: string;
+}
+
+/** Writes the funnel's stages and currency; reverse planning's settings and KPI roles stay. */
+export function applyFunnel(doc: Doc, form: FunnelForm): void {
+  const funnel = isRecord(doc.funnel) ? { ...doc.funnel } : {};
+  funnel.won_stage = form.wonStage;
+  funnel.deal_stage = form.dealStage;
+  funnel.recycle_reopen_stage = form.recycleReopenStage;
+  funnel.currency = form.currency;
+  doc.funnel = funnel;
 }

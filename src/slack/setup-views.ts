@@ -10,12 +10,17 @@ import type { AppContext } from '../context.js';
 import { checklist, ITEM_KEYS, isSetUp, type SetupItem } from '../domain/setup-checklist.js';
 import { type Catalog, messages } from '../i18n/index.js';
 import type { Block } from './blocks/common.js';
+import { cadenceModal } from './blocks/setup-cadence.js';
 import { calendarModal } from './blocks/setup-calendar.js';
 import { channelsModal } from './blocks/setup-channels.js';
 import { setupHomeBlocks } from './blocks/setup-checklist.js';
+import { funnelModal } from './blocks/setup-funnel.js';
 import { peopleModal } from './blocks/setup-people.js';
+import { qualificationModal } from './blocks/setup-qualification.js';
+import { retroModal } from './blocks/setup-retro.js';
 import { routingModal } from './blocks/setup-routing.js';
 import { slaModal } from './blocks/setup-sla.js';
+import { stagesModal } from './blocks/setup-stages.js';
 
 type Doc = Record<string, unknown>;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -64,7 +69,17 @@ export async function setupModalFor(
     case 'sla':
       return slaModal(t, config.sla, readOnly);
     case 'routing':
-      return routingModal(t, config, readOnly);
+      return routingModal(t, config, ownAutoAssign(doc), fallbackAutoAssign(doc, config), readOnly);
+    case 'retro':
+      return retroModal(t, config.retro, readOnly);
+    case 'stages':
+      return stagesModal(t, config, readOnly);
+    case 'cadence':
+      return cadenceModal(t, config, readOnly);
+    case 'qualification':
+      return qualificationModal(t, doc.qualification, readOnly);
+    case 'funnel':
+      return funnelModal(t, config, readOnly);
     case 'calendar': {
       const calendar = isRecord(doc.calendar) ? doc.calendar : {};
       const fromProfile = typeof calendar.time_zone !== 'string' || typeof doc.locale !== 'string';
@@ -86,6 +101,10 @@ export async function setupModalFor(
           workingDays: config.calendar.workingDays,
           start: config.calendar.workingHours.start,
           end: config.calendar.workingHours.end,
+          holidaysCountry: config.calendar.holidaysCountry,
+          daysOff: config.calendar.holidays
+            .filter((h) => !h.public)
+            .map((h) => ({ date: h.date, name: h.name ?? null })),
           fromProfile: profile !== null,
         },
         ctx.clock.now(),
@@ -93,6 +112,25 @@ export async function setupModalFor(
       );
     }
   }
+}
+
+/** Segments whose routing block writes its own auto-assign minutes. */
+function ownAutoAssign(doc: Doc): Record<string, number> {
+  const segments = isRecord(doc.routing) && isRecord(doc.routing.segments) ? doc.routing.segments : {};
+  const own: Record<string, number> = {};
+  for (const [segment, policy] of Object.entries(segments)) {
+    if (isRecord(policy) && typeof policy.auto_assign_after_minutes === 'number')
+      own[segment] = policy.auto_assign_after_minutes;
+  }
+  return own;
+}
+
+/** Minutes a claim segment without its own gets: routing.default's, else the ladder's auto-assign step. */
+function fallbackAutoAssign(doc: Doc, config: WorkspaceConfig): number | 'off' {
+  const fallback = isRecord(doc.routing) && isRecord(doc.routing.default) ? doc.routing.default : {};
+  if (typeof fallback.auto_assign_after_minutes === 'number') return fallback.auto_assign_after_minutes;
+  const step = config.sla.escalations.find((s) => s.action === 'auto_assign' && s.enabled);
+  return step ? step.afterMinutes : 'off';
 }
 
 function isZone(zone: string): boolean {

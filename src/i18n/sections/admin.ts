@@ -59,6 +59,11 @@ export const adminEn = {
       calendar: 'Calendar and language',
       sla: 'Follow-up SLA',
       routing: 'Routing',
+      retro: 'Weekly retro',
+      stages: 'Stages and labels',
+      cadence: 'Cadence',
+      qualification: 'Qualification rules',
+      funnel: 'Wins and deals',
     },
     describe: {
       channels: 'Where lead cards, escalations, the weekly retro and VOC are posted.',
@@ -66,6 +71,13 @@ export const adminEn = {
       calendar: 'Time zone, language, working days and hours.',
       sla: 'The first-touch promise, its clock and the escalation ladder.',
       routing: 'Per segment: cards to claim or round robin, and what happens outside working hours.',
+      retro: 'When the weekly retro thread opens, nudges and closes, and the monthly review.',
+      stages:
+        'What stages, reasons, segments, sources and forms are called, per language; the lost and disqualify reasons.',
+      cadence: 'The follow-up reminders after the first touch, and the stage they stop at.',
+      qualification: 'The MQL/SQL rules that give a new lead its segment, stage and score.',
+      funnel:
+        'Which stage is a win, from which a deal has an amount, the currency, and where recycled leads reopen.',
     },
     states: {
       done: ':white_check_mark: Done',
@@ -83,6 +95,8 @@ export const adminEn = {
     save: 'Save',
     cancel: 'Cancel',
     managed: ':lock: Managed in baton.yaml: change it in the file.',
+    tooLong:
+      ':straight_ruler: Longer than a Slack field holds (3000 characters): change it in baton.yaml, or shorten it there first.',
     channels: {
       title: 'Channels',
       leadsFor: (segment: string) => `Leads channel: ${segment}`,
@@ -113,6 +127,13 @@ export const adminEn = {
       manager: 'Manager',
       remove: 'Take off the roster',
       removeHint: 'They keep their leads and history but get no new leads.',
+      ownHours:
+        '*Their own working hours* (optional): for the people picked above; what is left empty follows the calendar.',
+      ownDays: 'Their working days',
+      ownStart: 'Their working hours start',
+      ownEnd: 'Their working hours end',
+      ownReset: 'Follow the calendar’s hours again',
+      on: 'Yes',
     },
     calendar: {
       title: 'Calendar',
@@ -124,6 +145,18 @@ export const adminEn = {
       start: 'Working hours start',
       end: 'Working hours end',
       fromProfile: 'Time zone and language start from your Slack profile until saved.',
+      daysOff: 'The team’s own days off',
+      daysOffHint: 'One per line: the date, then a name if you like, e.g. 2026-12-31 Year-end.',
+      holidays: 'Public holidays',
+      holidaysHint: 'The country’s public holidays are days off, as the team’s own days off are.',
+      countries: {
+        none: 'None (only the team’s own days off)',
+        KR: 'South Korea',
+        US: 'United States',
+        GB: 'United Kingdom',
+        DE: 'Germany',
+        JP: 'Japan',
+      } as Record<string, string>,
     },
     sla: {
       title: 'Follow-up SLA',
@@ -146,6 +179,10 @@ export const adminEn = {
     },
     routing: {
       title: 'Routing',
+      threshold: 'Route a lead to sellers from this stage',
+      thresholdHint: 'Leads before it stay with marketing. Cadence stops at a later stage.',
+      accounts: 'Known accounts',
+      accountsOn: 'A lead from an account with an open or won lead goes to that owner first',
       mode: 'How leads find an owner',
       claim: 'Card to claim',
       roundRobin: 'Round robin (offered in turn, by weight)',
@@ -154,6 +191,71 @@ export const adminEn = {
       outsideHours: 'When nobody is eligible now',
       hold: 'Hold it until a seller’s hours begin',
       skip: 'Leave it on the card for anyone to claim',
+      autoAssign: 'Minutes until an unclaimed card is auto-assigned (claim)',
+      autoAssignHint: (now: number | 'off' | null) =>
+        now === null
+          ? 'Empty: routing’s default, else the SLA ladder’s auto-assign step.'
+          : now === 'off'
+            ? 'Empty: routing’s default, else the SLA ladder’s auto-assign step (now off: never).'
+            : `Empty: routing’s default, else the SLA ladder’s auto-assign step (now ${now} minutes).`,
+    },
+    retro: {
+      title: 'Weekly retro',
+      enabled: 'Weekly retro',
+      on: 'On',
+      open: 'Thread opens',
+      nudge: 'Nudge who has not answered',
+      close: 'Summary posted',
+      day: (moment: string) => `${moment}: day`,
+      time: (moment: string) => `${moment}: time`,
+      momentsHint: 'Within one Monday-to-Sunday week, in this order, in the calendar’s time zone.',
+      monthly: 'Monthly review',
+      monthlyDay: 'Monthly review: day of the month',
+      monthlyDayHint: '1–28.',
+      monthlyTime: 'Monthly review: time',
+    },
+    stages: {
+      title: 'Stages and labels',
+      intro:
+        'One `key: label` per line. A line with no label leaves that language to another language’s label, or the key. Keys of stages and segments stay; the reason lists are the keys you write here.',
+      field: (kind: string, language: string) => `${kind} (${language})`,
+      kinds: {
+        stages: 'Working stages',
+        lost_reasons: 'Lost reasons',
+        disqualify_reasons: 'Disqualify reasons',
+        segments: 'Segments',
+        sources: 'Sources',
+        forms: 'Forms',
+      },
+      badLine: (line: number, text: string) => `Line ${line} ("${text}") is not \`key: label\`.`,
+    },
+    qualification: {
+      title: 'Qualification rules',
+      intro:
+        'The rules as in baton.yaml’s `qualification:` section (YAML: `rules:` and `defaults:`), explained in docs/configuration.md. Leave the field empty for Baton’s default rules.',
+      rules: 'Rules and defaults (YAML)',
+      rulesHint: 'e.g. rules: [{ when: { form: contact }, set: { stage: MQL, score: 50 } }]',
+      badYaml: (line: number, column: number, message: string) =>
+        `Not readable as YAML at line ${line}, column ${column}: ${message}`,
+    },
+    funnel: {
+      title: 'Wins and deals',
+      won: 'Reaching this stage is a win',
+      wonHint: 'Stages after it count as renewals.',
+      deal: 'From this stage on, a move asks for the deal’s amount',
+      recycle: 'A recycled lead reopens at',
+      currency: 'Currency',
+      currencyHint: 'Three capital letters, like USD or KRW: for an amount given without one.',
+    },
+    cadence: {
+      title: 'Cadence',
+      stopAt: 'Stop at stage',
+      stopAtHint: 'Reminders stop once a lead reaches this stage (and for Lost, Disqualified and Recycle).',
+      steps: 'Steps',
+      stepsHint:
+        'One step per line: days after the first touch, the kind (call, email, linkedin, meeting, other), then the message, like “3 email: Send the case study”. Empty: no reminders.',
+      badLine: (line: number, text: string) =>
+        `Line ${line} ("${text}") is not \`days kind: message\`, like \`3 email: Send the case study\`.`,
     },
   },
   options: {
@@ -225,6 +327,11 @@ export const adminKo: typeof adminEn = {
       calendar: '캘린더와 언어',
       sla: '팔로업 SLA',
       routing: '배정 방식',
+      retro: '주간 회고',
+      stages: '단계와 표시 이름',
+      cadence: '케이던스',
+      qualification: '리드 자격 규칙',
+      funnel: '수주와 딜',
     },
     describe: {
       channels: '리드 카드, 에스컬레이션, 주간 회고, VOC를 올릴 채널입니다.',
@@ -232,6 +339,11 @@ export const adminKo: typeof adminEn = {
       calendar: '시간대, 언어, 근무일과 근무 시간.',
       sla: '첫 연락 약속, 그 시계, 에스컬레이션 단계.',
       routing: '세그먼트별: 카드에서 가져가기 또는 라운드 로빈, 근무 시간 밖에는 어떻게 할지.',
+      retro: '주간 회고 스레드를 열고, 알리고, 닫는 때와 월간 리뷰.',
+      stages: '단계, 사유, 세그먼트, 유입 경로, 폼의 언어별 표시 이름과 실주·부적격 사유.',
+      cadence: '첫 연락 뒤의 팔로업 알림과, 알림을 멈추는 단계.',
+      qualification: '새 리드의 세그먼트, 단계, 점수를 정하는 MQL/SQL 규칙.',
+      funnel: '수주로 보는 단계, 딜 금액을 묻기 시작하는 단계, 통화, 재활용 리드가 다시 열리는 단계.',
     },
     states: {
       done: ':white_check_mark: 완료',
@@ -249,6 +361,7 @@ export const adminKo: typeof adminEn = {
     save: '저장',
     cancel: '취소',
     managed: ':lock: baton.yaml에서 관리합니다. 파일에서 바꾸세요.',
+    tooLong: ':straight_ruler: Slack 입력 칸(3000자)보다 깁니다. baton.yaml에서 바꾸거나 먼저 줄이세요.',
     channels: {
       title: '채널',
       leadsFor: (segment: string) => `리드 채널: ${segment}`,
@@ -279,6 +392,12 @@ export const adminKo: typeof adminEn = {
       manager: '매니저',
       remove: '로스터에서 빼기',
       removeHint: '담당 리드와 기록은 그대로이고 새 리드만 받지 않습니다.',
+      ownHours: '*본인 근무 시간* (선택): 위에서 고른 사람에게 적용됩니다. 비워 둔 항목은 캘린더를 따릅니다.',
+      ownDays: '본인 근무일',
+      ownStart: '본인 근무 시작',
+      ownEnd: '본인 근무 종료',
+      ownReset: '다시 캘린더의 근무 시간 따르기',
+      on: '예',
     },
     calendar: {
       title: '캘린더',
@@ -290,6 +409,18 @@ export const adminKo: typeof adminEn = {
       start: '근무 시작',
       end: '근무 종료',
       fromProfile: '저장하기 전까지 시간대와 언어는 내 Slack 프로필에서 가져옵니다.',
+      daysOff: '팀 휴무일',
+      daysOffHint: '한 줄에 하나씩: 날짜, 원하면 이름. 예: 2026-12-31 종무식',
+      holidays: '공휴일',
+      holidaysHint: '이 나라의 공휴일도 팀의 휴무일처럼 근무하지 않는 날로 칩니다.',
+      countries: {
+        none: '없음 (팀의 휴무일만)',
+        KR: '대한민국',
+        US: '미국',
+        GB: '영국',
+        DE: '독일',
+        JP: '일본',
+      } as Record<string, string>,
     },
     sla: {
       title: '팔로업 SLA',
@@ -312,6 +443,10 @@ export const adminKo: typeof adminEn = {
     },
     routing: {
       title: '배정 방식',
+      threshold: '이 단계부터 세일즈에게 배정',
+      thresholdHint: '그 전 단계의 리드는 마케팅에 남습니다. 케이던스는 더 뒤의 단계에서 멈춥니다.',
+      accounts: '기존 계정',
+      accountsOn: '진행 중이거나 수주한 리드가 있는 계정의 리드는 그 담당자에게 먼저',
       mode: '리드 배정 방식',
       claim: '카드에서 가져가기',
       roundRobin: '라운드 로빈 (가중치에 따라 차례로 제안)',
@@ -320,6 +455,72 @@ export const adminKo: typeof adminEn = {
       outsideHours: '지금 받을 수 있는 사람이 없을 때',
       hold: '세일즈의 근무 시간이 시작될 때까지 보류',
       skip: '카드에 두고 누구나 가져가게 하기',
+      autoAssign: '아무도 가져가지 않은 카드를 자동 배정하기까지(분, 가져가기)',
+      autoAssignHint: (now: number | 'off' | null) =>
+        now === null
+          ? '비우면 배정 기본값, 없으면 SLA 에스컬레이션의 자동 배정 단계를 따릅니다.'
+          : now === 'off'
+            ? '비우면 배정 기본값, 없으면 SLA 에스컬레이션의 자동 배정 단계를 따릅니다 (지금은 꺼져 있어 자동 배정하지 않음).'
+            : `비우면 배정 기본값, 없으면 SLA 에스컬레이션의 자동 배정 단계를 따릅니다 (지금 ${now}분).`,
+    },
+    retro: {
+      title: '주간 회고',
+      enabled: '주간 회고',
+      on: '켜기',
+      open: '스레드 열기',
+      nudge: '답하지 않은 사람에게 알림',
+      close: '요약 올리기',
+      day: (moment: string) => `${moment}: 요일`,
+      time: (moment: string) => `${moment}: 시각`,
+      momentsHint: '월요일부터 일요일까지 한 주 안에서 이 순서로, 캘린더의 시간대를 따릅니다.',
+      monthly: '월간 리뷰',
+      monthlyDay: '월간 리뷰: 날짜',
+      monthlyDayHint: '1–28일.',
+      monthlyTime: '월간 리뷰: 시각',
+    },
+    stages: {
+      title: '단계와 표시 이름',
+      intro:
+        '한 줄에 `키: 표시 이름` 하나씩 적습니다. 표시 이름이 없는 줄은 다른 언어의 이름이나 키로 보입니다. 단계와 세그먼트의 키는 그대로이고, 사유 목록은 여기 적은 키입니다.',
+      field: (kind: string, language: string) => `${kind} (${language})`,
+      kinds: {
+        stages: '진행 단계',
+        lost_reasons: '실주 사유',
+        disqualify_reasons: '부적격 사유',
+        segments: '세그먼트',
+        sources: '유입 경로',
+        forms: '폼',
+      },
+      badLine: (line: number, text: string) =>
+        `${line}번째 줄("${text}")이 \`키: 표시 이름\` 형식이 아닙니다.`,
+    },
+    qualification: {
+      title: '리드 자격 규칙',
+      intro:
+        'baton.yaml의 `qualification:` 섹션과 같은 형식입니다 (YAML: `rules:`와 `defaults:`, 설명은 docs/configuration.md). 비워 두면 Baton의 기본 규칙을 씁니다.',
+      rules: '규칙과 기본값 (YAML)',
+      rulesHint: '예: rules: [{ when: { form: contact }, set: { stage: MQL, score: 50 } }]',
+      badYaml: (line: number, column: number, message: string) =>
+        `${line}번째 줄 ${column}번째 글자에서 YAML로 읽을 수 없습니다: ${message}`,
+    },
+    funnel: {
+      title: '수주와 딜',
+      won: '이 단계에 이르면 수주',
+      wonHint: '그 뒤의 단계는 갱신으로 셉니다.',
+      deal: '이 단계부터 단계를 옮길 때 딜 금액을 묻기',
+      recycle: '재활용 리드가 다시 열리는 단계',
+      currency: '통화',
+      currencyHint: 'USD, KRW처럼 대문자 세 글자. 통화 없이 적은 금액에 씁니다.',
+    },
+    cadence: {
+      title: '케이던스',
+      stopAt: '멈추는 단계',
+      stopAtHint: '리드가 이 단계에 이르면 알림이 멈춥니다 (실주, 부적격, 재활용도 마찬가지).',
+      steps: '알림',
+      stepsHint:
+        '한 줄에 하나씩: 첫 연락 뒤 며칠, 종류(call, email, linkedin, meeting, other), 메시지. 예: “3 email: 사례 자료 보내기”. 비우면 알림이 없습니다.',
+      badLine: (line: number, text: string) =>
+        `${line}번째 줄("${text}")이 \`며칠 종류: 메시지\` 형식이 아닙니다. 예: \`3 email: 사례 자료 보내기\``,
     },
   },
   options: {

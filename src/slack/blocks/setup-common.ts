@@ -14,7 +14,19 @@ export const SETUP_VIEWS: Record<SetupItem, string> = {
   calendar: 'setup_calendar',
   sla: 'setup_sla',
   routing: 'setup_routing',
+  retro: 'setup_retro',
+  stages: 'setup_stages',
+  cadence: 'setup_cadence',
+  qualification: 'setup_qualification',
+  funnel: 'setup_funnel',
 };
+/**
+ * Slack caps a plain-text input at 3000 characters. A value written in the file that does not fit
+ * is never cut short in a modal (saving the cut copy would lose the rest): the modal is read-only
+ * (`setupModal` with `tooLong`), or the field is left out (`tooLongNote`).
+ */
+export const MAX_TEXT = 3000;
+
 /** Every input's action id; the block id tells the fields apart. */
 export const SETUP_INPUT = 'value';
 
@@ -41,25 +53,33 @@ export function input(
   } as Block;
 }
 
-/** A modal with Save/Cancel, or a read-only one (only Close) when the file manages its settings. */
+/**
+ * A modal with Save/Cancel, or a read-only one (only Close) when the file manages its settings —
+ * or, `tooLong`, when a value written in the file is longer than its field holds.
+ */
 export function setupModal(
   t: Catalog,
   callbackId: string,
   title: string,
   blocks: Block[],
-  readOnly: boolean,
+  readOnly: boolean | 'tooLong',
 ): types.ModalView {
+  const note = readOnly === 'tooLong' ? t.admin.modal.tooLong : t.admin.modal.managed;
   return {
     type: 'modal',
     callback_id: callbackId,
     title: plain(clip(title, 24)),
     close: plain(t.admin.modal.cancel),
     ...(readOnly ? {} : { submit: plain(t.admin.modal.save) }),
-    blocks: readOnly
-      ? [{ type: 'section', text: { type: 'mrkdwn', text: t.admin.modal.managed } }, ...blocks]
-      : blocks,
+    blocks: readOnly ? [{ type: 'section', text: { type: 'mrkdwn', text: note } }, ...blocks] : blocks,
   };
 }
+
+/** Said at the top of a modal made read-only because a value is longer than a field holds. */
+export const tooLongNote = (t: Catalog): Block => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: t.admin.modal.tooLong },
+});
 
 /** One field of a submitted view's state, as Slack sends it. */
 export interface FieldValue {

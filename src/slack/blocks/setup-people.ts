@@ -1,9 +1,10 @@
 /** The people modal: add or update several people at once, and take people off the roster. */
 import type { types } from '@slack/bolt';
+import { WEEKDAYS } from '../../config/workspace/constants.js';
 import type { PeopleScope } from '../../domain/admin-rights.js';
 import { ROLES, type Role } from '../../domain/roles.js';
 import { documentSegments } from '../../domain/setup-checklist.js';
-import type { PeopleForm } from '../../domain/setup-edits.js';
+import type { MembersHoursForm, PeopleForm } from '../../domain/setup-edits.js';
 import type { Catalog } from '../../i18n/index.js';
 import { escapeMrkdwn, mention } from '../mrkdwn.js';
 import type { Block } from './common.js';
@@ -28,6 +29,11 @@ export const PEOPLE_WEIGHT = 'people_weight';
 export const PEOPLE_CAP = 'people_cap';
 export const PEOPLE_MANAGER = 'people_manager';
 export const PEOPLE_REMOVE = 'people_remove';
+export const PEOPLE_DAYS = 'people_days';
+export const PEOPLE_START = 'people_start';
+export const PEOPLE_END = 'people_end';
+export const PEOPLE_RESET = 'people_hours_reset';
+const ON = 'on';
 
 type Doc = Record<string, unknown>;
 type Entry = Record<string, unknown> & { user: string };
@@ -105,6 +111,7 @@ export function peopleModal(t: Catalog, doc: Doc, scope: PeopleScope, readOnly: 
       input(PEOPLE_WEIGHT, m.weight, number(1, 100), { optional: true, hint: m.weightHint }),
       input(PEOPLE_CAP, m.cap, number(1, 1000), { optional: true, hint: m.capHint }),
       input(PEOPLE_MANAGER, m.manager, { type: 'users_select', action_id: SETUP_INPUT }, { optional: true }),
+      ...ownHoursBlocks(t),
       input(
         PEOPLE_REMOVE,
         m.remove,
@@ -114,6 +121,39 @@ export function peopleModal(t: Catalog, doc: Doc, scope: PeopleScope, readOnly: 
     );
   }
   return setupModal(t, SETUP_VIEWS.people, m.title, blocks, readOnly);
+}
+
+/** A member's own working hours, for the people picked; empty fields follow the calendar. */
+function ownHoursBlocks(t: Catalog): Block[] {
+  const m = t.admin.modal.people;
+  const days = WEEKDAYS.map((d) => option(t.admin.weekdays[d], d));
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: m.ownHours } },
+    input(
+      PEOPLE_DAYS,
+      m.ownDays,
+      { type: 'checkboxes', action_id: SETUP_INPUT, options: days },
+      { optional: true },
+    ),
+    input(PEOPLE_START, m.ownStart, { type: 'timepicker', action_id: SETUP_INPUT }, { optional: true }),
+    input(PEOPLE_END, m.ownEnd, { type: 'timepicker', action_id: SETUP_INPUT }, { optional: true }),
+    input(
+      PEOPLE_RESET,
+      m.ownReset,
+      { type: 'checkboxes', action_id: SETUP_INPUT, options: [option(m.on, ON)] },
+      { optional: true },
+    ),
+  ];
+}
+
+export function readMemberHours(values: ViewValues, users: string[]): MembersHoursForm {
+  return {
+    users,
+    days: chosenMany(values, PEOPLE_DAYS),
+    start: field(values, PEOPLE_START).selected_time ?? null,
+    end: field(values, PEOPLE_END).selected_time ?? null,
+    reset: chosenMany(values, PEOPLE_RESET).includes(ON),
+  };
 }
 
 export function readPeopleForm(values: ViewValues): PeopleForm {
@@ -138,9 +178,13 @@ const BY_KEY: Record<string, string> = {
   manager: PEOPLE_MANAGER,
 };
 
+const HOURS_BY_KEY: Record<string, string> = { days: PEOPLE_DAYS, start: PEOPLE_START };
+
 /** `roster[2].weight` → the weight field; anything else about the roster → the people picker. */
 export const peopleFieldFor: FieldFor = (path) => {
   if (path[0] !== 'roster') return null;
   const key = path[2];
+  // Hours out of order (start not before end) are said under the end.
+  if (key === 'working_hours') return HOURS_BY_KEY[String(path[3])] ?? PEOPLE_END;
   return (typeof key === 'string' && BY_KEY[key]) || PEOPLE_USERS;
 };

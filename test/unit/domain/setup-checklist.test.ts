@@ -15,6 +15,11 @@ describe('set-up checklist', () => {
       calendar: 'default',
       sla: 'default',
       routing: 'default',
+      retro: 'default',
+      stages: 'default',
+      cadence: 'default',
+      qualification: 'default',
+      funnel: 'default',
     });
     expect(isSetUp(entries)).toBe(false);
   });
@@ -34,6 +39,11 @@ describe('set-up checklist', () => {
       calendar: 'done',
       sla: 'default',
       routing: 'default',
+      retro: 'default',
+      stages: 'default',
+      cadence: 'default',
+      qualification: 'default',
+      funnel: 'default',
     });
   });
 
@@ -43,6 +53,7 @@ describe('set-up checklist', () => {
       channels: { leads: { default: 'C0ALL' } },
       roster: [{ user: 'U0A' }],
       sla: {},
+      labels: { segments: { smb: 'Small business' } },
     };
     expect(states(doc)).toEqual({
       channels: 'done',
@@ -50,18 +61,28 @@ describe('set-up checklist', () => {
       calendar: 'default',
       sla: 'done',
       routing: 'default',
+      retro: 'default',
+      stages: 'done',
+      cadence: 'default',
+      qualification: 'default',
+      funnel: 'default',
     });
     expect(isSetUp(checklist(doc, []))).toBe(true);
     expect(states({ ...doc, channels: { leads: 'C0ALL' } }).channels).toBe('done');
   });
 
   it('shows what the file manages as managed, whatever its state', () => {
-    expect(states({}, ['channels', 'locale'])).toEqual({
+    expect(states({}, ['channels', 'locale', 'labels'])).toEqual({
       channels: 'managed',
       people: 'required: smb,enterprise',
       calendar: 'managed',
       sla: 'default',
       routing: 'default',
+      retro: 'default',
+      stages: 'managed',
+      cadence: 'default',
+      qualification: 'default',
+      funnel: 'default',
     });
   });
 });

@@ -40,8 +40,10 @@ describe('config problems under modal fields', () => {
       'rt_timeout_enterprise',
     );
     expect(routing(['routing', 'segments', 'smb', 'outside_hours'])).toBe('rt_hours_smb');
-    expect(routing(['routing', 'segments', 'smb', 'auto_assign_after_minutes'])).toBe('rt_mode_smb');
-    expect(routing(['routing', 'threshold_stage'])).toBe('rt_mode_smb');
+    expect(routing(['routing', 'segments', 'smb', 'auto_assign_after_minutes'])).toBe('rt_auto_smb');
+    expect(routing(['routing', 'threshold_stage'])).toBe('rt_threshold');
+    expect(routing(['cadence', 'stop_at_stage'])).toBe('rt_threshold');
+    expect(routing(['routing', 'match_existing_accounts'])).toBe('rt_accounts');
   });
 
   it('puts each message under its block, joins several, and names the path where the field does not', () => {
@@ -86,6 +88,11 @@ describe('set-up blocks', () => {
       'calendar',
       'sla',
       'routing',
+      'retro',
+      'stages',
+      'cadence',
+      'qualification',
+      'funnel',
     ]);
     const manager = setupHomeBlocks(ko, checklist({}, []), { peopleOnly: true });
     expect(manager.filter((b) => 'accessory' in b)).toHaveLength(1);

@@ -1,37 +1,16 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { ConfigChangeResult, ConfigDocument } from '../../../admin/config-service.js';
+import type { ConfigChangeResult } from '../../../admin/config-service.js';
 import type { AppContext } from '../../../context.js';
 import { checkTeamEdit, type RosterDocEntry, type TeamEditRefusal } from '../../../domain/admin-rights.js';
-import type { NewMemberProfile } from '../../../domain/roster-command.js';
-import { documentSegments, type SetupItem } from '../../../domain/setup-checklist.js';
-import {
-  applyCalendar,
-  applyChannels,
-  applyPeople,
-  applyRouting,
-  applySla,
-} from '../../../domain/setup-edits.js';
+import type { SetupItem } from '../../../domain/setup-checklist.js';
 import type { Catalog } from '../../../i18n/index.js';
-import { CAL_TZ, calendarFieldFor, readCalendarForm } from '../../blocks/setup-calendar.js';
-import { channelsFieldFor, leadsBlock, readChannelsForm } from '../../blocks/setup-channels.js';
-import { type FieldFor, fieldErrors, type ViewValues } from '../../blocks/setup-common.js';
-import { PEOPLE_USERS, peopleFieldFor, readPeopleForm } from '../../blocks/setup-people.js';
-import { modeBlock, readRoutingForm, routingFieldFor } from '../../blocks/setup-routing.js';
-import { readSlaForm, SLA_MINUTES, slaFieldFor } from '../../blocks/setup-sla.js';
+import { fieldErrors, type ViewValues } from '../../blocks/setup-common.js';
 import { publishHome } from '../../home-view.js';
 import { mention } from '../../mrkdwn.js';
-import { currentCatalog, currentConfig, mayOpen } from '../../setup-views.js';
+import { currentCatalog, mayOpen } from '../../setup-views.js';
+import { itemEdit } from './setup-edit-plan.js';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-/** How one modal turns its values into an edit, and where its errors go. */
-interface ItemEdit {
-  edit: (doc: ConfigDocument) => void;
-  fieldFor: FieldFor;
-  /** The block for problems no field of this modal edits. */
-  fallback: string;
-  withPath?: boolean;
-}
 
 /**
  * A set-up modal submitted: the edit goes through ConfigService (the file's schema) before the ack,
@@ -61,6 +40,10 @@ export const submitSetup =
       values,
       rights.people.kind === 'team' ? rights.people.managerId : null,
     );
+    if (plan.problems && Object.keys(plan.problems).length > 0) {
+      await ack({ response_action: 'errors', errors: plan.problems });
+      return;
+    }
     let refusal: TeamEditRefusal | null = null;
     let result: ConfigChangeResult;
     try {
@@ -103,65 +86,4 @@ function teamRefusalText(t: Catalog, refusal: TeamEditRefusal): string {
   return refusal.reason === 'outside_team'
     ? t.admin.refusals.outsideTeam(who)
     : t.admin.refusals.roleNotAllowed(who);
-}
-
-async function itemEdit(
-  ctx: AppContext,
-  teamId: string,
-  item: SetupItem,
-  values: ViewValues,
-  teamOf: string | null,
-): Promise<ItemEdit> {
-  const doc = ctx.services.config.document(teamId);
-  switch (item) {
-    case 'channels': {
-      const segments = documentSegments(doc);
-      const form = readChannelsForm(values, doc);
-      return {
-        edit: (d) => applyChannels(d, form),
-        fieldFor: channelsFieldFor(segments),
-        fallback: leadsBlock(segments[0] ?? 'default'),
-      };
-    }
-    case 'people': {
-      const form = readPeopleForm(values);
-      // New people's time zone and name come from their Slack profiles.
-      const onRoster = new Set(
-        ((Array.isArray(doc.roster) ? doc.roster : []) as RosterDocEntry[]).map((m) => m.user),
-      );
-      const profiles = new Map<string, NewMemberProfile>();
-      for (const user of form.users.filter((u) => !onRoster.has(u))) {
-        const profile = await ctx.services.admins.profile(teamId, user);
-        if (profile)
-          profiles.set(user, {
-            ...(profile.tz ? { tz: profile.tz } : {}),
-            ...(profile.name ? { name: profile.name } : {}),
-          });
-      }
-      return {
-        edit: (d) => applyPeople(d, form, profiles, teamOf),
-        fieldFor: peopleFieldFor,
-        fallback: PEOPLE_USERS,
-        withPath: true,
-      };
-    }
-    case 'calendar': {
-      const form = readCalendarForm(values);
-      return { edit: (d) => applyCalendar(d, form), fieldFor: calendarFieldFor, fallback: CAL_TZ };
-    }
-    case 'sla': {
-      const ladder = currentConfig(ctx, teamId).sla.escalations;
-      const form = readSlaForm(values, ladder.length);
-      return { edit: (d) => applySla(d, form, ladder), fieldFor: slaFieldFor, fallback: SLA_MINUTES };
-    }
-    case 'routing': {
-      const segments = currentConfig(ctx, teamId).segments;
-      const form = readRoutingForm(values, segments);
-      return {
-        edit: (d) => applyRouting(d, form),
-        fieldFor: routingFieldFor(segments),
-        fallback: modeBlock(segments[0] ?? 'smb'),
-      };
-    }
-  }
 }
