@@ -10,7 +10,9 @@ import {
   type FieldFor,
   input,
   MAX_TEXT,
+  multilineText,
   option,
+  readLines,
   SETUP_INPUT,
   SETUP_VIEWS,
   setupModal,
@@ -33,18 +35,10 @@ export function cadenceModal(t: Catalog, config: WorkspaceConfig, readOnly: bool
   const steps = config.cadence.steps.map(stepLine).join('\n');
   const tooLong = steps.length > MAX_TEXT;
   const blocks: Block[] = [
-    input(
-      CADENCE_STEPS,
-      m.steps,
-      {
-        type: 'plain_text_input',
-        action_id: SETUP_INPUT,
-        multiline: true,
-        max_length: MAX_TEXT,
-        ...(steps && !tooLong ? { initial_value: steps } : {}),
-      },
-      { optional: true, hint: m.stepsHint },
-    ),
+    input(CADENCE_STEPS, m.steps, multilineText(tooLong ? null : steps), {
+      optional: true,
+      hint: m.stepsHint,
+    }),
     input(
       CADENCE_STOP,
       m.stopAt,
@@ -68,18 +62,13 @@ export function readCadenceForm(
   t: Catalog,
   values: ViewValues,
 ): { form: CadenceForm; problems: Record<string, string> } {
-  const steps: CadenceStepForm[] = [];
-  const problems: Record<string, string> = {};
-  (text(values, CADENCE_STEPS) ?? '').split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '') return;
-    const match = LINE.exec(line);
-    if (!match) {
-      problems[CADENCE_STEPS] ??= t.admin.modal.cadence.badLine(i + 1, line.slice(0, 60));
-      return;
-    }
-    steps.push({ day: Number(match[1]), action: match[2]!.toLowerCase(), label: match[3]!.trim() });
-  });
+  const read = readLines(text(values, CADENCE_STEPS), LINE, t.admin.modal.cadence.badLine);
+  const steps: CadenceStepForm[] = read.matches.map((match) => ({
+    day: Number(match[1]),
+    action: match[2]!.toLowerCase(),
+    label: match[3]!.trim(),
+  }));
+  const problems: Record<string, string> = read.problem ? { [CADENCE_STEPS]: read.problem } : {};
   return { form: { stopAtStage: chosen(values, CADENCE_STOP) ?? '', steps }, problems };
 }
 

@@ -12,6 +12,7 @@ import {
   field,
   input,
   MAX_TEXT,
+  multilineText,
   type Option,
   option,
   SETUP_INPUT,
@@ -141,18 +142,10 @@ function daysOffBlocks(t: Catalog, daysOff: CalendarInitial['daysOff']): Block[]
   const initial = daysOff.map((d) => (d.name ? `${d.date} ${d.name}` : d.date)).join('\n');
   if (initial.length > MAX_TEXT) return [tooLongNote(t)];
   return [
-    input(
-      CAL_DAYS_OFF,
-      t.admin.modal.calendar.daysOff,
-      {
-        type: 'plain_text_input',
-        action_id: SETUP_INPUT,
-        multiline: true,
-        max_length: MAX_TEXT,
-        ...(initial ? { initial_value: initial } : {}),
-      },
-      { optional: true, hint: t.admin.modal.calendar.daysOffHint },
-    ),
+    input(CAL_DAYS_OFF, t.admin.modal.calendar.daysOff, multilineText(initial), {
+      optional: true,
+      hint: t.admin.modal.calendar.daysOffHint,
+    }),
   ];
 }
 

@@ -76,6 +76,36 @@ export function setupModal(
 }
 
 /** Said at the top of a modal made read-only because a value is longer than a field holds. */
+/** A free-text field of up to MAX_TEXT characters; `initial` is left out when empty or too long to fit. */
+export const multilineText = (initial: string | null | undefined): Element => ({
+  type: 'plain_text_input',
+  action_id: SETUP_INPUT,
+  multiline: true,
+  max_length: MAX_TEXT,
+  ...(initial && initial.length <= MAX_TEXT ? { initial_value: initial } : {}),
+});
+
+/**
+ * The non-blank lines of a free-text field that match `pattern`, in order; the first line that does
+ * not is described by `badLine(lineNumber, start of the line)` for the problem under the field.
+ */
+export function readLines(
+  raw: string | null,
+  pattern: RegExp,
+  badLine: (lineNumber: number, line: string) => string,
+): { matches: RegExpExecArray[]; problem: string | null } {
+  const matches: RegExpExecArray[] = [];
+  let problem: string | null = null;
+  (raw ?? '').split('\n').forEach((rawLine, i) => {
+    const line = rawLine.trim();
+    if (line === '') return;
+    const match = pattern.exec(line);
+    if (match) matches.push(match);
+    else problem ??= badLine(i + 1, line.slice(0, 60));
+  });
+  return { matches, problem };
+}
+
 export const tooLongNote = (t: Catalog): Block => ({
   type: 'section',
   text: { type: 'mrkdwn', text: t.admin.modal.tooLong },

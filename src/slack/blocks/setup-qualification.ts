@@ -10,7 +10,7 @@ import {
   type FieldFor,
   input,
   MAX_TEXT,
-  SETUP_INPUT,
+  multilineText,
   SETUP_VIEWS,
   setupModal,
   text,
@@ -26,18 +26,10 @@ export function qualificationModal(t: Catalog, section: unknown, readOnly: boole
   const tooLong = initial.length > MAX_TEXT;
   const blocks: Block[] = [
     { type: 'section', text: { type: 'mrkdwn', text: m.intro } },
-    input(
-      QUALIFICATION_RULES,
-      m.rules,
-      {
-        type: 'plain_text_input',
-        action_id: SETUP_INPUT,
-        multiline: true,
-        max_length: MAX_TEXT,
-        ...(initial && !tooLong ? { initial_value: initial } : {}),
-      },
-      { optional: true, hint: m.rulesHint },
-    ),
+    input(QUALIFICATION_RULES, m.rules, multilineText(tooLong ? null : initial), {
+      optional: true,
+      hint: m.rulesHint,
+    }),
   ];
   return setupModal(t, SETUP_VIEWS.qualification, m.title, blocks, readOnly || (tooLong && 'tooLong'));
 }

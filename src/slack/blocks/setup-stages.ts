@@ -13,7 +13,8 @@ import {
   type FieldFor,
   input,
   MAX_TEXT,
-  SETUP_INPUT,
+  multilineText,
+  readLines,
   SETUP_VIEWS,
   setupModal,
   text,
@@ -73,13 +74,7 @@ export function stagesModal(t: Catalog, config: WorkspaceConfig, readOnly: boole
       input(
         labelsBlock(section, locale),
         m.field(m.kinds[section], t.admin.modal.calendar.localeNames[locale]),
-        {
-          type: 'plain_text_input',
-          action_id: SETUP_INPUT,
-          multiline: true,
-          max_length: MAX_TEXT,
-          ...(initial && initial.length <= MAX_TEXT ? { initial_value: initial } : {}),
-        },
+        multilineText(initial),
         { optional: true },
       ),
     );
@@ -100,17 +95,9 @@ export function readLabelsForm(
   for (const section of LABEL_SECTIONS) {
     for (const locale of LOCALES) {
       const block = labelsBlock(section, locale);
-      const entries: Array<[string, string]> = [];
-      (text(values, block) ?? '').split('\n').forEach((raw, i) => {
-        const line = raw.trim();
-        if (line === '') return;
-        const match = LINE.exec(line);
-        if (!match) {
-          problems[block] ??= t.admin.modal.stages.badLine(i + 1, line.slice(0, 60));
-          return;
-        }
-        entries.push([match[1]!, (match[2] ?? '').trim()]);
-      });
+      const read = readLines(text(values, block), LINE, t.admin.modal.stages.badLine);
+      if (read.problem) problems[block] ??= read.problem;
+      const entries = read.matches.map((match): [string, string] => [match[1]!, (match[2] ?? '').trim()]);
       form[section][locale] = entries;
     }
   }
