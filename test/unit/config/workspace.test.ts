@@ -251,6 +251,14 @@ describe('baton.example.yaml', () => {
       { date: '2025-12-25', name: null },
       { date: '2026-01-01', name: "New Year's Day" },
     ]);
+    // The example writes out who each step tells, and it matches the defaults (docs/configuration.md).
+    expect(example.sla.escalations.map((s) => [s.action, s.notify])).toEqual(
+      minimal.sla.escalations.map((s) => [s.action, s.notify]),
+    );
+    expect(example.sla.escalations.find((s) => s.action === 'warn_owner')?.notify).toEqual([
+      'owner',
+      'manager',
+    ]);
     expect(example.routing.segments).toEqual({
       smb: { mode: 'claim', autoAssignAfterMinutes: 30, outsideHours: 'hold' },
       enterprise: { mode: 'round_robin', acceptTimeoutMinutes: 10, outsideHours: 'hold' },
