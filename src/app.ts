@@ -6,6 +6,7 @@ import type { ConfigChangeResult } from './admin/config-service.js';
 import { type ConfigFileInput, openLiveConfig } from './admin/config-startup.js';
 import { type ConfigSource, fixedConfig } from './config/config-source.js';
 import type { Env } from './config/env.js';
+import { withWorkspaceDefaults } from './config/workspace/workspace-defaults.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { AppContext } from './context.js';
 import { type Database, openDatabase } from './db/client.js';
@@ -47,7 +48,7 @@ import { SlaBoardService } from './services/sla-board.js';
 import { StageMoveService } from './services/stage-moves.js';
 import { VocService } from './services/voc.js';
 import { VocReportService } from './services/voc-report.js';
-import { foundDefaults, resolveWorkspaceDefaults } from './services/workspace-defaults.js';
+import { findWorkspaceDefaults } from './services/workspace-defaults.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
 import { type ChannelCheck, checkChannels } from './slack/channel-check.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -151,7 +152,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
           });
     const fixed =
       options.config && profiles
-        ? await resolveWorkspaceDefaults(options.config, profiles, logger)
+        ? withWorkspaceDefaults(options.config, await findWorkspaceDefaults(options.config, profiles, logger))
         : options.config;
     const configs = options.configs ?? (fixed ? fixedConfig(fixed) : live.store);
     // A fixed config (tools, older tests) is applied the old way: workspace row and roster.
@@ -161,7 +162,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       const current = live.store.for(identity.teamId);
       live.store.setWorkspaceDefaults(
         identity.teamId,
-        foundDefaults(current, await resolveWorkspaceDefaults(current, profiles, logger)),
+        await findWorkspaceDefaults(current, profiles, logger),
       );
     }
 

@@ -27,18 +27,23 @@ function profileOwner(config: WorkspaceConfig): string | null {
   return (config.roster.find((m) => m.roles.includes('admin')) ?? config.roster[0])?.user ?? null;
 }
 
-export async function resolveWorkspaceDefaults(
+/**
+ * What the workspace's Slack profile offers for the time zone and locale `config` leaves unset, logged
+ * with where each value came from; apply it with `withWorkspaceDefaults` (a live store applies it to
+ * every later version too).
+ */
+export async function findWorkspaceDefaults(
   config: WorkspaceConfig,
   slack: ProfileReader,
   logger: Logger,
-): Promise<WorkspaceConfig> {
+): Promise<FoundDefaults> {
   const { unset } = config;
   if (!unset.timeZone && !unset.locale) {
     logger.info('time zone and locale from the config', {
       timeZone: config.calendar.timeZone,
       locale: config.locale,
     });
-    return config;
+    return { timeZone: null, locale: null };
   }
   const missing = [unset.timeZone && 'calendar.time_zone', unset.locale && 'locale']
     .filter(Boolean)
@@ -84,13 +89,5 @@ export async function resolveWorkspaceDefaults(
   } else {
     logger.info(`the config has no ${missing}: taken from ${user}'s Slack profile`, fields);
   }
-  return resolved;
-}
-
-/** What `resolveWorkspaceDefaults` took from Slack, so a live store can apply it to every later version. */
-export function foundDefaults(before: WorkspaceConfig, after: WorkspaceConfig): FoundDefaults {
-  return {
-    timeZone: before.unset.timeZone && !after.unset.timeZone ? after.calendar.timeZone : null,
-    locale: before.unset.locale && !after.unset.locale ? after.locale : null,
-  };
+  return found;
 }
