@@ -574,3 +574,25 @@ describe('response_url', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('extra routes', () => {
+  it('serves added paths after its own, first route that answers wins, others still 404', async () => {
+    const seen: string[] = [];
+    slack.addRoute((_req, _raw, url) => {
+      seen.push(`a:${url.pathname}`);
+      return false;
+    });
+    slack.addRoute((req, raw, url, res) => {
+      if (url.pathname !== '/sandbox/echo') return false;
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`${req.method} ${raw.toString()}`);
+      return true;
+    });
+    const echo = await fetch(`${slack.baseUrl}/sandbox/echo`, { method: 'POST', body: 'hi' });
+    expect(await echo.text()).toBe('POST hi');
+    expect((await fetch(`${slack.baseUrl}/sandbox/other`)).status).toBe(404);
+    // Slack's own paths never reach the extra routes.
+    await client.auth.test();
+    expect(seen).toEqual(['a:/sandbox/echo', 'a:/sandbox/other']);
+  });
+});

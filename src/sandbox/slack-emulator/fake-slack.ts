@@ -17,6 +17,7 @@ import { type EmulatorSnapshot, snapshot } from './snapshot.js';
 import { dmChannel, SlackState } from './state.js';
 import type {
   CallMatcher,
+  ExtraRoute,
   Failure,
   FakeChannel,
   FakeEphemeral,
@@ -67,6 +68,8 @@ export class FakeSlack {
     this.#state = new SlackState(this, options);
     this.#responseUrls = new ResponseUrls(this.#state);
   }
+
+  readonly #routes: ExtraRoute[] = [];
 
   static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
     const server = createServer();
@@ -294,6 +297,14 @@ export class FakeSlack {
 
   // ---------------------------------------------------------------- HTTP plumbing
 
+  /**
+   * Serves more paths on the emulator's port (the sandbox's page and its API). Routes are asked in the
+   * order added, after Slack's own paths; the first that answers true has handled the request.
+   */
+  addRoute(route: ExtraRoute): void {
+    this.#routes.push(route);
+  }
+
   async #route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
     const raw = await readBody(req);
@@ -305,6 +316,7 @@ export class FakeSlack {
       return this.#responseUrls.receive(parts[1], req, raw, res);
     if (parts[0] === 'files' && parts[1] && req.method === 'GET')
       return serveFile(this.#state, parts[1], res);
+    for (const route of this.#routes) if (await route(req, raw, url, res)) return;
     if (parts.length === 0 && req.method === 'GET') return sendJson(res, 200, this.snapshot());
     sendText(res, 404, 'not_found');
   }

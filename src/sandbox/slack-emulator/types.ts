@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 /** The fake's public types: what tests pass in and what they read back. */
 
 // Slack payloads are loose JSON; these aliases keep signatures readable.
@@ -55,6 +56,14 @@ export interface FakeSlackOptions {
   /** Keep only the newest this many recorded calls (a long-running sandbox). Default: all of them. */
   keepCalls?: number;
 }
+
+/** An extra path on the emulator's server: answers true when it handled the request. */
+export type ExtraRoute = (
+  req: IncomingMessage,
+  rawBody: Buffer,
+  url: URL,
+  res: ServerResponse,
+) => Promise<boolean> | boolean;
 
 /** What `failNext` can make a method do: an HTTP error status (429 with Retry-After) or `ok:false`. */
 export type Failure =
