@@ -64,6 +64,16 @@ const EnvSchema = z.object({
     }
     return [...new Set(ids)];
   }),
+  // HubSpot connector (docs/hubspot.md): off unless the private-app token is set.
+  HUBSPOT_TOKEN: optional(z.string().min(10, 'must be a HubSpot private-app access token (pat-…)')),
+  HUBSPOT_CLIENT_SECRET: optional(
+    z.string().min(8, "must be the HubSpot app's client secret (it signs webhooks, v3)"),
+  ),
+  HUBSPOT_API_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.hubapi.com' }),
+  ).transform((u) => (u ?? 'https://api.hubapi.com').replace(/\/+$/, '')),
+  // The HubSpot app's id: its own writes echoed back carry it as sourceId and are ignored.
+  HUBSPOT_APP_ID: optional(z.string().regex(/^\d{1,20}$/, 'must be the numeric HubSpot app id')),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }),
   ).transform((v) => v ?? 'info'),

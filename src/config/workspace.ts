@@ -21,6 +21,7 @@ import {
   defaultQualificationDefaults,
   defaultQualificationRules,
   ESCALATION_TRIGGERS_FOR,
+  type HubspotConfig,
   type QualificationRule,
   type RoutingPolicy,
   type SourceMapping,
@@ -486,5 +487,46 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       outboxDays: file.retention.outbox_days,
       eventReceiptsDays: file.retention.event_receipts_days,
     },
+    hubspot: normalizeHubspot(file.hubspot, wonStage),
+  };
+}
+
+/** HubSpot's default lifecycle stages and lead statuses for Baton's default funnel; keys not in the funnel are dropped. */
+const DEFAULT_LIFECYCLE: Record<string, string> = {
+  Lead: 'lead',
+  MQL: 'marketingqualifiedlead',
+  SAL: 'salesqualifiedlead',
+  SQL: 'salesqualifiedlead',
+  Opportunity: 'opportunity',
+  Negotiation: 'opportunity',
+  Closing: 'opportunity',
+  Retention: 'customer',
+};
+const DEFAULT_LEAD_STATUS: Record<string, string> = {
+  Lead: 'NEW',
+  MQL: 'NEW',
+  SAL: 'OPEN',
+  SQL: 'CONNECTED',
+  Opportunity: 'OPEN_DEAL',
+  Negotiation: 'OPEN_DEAL',
+  Closing: 'OPEN_DEAL',
+  Lost: 'UNQUALIFIED',
+  Disqualified: 'UNQUALIFIED',
+  Recycle: 'BAD_TIMING',
+};
+
+function normalizeHubspot(hubspot: WorkspaceFile['hubspot'], wonStage: string): HubspotConfig {
+  return {
+    lifecycleStages: { ...(hubspot.lifecycle_stages ?? DEFAULT_LIFECYCLE) },
+    leadStatuses: { ...(hubspot.lead_statuses ?? DEFAULT_LEAD_STATUS) },
+    firstTouchStatus: hubspot.first_touch_status,
+    lostReasonProperty: hubspot.lost_reason_property ?? null,
+    competitorProperty: hubspot.competitor_property ?? null,
+    notes: hubspot.notes,
+    eventsIn: [...hubspot.events_in],
+    dealStages: { ...(hubspot.deal_stages ?? { closedwon: wonStage, closedlost: 'Lost' }) },
+    contactStatuses: { ...(hubspot.contact_statuses ?? {}) },
+    lostReason: hubspot.lost_reason,
+    source: hubspot.source,
   };
 }

@@ -562,3 +562,69 @@ export const retroActionItems = pgTable(
     uniqueIndex('retro_action_items_view').on(t.teamId, t.viewId),
   ],
 );
+
+/** `pending` waits for its turn or a retry; `done` is finished; `dead` was refused by HubSpot for good (shown to admins). */
+export type HubspotTaskStatus = 'pending' | 'done' | 'dead';
+
+/**
+ * HubSpot work, queued in the transaction that causes it: `out` rows write a Baton event to the
+ * contact (owner, status, note), `in` rows apply a verified HubSpot webhook event. Delivered by the
+ * HubSpot sender with retries; `out` rows of one lead go in id order.
+ */
+export const hubspotTasks = pgTable(
+  'hubspot_tasks',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    direction: text('direction').$type<'out' | 'in'>().notNull(),
+    leadId: bigint('lead_id', { mode: 'number' }),
+    /** The Baton event id (out) or `hubspot:<eventId>` (in): a repeated event queues nothing. */
+    dedupeKey: text('dedupe_key').notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** Steps already done (e.g. the note is written), so a retry never repeats them. */
+    progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<HubspotTaskStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    lockedUntil: at('locked_until'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    doneAt: at('done_at'),
+  },
+  (t) => [
+    uniqueIndex('hubspot_tasks_dedupe').on(t.teamId, t.dedupeKey),
+    index('hubspot_tasks_due').on(t.status, t.nextAttemptAt),
+    index('hubspot_tasks_lead').on(t.teamId, t.leadId, t.id).where(sql`status = 'pending'`),
+  ],
+);
+
+/** The HubSpot contact each lead is synced with (found by email or created by Baton, or where it came from). */
+export const hubspotContacts = pgTable(
+  'hubspot_contacts',
+  {
+    teamId: teamId(),
+    leadId: bigint('lead_id', { mode: 'number' }).notNull(),
+    contactId: text('contact_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.leadId] }),
+    index('hubspot_contacts_contact').on(t.teamId, t.contactId),
+  ],
+);
+
+/** Property values Baton wrote to HubSpot, so the webhook that echoes them back is recognised and ignored. */
+export const hubspotWrites = pgTable(
+  'hubspot_writes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id').notNull(),
+    property: text('property').notNull(),
+    value: text('value').notNull(),
+    writtenAt: at('written_at').notNull(),
+  },
+  (t) => [index('hubspot_writes_object').on(t.teamId, t.objectType, t.objectId, t.property)],
+);

@@ -1,6 +1,7 @@
 /** Checks across sections: references from one section to what another defines. */
 import type { z } from 'zod';
 import { isSeller } from '../../domain/roles.js';
+import { SIDE_STAGES } from './constants.js';
 import { DEFAULT_DISQUALIFY_REASONS, DEFAULT_LOST_REASONS, DEFAULT_WORKING_STAGES } from './defaults.js';
 import type { WorkspaceFile } from './file-shape.js';
 import { unlessBroken } from './primitives.js';
@@ -182,4 +183,23 @@ export function checkLabelReferences(file: WorkspaceFile, report: Report) {
     if (!stages.includes(key))
       report(['labels', 'stages', key], `"${key}" is not a working stage (stages: ${stages.join(', ')})`);
   }
+}
+
+/** Every stage the hubspot section names is a working stage or a side state (Lost, Disqualified, Recycle). */
+export function checkHubspotStages(file: WorkspaceFile, report: Report) {
+  const stages = [...workingStageKeys(file), ...SIDE_STAGES];
+  const notAStage = (value: string) => notAWorkingStage(stages, value).replace('working stage', 'stage');
+  const { lifecycle_stages, lead_statuses, deal_stages, contact_statuses } = file.hubspot;
+  for (const [name, map] of [
+    ['lifecycle_stages', lifecycle_stages],
+    ['lead_statuses', lead_statuses],
+  ] as const)
+    for (const key of Object.keys(map ?? {}))
+      if (!stages.includes(key)) report(['hubspot', name, key], notAStage(key));
+  for (const [name, map] of [
+    ['deal_stages', deal_stages],
+    ['contact_statuses', contact_statuses],
+  ] as const)
+    for (const [key, value] of Object.entries(map ?? {}))
+      if (!stages.includes(value)) report(['hubspot', name, key], notAStage(value));
 }

@@ -1,6 +1,7 @@
 /** The top-level schema of baton.yaml: the sections plus the checks across them. */
 import {
   acrossSections,
+  checkHubspotStages,
   checkLabelReferences,
   checkLeadChannels,
   checkQualificationReferences,
@@ -17,4 +18,5 @@ export const workspaceFileSchema = fileShape
   .superRefine(...acrossSections(['segments', 'routing', 'sla'], checkRoutingReferences))
   .superRefine(...acrossSections(['stages', 'routing', 'cadence', 'funnel'], checkStageReferences))
   .superRefine(...acrossSections(['segments', 'stages', 'qualification'], checkQualificationReferences))
-  .superRefine(...acrossSections(['segments', 'stages', 'labels'], checkLabelReferences));
+  .superRefine(...acrossSections(['segments', 'stages', 'labels'], checkLabelReferences))
+  .superRefine(...acrossSections(['stages', 'hubspot'], checkHubspotStages));

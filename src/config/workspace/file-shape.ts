@@ -4,6 +4,7 @@ import { LOCALES } from '../../i18n/index.js';
 import { DEFAULT_SEGMENTS } from './defaults.js';
 import { pattern, slug, strictMap, uniqueList } from './primitives.js';
 import { funnelSchema } from './schema-funnel.js';
+import { hubspotSchema } from './schema-hubspot.js';
 import { intakeSchema } from './schema-intake.js';
 import { labelsSchema } from './schema-labels.js';
 import { qualificationSchema } from './schema-qualification.js';
@@ -39,6 +40,7 @@ export const fileShape = strictMap({
   voc: vocSchema.prefault({}),
   retention: retentionSchema.prefault({}),
   labels: labelsSchema.prefault({}),
+  hubspot: hubspotSchema.prefault({}),
 });
 
 /** The file as validated: snake_case, scalar defaults filled in, list defaults still to apply. */

@@ -210,4 +210,23 @@ export interface WorkspaceConfig {
   voc: { reaction: string };
   /** Days a finished job, a sent outbox row and a Slack event receipt are kept (the daily job deletes older). */
   retention: { jobsDays: number; outboxDays: number; eventReceiptsDays: number };
+  /** The HubSpot connector's mapping (used only when HUBSPOT_TOKEN is set). */
+  hubspot: HubspotConfig;
+}
+
+export interface HubspotConfig {
+  /** Baton stage → contact lifecycle stage / lead status; a stage missing writes nothing. */
+  lifecycleStages: Record<string, string>;
+  leadStatuses: Record<string, string>;
+  firstTouchStatus: string | null;
+  lostReasonProperty: string | null;
+  competitorProperty: string | null;
+  notes: boolean;
+  eventsIn: string[];
+  /** HubSpot deal stage → Baton stage. */
+  dealStages: Record<string, string>;
+  /** HubSpot lead status → Baton stage. */
+  contactStatuses: Record<string, string>;
+  lostReason: string;
+  source: string;
 }
