@@ -9,11 +9,15 @@ import type { Env } from './config/env.js';
 import { withWorkspaceDefaults } from './config/workspace/workspace-defaults.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { AppContext } from './context.js';
+import { HubspotClient } from './crm/hubspot/client.js';
+import { HubspotSender } from './crm/hubspot/sender.js';
+import { HubspotSink } from './crm/hubspot/sink.js';
 import { type Database, openDatabase } from './db/client.js';
 import type { DataDirLock } from './db/data-dir-lock.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { configuredChannels } from './domain/configured-channels.js';
 import { missingKey, readiness } from './domain/readiness.js';
+import { hubspotWebhookRoute } from './http/hubspot-webhooks.js';
 import { leadActivitiesRoute } from './http/lead-activities.js';
 import { leadIntakeRoute } from './http/lead-intake.js';
 import { leadStageRoute } from './http/lead-stage.js';
@@ -104,6 +108,8 @@ export interface Baton {
   context: AppContext;
   jobs: JobRunner;
   outbox: OutboxSender;
+  /** The HubSpot connector (null without HUBSPOT_TOKEN): its relay sink and the sender of its tasks. */
+  hubspot: { sink: HubspotSink; sender: HubspotSender } | null;
   /** Checks every configured channel again (joins public ones, tells admins about the rest); never throws. */
   checkChannels(): Promise<ChannelCheck>;
   /** Reads and applies the config file again (SIGHUP); null without a file or when it was not applied. */
@@ -243,12 +249,40 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         wake: () => outbox.wake(),
       },
     };
+    // The HubSpot connector is on when its private-app token is set (docs/hubspot.md).
+    const hubspot = env.HUBSPOT_TOKEN
+      ? {
+          sink: new HubspotSink(),
+          sender: new HubspotSender({
+            database,
+            configs,
+            clock,
+            logger: logger.child({ component: 'hubspot' }),
+            metrics,
+            client: new HubspotClient({
+              token: env.HUBSPOT_TOKEN,
+              apiUrl: env.HUBSPOT_API_URL,
+              onCall: (operation, status) => metrics.hubspotCall({ operation, status }),
+            }),
+            slack: slackClient,
+            leads,
+            stageMoves: context.services.stageMoves,
+            appId: env.HUBSPOT_APP_ID ?? null,
+            onChange: () => context.outbox.wake(),
+          }),
+        }
+      : null;
     const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }), env.LOG_LEVEL);
     const customRoutes = [
       ...operationalRoutes(context, () => shuttingDown),
       leadIntakeRoute(context, env.LEAD_WEBHOOK_SECRET),
       leadActivitiesRoute(context, env.LEAD_WEBHOOK_SECRET),
       leadStageRoute(context, env.LEAD_WEBHOOK_SECRET),
+      hubspotWebhookRoute(context, {
+        // Without the token the events could not be applied: the route answers 503.
+        secret: hubspot ? env.HUBSPOT_CLIENT_SECRET : undefined,
+        wake: () => hubspot?.sender.wake(),
+      }),
     ];
     const clientOptions = slackClientOptions({
       apiUrl: env.SLACK_API_URL,
@@ -336,6 +370,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       // Posts a killed process left in flight are freed now, not when their 2-minute claim runs out.
       await outbox.recover();
       outbox.start();
+      hubspot?.sender.start();
     }
 
     // HTTP mode returns the server (its port matters with PORT=0); Socket Mode serves routes on PORT.
@@ -363,6 +398,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       context,
       jobs,
       outbox,
+      hubspot,
       async checkChannels() {
         const result = await channelCheck();
         context.outbox.wake();
@@ -376,6 +412,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         await receiver.drain(); // listeners still working after their ack
         await jobs.stop();
         await outbox.stop();
+        await hubspot?.sender.stop();
         if (!options.database) await database.close();
         logger.info('Baton stopped');
       },

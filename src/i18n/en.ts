@@ -2,6 +2,7 @@ import type { Role } from '../domain/roles.js';
 import { adminEn } from './sections/admin.js';
 import { channelsEn } from './sections/channels.js';
 import { configEn } from './sections/config.js';
+import { hubspotEn } from './sections/hubspot.js';
 import { retroEn } from './sections/retro.js';
 import { retroActionsEn } from './sections/retro-actions.js';
 import { settingsEn } from './sections/settings.js';
@@ -705,6 +706,7 @@ export const en = {
       'Try `/funnel [this-week | last-week | this-month | last-month | this-quarter | last-quarter | YYYY-MM-DD..YYYY-MM-DD] [by segment | source | owner] [cohort | flow] [chart]`, or `/funnel help`.',
   },
   voc: vocEn,
+  hubspot: hubspotEn,
   vocReport: vocReportEn,
   retro: retroEn,
   retroActions: retroActionsEn,

@@ -2,6 +2,7 @@ import type { Catalog } from './en.js';
 import { adminKo } from './sections/admin.js';
 import { channelsKo } from './sections/channels.js';
 import { configKo } from './sections/config.js';
+import { hubspotKo } from './sections/hubspot.js';
 import { retroKo } from './sections/retro.js';
 import { retroActionsKo } from './sections/retro-actions.js';
 import { settingsKo } from './sections/settings.js';
@@ -676,6 +677,7 @@ export const ko: Catalog = {
       '`/funnel [this-week | last-week | this-month | last-month | this-quarter | last-quarter | YYYY-MM-DD..YYYY-MM-DD] [by segment | source | owner] [cohort | flow] [chart]` 형식으로 입력하거나 `/funnel help`를 입력해 보세요.',
   },
   voc: vocKo,
+  hubspot: hubspotKo,
   vocReport: vocReportKo,
   retro: retroKo,
   retroActions: retroActionsKo,

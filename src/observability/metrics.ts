@@ -152,6 +152,19 @@ export function createBatonMetrics() {
       'baton_outbox_claims_freed_total',
       'Outbox writes freed at once because the process that claimed them is gone.',
     ),
+    hubspotCall: registry.counter(
+      'baton_hubspot_calls_total',
+      'HubSpot API calls made, by operation and HTTP status (or network).',
+    ),
+    hubspotTask: registry.counter(
+      'baton_hubspot_tasks_total',
+      'HubSpot sync tasks finished or put back, by direction (out, in) and outcome.',
+    ),
+    hubspotWebhook: registry.counter(
+      'baton_hubspot_webhooks_total',
+      'HubSpot webhook requests received, by outcome.',
+    ),
+    hubspotPending: registry.gauge('baton_hubspot_pending', 'HubSpot sync tasks waiting to run or retry.'),
   };
 }
 

@@ -10,11 +10,9 @@ export const HUBSPOT_EVENTS_IN = [
 ] as const;
 
 // HubSpot internal names: property names are lower-case, option values are what the API stores.
-const propertyName = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,99}$/, {
-    error: 'must be a HubSpot property internal name like "hs_lead_status"',
-  });
+const propertyName = z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, {
+  error: 'must be a HubSpot property internal name like "hs_lead_status"',
+});
 const optionValue = z.string().trim().min(1).max(100);
 
 export const hubspotSchema = strictMap({
