@@ -9,6 +9,10 @@ import type { Env } from './config/env.js';
 import { withWorkspaceDefaults } from './config/workspace/workspace-defaults.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { AppContext } from './context.js';
+import type { EventSink } from './crm/events.js';
+import { EventRelay } from './crm/relay.js';
+import { WebhookSender } from './crm/webhooks/sender.js';
+import { webhookSink } from './crm/webhooks/sink.js';
 import { type Database, openDatabase } from './db/client.js';
 import type { DataDirLock } from './db/data-dir-lock.js';
 import { type Clock, systemClock } from './domain/clock.js';
@@ -104,6 +108,9 @@ export interface Baton {
   context: AppContext;
   jobs: JobRunner;
   outbox: OutboxSender;
+  /** Hands Baton's events to the sinks (webhooks, CRM connectors). */
+  relay: EventRelay;
+  webhooks: WebhookSender;
   /** Checks every configured channel again (joins public ones, tells admins about the rest); never throws. */
   checkChannels(): Promise<ChannelCheck>;
   /** Reads and applies the config file again (SIGHUP); null without a file or when it was not applied. */
@@ -198,6 +205,25 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         if (problem) await channelProblems.report(row.teamId, channel, problem, clock.now());
       },
     });
+    const webhooks = new WebhookSender({
+      database,
+      configs,
+      clock,
+      logger: logger.child({ component: 'webhooks' }),
+      metrics,
+      wakeOutbox: () => outbox.wake(),
+    });
+    // Every listener to Baton's events; a CRM connector is appended here.
+    const sinks: EventSink[] = [webhookSink];
+    const relay = new EventRelay({
+      database,
+      configs,
+      clock,
+      logger: logger.child({ component: 'event_relay' }),
+      metrics,
+      sinks,
+      onRelayed: () => webhooks.wake(),
+    });
     const leads = new LeadService(database, configs);
     const slackClient = createSlackClient({
       token: env.SLACK_BOT_TOKEN,
@@ -240,7 +266,11 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       },
       slack: slackClient,
       outbox: {
-        wake: () => outbox.wake(),
+        // Whatever a change queued for Slack, its events may be waiting for the relay too.
+        wake: () => {
+          outbox.wake();
+          relay.wake();
+        },
       },
     };
     const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }), env.LOG_LEVEL);
@@ -336,6 +366,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       // Posts a killed process left in flight are freed now, not when their 2-minute claim runs out.
       await outbox.recover();
       outbox.start();
+      relay.start();
+      webhooks.start();
     }
 
     // HTTP mode returns the server (its port matters with PORT=0); Socket Mode serves routes on PORT.
@@ -363,6 +395,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       context,
       jobs,
       outbox,
+      relay,
+      webhooks,
       async checkChannels() {
         const result = await channelCheck();
         context.outbox.wake();
@@ -376,6 +410,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         await receiver.drain(); // listeners still working after their ack
         await jobs.stop();
         await outbox.stop();
+        await relay.stop();
+        await webhooks.stop();
         if (!options.database) await database.close();
         logger.info('Baton stopped');
       },

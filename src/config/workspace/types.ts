@@ -1,5 +1,6 @@
 /** The normalized `WorkspaceConfig` the rest of Baton reads, and the types it is made of. */
 
+import type { BatonEventType } from '../../crm/events.js';
 import type { LabelTable } from '../../domain/labels.js';
 import type { LeadField, SourceMapping } from '../../domain/lead-input.js';
 import type { Role } from '../../domain/roles.js';
@@ -210,4 +211,16 @@ export interface WorkspaceConfig {
   voc: { reaction: string };
   /** Days a finished job, a sent outbox row and a Slack event receipt are kept (the daily job deletes older). */
   retention: { jobsDays: number; outboxDays: number; eventReceiptsDays: number };
+  /** Outbound webhook endpoints (docs/webhooks.md). */
+  webhooks: WebhookEndpoint[];
+}
+
+export interface WebhookEndpoint {
+  name: string;
+  url: string;
+  /** Event types it receives, or '*' for all. */
+  events: readonly BatonEventType[] | '*';
+  /** The environment variable holding its signing secret (the secret never enters the config). */
+  secretEnv: string;
+  enabled: boolean;
 }
