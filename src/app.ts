@@ -9,9 +9,13 @@ import type { Env } from './config/env.js';
 import { withWorkspaceDefaults } from './config/workspace/workspace-defaults.js';
 import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { AppContext } from './context.js';
+import type { EventSink } from './crm/events.js';
 import { HubspotClient } from './crm/hubspot/client.js';
 import { HubspotSender } from './crm/hubspot/sender.js';
 import { HubspotSink } from './crm/hubspot/sink.js';
+import { EventRelay } from './crm/relay.js';
+import { WebhookSender } from './crm/webhooks/sender.js';
+import { webhookSink } from './crm/webhooks/sink.js';
 import { type Database, openDatabase } from './db/client.js';
 import type { DataDirLock } from './db/data-dir-lock.js';
 import { type Clock, systemClock } from './domain/clock.js';
@@ -110,6 +114,9 @@ export interface Baton {
   outbox: OutboxSender;
   /** The HubSpot connector (null without HUBSPOT_TOKEN): its relay sink and the sender of its tasks. */
   hubspot: { sink: HubspotSink; sender: HubspotSender } | null;
+  /** Hands Baton's events to the sinks (webhooks, CRM connectors). */
+  relay: EventRelay;
+  webhooks: WebhookSender;
   /** Checks every configured channel again (joins public ones, tells admins about the rest); never throws. */
   checkChannels(): Promise<ChannelCheck>;
   /** Reads and applies the config file again (SIGHUP); null without a file or when it was not applied. */
@@ -204,6 +211,29 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         if (problem) await channelProblems.report(row.teamId, channel, problem, clock.now());
       },
     });
+    const webhooks = new WebhookSender({
+      database,
+      configs,
+      clock,
+      logger: logger.child({ component: 'webhooks' }),
+      metrics,
+      wakeOutbox: () => outbox.wake(),
+    });
+    // Every listener to Baton's events; a CRM connector is appended here.
+    const hubspotSink = env.HUBSPOT_TOKEN ? new HubspotSink() : null;
+    const sinks: EventSink[] = hubspotSink ? [webhookSink, hubspotSink] : [webhookSink];
+    const relay = new EventRelay({
+      database,
+      configs,
+      clock,
+      logger: logger.child({ component: 'event_relay' }),
+      metrics,
+      sinks,
+      onRelayed: () => {
+        webhooks.wake();
+        hubspot?.sender.wake();
+      },
+    });
     const leads = new LeadService(database, configs);
     const slackClient = createSlackClient({
       token: env.SLACK_BOT_TOKEN,
@@ -246,32 +276,37 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       },
       slack: slackClient,
       outbox: {
-        wake: () => outbox.wake(),
+        // Whatever a change queued for Slack, its events may be waiting for the relay too.
+        wake: () => {
+          outbox.wake();
+          relay.wake();
+        },
       },
     };
     // The HubSpot connector is on when its private-app token is set (docs/hubspot.md).
-    const hubspot = env.HUBSPOT_TOKEN
-      ? {
-          sink: new HubspotSink(),
-          sender: new HubspotSender({
-            database,
-            configs,
-            clock,
-            logger: logger.child({ component: 'hubspot' }),
-            metrics,
-            client: new HubspotClient({
-              token: env.HUBSPOT_TOKEN,
-              apiUrl: env.HUBSPOT_API_URL,
-              onCall: (operation, status) => metrics.hubspotCall({ operation, status }),
+    const hubspot =
+      hubspotSink && env.HUBSPOT_TOKEN
+        ? {
+            sink: hubspotSink,
+            sender: new HubspotSender({
+              database,
+              configs,
+              clock,
+              logger: logger.child({ component: 'hubspot' }),
+              metrics,
+              client: new HubspotClient({
+                token: env.HUBSPOT_TOKEN,
+                apiUrl: env.HUBSPOT_API_URL,
+                onCall: (operation, status) => metrics.hubspotCall({ operation, status }),
+              }),
+              slack: slackClient,
+              leads,
+              stageMoves: context.services.stageMoves,
+              appId: env.HUBSPOT_APP_ID ?? null,
+              onChange: () => context.outbox.wake(),
             }),
-            slack: slackClient,
-            leads,
-            stageMoves: context.services.stageMoves,
-            appId: env.HUBSPOT_APP_ID ?? null,
-            onChange: () => context.outbox.wake(),
-          }),
-        }
-      : null;
+          }
+        : null;
     const boltLogger = toBoltLogger(logger.child({ component: 'bolt' }), env.LOG_LEVEL);
     const customRoutes = [
       ...operationalRoutes(context, () => shuttingDown),
@@ -371,6 +406,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       await outbox.recover();
       outbox.start();
       hubspot?.sender.start();
+      relay.start();
+      webhooks.start();
     }
 
     // HTTP mode returns the server (its port matters with PORT=0); Socket Mode serves routes on PORT.
@@ -399,6 +436,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       jobs,
       outbox,
       hubspot,
+      relay,
+      webhooks,
       async checkChannels() {
         const result = await channelCheck();
         context.outbox.wake();
@@ -413,6 +452,8 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         await jobs.stop();
         await outbox.stop();
         await hubspot?.sender.stop();
+        await relay.stop();
+        await webhooks.stop();
         if (!options.database) await database.close();
         logger.info('Baton stopped');
       },

@@ -487,6 +487,13 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       outboxDays: file.retention.outbox_days,
       eventReceiptsDays: file.retention.event_receipts_days,
     },
+    webhooks: file.webhooks.map((w) => ({
+      name: w.name,
+      url: w.url,
+      events: w.events,
+      secretEnv: w.secret_env,
+      enabled: w.enabled,
+    })),
     hubspot: normalizeHubspot(file.hubspot, wonStage),
   };
 }

@@ -628,3 +628,77 @@ export const hubspotWrites = pgTable(
   },
   (t) => [index('hubspot_writes_object').on(t.teamId, t.objectType, t.objectId, t.property)],
 );
+
+/**
+ * What the event relay still has to hand to its sinks: one row per new lead event, VOC entry or
+ * retro action item, inserted by AFTER INSERT triggers in the transaction of the change (so no write
+ * path knows who listens) and deleted in the relay's transaction once every sink has accepted it.
+ */
+export const eventRelay = pgTable('event_relay', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  teamId: teamId(),
+  /** lead_events, voc_entries or retro_action_items. */
+  source: text('source').notNull(),
+  sourceId: bigint('source_id', { mode: 'number' }).notNull(),
+  createdAt: createdAt(),
+});
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+/**
+ * One outbound webhook POST per endpoint and event, queued by the webhook sink in the relay's
+ * transaction and sent by the webhook sender. The payload is fixed when queued, so every retry sends
+ * the same bytes (and the same X-Baton-Delivery).
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    /** The endpoint's name in the config's webhooks section. */
+    endpoint: text('endpoint').notNull(),
+    /** BatonEvent.id (`lead_events:42`), or `test:<uuid>` for a test delivery. */
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    leadId: bigint('lead_id', { mode: 'number' }),
+    /** The JSON body exactly as sent (text, not jsonb, so key order and bytes never change). */
+    body: text('body').notNull(),
+    status: text('status').$type<WebhookDeliveryStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    /** Tries stop here (24 h after queueing; a resumed endpoint's waiting deliveries get 24 h more). */
+    giveUpAt: at('give_up_at').notNull(),
+    lockedUntil: at('locked_until'),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    deliveredAt: at('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event').on(t.teamId, t.endpoint, t.eventId),
+    index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_lead').on(t.teamId, t.endpoint, t.leadId, t.id).where(sql`status = 'pending'`),
+  ],
+);
+
+/** Each endpoint's health: its failure streak, last outcome and whether it is paused. */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    teamId: teamId(),
+    name: text('name').notNull(),
+    /** Deliveries failed in a row (any success resets it). */
+    failures: integer('failures').notNull().default(0),
+    /** When the current streak of failures began. */
+    failingSince: at('failing_since'),
+    lastAttemptAt: at('last_attempt_at'),
+    lastDeliveredAt: at('last_delivered_at'),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    pausedAt: at('paused_at'),
+    pausedReason: text('paused_reason'),
+    delivered: integer('delivered').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.name] })],
+);

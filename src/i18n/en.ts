@@ -8,6 +8,7 @@ import { retroActionsEn } from './sections/retro-actions.js';
 import { settingsEn } from './sections/settings.js';
 import { vocEn } from './sections/voc.js';
 import { vocReportEn } from './sections/voc-report.js';
+import { webhooksEn } from './sections/webhooks.js';
 
 /**
  * The English catalog is the reference: its shape is the `Catalog` type every locale must fill.
@@ -714,6 +715,7 @@ export const en = {
   channels: channelsEn,
   admin: adminEn,
   config: configEn,
+  webhooks: webhooksEn,
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,
     notOnRoster: 'You are not on the Baton roster, so there is nothing to change. Ask an admin to add you.',

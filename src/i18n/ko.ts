@@ -8,6 +8,7 @@ import { retroActionsKo } from './sections/retro-actions.js';
 import { settingsKo } from './sections/settings.js';
 import { vocKo } from './sections/voc.js';
 import { vocReportKo } from './sections/voc-report.js';
+import { webhooksKo } from './sections/webhooks.js';
 
 export const ko: Catalog = {
   roles: {
@@ -685,6 +686,7 @@ export const ko: Catalog = {
   channels: channelsKo,
   admin: adminKo,
   config: configKo,
+  webhooks: webhooksKo,
   errors: {
     unknownSubcommand: (input) =>
       `\`/baton ${input}\`은(는) 알 수 없는 명령입니다. \`/baton help\`를 입력해 보세요.`,

@@ -165,6 +165,35 @@ export function createBatonMetrics() {
       'HubSpot webhook requests received, by outcome.',
     ),
     hubspotPending: registry.gauge('baton_hubspot_pending', 'HubSpot sync tasks waiting to run or retry.'),
+    relayEvent: registry.counter(
+      'baton_events_relayed_total',
+      'Baton events handed to the sinks (webhooks, CRM connectors), by type.',
+    ),
+    relayQueued: registry.gauge('baton_event_relay_queued', 'Source rows waiting for the event relay.'),
+    relayLag: registry.gauge(
+      'baton_event_relay_lag_seconds',
+      'Age of the oldest row waiting for the event relay (0 when none is waiting).',
+    ),
+    webhookDelivery: registry.counter(
+      'baton_webhook_deliveries_total',
+      'Outbound webhook attempts, by endpoint and outcome (delivered, retry, rate_limited, dead).',
+    ),
+    webhookFailure: registry.counter(
+      'baton_webhook_failures_total',
+      'Outbound webhook attempts that failed, by endpoint and error (http_500, network, timeout…).',
+    ),
+    webhookPending: registry.gauge(
+      'baton_webhook_pending',
+      'Outbound webhook deliveries waiting, by endpoint.',
+    ),
+    webhookLag: registry.gauge(
+      'baton_webhook_lag_seconds',
+      'Age of the oldest pending outbound webhook delivery, by endpoint (0 when none is waiting).',
+    ),
+    webhookPaused: registry.gauge(
+      'baton_webhook_paused',
+      '1 while an outbound webhook endpoint is paused, by endpoint.',
+    ),
   };
 }
 

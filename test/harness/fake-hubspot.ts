@@ -335,8 +335,7 @@ export class FakeHubspot {
       const filter = (
         b.filterGroups as Array<{ filters: Array<{ propertyName: string; operator: string; value: string }> }>
       )?.[0]?.filters?.[0];
-      if (filter?.operator !== 'EQ')
-        return fail(400, 'Invalid input JSON on line 1', 'VALIDATION_ERROR');
+      if (filter?.operator !== 'EQ') return fail(400, 'Invalid input JSON on line 1', 'VALIDATION_ERROR');
       const results = [...this.contacts.values()].filter(
         (c) => (c.properties[filter.propertyName] ?? '').toLowerCase() === String(filter.value).toLowerCase(),
       );

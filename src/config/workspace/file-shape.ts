@@ -13,6 +13,7 @@ import { routingSchema, slaSchema } from './schema-sla-routing.js';
 import { cadenceSchema, stagesSchema } from './schema-stages-cadence.js';
 import { channelsSchema, rosterSchema, vocSchema } from './schema-team.js';
 import { calendarSchema, retroSchema } from './schema-time.js';
+import { webhooksSchema } from './schema-webhooks.js';
 
 export const fileShape = strictMap({
   team_id: pattern(/^T[A-Z0-9]{2,}$/, 'a Slack team id (like T0123ABCD)').optional(),
@@ -41,6 +42,7 @@ export const fileShape = strictMap({
   retention: retentionSchema.prefault({}),
   labels: labelsSchema.prefault({}),
   hubspot: hubspotSchema.prefault({}),
+  webhooks: webhooksSchema.default([]),
 });
 
 /** The file as validated: snake_case, scalar defaults filled in, list defaults still to apply. */

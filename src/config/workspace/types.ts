@@ -1,5 +1,6 @@
 /** The normalized `WorkspaceConfig` the rest of Baton reads, and the types it is made of. */
 
+import type { BatonEventType } from '../../crm/events.js';
 import type { LabelTable } from '../../domain/labels.js';
 import type { LeadField, SourceMapping } from '../../domain/lead-input.js';
 import type { Role } from '../../domain/roles.js';
@@ -212,6 +213,8 @@ export interface WorkspaceConfig {
   retention: { jobsDays: number; outboxDays: number; eventReceiptsDays: number };
   /** The HubSpot connector's mapping (used only when HUBSPOT_TOKEN is set). */
   hubspot: HubspotConfig;
+  /** Outbound webhook endpoints (docs/webhooks.md). */
+  webhooks: WebhookEndpoint[];
 }
 
 export interface HubspotConfig {
@@ -229,4 +232,14 @@ export interface HubspotConfig {
   contactStatuses: Record<string, string>;
   lostReason: string;
   source: string;
+}
+
+export interface WebhookEndpoint {
+  name: string;
+  url: string;
+  /** Event types it receives, or '*' for all. */
+  events: readonly BatonEventType[] | '*';
+  /** The environment variable holding its signing secret (the secret never enters the config). */
+  secretEnv: string;
+  enabled: boolean;
 }

@@ -19,6 +19,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { BatonMetrics } from '../../observability/metrics.js';
 import type { LeadService } from '../../services/leads.js';
 import type { StageMoveService } from '../../services/stage-moves.js';
+import { Pump } from '../pump.js';
 import { applyIn } from './apply-in.js';
 import { type HubspotClient, HubspotError } from './client.js';
 import { deliverOut } from './deliver-out.js';
@@ -50,46 +51,26 @@ const OWNER_CACHE_MS = 3_600_000;
 
 export class HubspotSender {
   readonly #owners = new Map<string, { id: string | null; until: number }>();
-  #timer: NodeJS.Timeout | null = null;
-  #running: Promise<number> | null = null;
-  #again = false;
+  readonly #pump: Pump;
 
   constructor(private readonly o: HubspotSenderOptions) {
+    this.#pump = new Pump(() => this.runDue(), o.logger, 'HubSpot sync');
     o.metrics.registry.onCollect(async () => {
       o.metrics.hubspotPending(await countPendingHubspotTasks(o.database.db));
     });
   }
 
   start(pollMs = 1000): void {
-    if (this.#timer) return;
-    this.#timer = setInterval(() => this.wake(), pollMs);
-    this.#timer.unref();
+    this.#pump.start(pollMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
-    await this.#running?.catch(() => 0);
+  stop(): Promise<void> {
+    return this.#pump.stop();
   }
 
-  /** Runs due tasks now (or once more after the run in progress). */
+  /** Runs due tasks now (or once more after the pass in progress). */
   wake(): void {
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = this.runDue()
-      .catch((error) => {
-        this.o.logger.error('HubSpot sync run failed', { error });
-        return 0;
-      })
-      .finally(() => {
-        this.#running = null;
-        if (this.#again) {
-          this.#again = false;
-          this.wake();
-        }
-      });
+    this.#pump.wake();
   }
 
   /** Runs every due task; returns how many ran. Stops early when HubSpot is failing or limiting us. */

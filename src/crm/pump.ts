@@ -1,0 +1,65 @@
+import type { Logger } from '../observability/logger.js';
+import { RepeatedFailureLog } from '../observability/repeated-failure.js';
+
+/**
+ * Runs a background pass (relay or webhook sender) on a timer and on demand: one pass at a time per
+ * process, repeated while it finds work, and once more if woken during a pass (or a fresh row would
+ * wait for the next tick). Failures (the database away) are logged once per run of failures.
+ */
+export class Pump {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<number> | undefined;
+  #again = false;
+  #stopped = false;
+  readonly #log: RepeatedFailureLog;
+
+  constructor(
+    private readonly pass: () => Promise<number>,
+    logger: Logger,
+    what: string,
+  ) {
+    this.#log = new RepeatedFailureLog(logger, `${what} pass failed`, `${what} passes work again`);
+  }
+
+  start(everyMs: number): void {
+    this.#stopped = false;
+    this.#timer ??= setInterval(() => this.wake(), everyMs);
+    this.#timer.unref();
+  }
+
+  wake(): void {
+    void this.run().then(
+      () => this.#log.succeeded(),
+      (error) => this.#log.failed(error),
+    );
+  }
+
+  /** Passes until one finds nothing; resolves with how much was handled. */
+  run(): Promise<number> {
+    if (this.#stopped) return Promise.resolve(0);
+    if (this.#running) this.#again = true;
+    this.#running ??= this.#drain().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#running?.catch(() => {});
+  }
+
+  async #drain(): Promise<number> {
+    let handled = 0;
+    while (!this.#stopped) {
+      const n = await this.pass();
+      handled += n;
+      if (n > 0) continue;
+      if (!this.#again) return handled;
+      this.#again = false;
+    }
+    return handled;
+  }
+}
