@@ -535,5 +535,6 @@ function normalizeHubspot(hubspot: WorkspaceFile['hubspot'], wonStage: string): 
     contactStatuses: { ...(hubspot.contact_statuses ?? {}) },
     lostReason: hubspot.lost_reason,
     source: hubspot.source,
+    form: hubspot.form ?? null,
   };
 }

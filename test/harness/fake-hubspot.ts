@@ -90,7 +90,7 @@ export class FakeHubspot {
   readonly changes: FakeChange[] = [];
   /** Answer every API call 503, as during an outage. */
   down = false;
-  #failures: FakeFailure[] = [];
+  #failures: Array<FakeFailure & { pathStart: string }> = [];
   #nextId = 1001;
   #nextEventId = 1;
   #server!: Server;
@@ -127,9 +127,9 @@ export class FakeHubspot {
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }
 
-  /** The next `times` API calls fail this way, in order. */
-  failNext(failure: FakeFailure, times = 1): void {
-    for (let i = 0; i < times; i++) this.#failures.push(failure);
+  /** The next `times` API calls (to paths starting with `pathStart`, when given) fail this way, in order. */
+  failNext(failure: FakeFailure, times = 1, pathStart = ''): void {
+    for (let i = 0; i < times; i++) this.#failures.push({ ...failure, pathStart });
   }
 
   callsTo(method: string, pathStart: string): FakeHubspotCall[] {
@@ -302,7 +302,8 @@ export class FakeHubspot {
         'INVALID_AUTHENTICATION',
       );
     if (this.down) return fail(503, 'Service Unavailable', 'SERVICE_UNAVAILABLE');
-    const failure = this.#failures.shift();
+    const at = this.#failures.findIndex((f) => url.pathname.startsWith(f.pathStart));
+    const failure = at >= 0 ? this.#failures.splice(at, 1)[0] : undefined;
     if (failure?.status === 429) {
       call.status = 429;
       return this.#send(

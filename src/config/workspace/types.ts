@@ -232,6 +232,7 @@ export interface HubspotConfig {
   contactStatuses: Record<string, string>;
   lostReason: string;
   source: string;
+  form: string | null;
 }
 
 export interface WebhookEndpoint {

@@ -31,7 +31,7 @@ const ECHO_WINDOW_MS = 24 * 3_600_000;
 const SIDE_WITH_REASON = ['Lost', 'Disqualified'];
 
 /** The intake body for a contact, in Baton's field names. */
-export function leadBodyOf(contact: HubspotObject, source: string): Record<string, unknown> {
+export function leadBodyOf(contact: HubspotObject, source: string, form: string | null): Record<string, unknown> {
   const p = contact.properties;
   const name = [p.firstname, p.lastname].filter((s) => s?.trim()).join(' ');
   const body: Record<string, unknown> = {
@@ -46,6 +46,7 @@ export function leadBodyOf(contact: HubspotObject, source: string): Record<strin
     industry: p.industry ?? undefined,
     company_size: p.numemployees ?? undefined,
     message: p.message ?? undefined,
+    form: form ?? undefined,
   };
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== ''));
 }
@@ -54,7 +55,7 @@ async function createLead(deps: InDeps, teamId: string, event: HubspotWebhookEve
   const config = deps.configs.for(teamId);
   const contact = await deps.client.getContact(String(event.objectId));
   if (!contact) return 'ignored'; // deleted since
-  const body = leadBodyOf(contact, config.hubspot.source);
+  const body = leadBodyOf(contact, config.hubspot.source, config.hubspot.form);
   const parsed = parseLeadInput(body, { source: config.hubspot.source });
   if (!parsed.ok) {
     const fields = parsed.errors.map((e) => `${e.field} ${e.message}`).join('; ');

@@ -59,12 +59,13 @@ export function planHubspotWrites(event: BatonEvent, config: WorkspaceConfig): O
       ]);
     }
     case 'lead.assigned': {
-      const owner = str(d.owner) ?? (str(d.how) === 'release' ? null : event.actorId);
+      // The relay says who holds the lead now (`to`); null after a release.
+      const owner = str(d.to);
       return plan(true, {}, [owner ? t.assigned(personName(config, owner)) : t.released]);
     }
     case 'lead.first_touch': {
       const props: Record<string, string> = h.firstTouchStatus ? { hs_lead_status: h.firstTouchStatus } : {};
-      return plan(false, props, [t.firstTouch(str(d.kind) ?? '-', num(d.minutes), bool(d.met))]);
+      return plan(false, props, [t.firstTouch(str(d.kind) ?? '-', num(d.minutes), bool(d.met_sla))]);
     }
     case 'lead.sla_breached':
       return plan(false, {}, [t.slaBreached]);
