@@ -132,6 +132,11 @@ export class FakeHubspot {
     for (let i = 0; i < times; i++) this.#failures.push({ ...failure, pathStart });
   }
 
+  /** Failures planned with failNext and not used yet. */
+  get pendingFailures(): number {
+    return this.#failures.length;
+  }
+
   callsTo(method: string, pathStart: string): FakeHubspotCall[] {
     return this.calls.filter((c) => c.method === method && c.path.startsWith(pathStart) && c.status < 300);
   }

@@ -73,6 +73,11 @@ export class HubspotSender {
     this.#pump.wake();
   }
 
+  /** Runs due tasks until none is left, joining a pass in progress; resolves with how many ran. */
+  run(): Promise<number> {
+    return this.#pump.run();
+  }
+
   /** Runs every due task; returns how many ran. Stops early when HubSpot is failing or limiting us. */
   async runDue(): Promise<number> {
     let ran = 0;
