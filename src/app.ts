@@ -11,6 +11,7 @@ import type { WorkspaceConfig } from './config/workspace-schema.js';
 import type { AppContext } from './context.js';
 import type { EventSink } from './crm/events.js';
 import { HubspotClient } from './crm/hubspot/client.js';
+import { HubspotSyncHealth } from './crm/hubspot/health.js';
 import { HubspotSender } from './crm/hubspot/sender.js';
 import { HubspotSink } from './crm/hubspot/sink.js';
 import { EventRelay } from './crm/relay.js';
@@ -271,6 +272,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         actionItems: new ActionItemService(database, configs),
         settings: new SettingsService(database, configs),
         channelProblems,
+        hubspotSync: env.HUBSPOT_TOKEN ? new HubspotSyncHealth(database) : null,
         admins: new Admins(database, env.BATON_ADMINS, slackProfiles(slackClient, logger), clock),
         config: live.service,
       },

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Admins } from './admin/admins.js';
 import type { ConfigService } from './admin/config-service.js';
 import type { ConfigSource } from './config/config-source.js';
+import type { HubspotSyncHealth } from './crm/hubspot/health.js';
 import type { Database } from './db/client.js';
 import type { Clock } from './domain/clock.js';
 import type { Logger } from './observability/logger.js';
@@ -62,6 +63,8 @@ export interface AppContext {
     /** The versioned workspace configuration: change, history, restore, export. */
     config: ConfigService;
     channelProblems: ChannelProblemService;
+    /** The HubSpot sync's problems for admins' Home; null when the connector is off. */
+    hubspotSync: HubspotSyncHealth | null;
     /** Who may administer Baton, and their Slack profiles (cached). */
     admins: Admins;
   };

@@ -10,6 +10,7 @@ import { type Block, context, divider } from './blocks/common.js';
 import { memberHome, strangerHome } from './blocks/home.js';
 import { homeFunnelBlocks } from './blocks/home-funnel.js';
 import { homeMyLeadsBlocks } from './blocks/home-my-leads.js';
+import { hubspotSyncBlocks } from './blocks/hubspot-sync.js';
 import { workspaceKeyLabels } from './blocks/key-labels.js';
 import { slaBoardBlocks } from './blocks/sla-board.js';
 import { cardLinkCache } from './permalink-cache.js';
@@ -70,10 +71,14 @@ async function channelNotice(
 ): Promise<Block[]> {
   const uses = new Map(configuredChannels(config).map((c) => [c.channel, c.uses]));
   const problems = await ctx.services.channelProblems.list(teamId);
-  return channelProblemsHome(
-    t,
-    problems.map((p) => ({ channel: p.channel, problem: p.problem, uses: uses.get(p.channel) ?? [] })),
-  );
+  const hubspot = (await ctx.services.hubspotSync?.problems(teamId, ctx.clock.now())) ?? null;
+  return [
+    ...channelProblemsHome(
+      t,
+      problems.map((p) => ({ channel: p.channel, problem: p.problem, uses: uses.get(p.channel) ?? [] })),
+    ),
+    ...hubspotSyncBlocks(t, hubspot),
+  ];
 }
 
 /** Publishes the person's Home: when they open it, and after they logged a touch from it. */

@@ -60,7 +60,12 @@ async function sync(): Promise<void> {
 }
 
 async function leadOfContact(contactId: string) {
-  const [row] = await t.database.rows<{ id: number; stage: string; owner_id: string | null; card_ts: string }>(
+  const [row] = await t.database.rows<{
+    id: number;
+    stage: string;
+    owner_id: string | null;
+    card_ts: string;
+  }>(
     sql`select l.id, l.stage, l.owner_id, l.card_ts from leads l
         join hubspot_contacts c on c.lead_id = l.id and c.team_id = l.team_id
         where c.contact_id = ${contactId}`,
@@ -101,22 +106,35 @@ describe('HubSpot → Baton → HubSpot', () => {
       lifecyclestage: 'salesqualifiedlead',
       hs_lead_status: 'CONNECTED',
     });
-    expect(hs.callsTo('POST', '/crm/v3/objects/contacts').filter((c) => c.path === '/crm/v3/objects/contacts')).toEqual([]);
+    expect(
+      hs.callsTo('POST', '/crm/v3/objects/contacts').filter((c) => c.path === '/crm/v3/objects/contacts'),
+    ).toEqual([]);
 
     await claimCard(t, 'U0SDR0001', lead.id, lead.card_ts);
     await sync();
     // Sora's Slack email matches the HubSpot owner's, whatever the case.
     expect(hs.contacts.get(contact.id)?.properties.hubspot_owner_id).toBe(soraOwner);
-    expect(hs.calls.filter((c) => c.path === '/crm/v3/owners')[0]?.query.email).toBe('sora@baton-sales.example');
+    expect(hs.calls.filter((c) => c.path === '/crm/v3/owners')[0]?.query.email).toBe(
+      'sora@baton-sales.example',
+    );
     const notes = hs.notesOf(contact.id).map((n) => n.properties.hs_note_body);
     expect(notes).toEqual(['Lead created in Baton (segment smb, stage SQL).', 'Owner in Baton: U0SDR0001.']);
 
     // A repeated delivery of the same HubSpot event queues nothing.
-    const again = hs.eventFor({ objectType: 'contact', objectId: contact.id, property: 'x', value: 'y', changeSource: 'CRM_UI', sourceId: '' });
-    expect((await send([{ ...again, eventId: 1, subscriptionType: 'contact.creation' }])).json).toMatchObject({
-      queued: 0,
-      repeated: 1,
+    const again = hs.eventFor({
+      objectType: 'contact',
+      objectId: contact.id,
+      property: 'x',
+      value: 'y',
+      changeSource: 'CRM_UI',
+      sourceId: '',
     });
+    expect((await send([{ ...again, eventId: 1, subscriptionType: 'contact.creation' }])).json).toMatchObject(
+      {
+        queued: 0,
+        repeated: 1,
+      },
+    );
   });
 
   it('the echo of Baton’s own write does nothing; the same change made by a person in HubSpot moves the lead', async () => {
@@ -128,7 +146,12 @@ describe('HubSpot → Baton → HubSpot', () => {
     expect((await send([hs.eventFor(ours!)])).json).toMatchObject({ queued: 1 });
     await sync();
     expect((await leadOfContact(contact.id))?.stage).toBe('SQL');
-    expect(t.baton.context.metrics.registry.value('baton_hubspot_tasks_total', { direction: 'in', outcome: 'echo' })).toBe(1);
+    expect(
+      t.baton.context.metrics.registry.value('baton_hubspot_tasks_total', {
+        direction: 'in',
+        outcome: 'echo',
+      }),
+    ).toBe(1);
 
     // A person disqualifies the contact in HubSpot: the lead follows, with the configured reason.
     await send([hs.setContactPropertyInCrm(contact.id, 'hs_lead_status', 'UNQUALIFIED')]);
@@ -139,7 +162,10 @@ describe('HubSpot → Baton → HubSpot', () => {
 
   it('a deal stage change in HubSpot moves the card', async () => {
     const { contact, lead } = await contactFromHubspot('petra@bluebird.example', ['Petra', 'Novak']);
-    const dealId = hs.addDeal({ dealname: 'Bluebird', dealstage: 'appointmentscheduled', amount: '5000', deal_currency_code: 'USD' }, [contact.id]);
+    const dealId = hs.addDeal(
+      { dealname: 'Bluebird', dealstage: 'appointmentscheduled', amount: '5000', deal_currency_code: 'USD' },
+      [contact.id],
+    );
     const won = t.baton.context.configs.for(TEAM_ID).funnel.wonStage;
     await send([hs.setDealStageInCrm(dealId, 'closedwon')]);
     await sync();
@@ -156,7 +182,11 @@ describe('HubSpot → Baton → HubSpot', () => {
 describe('HubSpot failing', () => {
   it('down for an hour: nothing is lost and nothing is sent twice', async () => {
     hs.down = true;
-    const { contact, event } = hs.createContactInCrm({ email: 'quinn@outage.example', firstname: 'Quinn', lastname: 'Ray' });
+    const { contact, event } = hs.createContactInCrm({
+      email: 'quinn@outage.example',
+      firstname: 'Quinn',
+      lastname: 'Ray',
+    });
     expect((await send([event])).status).toBe(200); // stored before HubSpot is called
     const failedBefore = hs.calls.filter((c) => c.status === 503).length;
     for (let minute = 0; minute < 60; minute += 5) {
@@ -191,7 +221,9 @@ describe('HubSpot failing', () => {
       ['hs_lead_status', 'lifecyclestage'],
       ['hubspot_owner_id'],
     ]);
-    expect([...hs.contacts.values()].filter((c) => c.properties.email === 'quinn@outage.example')).toHaveLength(1);
+    expect(
+      [...hs.contacts.values()].filter((c) => c.properties.email === 'quinn@outage.example'),
+    ).toHaveLength(1);
     expect(await tasks('pending')).toEqual([]);
   });
 
@@ -214,7 +246,11 @@ describe('HubSpot failing', () => {
   it('a write HubSpot refuses (400) is given up and shown to admins', async () => {
     await t.setConfig(`${HANDOFF_YAML}${HUBSPOT_YAML}  lead_statuses: { SQL: QUALIFIED }\n`);
     hs.createContactInCrm({ email: 'sam@refused.example', firstname: 'Sam', lastname: 'Roe' });
-    const { event } = hs.createContactInCrm({ email: 'sam2@refused.example', firstname: 'Sam', lastname: 'Two' });
+    const { event } = hs.createContactInCrm({
+      email: 'sam2@refused.example',
+      firstname: 'Sam',
+      lastname: 'Two',
+    });
     await send([event]);
     await sync();
     const dead = await tasks('dead');
@@ -238,7 +274,10 @@ describe('POST /crm/hubspot/webhooks refuses what HubSpot did not send', () => {
   });
 
   it('a signature made with another secret is 401', async () => {
-    const res = await hs.sendWebhook(webhookUrl(), [event], { secret: 'another-secret', timestamp: t.clock.now().getTime() });
+    const res = await hs.sendWebhook(webhookUrl(), [event], {
+      secret: 'another-secret',
+      timestamp: t.clock.now().getTime(),
+    });
     expect(res.status).toBe(401);
   });
 

@@ -36,7 +36,10 @@ export const hubspotSchema = strictMap({
   /** The lost / disqualify reason a move from HubSpot carries (HubSpot says none). */
   lost_reason: z.string().min(1).default('other'),
   /** The form new HubSpot contacts count as for qualification (e.g. demo_request); unset sends none. */
-  form: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional(),
+  form: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,64}$/)
+    .optional(),
   /** The source key leads created from HubSpot contacts get. */
   source: z
     .string()

@@ -31,7 +31,11 @@ const ECHO_WINDOW_MS = 24 * 3_600_000;
 const SIDE_WITH_REASON = ['Lost', 'Disqualified'];
 
 /** The intake body for a contact, in Baton's field names. */
-export function leadBodyOf(contact: HubspotObject, source: string, form: string | null): Record<string, unknown> {
+export function leadBodyOf(
+  contact: HubspotObject,
+  source: string,
+  form: string | null,
+): Record<string, unknown> {
   const p = contact.properties;
   const name = [p.firstname, p.lastname].filter((s) => s?.trim()).join(' ');
   const body: Record<string, unknown> = {
