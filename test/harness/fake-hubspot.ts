@@ -64,21 +64,13 @@ const LIFECYCLE = [
   'evangelist',
   'other',
 ];
-const CONTACT_PROPERTIES = new Set([
-  'email',
-  'firstname',
-  'lastname',
-  'company',
-  'jobtitle',
-  'phone',
-  'website',
-  'industry',
-  'numemployees',
-  'message',
-  'lifecyclestage',
-  'hs_lead_status',
-  'hubspot_owner_id',
-]);
+// HubSpot's default contact properties Baton may touch (from HubSpot's property reference), kept
+// apart from Baton's own list so a property Baton invents is refused here as HubSpot would.
+const CONTACT_PROPERTIES = new Set(
+  'email firstname lastname company jobtitle phone website industry numemployees message lifecyclestage hs_lead_status hubspot_owner_id'.split(
+    ' ',
+  ),
+);
 
 export class FakeHubspot {
   readonly calls: FakeHubspotCall[] = [];

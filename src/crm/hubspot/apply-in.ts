@@ -9,7 +9,7 @@ import { leadsOfHubspotContacts, linkHubspotContact, takeHubspotEcho } from '../
 import { parseLeadInput } from '../../domain/lead-input.js';
 import type { LeadService } from '../../services/leads.js';
 import type { StageMoveService } from '../../services/stage-moves.js';
-import { type HubspotClient, HubspotError, type HubspotObject } from './client.js';
+import { CONTACT_FIELDS, type HubspotClient, HubspotError, type HubspotObject } from './client.js';
 import type { HubspotWebhookEvent } from './webhook-body.js';
 
 export interface InDeps {
@@ -37,22 +37,17 @@ export function leadBodyOf(
   form: string | null,
 ): Record<string, unknown> {
   const p = contact.properties;
-  const name = [p.firstname, p.lastname].filter((s) => s?.trim()).join(' ');
-  const body: Record<string, unknown> = {
+  const body: Record<string, string | null | undefined> = {
     external_id: `hubspot-contact-${contact.id}`,
     source,
-    email: p.email ?? '',
-    name: name || undefined,
-    company: p.company ?? undefined,
-    title: p.jobtitle ?? undefined,
-    phone: p.phone ?? undefined,
-    website: p.website ?? undefined,
-    industry: p.industry ?? undefined,
-    company_size: p.numemployees ?? undefined,
-    message: p.message ?? undefined,
-    form: form ?? undefined,
+    name: [p.firstname, p.lastname].filter((s) => s?.trim()).join(' '),
+    form,
   };
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== ''));
+  for (const [field, property] of Object.entries(CONTACT_FIELDS)) body[field] = p[property];
+  body.email ??= '';
+  return Object.fromEntries(
+    Object.entries(body).filter(([k, v]) => k === 'email' || (v != null && v !== '')),
+  );
 }
 
 async function createLead(deps: InDeps, teamId: string, event: HubspotWebhookEvent): Promise<InOutcome> {

@@ -41,19 +41,20 @@ export interface HubspotClientOptions {
   timeoutMs?: number;
 }
 
-/** The contact properties a lead is made from, and written from. */
-export const CONTACT_PROPERTIES = [
-  'email',
-  'firstname',
-  'lastname',
-  'company',
-  'jobtitle',
-  'phone',
-  'website',
-  'industry',
-  'numemployees',
-  'message',
-] as const;
+/** Baton lead field → the HubSpot contact property it is read from (intake) and written to (new contacts). */
+export const CONTACT_FIELDS = {
+  email: 'email',
+  company: 'company',
+  title: 'jobtitle',
+  phone: 'phone',
+  website: 'website',
+  industry: 'industry',
+  company_size: 'numemployees',
+  message: 'message',
+} as const;
+
+/** The contact properties Baton reads: the fields above and the name. */
+export const CONTACT_PROPERTIES = [...Object.values(CONTACT_FIELDS), 'firstname', 'lastname'];
 
 /** HubSpot's association type id for note → contact (HUBSPOT_DEFINED). */
 const NOTE_TO_CONTACT = 202;

@@ -12,7 +12,7 @@ import {
   saveHubspotProgress,
 } from '../../db/queries/hubspot.js';
 import { findLead, type LeadRow } from '../../db/queries/leads.js';
-import { type HubspotClient, HubspotError } from './client.js';
+import { CONTACT_FIELDS, type HubspotClient, HubspotError } from './client.js';
 import type { OutPlan } from './plan.js';
 
 export interface OutDeps {
@@ -33,16 +33,24 @@ interface OutProgress {
 /** The contact's properties for a new contact made from the lead. */
 export function contactPropertiesOf(lead: LeadRow): Record<string, string> {
   const [first, ...rest] = (lead.name ?? '').trim().split(/\s+/);
-  const props: Record<string, string | null | undefined> = {
+  const fields: Record<keyof typeof CONTACT_FIELDS, string | number | null> = {
     email: lead.email,
-    firstname: first || null,
-    lastname: rest.join(' ') || null,
     company: lead.company,
-    jobtitle: lead.title,
+    title: lead.title,
     phone: lead.phone,
     website: lead.website,
+    industry: lead.industry,
+    company_size: lead.companySize,
+    message: lead.message,
   };
-  return Object.fromEntries(Object.entries(props).filter((e): e is [string, string] => !!e[1]));
+  const props: Record<string, string> = {};
+  if (first) props.firstname = first;
+  if (rest.length > 0) props.lastname = rest.join(' ');
+  for (const [field, property] of Object.entries(CONTACT_FIELDS)) {
+    const value = fields[field as keyof typeof CONTACT_FIELDS];
+    if (value !== null && value !== '') props[property] = String(value);
+  }
+  return props;
 }
 
 async function contactFor(deps: OutDeps, lead: LeadRow): Promise<string> {
