@@ -225,6 +225,18 @@ describe('HubSpot failing', () => {
       [...hs.contacts.values()].filter((c) => c.properties.email === 'quinn@outage.example'),
     ).toHaveLength(1);
     expect(await tasks('pending')).toEqual([]);
+
+    // /metrics counts HubSpot's answers, the outage's 503s included.
+    const metrics = await (await fetch(`${t.baseUrl}/metrics`)).text();
+    const count = (labels: string) =>
+      Number(new RegExp(`^baton_hubspot_calls_total\\{${labels}\\} (\\d+)$`, 'm').exec(metrics)?.[1] ?? 0);
+    expect(count('operation="contacts.get",status="503"')).toBe(
+      hs.calls.filter(
+        (c) => c.method === 'GET' && c.path.startsWith('/crm/v3/objects/contacts/') && c.status === 503,
+      ).length,
+    );
+    expect(count('operation="notes.create",status="503"')).toBe(2);
+    expect(metrics).toMatch(/^baton_hubspot_pending 0$/m);
   });
 
   it('429: waits as long as HubSpot says, then writes', async () => {
