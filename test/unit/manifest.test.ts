@@ -42,7 +42,8 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   // The outbox reads history to find a post it may already have made, in channels and DMs alike.
   'conversations.replies': ['channels:history', 'groups:history', 'im:history'],
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
-  'users.info': ['users:read'],
+  // The HubSpot connector matches a seller to a HubSpot owner by the email users.info returns.
+  'users.info': ['users:read', 'users:read.email'],
   'users.lookupByEmail': ['users:read', 'users:read.email'],
   'reactions.add': ['reactions:write'],
   'files.getUploadURLExternal': ['files:write'],
