@@ -137,21 +137,54 @@ describe('HubSpot → Baton → HubSpot', () => {
     );
   });
 
+  it('a lead from another source gets a new HubSpot contact; its creation event is not a second lead', async () => {
+    const res = await t.sendLead({
+      source: 'website',
+      name: 'Tara Kwon',
+      email: 'tara@web.example',
+      company: 'Web Co',
+      company_size: 20,
+      form: 'demo_request',
+    });
+    expect(res.status).toBe(202);
+    await sync();
+    const contact = hs.contactByEmail('tara@web.example');
+    expect(contact?.properties).toMatchObject({
+      firstname: 'Tara',
+      lastname: 'Kwon',
+      company: 'Web Co',
+      numemployees: '20',
+      hs_lead_status: 'CONNECTED',
+    });
+    const lead = await leadOfContact(contact!.id);
+    expect(lead?.id).toBe(res.json.lead_id);
+
+    const creation = hs.apiCreations.find((e) => String(e.objectId) === contact!.id);
+    expect((await send([creation])).json).toMatchObject({ queued: 1 });
+    await sync();
+    const [{ n } = { n: -1 }] = await t.database.rows<{ n: number }>(
+      sql`select count(*)::int as n from lead_events where lead_id = ${lead!.id} and type = 'resubmitted'`,
+    );
+    expect(n).toBe(0);
+    expect(t.slack.thread('C0LEADS', lead!.card_ts)).toHaveLength(1); // no "submitted again" note
+  });
+
   it('the echo of Baton’s own write does nothing; the same change made by a person in HubSpot moves the lead', async () => {
     const { contact, lead } = await contactFromHubspot('oscar@bluebird.example', ['Oscar', 'Lee']);
     expect(lead.stage).toBe('SQL');
     // HubSpot reports Baton's write of hs_lead_status (CONNECTED, which the config maps to SAL).
     const ours = hs.changes.find((c) => c.objectId === contact.id && c.property === 'hs_lead_status');
+    const echoes = () =>
+      t.baton.context.metrics.registry.value('baton_hubspot_tasks_total', {
+        direction: 'in',
+        outcome: 'echo',
+      }) ?? 0;
+    const echoesBefore = echoes();
     expect(ours).toMatchObject({ value: 'CONNECTED', changeSource: 'INTEGRATION' });
     expect((await send([hs.eventFor(ours!)])).json).toMatchObject({ queued: 1 });
     await sync();
     expect((await leadOfContact(contact.id))?.stage).toBe('SQL');
-    expect(
-      t.baton.context.metrics.registry.value('baton_hubspot_tasks_total', {
-        direction: 'in',
-        outcome: 'echo',
-      }),
-    ).toBe(1);
+    expect(echoes()).toBe(echoesBefore + 1);
 
     // A person disqualifies the contact in HubSpot: the lead follows, with the configured reason.
     await send([hs.setContactPropertyInCrm(contact.id, 'hs_lead_status', 'UNQUALIFIED')]);

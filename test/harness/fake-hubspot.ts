@@ -80,6 +80,8 @@ export class FakeHubspot {
   readonly owners: Array<{ id: string; email: string; firstName: string; lastName: string; userId: number }> =
     [];
   readonly changes: FakeChange[] = [];
+  /** The contact.creation events for contacts created through the API (what HubSpot would send). */
+  readonly apiCreations: Array<Record<string, unknown>> = [];
   /** Answer every API call 503, as during an outage. */
   down = false;
   #failures: Array<FakeFailure & { pathStart: string }> = [];
@@ -347,6 +349,14 @@ export class FakeHubspot {
       if (existing) return fail(409, `Contact already exists. Existing ID: ${existing.id}`, 'CONFLICT');
       const contact = this.#newObject(props);
       this.contacts.set(contact.id, contact);
+      // HubSpot tells subscribers about contacts an integration creates too.
+      this.apiCreations.push(
+        this.#event('contact.creation', contact.id, {
+          changeFlag: 'CREATED',
+          changeSource: 'INTEGRATION',
+          sourceId: String(this.appId),
+        }),
+      );
       return send(201, contact);
     }
     if (contactPath) {

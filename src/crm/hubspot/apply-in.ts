@@ -104,8 +104,12 @@ async function isEcho(deps: InDeps, teamId: string, objectType: string, event: H
 export async function applyIn(deps: InDeps, teamId: string, event: HubspotWebhookEvent): Promise<InOutcome> {
   const config = deps.configs.for(teamId).hubspot;
   switch (event.subscriptionType) {
-    case 'contact.creation':
-      return createLead(deps, teamId, event);
+    case 'contact.creation': {
+      // A contact Baton created for one of its leads comes back as a creation: not a new lead.
+      const ours = deps.appId !== null && event.sourceId === deps.appId;
+      const linked = await leadsOfHubspotContacts(deps.database.db, teamId, [String(event.objectId)]);
+      return ours || linked.length > 0 ? 'echo' : createLead(deps, teamId, event);
+    }
     case 'contact.propertyChange': {
       if (await isEcho(deps, teamId, 'contact', event)) return 'echo';
       const to =
