@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/http/webhook-auth.js';
 import { startTestApp, type TestApp } from '../harness/test-app.js';
+import { documentedSchemas } from '../unit/crm/webhook-schemas.js';
 import { claimCard, HANDOFF_YAML, newCard } from './support/lead-cards.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
 
@@ -10,6 +11,7 @@ process.env.BATON_TEST_HOOK_SECRET = SECRET;
 
 let t: TestApp;
 let hook: WebhookReceiver;
+const check = documentedSchemas();
 
 const webhooksYaml = (url: string, events = "'*'") => `webhooks:
   - name: crm
@@ -67,6 +69,7 @@ describe('a lead’s life reaches the endpoint', () => {
       });
       expect(r.headers['x-baton-event']).toBe(r.json.type);
       expect(r.json.schema).toBe(`baton.${r.json.type}/1`);
+      expect(check(r.json)).toEqual([]); // what was sent matches docs/webhooks/<type>.v1.schema.json
     }
     expect(new Set(got.map((r) => r.headers['x-baton-delivery'])).size).toBe(got.length);
     expect(got[1]!.json.data).toMatchObject({ how: 'claim', from: null, to: 'U0SDR0001' });
@@ -170,7 +173,12 @@ describe('when the endpoint fails', () => {
       userId: 'U0MGR0001',
       actions: [{ action_id: 'webhook_test', block_id: 'webhook:crm', value: 'crm' }],
     });
-    await expect.poll(async () => (await t.baton.webhooks.deliverDue(), hook.delivered().length)).toBe(1);
+    await expect
+      .poll(async () => {
+        await t.baton.webhooks.deliverDue();
+        return hook.delivered().length;
+      })
+      .toBe(1);
     expect(hook.received[0]!.json).toMatchObject({
       type: 'webhook.test',
       schema: 'baton.webhook.test/1',
@@ -182,7 +190,12 @@ describe('when the endpoint fails', () => {
       userId: 'U0MGR0001',
       actions: [{ action_id: 'webhook_resume', block_id: 'webhook:crm', value: 'crm' }],
     });
-    await expect.poll(async () => (await deliver(), forLead(leadId).length)).toBe(1);
+    await expect
+      .poll(async () => {
+        await deliver();
+        return forLead(leadId).length;
+      })
+      .toBe(1);
     expect(forLead(leadId)[0]!.json.type).toBe('lead.created');
     expect(await endpointRow()).toMatchObject({ paused_at: null, failures: 0 });
   });
