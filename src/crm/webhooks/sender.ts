@@ -51,7 +51,7 @@ export interface WebhookSenderOptions {
   env?: Record<string, string | undefined>;
   /** Wakes the Slack outbox after an admin notice is queued. */
   wakeOutbox?: () => void;
-  /** Per-request timeout (default 10 s); a claim lasts this plus 30 s. */
+  /** Per-request timeout (default 10 s); a claim lasts this plus 5 s (a killed process's claim frees that soon). */
   timeoutMs?: number;
   /** Deliveries in flight at once per endpoint (a slow endpoint never holds up the others). */
   perEndpoint?: number;
@@ -119,7 +119,7 @@ export class WebhookSender {
         teamId,
         endpoint,
         now,
-        lockMs: this.#o.timeoutMs + 30_000,
+        lockMs: this.#o.timeoutMs + 5_000,
         limit: this.#o.perEndpoint - busy,
       });
       for (const row of rows) {
