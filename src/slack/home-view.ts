@@ -12,6 +12,7 @@ import { homeFunnelBlocks } from './blocks/home-funnel.js';
 import { homeMyLeadsBlocks } from './blocks/home-my-leads.js';
 import { workspaceKeyLabels } from './blocks/key-labels.js';
 import { slaBoardBlocks } from './blocks/sla-board.js';
+import { webhooksHome } from './blocks/webhooks.js';
 import { cardLinkCache } from './permalink-cache.js';
 import { setupHome } from './setup-views.js';
 
@@ -41,8 +42,14 @@ export async function homeView(
   const rights = await ctx.services.admins.rights(teamId, userId);
   const setup = setupHome(ctx, t, teamId, rights);
   // Admins see which configured channels Baton cannot post to (what to /invite), until they are fixed.
+  // …and which webhook endpoints are failing or paused, and why.
   const notice =
-    rights.admin || adminIds(config).includes(userId) ? await channelNotice(ctx, t, config, teamId) : [];
+    rights.admin || adminIds(config).includes(userId)
+      ? [
+          ...(await channelNotice(ctx, t, config, teamId)),
+          ...webhooksHome(t, await ctx.services.webhooks.failing(teamId)),
+        ]
+      : [];
   if (home.kind === 'stranger') {
     // An admin need not be on the roster (BATON_ADMINS, workspace admins): set-up is their Home.
     if (setup.blocks.length > 0) {

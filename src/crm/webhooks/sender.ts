@@ -67,7 +67,7 @@ export class WebhookSender {
   readonly #sending = new Set<Promise<void>>();
 
   constructor(options: WebhookSenderOptions) {
-    this.#o = { timeoutMs: 10_000, perEndpoint: 4, ...options };
+    this.#o = { timeoutMs: 10_000, perEndpoint: 16, ...options };
     this.#pump = new Pump(() => this.#claimAndSend(), options.logger, 'webhook sender');
     options.metrics.registry.onCollect(async () => {
       const now = options.clock.now();

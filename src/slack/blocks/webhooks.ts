@@ -66,3 +66,10 @@ export function webhooksMessage(t: Catalog, views: EndpointView[]): { text: stri
   }
   return { text: w.title, blocks };
 }
+
+/** Admins' Home: endpoints paused or failing now, and why (nothing when all are well). */
+export function webhooksHome(t: Catalog, failing: EndpointView[]): Block[] {
+  if (failing.length === 0) return [];
+  const lines = failing.slice(0, 10).map((v) => t.webhooks.homeLine(v.endpoint.name, endpointState(t, v)));
+  return [section(`*${t.webhooks.homeTitle}*\n${lines.join('\n')}`)];
+}
