@@ -65,6 +65,8 @@ export class WebhookSender {
   /** Deliveries this process is sending now, by endpoint key. */
   readonly #inFlight = new Map<string, number>();
   readonly #sending = new Set<Promise<void>>();
+  /** Endpoints whose last try failed: probed one delivery at a time until one succeeds. */
+  readonly #failing = new Set<string>();
 
   constructor(options: WebhookSenderOptions) {
     this.#o = { timeoutMs: 10_000, perEndpoint: 16, ...options };
@@ -120,7 +122,8 @@ export class WebhookSender {
         endpoint,
         now,
         lockMs: this.#o.timeoutMs + 5_000,
-        limit: this.#o.perEndpoint - busy,
+        // A failing endpoint gets one try at a time, so an outage costs one failure per backoff, not 16.
+        limit: (this.#failing.has(key) ? 1 : this.#o.perEndpoint) - busy,
       });
       for (const row of rows) {
         this.#inFlight.set(key, (this.#inFlight.get(key) ?? 0) + 1);
@@ -152,6 +155,9 @@ export class WebhookSender {
     }
     const outcome = await this.#post(endpoint, row);
     const now = clock.now();
+    const key = `${row.teamId}:${row.endpoint}`;
+    if (outcome.kind === 'delivered') this.#failing.delete(key);
+    else this.#failing.add(key);
     if (outcome.kind === 'delivered') {
       await database.db.transaction(async (tx) => {
         await markDelivered(tx, row.id, outcome.status, now);

@@ -1147,7 +1147,7 @@ describe('validation rules name the key path', () => {
 describe('unknown keys', () => {
   it('names a misplaced top-level key and lists the allowed ones', () => {
     expect(problemsOf(fileWith('time_zone: Asia/Seoul'))).toEqual([
-      'baton.yaml: time_zone: unknown key (allowed here: team_id, locale, segments, channels, roster, calendar, sla, intake, qualification, routing, stages, cadence, funnel, retro, voc, retention, labels)',
+      'baton.yaml: time_zone: unknown key (allowed here: team_id, locale, segments, channels, roster, calendar, sla, intake, qualification, routing, stages, cadence, funnel, retro, voc, retention, labels, webhooks)',
     ]);
   });
 
