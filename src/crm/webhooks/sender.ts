@@ -98,9 +98,10 @@ export class WebhookSender {
     let total = 0;
     for (;;) {
       const claimed = await this.#pump.run();
-      await Promise.all(this.#sending);
       total += claimed;
-      if (claimed === 0 && this.#sending.size === 0) return total;
+      // Sends started by this pass or by a background one (a wake after each answer) are waited for.
+      if (this.#sending.size > 0) await Promise.all(this.#sending);
+      else if (claimed === 0 && !this.#pump.busy) return total;
     }
   }
 
