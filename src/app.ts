@@ -57,6 +57,7 @@ import { SlaBoardService } from './services/sla-board.js';
 import { StageMoveService } from './services/stage-moves.js';
 import { VocService } from './services/voc.js';
 import { VocReportService } from './services/voc-report.js';
+import { WebhookService } from './services/webhooks.js';
 import { findWorkspaceDefaults } from './services/workspace-defaults.js';
 import { applyWorkspaceConfig } from './services/workspace-setup.js';
 import { type ChannelCheck, checkChannels } from './slack/channel-check.js';
@@ -275,6 +276,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         hubspotSync: env.HUBSPOT_TOKEN ? new HubspotSyncHealth(database) : null,
         admins: new Admins(database, env.BATON_ADMINS, slackProfiles(slackClient, logger), clock),
         config: live.service,
+        webhooks: new WebhookService(database, configs),
       },
       slack: slackClient,
       outbox: {
@@ -282,6 +284,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         wake: () => {
           outbox.wake();
           relay.wake();
+          webhooks.wake();
         },
       },
     };

@@ -28,6 +28,7 @@ import type { SlaBoardService } from './services/sla-board.js';
 import type { StageMoveService } from './services/stage-moves.js';
 import type { VocService } from './services/voc.js';
 import type { VocReportService } from './services/voc-report.js';
+import type { WebhookService } from './services/webhooks.js';
 
 /** What listeners, routes and jobs share; built once in app.ts. */
 export interface AppContext {
@@ -67,6 +68,8 @@ export interface AppContext {
     hubspotSync: HubspotSyncHealth | null;
     /** Who may administer Baton, and their Slack profiles (cached). */
     admins: Admins;
+    /** Outbound webhook endpoints: health, test deliveries, resume. */
+    webhooks: WebhookService;
   };
   /** Web API calls outside a request (jobs): uploads and reads; posts go through the outbox. */
   slack: WebClient;

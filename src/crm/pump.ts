@@ -34,6 +34,11 @@ export class Pump {
     );
   }
 
+  /** A pass is running now (this process). */
+  get busy(): boolean {
+    return this.#running !== undefined;
+  }
+
   /** Passes until one finds nothing; resolves with how much was handled. */
   run(): Promise<number> {
     if (this.#stopped) return Promise.resolve(0);

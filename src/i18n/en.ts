@@ -35,6 +35,8 @@ export const en = {
       ooo: 'Mark yourself out of office (no new leads) until a date, e.g. `/baton ooo 2026-12-31`. Without a date: until you say `/baton back`.',
       back: 'End your out-of-office.',
       settings: 'Your settings: turn the weekly retro reminder DMs on or off.',
+      webhooks:
+        'Admins: the outbound webhook endpoints, their last delivery and failures, with Send test and Resume.',
     },
     footer:
       'Baton answers only you (ephemeral). Admins set up channels, roster, calendar and SLA on Baton’s App Home (or in baton.yaml).',

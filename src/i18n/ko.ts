@@ -31,6 +31,7 @@ export const ko: Catalog = {
       ooo: '부재로 표시합니다(새 리드를 받지 않음). 예: `/baton ooo 2026-12-31`. 날짜가 없으면 `/baton back` 할 때까지.',
       back: '부재를 끝냅니다.',
       settings: '내 설정: 주간 회고 알림 DM을 켜거나 끕니다.',
+      webhooks: '관리자: 웹훅 엔드포인트와 마지막 전송, 실패를 보고 테스트 전송과 재개를 합니다.',
     },
     footer:
       'Baton의 답은 나에게만 보입니다. 채널, 로스터, 캘린더, SLA는 관리자가 Baton 앱 홈(또는 baton.yaml)에서 설정합니다.',

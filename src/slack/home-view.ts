@@ -13,6 +13,7 @@ import { homeMyLeadsBlocks } from './blocks/home-my-leads.js';
 import { hubspotSyncBlocks } from './blocks/hubspot-sync.js';
 import { workspaceKeyLabels } from './blocks/key-labels.js';
 import { slaBoardBlocks } from './blocks/sla-board.js';
+import { webhooksHome } from './blocks/webhooks.js';
 import { cardLinkCache } from './permalink-cache.js';
 import { setupHome } from './setup-views.js';
 
@@ -42,8 +43,15 @@ export async function homeView(
   const rights = await ctx.services.admins.rights(teamId, userId);
   const setup = setupHome(ctx, t, teamId, rights);
   // Admins see which configured channels Baton cannot post to (what to /invite), until they are fixed.
+  // …which webhook endpoints are failing or paused, and what the HubSpot sync could not write, and why.
   const notice =
-    rights.admin || adminIds(config).includes(userId) ? await channelNotice(ctx, t, config, teamId) : [];
+    rights.admin || adminIds(config).includes(userId)
+      ? [
+          ...(await channelNotice(ctx, t, config, teamId)),
+          ...webhooksHome(t, await ctx.services.webhooks.failing(teamId)),
+          ...hubspotSyncBlocks(t, (await ctx.services.hubspotSync?.problems(teamId, now)) ?? null),
+        ]
+      : [];
   if (home.kind === 'stranger') {
     // An admin need not be on the roster (BATON_ADMINS, workspace admins): set-up is their Home.
     if (setup.blocks.length > 0) {
@@ -71,14 +79,10 @@ async function channelNotice(
 ): Promise<Block[]> {
   const uses = new Map(configuredChannels(config).map((c) => [c.channel, c.uses]));
   const problems = await ctx.services.channelProblems.list(teamId);
-  const hubspot = (await ctx.services.hubspotSync?.problems(teamId, ctx.clock.now())) ?? null;
-  return [
-    ...channelProblemsHome(
-      t,
-      problems.map((p) => ({ channel: p.channel, problem: p.problem, uses: uses.get(p.channel) ?? [] })),
-    ),
-    ...hubspotSyncBlocks(t, hubspot),
-  ];
+  return channelProblemsHome(
+    t,
+    problems.map((p) => ({ channel: p.channel, problem: p.problem, uses: uses.get(p.channel) ?? [] })),
+  );
 }
 
 /** Publishes the person's Home: when they open it, and after they logged a touch from it. */

@@ -51,7 +51,7 @@ export interface WebhookSenderOptions {
   env?: Record<string, string | undefined>;
   /** Wakes the Slack outbox after an admin notice is queued. */
   wakeOutbox?: () => void;
-  /** Per-request timeout (default 10 s); a claim lasts this plus 30 s. */
+  /** Per-request timeout (default 10 s); a claim lasts this plus 5 s (a killed process's claim frees that soon). */
   timeoutMs?: number;
   /** Deliveries in flight at once per endpoint (a slow endpoint never holds up the others). */
   perEndpoint?: number;
@@ -65,9 +65,11 @@ export class WebhookSender {
   /** Deliveries this process is sending now, by endpoint key. */
   readonly #inFlight = new Map<string, number>();
   readonly #sending = new Set<Promise<void>>();
+  /** Endpoints whose last try failed: probed one delivery at a time until one succeeds. */
+  readonly #failing = new Set<string>();
 
   constructor(options: WebhookSenderOptions) {
-    this.#o = { timeoutMs: 10_000, perEndpoint: 4, ...options };
+    this.#o = { timeoutMs: 10_000, perEndpoint: 16, ...options };
     this.#pump = new Pump(() => this.#claimAndSend(), options.logger, 'webhook sender');
     options.metrics.registry.onCollect(async () => {
       const now = options.clock.now();
@@ -96,9 +98,10 @@ export class WebhookSender {
     let total = 0;
     for (;;) {
       const claimed = await this.#pump.run();
-      await Promise.all(this.#sending);
       total += claimed;
-      if (claimed === 0 && this.#sending.size === 0) return total;
+      // Sends started by this pass or by a background one (a wake after each answer) are waited for.
+      if (this.#sending.size > 0) await Promise.all(this.#sending);
+      else if (claimed === 0 && !this.#pump.busy) return total;
     }
   }
 
@@ -119,8 +122,9 @@ export class WebhookSender {
         teamId,
         endpoint,
         now,
-        lockMs: this.#o.timeoutMs + 30_000,
-        limit: this.#o.perEndpoint - busy,
+        lockMs: this.#o.timeoutMs + 5_000,
+        // A failing endpoint gets one try at a time, so an outage costs one failure per backoff, not 16.
+        limit: (this.#failing.has(key) ? 1 : this.#o.perEndpoint) - busy,
       });
       for (const row of rows) {
         this.#inFlight.set(key, (this.#inFlight.get(key) ?? 0) + 1);
@@ -152,6 +156,9 @@ export class WebhookSender {
     }
     const outcome = await this.#post(endpoint, row);
     const now = clock.now();
+    const key = `${row.teamId}:${row.endpoint}`;
+    if (outcome.kind === 'delivered') this.#failing.delete(key);
+    else this.#failing.add(key);
     if (outcome.kind === 'delivered') {
       await database.db.transaction(async (tx) => {
         await markDelivered(tx, row.id, outcome.status, now);

@@ -175,7 +175,7 @@ export async function endpointFailed(
       target: [webhookEndpoints.teamId, webhookEndpoints.name],
       set: {
         failures: sql`${webhookEndpoints.failures} + 1`,
-        failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now})`,
+        failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)`,
         lastAttemptAt: now,
         lastStatus: failure.status,
         lastError: failure.error,

@@ -13,6 +13,7 @@ const USAGE: Array<[keyof Catalog['help']['commands'], string]> = [
   ['ooo', '/baton ooo [YYYY-MM-DD]'],
   ['back', '/baton back'],
   ['settings', '/baton settings [retro-dms on|off]'],
+  ['webhooks', '/baton webhooks'],
 ];
 
 export function helpBlocks(t: Catalog): Block[] {

@@ -8,6 +8,8 @@ export interface Received {
   json: Record<string, unknown>;
   /** The status this request was answered with. */
   status: number;
+  /** When it was answered (Date.now()). */
+  at: number;
 }
 
 type Reply = { status: number; headers?: Record<string, string>; delayMs?: number };
@@ -41,6 +43,7 @@ export class WebhookReceiver {
             body,
             json: body ? (JSON.parse(body) as Record<string, unknown>) : {},
             status: reply.status,
+            at: Date.now(),
           });
           res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
           res.end('{}');

@@ -12,6 +12,7 @@ import { RETRO_DMS_ACTION } from '../../blocks/settings.js';
 import { SETUP_OPEN_ACTION } from '../../blocks/setup-common.js';
 import { STAGE_ACTION } from '../../blocks/stage-move.js';
 import { VOC_CATEGORY_ACTION, VOC_DETAILS_ACTION } from '../../blocks/voc.js';
+import { WEBHOOK_RESUME_ACTION, WEBHOOK_TEST_ACTION } from '../../blocks/webhooks.js';
 import {
   CADENCE_DONE_ACTION,
   CADENCE_SKIP_ACTION,
@@ -29,6 +30,7 @@ import { openSetupModal } from './setup.js';
 import { moveStageFromCard } from './stage-move.js';
 import { chooseVocCategory } from './voc-category.js';
 import { openVocDetails } from './voc-details.js';
+import { answerWebhookButton } from './webhooks.js';
 
 export function registerActions(app: App, ctx: AppContext): void {
   app.action(CLAIM_ACTION, claimLead(ctx));
@@ -50,4 +52,6 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(VOC_CATEGORY_ACTION, chooseVocCategory(ctx));
   app.action(VOC_DETAILS_ACTION, openVocDetails(ctx));
   app.action(SETUP_OPEN_ACTION, openSetupModal(ctx));
+  app.action(WEBHOOK_TEST_ACTION, answerWebhookButton(ctx, 'test'));
+  app.action(WEBHOOK_RESUME_ACTION, answerWebhookButton(ctx, 'resume'));
 }

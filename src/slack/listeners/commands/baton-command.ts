@@ -7,6 +7,7 @@ import { requestConfig } from '../request-config.js';
 import { answerConfig } from './baton-config.js';
 import { answerRoster } from './baton-roster.js';
 import { answerSettings } from './baton-settings.js';
+import { answerWebhooks } from './baton-webhooks.js';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -54,6 +55,9 @@ async function answer(ctx: AppContext, t: Catalog, req: Request, respond: Respon
   const reply = (text: string) => respond({ response_type: 'ephemeral', text });
   const { roster } = ctx.services;
   switch (req.sub) {
+    case 'webhooks':
+      await answerWebhooks(ctx, t, req, respond);
+      return;
     case 'roster':
       // Lists the roster alone; `add`, `remove`, `set` and `help` change or explain it.
       await answerRoster(ctx, t, req, respond);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigFileError, parseWorkspaceConfig } from '../../../src/config/workspace.js';
+
+const BASE = ['channels: { leads: C0123LEADS }', 'roster: [{ user: U0AAAAAAA, roles: [sdr] }]'].join('\n');
+const parse = (rest = '') => parseWorkspaceConfig(`${BASE}\n${rest}`, 'baton.yaml');
+const hook = (fields: string) => `webhooks:\n  - { ${fields} }`;
+const OK = 'name: zapier, url: "https://hooks.zapier.com/hooks/catch/1/abc/", secret_env: ZAPIER_SECRET';
+
+function problemsOf(rest: string): readonly string[] {
+  try {
+    parse(rest);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigFileError);
+    return (error as ConfigFileError).problems;
+  }
+  throw new Error('expected the config file to be rejected');
+}
+
+describe('webhooks', () => {
+  it('has none by default', () => {
+    expect(parse().webhooks).toEqual([]);
+  });
+
+  it('reads an endpoint; the secret stays in the environment', () => {
+    expect(parse(hook(`${OK}, events: [lead.assigned, lead.first_touch]`)).webhooks).toEqual([
+      {
+        name: 'zapier',
+        url: 'https://hooks.zapier.com/hooks/catch/1/abc/',
+        events: ['lead.assigned', 'lead.first_touch'],
+        secretEnv: 'ZAPIER_SECRET',
+        enabled: true,
+      },
+    ]);
+    expect(parse(hook(`${OK}, events: "*"`)).webhooks[0]?.events).toBe('*');
+    expect(
+      parse(hook('name: local, url: "http://localhost:8080/in", events: "*", secret_env: X')).webhooks,
+    ).toHaveLength(1);
+  });
+
+  it('names the key and the reason for what it refuses', () => {
+    expect(problemsOf(hook('name: crm, url: "http://crm.example/in", events: "*", secret_env: S'))).toEqual([
+      'baton.yaml: webhooks[0].url: must use https (plain http is allowed only for localhost)',
+    ]);
+    expect(problemsOf(hook(`${OK}, events: [lead.won]`))[0]).toMatch(
+      /^baton\.yaml: webhooks\[0\]\.events: .*lead\.created, lead\.assigned/,
+    );
+    expect(problemsOf(hook(`${OK.replace('ZAPIER_SECRET', 'my secret')}, events: "*"`))).toEqual([
+      'baton.yaml: webhooks[0].secret_env: "my secret" is not an environment variable name like BATON_WEBHOOK_ZAPIER_SECRET',
+    ]);
+    // A secret written into the file is refused, and the refusal does not repeat it.
+    expect(problemsOf(hook(`${OK}, events: "*", secret: hunter2`))).toEqual([
+      'baton.yaml: webhooks[0].secret: unknown key (allowed here: name, url, events, secret_env, enabled)',
+    ]);
+    expect(problemsOf(`webhooks:\n  - { ${OK}, events: "*" }\n  - { ${OK}, events: "*" }`)).toEqual([
+      'baton.yaml: webhooks[1].name: zapier is listed twice',
+    ]);
+  });
+});
