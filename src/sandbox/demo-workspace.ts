@@ -2,6 +2,7 @@
  * The sandbox's pretend workspace: a small team with one workspace admin (who sees the set-up
  * checklist on Home) and the channels Baton's checklist asks for.
  */
+import type { Role } from './page/types.js';
 import type { FakeChannel, FakeSlackOptions, FakeUser } from './slack-emulator/index.js';
 
 export const SANDBOX_ADMIN = 'U0SBADMIN';
@@ -13,7 +14,20 @@ export const DEMO_USERS: FakeUser[] = [
   { id: 'U0SBMKT', realName: 'Mia Chen', tz: 'Asia/Seoul', locale: 'en-US' },
   { id: 'U0SBMGR', realName: '이준호', tz: 'Asia/Seoul', locale: 'ko-KR' },
   { id: 'U0SBCS', realName: 'Casey Lee', tz: 'Asia/Seoul', locale: 'en-US' },
+  // In the workspace but never on Baton's roster: what Baton tells someone it does not know.
+  { id: 'U0SBGUEST', realName: 'Alex Stranger', tz: 'Asia/Seoul', locale: 'en-US' },
 ];
+
+/** What each demo person does on the team; the page's "act as" switcher groups by it. */
+export const DEMO_ROLES: Record<string, Role> = {
+  [SANDBOX_ADMIN]: 'admin',
+  U0SBSELL1: 'seller',
+  U0SBSELL2: 'seller',
+  U0SBMKT: 'marketer',
+  U0SBMGR: 'manager',
+  U0SBCS: 'cs',
+  U0SBGUEST: 'stranger',
+};
 
 export const DEMO_CHANNELS: FakeChannel[] = [
   { id: 'C0SBLEADS', name: 'leads' },

@@ -9,6 +9,7 @@ import { type BatonChild, startBatonChild } from './baton-child.js';
 import { generateCredentials } from './credentials.js';
 import { demoWorkspace } from './demo-workspace.js';
 import { freePort } from './free-port.js';
+import { PageApi } from './page-api.js';
 import { FakeSlack } from './slack-emulator/index.js';
 import { SlackDriver } from './slack-emulator/slack-driver.js';
 
@@ -21,6 +22,8 @@ export interface SandboxOptions {
   port: number;
   /** Baton's port; default a free one. */
   batonPort?: number;
+  /** The built page (default dist/sandbox/web beside the compiled sandbox). */
+  webDir?: string;
 }
 
 export interface Sandbox {
@@ -30,6 +33,8 @@ export interface Sandbox {
   baton: BatonChild;
   /** Sends Baton signed requests as the emulator's users. */
   driver: SlackDriver;
+  /** The page and its API (`/sandbox/…`) on the emulator's port. */
+  page: PageApi;
   stop(): Promise<void>;
 }
 
@@ -79,12 +84,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     mode: 0o600,
   });
   const driver = new SlackDriver({ baseUrl: baton.url, signingSecret: credentials.signingSecret, slack });
+  const page = new PageApi({ slack, driver, ...(options.webDir ? { webDir: options.webDir } : {}) });
+  slack.addRoute(page.route);
   const running = baton;
   return {
     url: session.url,
     slack,
     baton: running,
     driver,
+    page,
     stop: async () => {
       await running.stop();
       await slack.stop();
