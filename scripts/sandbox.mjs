@@ -12,4 +12,7 @@ const built = spawnSync(process.execPath, [join(root, 'scripts/build-if-stale.mj
   stdio: 'inherit',
 });
 if (built.status !== 0) process.exit(built.status ?? 1);
+// The page (dist/sandbox/web), rebuilt when its sources changed.
+const { buildSandboxWeb } = await import(pathToFileURL(join(root, 'scripts/build-sandbox-web.mjs')).href);
+await buildSandboxWeb();
 await import(pathToFileURL(join(root, 'dist/sandbox/main.js')).href);

@@ -30,7 +30,8 @@ const action = z
     selected_channel: z.string().optional(),
     selected_date: z.string().optional(),
   })
-  .strict();
+  // Multi-selects, time pickers and the rest carry their own selected_* keys; the driver passes them on.
+  .catchall(z.unknown());
 
 export const actInput = z.discriminatedUnion('kind', [
   z.object({

@@ -110,8 +110,13 @@ export async function act(parts: Parts, input: ActInput): Promise<ActResult> {
       );
     }
     case 'message': {
-      if (input.channel.startsWith('D') && input.channel !== slack.dmChannel(input.as))
-        throw new ActRefusal(403, 'channel', 'you can only write in your own DM with Baton');
+      // Baton subscribes to channel messages only (manifest: message.channels, message.groups).
+      if (input.channel.startsWith('D'))
+        throw new ActRefusal(
+          400,
+          'channel',
+          'Baton reads channel messages only: use a slash command in its DM',
+        );
       if (input.thread_ts) knownMessage(input.channel, input.thread_ts);
       const res = await driver.event({
         type: 'message',

@@ -8,11 +8,12 @@ const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
   map: 'application/json',
+  ttf: 'font/ttf',
 };
 
 export async function serveWebFile(webDir: string, name: string, res: ServerResponse): Promise<void> {
   // Only plain names: no way out of the folder.
-  if (!/^[a-z0-9-]+\.(html|js|css|map)$/.test(name)) {
+  if (!/^[a-z0-9-]+\.(html|js|css|map|ttf)$/.test(name)) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not_found');
     return;
   }

@@ -12,6 +12,7 @@ export interface PageUser {
   name: string;
   realName: string;
   locale: string;
+  tz: string;
   isAdmin: boolean;
   isBot: boolean;
   /** What the demo team gave them to do; `stranger` is in Slack but not on Baton's roster. */

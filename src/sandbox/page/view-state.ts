@@ -19,6 +19,7 @@ export function viewState(
       name: u.name,
       realName: u.realName,
       locale: full?.locale ?? 'en-US',
+      tz: full?.tz ?? 'UTC',
       isAdmin: u.isAdmin,
       isBot: u.isBot,
       ...(role ? { role } : {}),
