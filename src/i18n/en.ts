@@ -4,6 +4,7 @@ import { channelsEn } from './sections/channels.js';
 import { configEn } from './sections/config.js';
 import { retroEn } from './sections/retro.js';
 import { retroActionsEn } from './sections/retro-actions.js';
+import { scenariosEn } from './sections/scenarios.js';
 import { settingsEn } from './sections/settings.js';
 import { vocEn } from './sections/voc.js';
 import { vocReportEn } from './sections/voc-report.js';
@@ -706,6 +707,7 @@ export const en = {
   },
   voc: vocEn,
   vocReport: vocReportEn,
+  scenarios: scenariosEn,
   retro: retroEn,
   retroActions: retroActionsEn,
   settings: settingsEn,

@@ -4,6 +4,7 @@ import { channelsKo } from './sections/channels.js';
 import { configKo } from './sections/config.js';
 import { retroKo } from './sections/retro.js';
 import { retroActionsKo } from './sections/retro-actions.js';
+import { scenariosKo } from './sections/scenarios.js';
 import { settingsKo } from './sections/settings.js';
 import { vocKo } from './sections/voc.js';
 import { vocReportKo } from './sections/voc-report.js';
@@ -677,6 +678,7 @@ export const ko: Catalog = {
   },
   voc: vocKo,
   vocReport: vocReportKo,
+  scenarios: scenariosKo,
   retro: retroKo,
   retroActions: retroActionsKo,
   settings: settingsKo,
