@@ -5,6 +5,7 @@ import { configEn } from './sections/config.js';
 import { retroEn } from './sections/retro.js';
 import { retroActionsEn } from './sections/retro-actions.js';
 import { sandboxPageEn } from './sections/sandbox-page.js';
+import { scenariosEn } from './sections/scenarios.js';
 import { settingsEn } from './sections/settings.js';
 import { vocEn } from './sections/voc.js';
 import { vocReportEn } from './sections/voc-report.js';
@@ -708,6 +709,7 @@ export const en = {
   voc: vocEn,
   vocReport: vocReportEn,
   sandboxPage: sandboxPageEn,
+  scenarios: scenariosEn,
   retro: retroEn,
   retroActions: retroActionsEn,
   settings: settingsEn,

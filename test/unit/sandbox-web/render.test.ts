@@ -48,7 +48,9 @@ describe('mrkdwn', () => {
     expect(html('<@U0SAM> in <#C0LEADS>')).toBe(
       '<div><span class="mention" data-user="U0SAM">@Sam Rivera</span> in <span class="mention" data-channel="C0LEADS">#leads</span></div>',
     );
-    expect(html('<#C0OTHER|retro>')).toBe('<div><span class="mention" data-channel="C0OTHER">#retro</span></div>');
+    expect(html('<#C0OTHER|retro>')).toBe(
+      '<div><span class="mention" data-channel="C0OTHER">#retro</span></div>',
+    );
   });
 
   it('shows <!here>, <!channel> and subteams as mentions', () => {
@@ -89,7 +91,9 @@ describe('<!date^…> tokens', () => {
     expect(formatSlackDate(at, '{date_long}', ctx)).toBe('Friday, November 20th, 2026');
     expect(formatSlackDate(at, '{time}', ctx)).toBe('11:05 PM');
     expect(formatSlackDate(at, '{time_secs}', ctx)).toBe('11:05:09 PM');
-    expect(formatSlackDate(at, 'due {date_short_pretty} at {time}', ctx)).toBe('due Nov 20, 2026 at 11:05 PM');
+    expect(formatSlackDate(at, 'due {date_short_pretty} at {time}', ctx)).toBe(
+      'due Nov 20, 2026 at 11:05 PM',
+    );
     expect(formatSlackDate(at, '{ago}', ctx)).toBe('2 days ago');
     expect(formatSlackDate(at, '{unknown}', ctx)).toBe('{unknown}');
   });
@@ -155,7 +159,13 @@ describe('Block Kit', () => {
             { type: 'mrkdwn', text: '*Segment*\nSMB' },
             { type: 'plain_text', text: 'Web' },
           ],
-          accessory: { type: 'button', action_id: 'claim', text: { type: 'plain_text', text: 'Claim' }, style: 'primary', value: 'L1' },
+          accessory: {
+            type: 'button',
+            action_id: 'claim',
+            text: { type: 'plain_text', text: 'Claim' },
+            style: 'primary',
+            value: 'L1',
+          },
         },
         { type: 'context', elements: [{ type: 'mrkdwn', text: 'via _form_' }] },
         { type: 'divider' },
@@ -200,7 +210,11 @@ describe('Block Kit', () => {
         elements: [
           { type: 'users_select', action_id: 'owner', initial_user: 'U0SAM' },
           { type: 'datepicker', action_id: 'due', initial_date: '2026-11-30' },
-          { type: 'overflow', action_id: 'more', options: [{ text: { type: 'plain_text', text: 'Snooze' }, value: 's' }] },
+          {
+            type: 'overflow',
+            action_id: 'more',
+            options: [{ text: { type: 'plain_text', text: 'Snooze' }, value: 's' }],
+          },
         ],
       },
       { type: 'image', image_url: '/files/F1/chart.png', alt_text: 'Funnel' },
