@@ -61,6 +61,13 @@ function App() {
     };
   }, [as]);
 
+  // A notice goes away on its own after a while, as Slack's do.
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 6000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
   const me = state?.users.find((u) => u.id === as);
   const lang: PageLang = langChoice === 'auto' ? langOf(me?.locale) : langChoice;
   const t = pageText(lang);

@@ -7,7 +7,15 @@ export function ScenarioPanel({ notify, version }: { notify(text: string): void;
   const page = useContext(Page) as PageContext;
   const t = page.t.scenarios;
   const [info, setInfo] = useState<ScenarioInfo | null | 'missing'>(null);
-  const [lead, setLead] = useState({ name: '', email: '', company: '', segment: 'smb', source: 'website' });
+  const [lead, setLead] = useState({
+    name: '',
+    email: '',
+    company: '',
+    company_size: '25',
+    form: 'demo_request',
+    source: 'website',
+    message: '',
+  });
 
   useEffect(() => {
     scenarios.info().then(setInfo, () => setInfo('missing'));
@@ -45,14 +53,35 @@ export function ScenarioPanel({ notify, version }: { notify(text: string): void;
           class="lead-form"
           onSubmit={(e) => {
             e.preventDefault();
-            run(scenarios.lead(lead), (res) => notify(t.sent((res as { status: number }).status)));
+            // Sent as a web form would: the size as a number, empty fields left out.
+            const body = Object.fromEntries(
+              Object.entries({ ...lead, company_size: Number(lead.company_size) || undefined }).filter(
+                ([, v]) => v !== '' && v !== undefined,
+              ),
+            );
+            run(scenarios.lead(body), (res) => notify(t.sent((res as { status: number }).status)));
           }}
         >
           {field('name', t.name)}
           {field('email', t.email)}
           {field('company', t.company)}
-          {field('segment', t.segment)}
+          {field('company_size', t.companySize)}
+          <label>
+            {t.form}
+            <select
+              name="form"
+              value={lead.form}
+              onChange={(e) => setLead({ ...lead, form: e.currentTarget.value })}
+            >
+              {(['demo_request', 'trial', 'contact'] as const).map((f) => (
+                <option value={f} key={f}>
+                  {t.forms[f]}
+                </option>
+              ))}
+            </select>
+          </label>
           {field('source', t.source)}
+          {field('message', t.message)}
           <button type="submit" class="btn btn-primary">
             {t.send}
           </button>
