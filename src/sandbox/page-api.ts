@@ -107,7 +107,7 @@ export class PageApi {
   async #updates(req: IncomingMessage, url: URL, res: ServerResponse): Promise<true> {
     const raw = url.searchParams.get('since');
     const since = Number(raw);
-    if (raw === null || !Number.isInteger(since) || since < 0) {
+    if (raw === null || !/^\d{1,15}$/.test(raw)) {
       sendJson(res, 400, {
         ok: false,
         error: 'invalid_since',

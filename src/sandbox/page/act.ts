@@ -53,6 +53,7 @@ export async function act(parts: Parts, input: ActInput): Promise<ActResult> {
         channelId: input.channel,
       });
       modals.trigger(res.triggerId, input.as);
+      await showImmediateAnswer(res);
       return outcome(res);
     }
     case 'action': {
@@ -166,6 +167,26 @@ export async function act(parts: Parts, input: ActInput): Promise<ActResult> {
       return outcome(res);
     }
   }
+}
+
+/**
+ * A command's HTTP answer with a body is shown by Slack like a response_url message (ephemeral unless
+ * `response_type: in_channel`): hand it to the emulator through the command's own response_url.
+ */
+async function showImmediateAnswer(res: {
+  status: number;
+  body: string;
+  json?: unknown;
+  responseUrl: string;
+}): Promise<void> {
+  if (res.status !== 200 || res.body.trim() === '') return;
+  const answer = json(res.json) ?? { text: res.body };
+  if (answer.text === undefined && answer.blocks === undefined) return;
+  await fetch(res.responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(answer),
+  });
 }
 
 /** Slack leaves an ephemeral's message out of block_actions; the driver still needs its blocks. */
