@@ -193,7 +193,7 @@ describe('the sandbox page', () => {
     await dana.locator('.sidebar h2', { hasText: '채널' }).waitFor(WAIT);
     expect(await dana.locator('html').getAttribute('lang')).toBe('ko');
     await channel(dana, 'leads');
-    await t.shot(dana, 'korean');
+    await t.shot(dana, 'korean-page');
   });
 
   it('copies a message as Block Kit Builder JSON', async () => {
@@ -206,5 +206,28 @@ describe('the sandbox page', () => {
     };
     const stored = t.sandbox.slack.findMessage((m) => JSON.stringify(m.blocks ?? []).includes(company));
     expect(json).toEqual({ blocks: stored?.message.blocks });
+    await sam.locator('[data-testid=json] button').click();
+    await sam.locator('[data-testid=json]').waitFor({ state: 'detached', ...WAIT });
+  });
+
+  it('starts over as the Korean demo team: open pages reload with the new team, and Baton speaks Korean', {
+    timeout: 120_000,
+  }, async () => {
+    await sam.locator('[data-reset=demo-ko]').click();
+    // The reset answers once the new Baton is up.
+    await sam.locator('.toast', { hasText: /Started over|처음부터 다시/ }).waitFor({ timeout: 100_000 });
+    // The same ids, now the Korean team: Sam's page follows Kim Minji's locale.
+    await sam
+      .locator('[data-testid=act-as] option', { hasText: '김민지 — 세일즈' })
+      .waitFor({ state: 'attached', timeout: 100_000 });
+    await sam.locator('.sidebar h2', { hasText: '채널' }).waitFor(WAIT);
+    expect(await sam.locator('html').getAttribute('lang')).toBe('ko');
+    // Baton itself now speaks Korean: Kim Minji's App Home.
+    await channel(sam, 'home');
+    await sam
+      .locator('[data-testid=home] .block', { hasText: /[가-힣]/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await t.shot(sam, 'korean');
   });
 });

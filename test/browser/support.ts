@@ -6,9 +6,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/sandbox.js';
+import { bundleSandboxBaton } from '../harness/sandbox-bundle.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,29 +24,16 @@ export interface BrowserSandbox {
 
 export async function startBrowserSandbox(workspace: SandboxOptions['workspace']): Promise<BrowserSandbox> {
   const dir = await mkdtemp(join(tmpdir(), 'baton-browser-'));
-  // Inside the repository, so the bundle's external packages resolve from node_modules.
-  const bundleDir = await mkdtemp(join(process.cwd(), 'node_modules', '.baton-test-browser-'));
-  await build({
-    entryPoints: ['src/sandbox/baton-entry.ts'],
-    outdir: bundleDir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  const bundle = await bundleSandboxBaton();
   const webDir = join(dir, 'web');
   // @ts-expect-error: a plain .mjs build script without types
   const { buildSandboxWeb } = (await import('../../scripts/build-sandbox-web.mjs')) as {
     buildSandboxWeb(options: { outDir: string; force: boolean }): Promise<boolean>;
   };
   await buildSandboxWeb({ outDir: webDir, force: true });
-  process.env.BATON_MIGRATIONS_DIR = join(process.cwd(), 'drizzle');
   const sandbox = await startSandbox({
     dir: join(dir, 'sandbox'),
-    batonMain: join(bundleDir, 'baton-entry.js'),
+    batonMain: bundle.entry,
     port: 0,
     webDir,
     workspace,
@@ -75,7 +62,7 @@ export async function startBrowserSandbox(workspace: SandboxOptions['workspace']
       await browser.close();
       await sandbox.stop();
       await rm(dir, { recursive: true, force: true });
-      await rm(bundleDir, { recursive: true, force: true });
+      await bundle.remove();
     },
   };
 }

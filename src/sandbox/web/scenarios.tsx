@@ -143,7 +143,7 @@ export function ScenarioPanel({ notify, version }: { notify(text: string): void;
           type="button"
           class="btn"
           data-reset="empty"
-          onClick={() => run(scenarios.reset('empty', page.lang))}
+          onClick={() => run(scenarios.reset('empty', page.lang), () => notify(t.resetDone))}
         >
           {t.empty}
         </button>
@@ -151,7 +151,7 @@ export function ScenarioPanel({ notify, version }: { notify(text: string): void;
           type="button"
           class="btn"
           data-reset="demo-en"
-          onClick={() => run(scenarios.reset('demo', 'en'))}
+          onClick={() => run(scenarios.reset('demo', 'en'), () => notify(t.resetDone))}
         >
           {t.demoEn}
         </button>
@@ -159,7 +159,7 @@ export function ScenarioPanel({ notify, version }: { notify(text: string): void;
           type="button"
           class="btn"
           data-reset="demo-ko"
-          onClick={() => run(scenarios.reset('demo', 'ko'))}
+          onClick={() => run(scenarios.reset('demo', 'ko'), () => notify(t.resetDone))}
         >
           {t.demoKo}
         </button>
