@@ -5,6 +5,8 @@ import { configEn } from './sections/config.js';
 import { hubspotEn } from './sections/hubspot.js';
 import { retroEn } from './sections/retro.js';
 import { retroActionsEn } from './sections/retro-actions.js';
+import { sandboxPageEn } from './sections/sandbox-page.js';
+import { scenariosEn } from './sections/scenarios.js';
 import { settingsEn } from './sections/settings.js';
 import { vocEn } from './sections/voc.js';
 import { vocReportEn } from './sections/voc-report.js';
@@ -711,6 +713,8 @@ export const en = {
   voc: vocEn,
   hubspot: hubspotEn,
   vocReport: vocReportEn,
+  sandboxPage: sandboxPageEn,
+  scenarios: scenariosEn,
   retro: retroEn,
   retroActions: retroActionsEn,
   settings: settingsEn,

@@ -5,6 +5,8 @@ import { configKo } from './sections/config.js';
 import { hubspotKo } from './sections/hubspot.js';
 import { retroKo } from './sections/retro.js';
 import { retroActionsKo } from './sections/retro-actions.js';
+import { sandboxPageKo } from './sections/sandbox-page.js';
+import { scenariosKo } from './sections/scenarios.js';
 import { settingsKo } from './sections/settings.js';
 import { vocKo } from './sections/voc.js';
 import { vocReportKo } from './sections/voc-report.js';
@@ -681,6 +683,8 @@ export const ko: Catalog = {
   voc: vocKo,
   hubspot: hubspotKo,
   vocReport: vocReportKo,
+  sandboxPage: sandboxPageKo,
+  scenarios: scenariosKo,
   retro: retroKo,
   retroActions: retroActionsKo,
   settings: settingsKo,

@@ -8,6 +8,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ClockStep } from './clock-jumps.js';
+import { type AdvanceReply, OFFSET_ENV } from './clock-protocol.js';
 
 export interface BatonChildOptions {
   /** The compiled entry point (dist/main.js). */
@@ -16,7 +18,11 @@ export interface BatonChildOptions {
   dir: string;
   port: number;
   env: Record<string, string>;
+  /** Where Baton's clock starts ahead of real time (the sandbox entry reads it; dist/main.js ignores it). */
+  offsetMs?: number;
 }
+
+export type ClockReply = Extract<AdvanceReply, { type: 'clock' }>;
 
 export interface BatonChild {
   child: ChildProcess;
@@ -28,6 +34,8 @@ export interface BatonChild {
   ready(timeoutMs?: number): Promise<void>;
   /** SIGTERM, then waits for Baton's own graceful stop (it exits by itself within 9 s). */
   stop(): Promise<number | null>;
+  /** Asks the sandbox entry to move its clock by `step` and run what fell due; resolves with the new offset. */
+  advance(step: ClockStep, timeoutMs?: number): Promise<ClockReply>;
 }
 
 const POLL_MS = 50;
@@ -49,8 +57,10 @@ export function startBatonChild(options: BatonChildOptions): BatonChild {
       // Where a build keeps migrations and the prepared data directory, when not beside main.js.
       ...pick(process.env, ['BATON_MIGRATIONS_DIR', 'BATON_PGLITE_TEMPLATE']),
       ...options.env,
+      [OFFSET_ENV]: String(options.offsetMs ?? 0),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel carries the sandbox's clock moves (src/sandbox/clock-protocol.ts).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
@@ -84,5 +94,32 @@ export function startBatonChild(options: BatonChildOptions): BatonChild {
     return exited;
   };
 
-  return { child, url, logFile, exited, ready, stop };
+  let nextId = 1;
+  const advance = (step: ClockStep, timeoutMs = 30_000) =>
+    new Promise<ClockReply>((resolve, reject) => {
+      const id = nextId++;
+      const done = (error?: Error, result?: ClockReply) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (error) reject(error);
+        else resolve(result!);
+      };
+      const onMessage = (message: AdvanceReply) => {
+        if (message?.id !== id) return;
+        if (message.type === 'error') done(new Error(message.message));
+        else done(undefined, message);
+      };
+      const onExit = () => done(new Error('Baton exited before it moved its clock'));
+      const timer = setTimeout(
+        () => done(new Error(`Baton did not move its clock within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      if (!child.connected) return done(new Error('Baton is not running'));
+      child.send({ id, type: 'advance', step });
+    });
+
+  return { child, url, logFile, exited, ready, stop, advance };
 }

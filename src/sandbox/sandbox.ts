@@ -1,35 +1,71 @@
 /**
  * One sandbox: the Slack emulator on 127.0.0.1 and the real Baton talking to it, with a signed-request
- * driver ready for the page (next slice) to act as any emulator user. Baton starts unconfigured and
- * is set up from the admin's App Home, as in a new Slack workspace.
+ * driver ready for the page to act as any emulator user, and the scenario controls (leads, time,
+ * reset) on the emulator's port. Baton starts unconfigured and is set up from the admin's App Home,
+ * as in a new Slack workspace, or (demo) configured with a few months of history.
+ *
+ * Files in the sandbox's directory: `data/` (Baton's embedded database), `baton.log`,
+ * `session.json`, `clock.json` (how far Baton's clock runs ahead of real time) and `workspace.json`
+ * (which team and mode the data belongs to).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { signWebhook } from '../http/webhook-auth.js';
 import { type BatonChild, startBatonChild } from './baton-child.js';
+import type { ClockStep } from './clock-jumps.js';
 import { generateCredentials } from './credentials.js';
-import { demoWorkspace } from './demo-workspace.js';
+import { demoUsers, demoWorkspace, type SandboxWorkspace } from './demo-workspace.js';
 import { freePort } from './free-port.js';
+import { PageApi } from './page-api.js';
+import { scenarioRoutes } from './scenarios-api.js';
 import { FakeSlack } from './slack-emulator/index.js';
 import { SlackDriver } from './slack-emulator/slack-driver.js';
 
 export interface SandboxOptions {
-  /** The sandbox's directory (`.baton-sandbox/`): Baton's data, its log and `session.json`. */
+  /** The sandbox's directory (`.baton-sandbox/`). */
   dir: string;
-  /** Baton's compiled entry point. */
+  /** Baton's compiled sandbox entry (dist/sandbox/baton-entry.js). */
   batonMain: string;
   /** The emulator's port; 0 picks a free one. */
   port: number;
   /** Baton's port; default a free one. */
   batonPort?: number;
+  /** The built page (default dist/sandbox/web beside the compiled sandbox). */
+  webDir?: string;
+  /**
+   * The workspace to run. Left out, each part is what the directory last ran (else empty, English);
+   * one that differs from the directory's starts over.
+   */
+  workspace?: Partial<SandboxWorkspace>;
+}
+
+export interface SandboxClock {
+  /** How far Baton's (and the emulator's) clock runs ahead of real time. */
+  readonly offsetMs: number;
+  now(): Date;
 }
 
 export interface Sandbox {
   /** Where the emulator answers (its read-only state view is at `/`). */
   url: string;
   slack: FakeSlack;
-  baton: BatonChild;
+  /** The Baton now running (a new process after each reset). */
+  readonly baton: BatonChild;
   /** Sends Baton signed requests as the emulator's users. */
   driver: SlackDriver;
+  /** The page and its API (`/sandbox/…`) on the emulator's port. */
+  page: PageApi;
+  readonly workspace: SandboxWorkspace;
+  clock: SandboxClock;
+  /** Moves Baton's clock forward and runs what fell due. */
+  advance(step: ClockStep): Promise<{ now: string; offsetMs: number }>;
+  /** Sends a lead through Baton's signed intake webhook; Baton's answer. */
+  sendLead(body: unknown): Promise<{ status: number; body: unknown }>;
+  /** Stops Baton, forgets the emulator's messages and Baton's data, and starts again. */
+  reset(workspace: SandboxWorkspace): Promise<void>;
+  /** Resolves when Baton exits on its own (not through stop or reset). */
+  crashed: Promise<{ code: number | null; logFile: string }>;
   stop(): Promise<void>;
 }
 
@@ -43,16 +79,78 @@ export interface SandboxSession {
   batonPid: number;
 }
 
-export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-  const credentials = generateCredentials();
-  await mkdir(options.dir, { recursive: true });
-  const slack = await FakeSlack.start(demoWorkspace(credentials.botToken, options.port));
-  let baton: BatonChild | undefined;
+async function readJson<T>(path: string): Promise<Partial<T> | undefined> {
   try {
-    baton = startBatonChild({
+    return JSON.parse(await readFile(path, 'utf8')) as Partial<T>;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const { dir } = options;
+  const files = {
+    data: join(dir, 'data'),
+    clock: join(dir, 'clock.json'),
+    workspace: join(dir, 'workspace.json'),
+    session: join(dir, 'session.json'),
+  };
+  await mkdir(dir, { recursive: true });
+  const stored = await readJson<SandboxWorkspace>(files.workspace);
+  let workspace: SandboxWorkspace = {
+    mode: options.workspace?.mode ?? stored?.mode ?? 'empty',
+    lang: options.workspace?.lang ?? stored?.lang ?? 'en',
+  };
+  const wipe = async () => {
+    await rm(files.data, { recursive: true, force: true });
+    await rm(files.clock, { force: true });
+  };
+  if (stored && (stored.mode !== workspace.mode || stored.lang !== workspace.lang)) await wipe();
+  // An older sandbox's data without workspace.json: it was the empty English team.
+  if (!stored && existsSync(files.data) && (workspace.mode !== 'empty' || workspace.lang !== 'en'))
+    await wipe();
+  await writeFile(files.workspace, `${JSON.stringify(workspace)}\n`);
+
+  let offsetMs = (await readJson<{ offsetMs: number }>(files.clock))?.offsetMs ?? 0;
+  if (!Number.isSafeInteger(offsetMs) || offsetMs < 0) offsetMs = 0;
+  const clock: SandboxClock = {
+    get offsetMs() {
+      return offsetMs;
+    },
+    now: () => new Date(Date.now() + offsetMs),
+  };
+
+  const credentials = generateCredentials();
+  const slack = await FakeSlack.start({
+    ...demoWorkspace(credentials.botToken, options.port, workspace.lang),
+    now: clock.now,
+  });
+  let batonPort: number;
+  try {
+    batonPort = options.batonPort ?? (await freePort());
+  } catch (error) {
+    await slack.stop();
+    throw error;
+  }
+
+  let baton: BatonChild | undefined;
+  let expectExit = false;
+  let reportCrash: (crash: { code: number | null; logFile: string }) => void = () => {};
+  const crashed = new Promise<{ code: number | null; logFile: string }>((resolve) => {
+    reportCrash = resolve;
+  });
+
+  const launch = async () => {
+    if (workspace.mode === 'demo' && !existsSync(files.data)) {
+      // Loaded only for a demo: the seed opens the embedded database in this process, before Baton does.
+      const { seedDemo } = await import('./demo-seed.js');
+      await seedDemo({ dataDir: files.data, lang: workspace.lang, now: clock.now() });
+    }
+    const child = startBatonChild({
       main: options.batonMain,
-      dir: options.dir,
-      port: options.batonPort ?? (await freePort()),
+      dir,
+      port: batonPort,
+      offsetMs,
       env: {
         SLACK_BOT_TOKEN: credentials.botToken,
         SLACK_SIGNING_SECRET: credentials.signingSecret,
@@ -60,34 +158,112 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         LEAD_WEBHOOK_SECRET: credentials.leadWebhookSecret,
       },
     });
-    await baton.ready();
-  } catch (error) {
+    baton = child;
+    expectExit = false;
+    void child.exited.then((code) => {
+      if (!expectExit && baton === child) reportCrash({ code, logFile: child.logFile });
+    });
+    await child.ready();
+    const session: SandboxSession = {
+      url: `${slack.baseUrl}/`,
+      batonUrl: child.url,
+      signingSecret: credentials.signingSecret,
+      leadWebhookSecret: credentials.leadWebhookSecret,
+      pid: process.pid,
+      batonPid: child.child.pid ?? 0,
+    };
+    // Owner-only: it holds this run's signing secret.
+    await writeFile(files.session, `${JSON.stringify(session, null, 2)}\n`, { mode: 0o600 });
+  };
+  const stopBaton = async () => {
+    expectExit = true;
     await baton?.stop();
+  };
+
+  try {
+    await launch();
+  } catch (error) {
+    await stopBaton();
     await slack.stop();
     throw error;
   }
-  const session: SandboxSession = {
-    url: `${slack.baseUrl}/`,
-    batonUrl: baton.url,
-    signingSecret: credentials.signingSecret,
-    leadWebhookSecret: credentials.leadWebhookSecret,
-    pid: process.pid,
-    batonPid: baton.child.pid ?? 0,
+
+  // One control at a time: a reset must not start while a clock move or a lead is on its way.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => {});
+    return run;
   };
-  // Owner-only: it holds this run's signing secret.
-  await writeFile(join(options.dir, 'session.json'), `${JSON.stringify(session, null, 2)}\n`, {
-    mode: 0o600,
-  });
-  const driver = new SlackDriver({ baseUrl: baton.url, signingSecret: credentials.signingSecret, slack });
-  const running = baton;
-  return {
-    url: session.url,
+
+  const driver = new SlackDriver({
+    baseUrl: `http://127.0.0.1:${batonPort}`,
+    signingSecret: credentials.signingSecret,
     slack,
-    baton: running,
+  });
+  const page = new PageApi({ slack, driver, ...(options.webDir ? { webDir: options.webDir } : {}) });
+  slack.addRoute(page.route);
+  const sandbox: Sandbox = {
+    url: `${slack.baseUrl}/`,
+    slack,
+    get baton() {
+      return baton!;
+    },
     driver,
+    page,
+    get workspace() {
+      return { ...workspace };
+    },
+    clock,
+    advance: (step) =>
+      serial(async () => {
+        const moved = await baton!.advance(step);
+        offsetMs = moved.offsetMs;
+        await writeFile(files.clock, `${JSON.stringify({ offsetMs })}\n`);
+        return { now: moved.now, offsetMs };
+      }),
+    sendLead: (body) =>
+      serial(async () => {
+        const raw = JSON.stringify(body);
+        // Signed with Baton's clock, which the window check reads.
+        const timestamp = Math.floor(clock.now().getTime() / 1000);
+        const res = await fetch(`${baton!.url}/api/leads`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-baton-timestamp': String(timestamp),
+            'x-baton-signature': signWebhook(credentials.leadWebhookSecret, timestamp, raw),
+          },
+          body: raw,
+        });
+        const text = await res.text();
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {}
+        return { status: res.status, body: parsed };
+      }),
+    reset: (next) =>
+      serial(async () => {
+        await stopBaton();
+        slack.reset({ state: true });
+        // Same ids in both teams: the new names, zones and locales replace the old ones.
+        for (const user of demoUsers(next.lang)) slack.addUser(user);
+        await wipe();
+        offsetMs = 0;
+        workspace = { ...next };
+        await writeFile(files.workspace, `${JSON.stringify(workspace)}\n`);
+        await launch();
+        // Open modals belonged to the old Baton; pages waiting for updates reload.
+        page.reset();
+      }),
+    crashed,
     stop: async () => {
-      await running.stop();
+      await queue;
+      await stopBaton();
       await slack.stop();
     },
   };
+  for (const route of scenarioRoutes(sandbox)) slack.addRoute(route);
+  return sandbox;
 }

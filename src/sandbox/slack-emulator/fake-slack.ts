@@ -12,6 +12,7 @@ import { answerApiCall } from './api.js';
 import { FailurePlan } from './failure-plan.js';
 import { readBody, sendJson, sendText } from './http.js';
 import { receiveUpload, serveFile } from './methods/files.js';
+import { react } from './methods/reactions.js';
 import { ResponseUrls } from './response-urls.js';
 import { type EmulatorSnapshot, snapshot } from './snapshot.js';
 import { dmChannel, SlackState } from './state.js';
@@ -70,6 +71,8 @@ export class FakeSlack {
   }
 
   readonly #routes: ExtraRoute[] = [];
+  readonly #changeListeners = new Set<() => void>();
+  #version = 0;
 
   static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
     const server = createServer();
@@ -108,6 +111,24 @@ export class FakeSlack {
       // fetch keeps sockets alive; close them so stop() does not wait for their idle timeout.
       this.#server.closeAllConnections();
     });
+  }
+
+  // ---------------------------------------------------------------- change feed
+
+  /** Goes up by one whenever the workspace may have changed (a Web API call, a response_url post, an upload, a message added). */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Calls `listener` after each change; returns the function that stops it. The sandbox page's live updates hang on this. */
+  onChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  #changed(): void {
+    this.#version += 1;
+    for (const listener of this.#changeListeners) listener();
   }
 
   // ---------------------------------------------------------------- workspace setup
@@ -166,7 +187,18 @@ export class FakeSlack {
 
   /** Puts a message into a channel as if a person had posted it (for history lookups, threads, reactions). */
   addMessage(channel: string, message: Partial<FakeMessage> & { text: string }): FakeMessage {
-    return this.#state.addMessage(channel, message);
+    const added = this.#state.addMessage(channel, message);
+    this.#changed();
+    return added;
+  }
+
+  /**
+   * A person reacting to a message, as Slack stores it before sending `reaction_added` (send that with
+   * the SlackDriver). Throws Slack's error (`message_not_found`, `already_reacted`, `invalid_name`).
+   */
+  addReaction(channel: string, ts: string, name: string, userId: string): void {
+    react(this.#state, channel, ts, name, userId);
+    this.#changed();
   }
 
   // ---------------------------------------------------------------- recordings
@@ -212,6 +244,7 @@ export class FakeSlack {
     this.#responseUrls.clear({ urls: state });
     this.#failures.clear();
     if (state) this.#state.clear();
+    this.#changed();
   }
 
   // ---------------------------------------------------------------- state inspection
@@ -309,11 +342,18 @@ export class FakeSlack {
     const url = new URL(req.url ?? '/', this.baseUrl);
     const raw = await readBody(req);
     const parts = url.pathname.split('/').filter(Boolean);
-    if (parts[0] === 'api' && parts[1]) return this.#api(parts[1], req, raw, url, res);
-    if (parts[0] === 'upload' && req.method === 'POST')
-      return receiveUpload(this.#state, parts.at(-1) ?? '', req, raw, res);
-    if (parts[0] === 'response' && parts[1] && req.method === 'POST')
-      return this.#responseUrls.receive(parts[1], req, raw, res);
+    if (parts[0] === 'api' && parts[1]) {
+      await this.#api(parts[1], req, raw, url, res);
+      return this.#changed();
+    }
+    if (parts[0] === 'upload' && req.method === 'POST') {
+      await receiveUpload(this.#state, parts.at(-1) ?? '', req, raw, res);
+      return this.#changed();
+    }
+    if (parts[0] === 'response' && parts[1] && req.method === 'POST') {
+      await this.#responseUrls.receive(parts[1], req, raw, res);
+      return this.#changed();
+    }
     if (parts[0] === 'files' && parts[1] && req.method === 'GET')
       return serveFile(this.#state, parts[1], res);
     for (const route of this.#routes) if (await route(req, raw, url, res)) return;

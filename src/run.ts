@@ -1,0 +1,105 @@
+/**
+ * Baton's start-up as a function: src/main.ts calls it with nothing, so production runs exactly this
+ * code; the sandbox's entry (src/sandbox/baton-entry.ts) passes a clock it can move forward. Only the
+ * environment check is imported up front so a misconfigured process says what is wrong and exits
+ * within moments, before the heavy modules load.
+ */
+import { EnvError, loadEnv } from './config/env.js';
+import type { Clock } from './domain/clock.js';
+
+const SHUTDOWN_LIMIT_MS = 9_000;
+
+export interface RunOptions {
+  /** Baton's "now"; the system clock when absent. */
+  clock?: Clock;
+}
+
+/** What a caller of `runBaton` may reach once Baton is up. */
+export type RunningBaton = Awaited<ReturnType<typeof import('./app.js').startBaton>>;
+
+function fail(message: string): never {
+  process.stderr.write(`baton: ${message}\n`);
+  process.exit(1);
+}
+
+async function start(options: RunOptions): Promise<RunningBaton> {
+  let env: ReturnType<typeof loadEnv>;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+  const [{ ConfigFileError, loadWorkspaceDocument }, { configFilePath }] = await Promise.all([
+    import('./config/workspace.js'),
+    import('./admin/config-file.js'),
+  ]);
+  // BATON_CONFIG when set, else ./baton.yaml when present, else none: Baton runs on the database's
+  // current version, or starts unconfigured and is set up from Slack.
+  const path = configFilePath(process.env.BATON_CONFIG || undefined);
+  let file: { path: string; document: Record<string, unknown>; watch: boolean } | null = null;
+  try {
+    if (path) file = { path, document: loadWorkspaceDocument(path), watch: true };
+  } catch (error) {
+    if (error instanceof ConfigFileError) fail(error.message);
+    throw error;
+  }
+
+  // The embedded data directory is locked before the app loads, so a second process is refused at once.
+  const [{ acquireDataDirLock, onDiskPath }, { StartupError }] = await Promise.all([
+    import('./db/data-dir-lock.js'),
+    import('./errors.js'),
+  ]);
+  const lockPath = env.DATABASE_URL ? null : onDiskPath(env.BATON_DATA_DIR);
+  let dataDirLock: Awaited<ReturnType<typeof acquireDataDirLock>> | undefined;
+  try {
+    dataDirLock = lockPath ? await acquireDataDirLock(lockPath) : undefined;
+  } catch (error) {
+    if (error instanceof StartupError) fail(error.message);
+    throw error;
+  }
+
+  const { startBaton } = await import('./app.js');
+  let baton: RunningBaton;
+  try {
+    baton = await startBaton({ env, file, dataDirLock, clock: options.clock });
+  } catch (error) {
+    await dataDirLock?.release().catch(() => {});
+    if (error instanceof StartupError) fail(error.message);
+    throw error;
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    baton.context.logger.info('shutting down', { signal });
+    // A hung dependency must not keep the process past its orchestrator's grace period.
+    setTimeout(() => {
+      baton.context.logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    baton.stop().then(
+      () => process.exit(0),
+      (error) => {
+        baton.context.logger.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  };
+  // SIGHUP applies the config file again, as a new version when it changed (no restart).
+  process.on('SIGHUP', () => {
+    baton.context.logger.info('SIGHUP: applying the config file again, if there is one');
+    void baton.reloadConfigFile();
+  });
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  return baton;
+}
+
+/** Starts Baton from the environment and stops it on SIGTERM/SIGINT; exits with one line when it cannot start. */
+export function runBaton(options: RunOptions = {}): Promise<RunningBaton> {
+  return start(options).catch((error) =>
+    fail(`could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  );
+}
