@@ -32,6 +32,13 @@ export interface IntakeResult {
 export interface IntakeOptions {
   /** The marketer who brought the lead in (e.g. who entered it with `/lead new`). */
   marketerId?: string | null;
+  // --- bulk import (services/lead-import.ts) ---
+  /** Run inside this transaction, as a savepoint: a bulk import commits many rows at once. */
+  tx?: Tx;
+  /** The import the lead comes from: no card and no per-lead routing DM (the import summarises them). */
+  importId?: number;
+  /** The first-touch SLA for this lead (a bulk source's own); null: none. Absent: `sla` as configured. */
+  sla?: WorkspaceConfig['sla'] | null;
 }
 
 export type ClaimRefusal =
@@ -77,7 +84,7 @@ export class LeadService {
     now: Date,
     opts: IntakeOptions,
   ): Promise<IntakeResult> {
-    return this.database.db.transaction(async (tx) => {
+    return (opts.tx ?? this.database.db).transaction(async (tx) => {
       // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${teamId}:${input.email}`}))`);
       const existing = await this.#findDuplicate(config, tx, teamId, input, now);
@@ -89,7 +96,7 @@ export class LeadService {
           data: { source: input.source, external_id: input.externalId, form: input.form },
           occurredAt: now,
         });
-        if (existing.routed) {
+        if (existing.routed && opts.importId === undefined) {
           await this.#note(
             config,
             tx,
@@ -106,9 +113,11 @@ export class LeadService {
         config.routing.thresholdStage,
         config.stages.working.map((s) => s.key),
       );
+      const sla = opts.sla === undefined ? config.sla : opts.sla;
       const lead = await insertLead(tx, {
         ...input,
         marketerId: opts.marketerId ?? null,
+        importId: opts.importId ?? null,
         teamId,
         segment: q.segment,
         stage: q.stage,
@@ -117,9 +126,9 @@ export class LeadService {
         stageEnteredAt: now,
         furthestStage: q.stage,
         // A routed lead's first-touch SLA clock starts as it arrives.
-        ...(routed
+        ...(routed && sla
           ? {
-              slaDueAt: firstTouchDueAt(now, config.sla, config.calendar),
+              slaDueAt: firstTouchDueAt(now, sla, config.calendar),
               slaState: 'running' as const,
             }
           : {}),
@@ -135,7 +144,8 @@ export class LeadService {
       });
       await recordArrival(tx, lead);
       if (routed) {
-        await enqueueSlackWrite(
+        if (opts.importId === undefined)
+          await enqueueSlackWrite(
           tx,
           {
             teamId,
@@ -149,9 +159,9 @@ export class LeadService {
           now,
         );
         // Account match, round robin or claim mode's auto-assign timer: committed with the lead.
-        await new Router(config).onIntake(tx, lead, now);
+        await new Router(config).onIntake(tx, lead, now, { quiet: opts.importId !== undefined });
         // The escalation ladder's steps, after routing's own jobs (same due time: routing runs first).
-        await scheduleSlaLadder(tx, config, lead, now);
+        if (sla) await scheduleSlaLadder(tx, { ...config, sla }, lead, now);
       }
       return { leadId: lead.id, duplicate: false };
     });
