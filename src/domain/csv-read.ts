@@ -25,7 +25,8 @@ export function readCsv(text: string): CsvReadResult {
         // A quoted cell: runs to the next lone quote, across commas and line breaks.
         i++;
         for (;;) {
-          if (i >= n) return { ok: false, line: start, message: 'a quoted cell is never closed (a " is missing)' };
+          if (i >= n)
+            return { ok: false, line: start, message: 'a quoted cell is never closed (a " is missing)' };
           const ch = text[i]!;
           if (ch === '"') {
             if (text[i + 1] === '"') {
@@ -42,7 +43,11 @@ export function readCsv(text: string): CsvReadResult {
         }
         const next = text[i];
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          return { ok: false, line, message: 'text follows a closing quote; write a quote inside a quoted cell as ""' };
+          return {
+            ok: false,
+            line,
+            message: 'text follows a closing quote; write a quote inside a quoted cell as ""',
+          };
         }
       } else {
         while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];

@@ -4,10 +4,10 @@
  */
 import { readCsv } from './csv-read.js';
 import {
-  type LeadFieldError,
-  type LeadInput,
   LEAD_FIELDS,
   type LeadField,
+  type LeadFieldError,
+  type LeadInput,
   parseLeadInput,
   pickSourceMapping,
   type SourceMapping,
@@ -115,11 +115,21 @@ const tooMany = (count: number): ImportFileResult => ({
 
 export function readCsvImport(text: string, opts: ReadImportOptions = {}): ImportFileResult {
   const csv = readCsv(text);
-  if (!csv.ok) return { ok: false, error: 'invalid_file', line: csv.line, message: `Line ${csv.line}: ${csv.message}.` };
+  if (!csv.ok)
+    return { ok: false, error: 'invalid_file', line: csv.line, message: `Line ${csv.line}: ${csv.message}.` };
   const [head, ...data] = csv.records;
-  if (!head) return { ok: false, error: 'invalid_file', line: 1, message: 'The file is empty: send a header row, then one row per lead.' };
+  if (!head)
+    return {
+      ok: false,
+      error: 'invalid_file',
+      line: 1,
+      message: 'The file is empty: send a header row, then one row per lead.',
+    };
   if (data.length > MAX_IMPORT_ROWS) return tooMany(data.length);
-  const columns: ImportColumn[] = head.cells.map((header) => ({ header: header.trim(), field: fieldForHeader(header) }));
+  const columns: ImportColumn[] = head.cells.map((header) => ({
+    header: header.trim(),
+    field: fieldForHeader(header),
+  }));
   const seen = new Map<string, string>();
   for (const column of columns) {
     const key = column.field ?? headerKey(column.header);
@@ -152,7 +162,12 @@ export function readCsvImport(text: string, opts: ReadImportOptions = {}): Impor
         row,
         line: record.line,
         ok: false,
-        errors: [{ field: 'row', message: `has ${record.cells.length} cells but the header has ${columns.length} columns` }],
+        errors: [
+          {
+            field: 'row',
+            message: `has ${record.cells.length} cells but the header has ${columns.length} columns`,
+          },
+        ],
       };
     }
     const body: Record<string, unknown> = {};
@@ -177,16 +192,29 @@ export function readNdjsonImport(text: string, opts: ReadImportOptions = {}): Im
     try {
       body = JSON.parse(raw);
     } catch (error) {
-      return { ok: false, error: 'invalid_file', line, message: `Line ${line} is not JSON: ${(error as Error).message}` };
+      return {
+        ok: false,
+        error: 'invalid_file',
+        line,
+        message: `Line ${line} is not JSON: ${(error as Error).message}`,
+      };
     }
     rows.push(checked(rows.length + 1, line, body, opts));
   }
-  if (rows.length === 0) return { ok: false, error: 'invalid_file', line: 1, message: 'The file has no leads: send one JSON object per line.' };
+  if (rows.length === 0)
+    return {
+      ok: false,
+      error: 'invalid_file',
+      line: 1,
+      message: 'The file has no leads: send one JSON object per line.',
+    };
   return { ok: true, file: { format: 'ndjson', columns: [], rows } };
 }
 
 function checked(row: number, line: number, body: unknown, opts: ReadImportOptions): ImportRow {
   const mapping = opts.sources ? pickSourceMapping(body, opts.source, opts.sources) : undefined;
   const parsed = parseLeadInput(body, { source: opts.source, mapping });
-  return parsed.ok ? { row, line, ok: true, lead: parsed.lead } : { row, line, ok: false, errors: parsed.errors };
+  return parsed.ok
+    ? { row, line, ok: true, lead: parsed.lead }
+    : { row, line, ok: false, errors: parsed.errors };
 }

@@ -2,6 +2,7 @@ import type { Role } from '../domain/roles.js';
 import { adminEn } from './sections/admin.js';
 import { channelsEn } from './sections/channels.js';
 import { configEn } from './sections/config.js';
+import { leadImportEn } from './sections/lead-import.js';
 import { retroEn } from './sections/retro.js';
 import { retroActionsEn } from './sections/retro-actions.js';
 import { settingsEn } from './sections/settings.js';
@@ -706,6 +707,7 @@ export const en = {
   },
   voc: vocEn,
   vocReport: vocReportEn,
+  leadImport: leadImportEn,
   retro: retroEn,
   retroActions: retroActionsEn,
   settings: settingsEn,

@@ -2,6 +2,7 @@ import type { Catalog } from './en.js';
 import { adminKo } from './sections/admin.js';
 import { channelsKo } from './sections/channels.js';
 import { configKo } from './sections/config.js';
+import { leadImportKo } from './sections/lead-import.js';
 import { retroKo } from './sections/retro.js';
 import { retroActionsKo } from './sections/retro-actions.js';
 import { settingsKo } from './sections/settings.js';
@@ -677,6 +678,7 @@ export const ko: Catalog = {
   },
   voc: vocKo,
   vocReport: vocReportKo,
+  leadImport: leadImportKo,
   retro: retroKo,
   retroActions: retroActionsKo,
   settings: settingsKo,

@@ -146,18 +146,18 @@ export class LeadService {
       if (routed) {
         if (opts.importId === undefined)
           await enqueueSlackWrite(
-          tx,
-          {
-            teamId,
-            method: 'chat.postMessage',
-            channel: config.channels.leads[q.segment]!,
-            args: {},
-            leadId: lead.id,
-            purpose: 'lead_card',
-            dedupeKey: `lead_card:${lead.id}`,
-          },
-          now,
-        );
+            tx,
+            {
+              teamId,
+              method: 'chat.postMessage',
+              channel: config.channels.leads[q.segment]!,
+              args: {},
+              leadId: lead.id,
+              purpose: 'lead_card',
+              dedupeKey: `lead_card:${lead.id}`,
+            },
+            now,
+          );
         // Account match, round robin or claim mode's auto-assign timer: committed with the lead.
         await new Router(config).onIntake(tx, lead, now, { quiet: opts.importId !== undefined });
         // The escalation ladder's steps, after routing's own jobs (same due time: routing runs first).

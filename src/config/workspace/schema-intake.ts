@@ -67,7 +67,11 @@ export const intakeSchema = strictMap({
     .superRefine((sources, ctx) => {
       for (const name of Object.keys(sources)) {
         if (!sourceKey.test(name))
-          ctx.addIssue({ code: 'custom', path: [name], message: `${JSON.stringify(name)} is not ${SOURCE_KEY_RULE}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `${JSON.stringify(name)} is not ${SOURCE_KEY_RULE}`,
+          });
       }
     })
     .default({}),

@@ -1,0 +1,176 @@
+import type { ConfigSource } from '../config/config-source.js';
+import type { Database } from '../db/client.js';
+import {
+  beginImport,
+  finishImport,
+  type ImportRowRecord,
+  listImportedLeads,
+  listImportRows,
+  recordImportRows,
+} from '../db/queries/lead-imports.js';
+import { enqueueSlackWrite } from '../db/queries/outbox.js';
+import { importSla } from '../domain/import-sla.js';
+import type { ImportRow } from '../domain/lead-import-file.js';
+import type { LeadFieldError } from '../domain/lead-input.js';
+import type { LeadService } from './leads.js';
+
+/** One summary per import and segment, in the segment's leads channel. */
+export const IMPORT_SUMMARY_PURPOSE = 'import_summary';
+/** One DM per seller listing the leads the import gave them. */
+export const IMPORT_DM_PURPOSE = 'import_dm';
+
+/** Rows per transaction: big enough to amortise the commit, small enough that a crash loses little. */
+export const IMPORT_BATCH_ROWS = 250;
+
+export type RowResult =
+  | { row: number; line: number; status: 'stored'; lead_id: number }
+  | { row: number; line: number; status: 'duplicate'; lead_id: number }
+  | { row: number; line: number; status: 'invalid'; errors: LeadFieldError[] };
+
+export interface ImportCounts {
+  stored: number;
+  duplicate: number;
+  invalid: number;
+}
+
+export interface ImportOutcome {
+  importId: number;
+  /** True when this key was imported before: the answer is the first import's, nothing was stored. */
+  replayed: boolean;
+  counts: ImportCounts;
+  rows: RowResult[];
+}
+
+export interface ImportRequest {
+  /** Hash of the content (and the caller's Idempotency-Key): the same key imports once. */
+  key: string;
+  source: string | null;
+  via: 'http' | 'slack';
+  importedBy: string | null;
+  rows: ImportRow[];
+}
+
+const FAILED_ROW: LeadFieldError[] = [{ field: 'row', message: 'could not be stored; send it again' }];
+
+/**
+ * Bulk import: every row through the same intake (validation, qualification, duplicates, routing),
+ * batched into transactions with one savepoint per row, so a failing row never fails the rest. Each
+ * row's outcome commits with its lead, so a rerun after a crash resumes where the last commit ended.
+ * No cards: one summary per segment and one DM per seller, queued with the import's last commit.
+ */
+export class LeadImportService {
+  constructor(
+    private readonly database: Database,
+    private readonly configs: ConfigSource,
+    private readonly leads: LeadService,
+  ) {}
+
+  async run(teamId: string, request: ImportRequest, now: Date): Promise<ImportOutcome> {
+    const { db } = this.database;
+    const started = await beginImport(
+      db,
+      {
+        teamId,
+        key: request.key,
+        source: request.source,
+        via: request.via,
+        importedBy: request.importedBy,
+        totalRows: request.rows.length,
+      },
+      now,
+    );
+    const replayed = started.status === 'done';
+    const done = new Set((await listImportRows(db, started.id)).map((r) => r.row));
+    const pending = replayed ? [] : request.rows.filter((r) => !done.has(r.row));
+    for (let i = 0; i < pending.length; i += IMPORT_BATCH_ROWS) {
+      await this.#batch(teamId, started.id, pending.slice(i, i + IMPORT_BATCH_ROWS), now);
+    }
+    if (!replayed) await this.#announce(teamId, started.id, now);
+    return this.#outcome(started.id, replayed, request.rows);
+  }
+
+  async #batch(teamId: string, importId: number, rows: ImportRow[], now: Date): Promise<void> {
+    const config = this.configs.for(teamId);
+    await this.database.db.transaction(async (tx) => {
+      const records: ImportRowRecord[] = [];
+      for (const row of rows) {
+        if (!row.ok) {
+          records.push({ importId, row: row.row, outcome: 'invalid', errors: row.errors });
+          continue;
+        }
+        const sla = importSla(config.sla, config.intake.importSla, row.lead.source);
+        try {
+          const result = await this.leads.intake(teamId, row.lead, now, {
+            tx,
+            importId,
+            ...(sla === undefined ? {} : { sla }),
+          });
+          records.push({
+            importId,
+            row: row.row,
+            outcome: result.duplicate ? 'duplicate' : 'stored',
+            leadId: result.leadId,
+          });
+        } catch {
+          // Its savepoint rolled back; the rows around it stand. A lost connection fails the commit below.
+          records.push({ importId, row: row.row, outcome: 'invalid', errors: FAILED_ROW });
+        }
+      }
+      await recordImportRows(tx, records);
+    });
+  }
+
+  /** The summary per segment and the DM per seller, committed with the import's end. */
+  async #announce(teamId: string, importId: number, now: Date): Promise<void> {
+    const config = this.configs.for(teamId);
+    await this.database.db.transaction(async (tx) => {
+      const stored = await listImportedLeads(tx, teamId, importId);
+      const routed = stored.filter((l) => l.routed);
+      const segments = [...new Set(routed.map((l) => l.segment))];
+      for (const segment of segments) {
+        const channel = config.channels.leads[segment];
+        if (!channel) continue;
+        await enqueueSlackWrite(
+          tx,
+          {
+            teamId,
+            method: 'chat.postMessage',
+            channel,
+            args: { importId, segment },
+            purpose: IMPORT_SUMMARY_PURPOSE,
+            dedupeKey: `${IMPORT_SUMMARY_PURPOSE}:${importId}:${segment}`,
+          },
+          now,
+        );
+      }
+      const owners = [...new Set(routed.flatMap((l) => (l.ownerId ? [l.ownerId] : [])))];
+      for (const userId of owners) {
+        await enqueueSlackWrite(
+          tx,
+          {
+            teamId,
+            method: 'chat.postMessage',
+            channel: userId,
+            args: { importId, userId },
+            purpose: IMPORT_DM_PURPOSE,
+            dedupeKey: `${IMPORT_DM_PURPOSE}:${importId}:${userId}`,
+          },
+          now,
+        );
+      }
+      await finishImport(tx, importId, now);
+    });
+  }
+
+  async #outcome(importId: number, replayed: boolean, rows: ImportRow[]): Promise<ImportOutcome> {
+    const lines = new Map(rows.map((r) => [r.row, r.line]));
+    const counts: ImportCounts = { stored: 0, duplicate: 0, invalid: 0 };
+    const results = (await listImportRows(this.database.db, importId)).map((r): RowResult => {
+      counts[r.outcome]++;
+      const line = lines.get(r.row) ?? r.row;
+      if (r.outcome === 'invalid') return { row: r.row, line, status: 'invalid', errors: r.errors ?? [] };
+      return { row: r.row, line, status: r.outcome, lead_id: r.leadId! };
+    });
+    return { importId, replayed, counts, rows: results };
+  }
+}
