@@ -9,7 +9,9 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type CsvReadResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string };
+export type CsvReadResult =
+  | { ok: true; records: CsvRecord[] }
+  | { ok: false; kind: 'unclosed_quote' | 'text_after_quote'; line: number; message: string };
 
 export function readCsv(text: string): CsvReadResult {
   const records: CsvRecord[] = [];
@@ -26,7 +28,12 @@ export function readCsv(text: string): CsvReadResult {
         i++;
         for (;;) {
           if (i >= n)
-            return { ok: false, line: start, message: 'a quoted cell is never closed (a " is missing)' };
+            return {
+              ok: false,
+              kind: 'unclosed_quote',
+              line: start,
+              message: 'a quoted cell is never closed (a " is missing)',
+            };
           const ch = text[i]!;
           if (ch === '"') {
             if (text[i + 1] === '"') {
@@ -45,6 +52,7 @@ export function readCsv(text: string): CsvReadResult {
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
           return {
             ok: false,
+            kind: 'text_after_quote',
             line,
             message: 'text follows a closing quote; write a quote inside a quoted cell as ""',
           };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * A bulk import file read into rows (pure): CSV with a header row, or NDJSON (one JSON object per
  * line). Each row becomes a body for `parseLeadInput`, so it is checked exactly as POST /api/leads.
@@ -96,9 +97,24 @@ export interface ImportFile {
   rows: ImportRow[];
 }
 
+/** Why a file cannot be imported at all, for a translated answer (the HTTP answer uses `message`). */
+export type ImportFileProblem =
+  | { kind: 'unclosed_quote' | 'text_after_quote' | 'empty' | 'no_leads'; line: number }
+  | { kind: 'no_email_column'; line: number; headers: string }
+  | { kind: 'same_field_twice'; line: number; first: string; second: string; field: string }
+  | { kind: 'not_json'; line: number }
+  | { kind: 'too_many_rows'; count: number };
+
 export type ImportFileResult =
   | { ok: true; file: ImportFile }
-  | { ok: false; error: 'invalid_file' | 'too_many_rows'; line?: number; field?: string; message: string };
+  | {
+      ok: false;
+      error: 'invalid_file' | 'too_many_rows';
+      line?: number;
+      field?: string;
+      message: string;
+      problem: ImportFileProblem;
+    };
 
 export interface ReadImportOptions {
   /** The source for rows that name none (`?source=`, or what the importer typed). */
@@ -111,12 +127,19 @@ const tooMany = (count: number): ImportFileResult => ({
   ok: false,
   error: 'too_many_rows',
   message: `The file has ${count} rows; an import takes at most ${MAX_IMPORT_ROWS}. Split it into smaller files.`,
+  problem: { kind: 'too_many_rows', count },
 });
 
 export function readCsvImport(text: string, opts: ReadImportOptions = {}): ImportFileResult {
   const csv = readCsv(text);
   if (!csv.ok)
-    return { ok: false, error: 'invalid_file', line: csv.line, message: `Line ${csv.line}: ${csv.message}.` };
+    return {
+      ok: false,
+      error: 'invalid_file',
+      line: csv.line,
+      message: `Line ${csv.line}: ${csv.message}.`,
+      problem: { kind: csv.kind, line: csv.line },
+    };
   const [head, ...data] = csv.records;
   if (!head)
     return {
@@ -124,6 +147,7 @@ export function readCsvImport(text: string, opts: ReadImportOptions = {}): Impor
       error: 'invalid_file',
       line: 1,
       message: 'The file is empty: send a header row, then one row per lead.',
+      problem: { kind: 'empty', line: 1 },
     };
   if (data.length > MAX_IMPORT_ROWS) return tooMany(data.length);
   const columns: ImportColumn[] = head.cells.map((header) => ({
@@ -142,6 +166,7 @@ export function readCsvImport(text: string, opts: ReadImportOptions = {}): Impor
         line: head.line,
         field: column.field ?? column.header,
         message: `Line ${head.line}: the columns "${first}" and "${column.header}" both fill ${key}; keep one.`,
+        problem: { kind: 'same_field_twice', line: head.line, first, second: column.header, field: key },
       };
     }
     seen.set(key, column.header);
@@ -153,6 +178,7 @@ export function readCsvImport(text: string, opts: ReadImportOptions = {}): Impor
       line: head.line,
       field: 'email',
       message: `Line ${head.line}: no column holds the email (name one "email"); the header row is: ${head.cells.join(', ')}.`,
+      problem: { kind: 'no_email_column', line: head.line, headers: head.cells.join(', ') },
     };
   }
   const rows = data.map((record, index): ImportRow => {
@@ -197,6 +223,7 @@ export function readNdjsonImport(text: string, opts: ReadImportOptions = {}): Im
         error: 'invalid_file',
         line,
         message: `Line ${line} is not JSON: ${(error as Error).message}`,
+        problem: { kind: 'not_json', line },
       };
     }
     rows.push(checked(rows.length + 1, line, body, opts));
@@ -207,6 +234,7 @@ export function readNdjsonImport(text: string, opts: ReadImportOptions = {}): Im
       error: 'invalid_file',
       line: 1,
       message: 'The file has no leads: send one JSON object per line.',
+      problem: { kind: 'no_leads', line: 1 },
     };
   return { ok: true, file: { format: 'ndjson', columns: [], rows } };
 }
@@ -217,4 +245,16 @@ function checked(row: number, line: number, body: unknown, opts: ReadImportOptio
   return parsed.ok
     ? { row, line, ok: true, lead: parsed.lead }
     : { row, line, ok: false, errors: parsed.errors };
+}
+
+/** The import key: the same content, source and Idempotency-Key are one import, whatever the retries. */
+export function importKey(
+  raw: Buffer | string,
+  source: string | null,
+  idempotencyKey: string | null,
+): string {
+  return createHash('sha256')
+    .update(`${source ?? ''}\u0000${idempotencyKey ?? ''}\u0000`)
+    .update(raw)
+    .digest('hex');
 }

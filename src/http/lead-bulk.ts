@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { findUnstorable, locateInvalidUtf8 } from '../domain/json-safety.js';
 import {
   type ImportFileResult,
+  importKey,
   MAX_IMPORT_BYTES,
   readCsvImport,
   readNdjsonImport,
@@ -23,18 +23,6 @@ const mediaType = (req: IncomingMessage) =>
     .split(';')[0]!
     .trim()
     .toLowerCase();
-
-/** The import key: the same content, source and Idempotency-Key are one import, whatever the retries. */
-export function importKey(
-  raw: Buffer | string,
-  source: string | null,
-  idempotencyKey: string | null,
-): string {
-  return createHash('sha256')
-    .update(`${source ?? ''}\u0000${idempotencyKey ?? ''}\u0000`)
-    .update(raw)
-    .digest('hex');
-}
 
 /** A row whose text PostgreSQL cannot store (NUL, lone surrogates) is refused before anything is stored. */
 function unstorableRow(read: ImportFileResult): { line: number; field: string; message: string } | undefined {

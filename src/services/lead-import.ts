@@ -12,6 +12,7 @@ import { enqueueSlackWrite } from '../db/queries/outbox.js';
 import { importSla } from '../domain/import-sla.js';
 import type { ImportRow } from '../domain/lead-import-file.js';
 import type { LeadFieldError } from '../domain/lead-input.js';
+import { isRouted, qualify } from '../domain/qualification.js';
 import type { LeadService } from './leads.js';
 
 /** One summary per import and segment, in the segment's leads channel. */
@@ -41,6 +42,11 @@ export interface ImportOutcome {
   rows: RowResult[];
 }
 
+/** What a row would become, shown before anything is stored (duplicates are found at import). */
+export type RowPreview =
+  | { row: number; ok: true; who: string; segment: string; stage: string; score: number; routed: boolean }
+  | { row: number; ok: false; errors: LeadFieldError[] };
+
 export interface ImportRequest {
   /** Hash of the content (and the caller's Idempotency-Key): the same key imports once. */
   key: string;
@@ -64,6 +70,25 @@ export class LeadImportService {
     private readonly configs: ConfigSource,
     private readonly leads: LeadService,
   ) {}
+
+  /** Each row's qualification as intake would decide it now; stores nothing. */
+  preview(teamId: string, rows: readonly ImportRow[]): RowPreview[] {
+    const config = this.configs.for(teamId);
+    const working = config.stages.working.map((s) => s.key);
+    return rows.map((r): RowPreview => {
+      if (!r.ok) return { row: r.row, ok: false, errors: r.errors };
+      const q = qualify(r.lead, config.qualification);
+      return {
+        row: r.row,
+        ok: true,
+        who: r.lead.name ?? r.lead.email,
+        segment: q.segment,
+        stage: q.stage,
+        score: q.score,
+        routed: isRouted(q.stage, config.routing.thresholdStage, working),
+      };
+    });
+  }
 
   async run(teamId: string, request: ImportRequest, now: Date): Promise<ImportOutcome> {
     const { db } = this.database;

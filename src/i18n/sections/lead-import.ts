@@ -51,7 +51,7 @@ export const leadImportEn = {
   rowInvalid: (row: number, problems: string) => `Row ${row}: invalid — ${problems}`,
   previewMore: (count: number) => `…and ${count} more rows.`,
   changed: 'The file changed since the preview: run `/lead import` again.',
-  importing: (rows: number) => `Importing ${rows} ${rows === 1 ? 'row' : 'rows'}…`,
+  importing: 'Importing… this takes a few seconds for thousands of rows.',
   doneTitle: 'Import done',
   done: (importId: number, stored: number, duplicate: number, invalid: number) =>
     `*Import #${importId}:* ${stored} stored, ${duplicate} ${duplicate === 1 ? 'duplicate' : 'duplicates'}, ${invalid} invalid.`,
@@ -60,6 +60,20 @@ export const leadImportEn = {
   duplicateOf: (row: number, leadId: number) => `Row ${row}: duplicate of lead #${leadId}`,
   failed:
     'The import stopped before it finished. Run `/lead import` with the same file again: rows already stored are not stored twice.',
+  tooLarge: 'The file is larger than 10 MB: split it into smaller files.',
+  problems: {
+    unclosed_quote: (line: number) => `Line ${line}: a quoted cell is never closed (a " is missing).`,
+    text_after_quote: (line: number) =>
+      `Line ${line}: text follows a closing quote; write a quote inside a quoted cell as "".`,
+    empty: (_line: number) => 'The file is empty: a header row, then one row per lead.',
+    no_leads: (_line: number) => 'The file has no leads.',
+    not_json: (line: number) => `Line ${line} is not JSON.`,
+    no_email_column: (headers: string) =>
+      `No column holds the email (name one "email"). The header row is: ${headers}`,
+    same_field_twice: (first: string, second: string, field: string) =>
+      `The columns "${first}" and "${second}" both fill ${field}: keep one.`,
+    too_many_rows: (count: number) => `The file has ${count} rows; an import takes at most 10,000. Split it.`,
+  },
 };
 
 export const leadImportKo: typeof leadImportEn = {
@@ -107,7 +121,7 @@ export const leadImportKo: typeof leadImportEn = {
   rowInvalid: (row, problems) => `${row}행: 잘못됨 — ${problems}`,
   previewMore: (count) => `…외 ${count}행.`,
   changed: '미리보기 이후 파일이 바뀌었습니다. `/lead import`를 다시 실행하세요.',
-  importing: (rows) => `${rows}행을 가져오는 중…`,
+  importing: '가져오는 중… 수천 행이면 몇 초 걸립니다.',
   doneTitle: '가져오기 완료',
   done: (importId, stored, duplicate, invalid) =>
     `*가져오기 #${importId}:* 저장 ${stored}건, 중복 ${duplicate}건, 잘못된 행 ${invalid}건.`,
@@ -116,4 +130,18 @@ export const leadImportKo: typeof leadImportEn = {
   duplicateOf: (row, leadId) => `${row}행: 리드 #${leadId}의 중복`,
   failed:
     '가져오기가 끝나기 전에 멈췄습니다. 같은 파일로 `/lead import`를 다시 실행하세요. 이미 저장된 행은 두 번 저장되지 않습니다.',
+  tooLarge: '파일이 10MB보다 큽니다. 더 작은 파일로 나누세요.',
+  problems: {
+    unclosed_quote: (line) => `${line}번째 줄: 따옴표로 시작한 칸이 닫히지 않았습니다(" 누락).`,
+    text_after_quote: (line) =>
+      `${line}번째 줄: 닫는 따옴표 뒤에 글자가 있습니다. 칸 안의 따옴표는 ""로 쓰세요.`,
+    empty: () => '파일이 비어 있습니다. 첫 행은 머리글, 그다음 한 행에 리드 하나입니다.',
+    no_leads: () => '파일에 리드가 없습니다.',
+    not_json: (line) => `${line}번째 줄이 JSON이 아닙니다.`,
+    no_email_column: (headers) => `이메일 열이 없습니다("email" 열을 만드세요). 머리글: ${headers}`,
+    same_field_twice: (first, second, field) =>
+      `"${first}" 열과 "${second}" 열이 모두 ${field}입니다. 하나만 남기세요.`,
+    too_many_rows: (count) =>
+      `파일이 ${count}행입니다. 한 번에 최대 10,000행까지 가져올 수 있습니다. 나누어 주세요.`,
+  },
 };
