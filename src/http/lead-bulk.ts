@@ -133,6 +133,7 @@ export function leadBulkRoute(ctx: AppContext, secret: string | undefined): Cust
             rows: read.file.rows,
           },
           ctx.clock.now(),
+          (progress) => ctx.logger.info('bulk import batch committed', { ...progress }),
         );
         ctx.outbox.wake();
         return sendJson(res, 200, {

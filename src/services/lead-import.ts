@@ -56,6 +56,17 @@ export interface ImportRequest {
   rows: ImportRow[];
 }
 
+const stored = (
+  importId: number,
+  row: number,
+  result: { leadId: number; duplicate: boolean },
+): ImportRowRecord => ({
+  importId,
+  row,
+  outcome: result.duplicate ? 'duplicate' : 'stored',
+  leadId: result.leadId,
+});
+
 const FAILED_ROW: LeadFieldError[] = [{ field: 'row', message: 'could not be stored; send it again' }];
 
 /**
@@ -90,7 +101,13 @@ export class LeadImportService {
     });
   }
 
-  async run(teamId: string, request: ImportRequest, now: Date): Promise<ImportOutcome> {
+  async run(
+    teamId: string,
+    request: ImportRequest,
+    now: Date,
+    /** Told after each committed batch: the import's id and how many rows are recorded so far. */
+    onProgress?: (progress: { importId: number; recorded: number; total: number }) => void,
+  ): Promise<ImportOutcome> {
     const { db } = this.database;
     const started = await beginImport(
       db,
@@ -108,13 +125,38 @@ export class LeadImportService {
     const done = new Set((await listImportRows(db, started.id)).map((r) => r.row));
     const pending = replayed ? [] : request.rows.filter((r) => !done.has(r.row));
     for (let i = 0; i < pending.length; i += IMPORT_BATCH_ROWS) {
-      await this.#batch(teamId, started.id, pending.slice(i, i + IMPORT_BATCH_ROWS), now);
+      const batch = pending.slice(i, i + IMPORT_BATCH_ROWS);
+      await this.#batch(teamId, started.id, batch, now);
+      onProgress?.({
+        importId: started.id,
+        recorded: done.size + i + batch.length,
+        total: request.rows.length,
+      });
     }
     if (!replayed) await this.#announce(teamId, started.id, now);
     return this.#outcome(started.id, replayed, request.rows);
   }
 
+  /**
+   * One transaction per batch. First without savepoints (two round trips fewer per row); if any
+   * row fails, that attempt rolls back whole and the batch runs again with a savepoint per row,
+   * so the failing row is recorded as such and the rows around it still commit.
+   */
   async #batch(teamId: string, importId: number, rows: ImportRow[], now: Date): Promise<void> {
+    try {
+      await this.#batchOnce(teamId, importId, rows, now, false);
+    } catch {
+      await this.#batchOnce(teamId, importId, rows, now, true);
+    }
+  }
+
+  async #batchOnce(
+    teamId: string,
+    importId: number,
+    rows: ImportRow[],
+    now: Date,
+    savepoints: boolean,
+  ): Promise<void> {
     const config = this.configs.for(teamId);
     await this.database.db.transaction(async (tx) => {
       const records: ImportRowRecord[] = [];
@@ -124,18 +166,14 @@ export class LeadImportService {
           continue;
         }
         const sla = importSla(config.sla, config.intake.importSla, row.lead.source);
+        const opts = { tx, savepoint: savepoints, importId, ...(sla === undefined ? {} : { sla }) };
+        if (!savepoints) {
+          const result = await this.leads.intake(teamId, row.lead, now, opts);
+          records.push(stored(importId, row.row, result));
+          continue;
+        }
         try {
-          const result = await this.leads.intake(teamId, row.lead, now, {
-            tx,
-            importId,
-            ...(sla === undefined ? {} : { sla }),
-          });
-          records.push({
-            importId,
-            row: row.row,
-            outcome: result.duplicate ? 'duplicate' : 'stored',
-            leadId: result.leadId,
-          });
+          records.push(stored(importId, row.row, await this.leads.intake(teamId, row.lead, now, opts)));
         } catch {
           // Its savepoint rolled back; the rows around it stand. A lost connection fails the commit below.
           records.push({ importId, row: row.row, outcome: 'invalid', errors: FAILED_ROW });

@@ -33,8 +33,12 @@ export interface IntakeOptions {
   /** The marketer who brought the lead in (e.g. who entered it with `/lead new`). */
   marketerId?: string | null;
   // --- bulk import (services/lead-import.ts) ---
-  /** Run inside this transaction, as a savepoint: a bulk import commits many rows at once. */
+  /**
+   * Run inside this transaction (a bulk import commits many rows at once): as a savepoint, or with
+   * `savepoint: false` directly in it (an error then aborts the caller's transaction).
+   */
   tx?: Tx;
+  savepoint?: boolean;
   /** The import the lead comes from: no card and no per-lead routing DM (the import summarises them). */
   importId?: number;
   /** The first-touch SLA for this lead (a bulk source's own); null: none. Absent: `sla` as configured. */
@@ -84,7 +88,13 @@ export class LeadService {
     now: Date,
     opts: IntakeOptions,
   ): Promise<IntakeResult> {
-    return (opts.tx ?? this.database.db).transaction(async (tx) => {
+    const inTx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
+      !opts.tx
+        ? this.database.db.transaction(fn)
+        : opts.savepoint === false
+          ? fn(opts.tx)
+          : opts.tx.transaction(fn);
+    return inTx(async (tx) => {
       // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${teamId}:${input.email}`}))`);
       const existing = await this.#findDuplicate(config, tx, teamId, input, now);
