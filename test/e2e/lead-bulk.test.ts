@@ -234,6 +234,38 @@ describe('POST /api/leads/bulk', () => {
     expect(await count('leads')).toBe(before);
   });
 
+  it('isolates a row the database refuses: it is reported, the rows around it are stored', async () => {
+    // A real refusal from PostgreSQL for one row that passed validation.
+    await t.database.db.execute(
+      sql.raw(`create function refuse_boom() returns trigger language plpgsql as $$
+               begin raise exception 'boom'; end $$`),
+    );
+    await t.database.db.execute(
+      sql.raw(`create trigger refuse_boom before insert on leads for each row
+               when (new.email = 'boom@fail.io') execute function refuse_boom()`),
+    );
+    try {
+      const res = await csv('email,form\nok1@fine.io,contact\nboom@fail.io,contact\nok2@fine.io,contact\n');
+      expect(res.status).toBe(200);
+      expect((res.json.rows as Array<Record<string, unknown>>).map((r) => [r.row, r.status])).toEqual([
+        [1, 'stored'],
+        [2, 'invalid'],
+        [3, 'stored'],
+      ]);
+      expect((res.json.rows as Array<Record<string, unknown>>)[1]!.errors).toEqual([
+        { field: 'row', message: 'could not be stored; send it again' },
+      ]);
+      const emails = await t.database.rows<{ email: string }>(
+        sql`select email from leads where email like '%@fine.io' or email like '%@fail.io' order by email`,
+      );
+      expect(emails.map((e) => e.email)).toEqual(['ok1@fine.io', 'ok2@fine.io']);
+    } finally {
+      await t.database.db.execute(sql.raw('drop trigger refuse_boom on leads'));
+      await t.database.db.execute(sql.raw('drop function refuse_boom()'));
+    }
+    await t.flushOutbox();
+  });
+
   it('answers 413 beyond 10,000 rows or 10 MB', async () => {
     const before = await count('leads');
     const rows = Array.from({ length: 10_001 }, (_, i) => `x${i}@big.io`);
