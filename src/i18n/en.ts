@@ -107,6 +107,8 @@ export const en = {
     helpHeading: '*Leads*',
     usage: {
       new: 'Add a lead by hand. It is checked, qualified and routed exactly like a lead from a web form.',
+      import:
+        'Marketers, managers and admins: import leads from a CSV file, with a preview before anything is stored.',
       find: 'Look up a lead by email, company, name or id: stage, owner, score and a link to its card.',
       mine: 'Your open leads, by stage.',
       touch:
