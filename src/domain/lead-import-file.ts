@@ -23,6 +23,7 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const HEADER_ALIASES: Record<string, LeadField> = {
   e_mail: 'email',
   email_address: 'email',
+  e_mail_address: 'email',
   mail: 'email',
   이메일: 'email',
   full_name: 'name',

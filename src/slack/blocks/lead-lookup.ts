@@ -12,7 +12,6 @@ export type Links = ReadonlyMap<number, string>;
 export const LEAD_USAGE: Array<[keyof Catalog['lead']['usage'], string]> = [
   ['new', '/lead new'],
   ['import', '/lead import'],
-  ['import', '/lead import'],
   ['find', '/lead <email | company | id>'],
   ['mine', '/lead mine'],
   ['touch', '/lead touch <id | email> [call | email | meeting | other] [note]'],
