@@ -9,7 +9,7 @@ import {
   readCsvImport,
   readNdjsonImport,
 } from '../domain/lead-import-file.js';
-import { missingKey, readiness } from '../domain/readiness.js';
+import { refuseNotSetUp } from './not-set-up.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { sendJson } from './routes.js';
 import { verifyWebhook } from './webhook-auth.js';
@@ -93,14 +93,7 @@ export function leadBulkRoute(ctx: AppContext, secret: string | undefined): Cust
         });
       }
       const config = ctx.configs.for(ctx.teamId);
-      const missing = readiness(config);
-      if (missing.length > 0) {
-        return sendJson(res, 409, {
-          error: 'not_set_up',
-          missing: missing.map(missingKey),
-          message: "Baton is not set up yet: an admin opens Baton's Home in Slack and follows the checklist.",
-        });
-      }
+      if (refuseNotSetUp(res, config)) return;
       const source = new URL(req.url ?? '/', 'http://baton').searchParams.get('source')?.trim() || null;
       const opts = { source: source ?? undefined, sources: config.intake.sources };
       const read = csv ? readCsvImport(text, opts) : readNdjsonImport(text, opts);
