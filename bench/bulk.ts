@@ -14,6 +14,8 @@ import { postSigned, sendLead } from '../test/harness/lead-webhook.js';
 import { startBenchApp } from './bench-app.js';
 
 const LEADS = Number(process.env.BULK_LEADS ?? 5000);
+// The baseline's rate settles long before 5,000 one-by-one calls (minutes on a busy machine).
+const BASELINE_LEADS = Math.min(LEADS, Number(process.env.BASELINE_LEADS ?? 1000));
 const CONCURRENCY = 32;
 
 const lead = (i: number, run: string) => ({
@@ -33,6 +35,7 @@ async function reset(database: Database): Promise<void> {
 }
 
 async function measure(database: Database): Promise<{ perLead: number; bulk: number }> {
+  // perLead: seconds per lead through the webhook; bulk: seconds for the whole import.
   await reset(database);
   const { baseUrl, stop } = await startBenchApp(database, { jobTick: null });
   try {
@@ -41,13 +44,15 @@ async function measure(database: Database): Promise<{ perLead: number; bulk: num
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        while (next < LEADS) {
-          const res = await sendLead(baseUrl, { source: 'website', ...lead(next++, 'hook') });
+        while (next < BASELINE_LEADS) {
+          const body = { source: 'website', ...lead(next++, 'hook') };
+          // A connection reset under load is sent again, as a sender would (external_id makes it safe).
+          const res = await sendLead(baseUrl, body).catch(() => sendLead(baseUrl, body));
           if (res.status !== 202) throw new Error(`webhook answered ${res.status}`);
         }
       }),
     );
-    const perLead = (performance.now() - t0) / 1000;
+    const perLead = (performance.now() - t0) / 1000 / BASELINE_LEADS; // seconds per lead
 
     // Bulk: the same number of new leads in one CSV.
     const header = 'external_id,email,name,company,company_size,form';
@@ -89,10 +94,12 @@ for (const target of targets) {
   try {
     await database.migrate();
     const { perLead, bulk } = await measure(database);
+    const hookRate = 1 / perLead;
+    const bulkRate = LEADS / bulk;
     console.log(
-      `${target.name}: per-lead webhook (baseline, concurrency ${CONCURRENCY}) ${perLead.toFixed(2)} s = ${(LEADS / perLead).toFixed(0)} leads/s; ` +
-        `bulk import ${bulk.toFixed(2)} s = ${(LEADS / bulk).toFixed(0)} leads/s; ratio ${(perLead / bulk).toFixed(2)}x; ` +
-        `target < 10 s: ${bulk < 10 ? 'met' : 'NOT met'}`,
+      `${target.name}: per-lead webhook (baseline, ${BASELINE_LEADS} leads at concurrency ${CONCURRENCY}) ${hookRate.toFixed(0)} leads/s ` +
+        `(${LEADS} would take ${(LEADS * perLead).toFixed(1)} s); bulk import of ${LEADS}: ${bulk.toFixed(2)} s = ${bulkRate.toFixed(0)} leads/s; ` +
+        `ratio ${(bulkRate / hookRate).toFixed(2)}x; target < 10 s: ${bulk < 10 ? 'met' : 'NOT met'}`,
     );
   } finally {
     await database.close();
