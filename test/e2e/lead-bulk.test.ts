@@ -156,6 +156,24 @@ describe('POST /api/leads/bulk', () => {
     }
   });
 
+  it("threads an imported lead's later lines under its segment's summary, with no card to update", async () => {
+    const [cat] = await t.database.rows<{ id: number }>(
+      sql`select id from leads where email = 'cat@delta.io'`,
+    );
+    const moved = await t.postSigned(`/api/leads/${cat!.id}/stage`, JSON.stringify({ stage: 'SQL' }));
+    expect(moved.json).toMatchObject({ from: 'MQL', to: 'SQL', moved: true });
+    await t.flushOutbox();
+    const [summary] = t.slack.messages('C0LEADS');
+    const replies = t.slack.thread('C0LEADS', summary!.ts).slice(1);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toContain('MQL → SQL');
+    expect(t.slack.callsTo('chat.update')).toHaveLength(0);
+    const [pending] = await t.database.rows<{ n: number }>(
+      sql`select count(*)::int as n from outbox where status = 'pending'`,
+    );
+    expect(pending!.n).toBe(0);
+  });
+
   it('gives a bulk source its own SLA (tradeshow: 1440 working minutes) or none (webinar)', async () => {
     const [trade] = await t.database.rows<{ sla_due_at: Date | string }>(
       sql`select sla_due_at from leads where email = 'ann@alpha.io'`,
