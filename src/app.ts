@@ -24,6 +24,7 @@ import { configuredChannels } from './domain/configured-channels.js';
 import { missingKey, readiness } from './domain/readiness.js';
 import { hubspotWebhookRoute } from './http/hubspot-webhooks.js';
 import { leadActivitiesRoute } from './http/lead-activities.js';
+import { leadBulkRoute } from './http/lead-bulk.js';
 import { leadIntakeRoute } from './http/lead-intake.js';
 import { leadStageRoute } from './http/lead-stage.js';
 import { operationalRoutes } from './http/routes.js';
@@ -44,6 +45,7 @@ import { FunnelPlanService } from './services/funnel-plan.js';
 import { HomeService } from './services/home.js';
 import { LeadContextService } from './services/lead-context.js';
 import { LeadDeskService } from './services/lead-desk.js';
+import { LeadImportService } from './services/lead-import.js';
 import { LeadOwnershipService } from './services/lead-ownership.js';
 import { LeadService } from './services/leads.js';
 import { RetroService } from './services/retro.js';
@@ -255,6 +257,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         roster: new RosterService(database),
         leads,
         leadDesk: new LeadDeskService(database, configs, leads),
+        leadImport: new LeadImportService(database, configs, leads),
         rosterStatus: new RosterStatusService(database, configs),
         ownership: new LeadOwnershipService(database, configs),
         leadContext: new LeadContextService(database, configs),
@@ -316,6 +319,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     const customRoutes = [
       ...operationalRoutes(context, () => shuttingDown),
       leadIntakeRoute(context, env.LEAD_WEBHOOK_SECRET),
+      leadBulkRoute(context, env.LEAD_WEBHOOK_SECRET),
       leadActivitiesRoute(context, env.LEAD_WEBHOOK_SECRET),
       leadStageRoute(context, env.LEAD_WEBHOOK_SECRET),
       hubspotWebhookRoute(context, {

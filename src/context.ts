@@ -15,6 +15,7 @@ import type { FunnelPlanService } from './services/funnel-plan.js';
 import type { HomeService } from './services/home.js';
 import type { LeadContextService } from './services/lead-context.js';
 import type { LeadDeskService } from './services/lead-desk.js';
+import type { LeadImportService } from './services/lead-import.js';
 import type { LeadOwnershipService } from './services/lead-ownership.js';
 import type { LeadService } from './services/leads.js';
 import type { RetroService } from './services/retro.js';
@@ -44,6 +45,7 @@ export interface AppContext {
     roster: RosterService;
     leads: LeadService;
     leadDesk: LeadDeskService;
+    leadImport: LeadImportService;
     rosterStatus: RosterStatusService;
     ownership: LeadOwnershipService;
     leadContext: LeadContextService;

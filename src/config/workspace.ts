@@ -429,7 +429,11 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       memberTimeZones: (file.roster ?? []).filter((m) => m.time_zone === undefined).map((m) => m.user),
     },
     sla: { firstTouchMinutes: sla.first_touch_minutes, clock: sla.clock, escalations },
-    intake: { duplicateWindowDays: file.intake.duplicate_window_days, sources },
+    intake: {
+      duplicateWindowDays: file.intake.duplicate_window_days,
+      sources,
+      importSla: { ...file.intake.import_sla },
+    },
     qualification: normalizeQualification(
       file.qualification,
       file.segments,

@@ -145,6 +145,8 @@ export const leads = pgTable(
     firstTouchChannel: text('first_touch_channel'),
     /** Working minutes (per the team calendar) from arrival to first touch, for reports. */
     firstTouchBusinessMinutes: doublePrecision('first_touch_business_minutes'),
+    /** The bulk import that brought the lead in (it has no card of its own: the import's summary lists it). */
+    importId: bigint('import_id', { mode: 'number' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -701,4 +703,56 @@ export const webhookEndpoints = pgTable(
     failed: integer('failed').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.name] })],
+/**
+ * A bulk import (POST /api/leads/bulk or `/lead import`). `key` is a hash of the content and the
+ * caller's Idempotency-Key: sending the same file again finds this row instead of importing twice.
+ */
+export const leadImports = pgTable(
+  'lead_imports',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId().references(() => workspaces.teamId),
+    key: text('key').notNull(),
+    source: text('source'),
+    /** `http` or `slack`. */
+    via: text('via').notNull(),
+    importedBy: text('imported_by'),
+    totalRows: integer('total_rows').notNull(),
+    /** `running` until every row is recorded and the summary is queued; then `done`. */
+    status: text('status').$type<'running' | 'done'>().notNull().default('running'),
+    createdAt: createdAt(),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [uniqueIndex('lead_imports_key').on(t.teamId, t.key)],
+);
+
+/** What happened to each row of an import, committed with the lead it stored (so a rerun resumes). */
+export const leadImportRows = pgTable(
+  'lead_import_rows',
+  {
+    importId: bigint('import_id', { mode: 'number' })
+      .notNull()
+      .references(() => leadImports.id),
+    /** 1-based data row (CSV: the header is not counted). */
+    row: integer('row').notNull(),
+    outcome: text('outcome').$type<'stored' | 'duplicate' | 'invalid'>().notNull(),
+    leadId: bigint('lead_id', { mode: 'number' }),
+    /** Invalid rows: `[{ field, message }]`. */
+    errors: jsonb('errors').$type<{ field: string; message: string }[]>(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.row] })],
+);
+
+/** Where an import's summary for one segment landed, so cardless imported leads thread under it. */
+export const leadImportSummaries = pgTable(
+  'lead_import_summaries',
+  {
+    importId: bigint('import_id', { mode: 'number' })
+      .notNull()
+      .references(() => leadImports.id),
+    segment: text('segment').notNull(),
+    channel: text('channel').notNull(),
+    ts: text('ts').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.segment] })],
 );

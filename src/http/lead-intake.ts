@@ -1,7 +1,7 @@
 import type { CustomRoute } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { parseLeadInput, pickSourceMapping } from '../domain/lead-input.js';
-import { missingKey, readiness } from '../domain/readiness.js';
+import { refuseNotSetUp } from './not-set-up.js';
 import { sendJson } from './routes.js';
 import { readSignedJson } from './signed-json.js';
 
@@ -18,15 +18,7 @@ export function leadIntakeRoute(ctx: AppContext, secret: string | undefined): Cu
       if (!read) return;
       const { body } = read;
       const config = ctx.configs.for(ctx.teamId);
-      // A lead with no channel to post to or nobody to route to would only wait: say what is missing.
-      const missing = readiness(config);
-      if (missing.length > 0) {
-        return sendJson(res, 409, {
-          error: 'not_set_up',
-          missing: missing.map(missingKey),
-          message: "Baton is not set up yet: an admin opens Baton's Home in Slack and follows the checklist.",
-        });
-      }
+      if (refuseNotSetUp(res, config)) return;
       const source = new URL(req.url ?? '/', 'http://baton').searchParams.get('source') ?? undefined;
       const mapping = pickSourceMapping(body, source, config.intake.sources);
       const parsed = parseLeadInput(body, { source, mapping });

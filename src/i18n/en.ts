@@ -3,6 +3,7 @@ import { adminEn } from './sections/admin.js';
 import { channelsEn } from './sections/channels.js';
 import { configEn } from './sections/config.js';
 import { hubspotEn } from './sections/hubspot.js';
+import { leadImportEn } from './sections/lead-import.js';
 import { retroEn } from './sections/retro.js';
 import { retroActionsEn } from './sections/retro-actions.js';
 import { sandboxPageEn } from './sections/sandbox-page.js';
@@ -112,6 +113,8 @@ export const en = {
     helpHeading: '*Leads*',
     usage: {
       new: 'Add a lead by hand. It is checked, qualified and routed exactly like a lead from a web form.',
+      import:
+        'Marketers, managers and admins: import leads from a CSV file, with a preview before anything is stored.',
       find: 'Look up a lead by email, company, name or id: stage, owner, score and a link to its card.',
       mine: 'Your open leads, by stage.',
       touch:
@@ -715,6 +718,7 @@ export const en = {
   vocReport: vocReportEn,
   sandboxPage: sandboxPageEn,
   scenarios: scenariosEn,
+  leadImport: leadImportEn,
   retro: retroEn,
   retroActions: retroActionsEn,
   settings: settingsEn,

@@ -3,6 +3,7 @@ import { adminKo } from './sections/admin.js';
 import { channelsKo } from './sections/channels.js';
 import { configKo } from './sections/config.js';
 import { hubspotKo } from './sections/hubspot.js';
+import { leadImportKo } from './sections/lead-import.js';
 import { retroKo } from './sections/retro.js';
 import { retroActionsKo } from './sections/retro-actions.js';
 import { sandboxPageKo } from './sections/sandbox-page.js';
@@ -103,6 +104,7 @@ export const ko: Catalog = {
     helpHeading: '*리드*',
     usage: {
       new: '리드를 직접 추가합니다. 웹 폼으로 들어온 리드와 똑같이 검사하고, 분류하고, 배정합니다.',
+      import: '마케터, 매니저, 관리자: CSV 파일에서 리드를 가져옵니다. 저장하기 전에 미리보기를 보여줍니다.',
       find: '이메일, 회사, 이름 또는 ID로 리드를 찾습니다: 단계, 담당자, 점수, 카드 링크.',
       mine: '내가 맡은 진행 중인 리드를 단계별로 봅니다.',
       touch:
@@ -685,6 +687,7 @@ export const ko: Catalog = {
   vocReport: vocReportKo,
   sandboxPage: sandboxPageKo,
   scenarios: scenariosKo,
+  leadImport: leadImportKo,
   retro: retroKo,
   retroActions: retroActionsKo,
   settings: settingsKo,

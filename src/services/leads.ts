@@ -32,6 +32,17 @@ export interface IntakeResult {
 export interface IntakeOptions {
   /** The marketer who brought the lead in (e.g. who entered it with `/lead new`). */
   marketerId?: string | null;
+  // --- bulk import (services/lead-import.ts) ---
+  /**
+   * Run inside this transaction (a bulk import commits many rows at once): as a savepoint, or with
+   * `savepoint: false` directly in it (an error then aborts the caller's transaction).
+   */
+  tx?: Tx;
+  savepoint?: boolean;
+  /** The import the lead comes from: no card and no per-lead routing DM (the import summarises them). */
+  importId?: number;
+  /** The first-touch SLA for this lead (a bulk source's own); null: none. Absent: `sla` as configured. */
+  sla?: WorkspaceConfig['sla'] | null;
 }
 
 export type ClaimRefusal =
@@ -77,7 +88,13 @@ export class LeadService {
     now: Date,
     opts: IntakeOptions,
   ): Promise<IntakeResult> {
-    return this.database.db.transaction(async (tx) => {
+    const inTx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
+      !opts.tx
+        ? this.database.db.transaction(fn)
+        : opts.savepoint === false
+          ? fn(opts.tx)
+          : opts.tx.transaction(fn);
+    return inTx(async (tx) => {
       // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${teamId}:${input.email}`}))`);
       const existing = await this.#findDuplicate(config, tx, teamId, input, now);
@@ -89,7 +106,7 @@ export class LeadService {
           data: { source: input.source, external_id: input.externalId, form: input.form },
           occurredAt: now,
         });
-        if (existing.routed) {
+        if (existing.routed && opts.importId === undefined) {
           await this.#note(
             config,
             tx,
@@ -106,9 +123,11 @@ export class LeadService {
         config.routing.thresholdStage,
         config.stages.working.map((s) => s.key),
       );
+      const sla = opts.sla === undefined ? config.sla : opts.sla;
       const lead = await insertLead(tx, {
         ...input,
         marketerId: opts.marketerId ?? null,
+        importId: opts.importId ?? null,
         teamId,
         segment: q.segment,
         stage: q.stage,
@@ -117,9 +136,9 @@ export class LeadService {
         stageEnteredAt: now,
         furthestStage: q.stage,
         // A routed lead's first-touch SLA clock starts as it arrives.
-        ...(routed
+        ...(routed && sla
           ? {
-              slaDueAt: firstTouchDueAt(now, config.sla, config.calendar),
+              slaDueAt: firstTouchDueAt(now, sla, config.calendar),
               slaState: 'running' as const,
             }
           : {}),
@@ -135,23 +154,24 @@ export class LeadService {
       });
       await recordArrival(tx, lead);
       if (routed) {
-        await enqueueSlackWrite(
-          tx,
-          {
-            teamId,
-            method: 'chat.postMessage',
-            channel: config.channels.leads[q.segment]!,
-            args: {},
-            leadId: lead.id,
-            purpose: 'lead_card',
-            dedupeKey: `lead_card:${lead.id}`,
-          },
-          now,
-        );
+        if (opts.importId === undefined)
+          await enqueueSlackWrite(
+            tx,
+            {
+              teamId,
+              method: 'chat.postMessage',
+              channel: config.channels.leads[q.segment]!,
+              args: {},
+              leadId: lead.id,
+              purpose: 'lead_card',
+              dedupeKey: `lead_card:${lead.id}`,
+            },
+            now,
+          );
         // Account match, round robin or claim mode's auto-assign timer: committed with the lead.
-        await new Router(config).onIntake(tx, lead, now);
+        await new Router(config).onIntake(tx, lead, now, { quiet: opts.importId !== undefined });
         // The escalation ladder's steps, after routing's own jobs (same due time: routing runs first).
-        await scheduleSlaLadder(tx, config, lead, now);
+        if (sla) await scheduleSlaLadder(tx, { ...config, sla }, lead, now);
       }
       return { leadId: lead.id, duplicate: false };
     });

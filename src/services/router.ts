@@ -88,8 +88,12 @@ export class Router {
     return this.config.routing.segments[lead.segment];
   }
 
-  /** A routed lead just arrived (its card is queued in the same transaction). */
-  async onIntake(tx: Tx, lead: LeadRow, now: Date): Promise<void> {
+  /**
+   * A routed lead just arrived (its card is queued in the same transaction). `quiet` (a bulk
+   * import): the owner is set outright with no thread line, DM or accept timeout; the import's one
+   * DM per seller lists their leads.
+   */
+  async onIntake(tx: Tx, lead: LeadRow, now: Date, { quiet = false } = {}): Promise<void> {
     const policy = this.policyOf(lead);
     if (!policy) return;
     const match = this.config.routing.matchExistingAccounts
@@ -105,11 +109,11 @@ export class Router {
         skipped: [],
         match: match.record,
       };
-      await this.#assign(tx, lead, note, { trigger: 'intake', excluded: [] }, now, { atIntake: true });
+      await this.#assign(tx, lead, note, { trigger: 'intake', excluded: [] }, now, { atIntake: true, quiet });
       return;
     }
     if (policy.mode === 'round_robin') {
-      await this.route(tx, lead, now, { trigger: 'intake' }, { atIntake: true });
+      await this.route(tx, lead, now, { trigger: 'intake' }, { atIntake: true, quiet });
     } else if (policy.autoAssignAfterMinutes !== null) {
       const minutes = policy.autoAssignAfterMinutes;
       await scheduleJob(
@@ -132,7 +136,13 @@ export class Router {
    * passed on it. Round robin makes it an offer (Accept / Pass, timeout); claim mode's auto-assign
    * assigns outright. With nobody eligible the segment's policy holds it or leaves it to be claimed.
    */
-  async route(tx: Tx, lead: LeadRow, now: Date, request: RouteRequest, opts: { atIntake?: boolean } = {}) {
+  async route(
+    tx: Tx,
+    lead: LeadRow,
+    now: Date,
+    request: RouteRequest,
+    opts: { atIntake?: boolean; quiet?: boolean } = {},
+  ) {
     const policy = this.policyOf(lead);
     if (!policy) return;
     await lockRouting(tx, lead.teamId);
@@ -200,14 +210,15 @@ export class Router {
         },
         now,
       );
-      if (request.announceHold !== false) {
+      if (request.announceHold !== false && !opts.quiet) {
         const retryAt = decision.retryAt.toISOString();
         await this.#event(tx, lead, 'held', { ...base, retryAt }, now);
         await this.#writes.note(tx, current, { kind: 'routing_held', skipped, retryAt }, now);
       }
     } else {
       await this.#event(tx, lead, 'left_unassigned', { ...base, why: decision.why }, now);
-      await this.#writes.note(tx, current, { kind: 'routing_left', skipped, why: decision.why }, now);
+      if (!opts.quiet)
+        await this.#writes.note(tx, current, { kind: 'routing_left', skipped, why: decision.why }, now);
     }
     if (!opts.atIntake && lead.ownerId) await this.#writes.refreshCard(tx, current, now);
   }
@@ -219,10 +230,10 @@ export class Router {
     note: RoutedNote,
     record: { trigger: RouteTrigger; excluded: ReturnType<typeof skipRecord>[] },
     now: Date,
-    opts: { atIntake?: boolean; announce?: boolean | undefined },
+    opts: { atIntake?: boolean; announce?: boolean | undefined; quiet?: boolean | undefined },
   ): Promise<void> {
     const policy = this.policyOf(lead)!;
-    const acceptMinutes = policy.mode === 'round_robin' ? policy.acceptTimeoutMinutes : null;
+    const acceptMinutes = policy.mode === 'round_robin' && !opts.quiet ? policy.acceptTimeoutMinutes : null;
     const owned = await changeLeadOwner(tx, lead.teamId, lead.id, lead.ownerId, note.to, now);
     if (!owned) throw new Error(`lead ${lead.id} changed owner under the routing lock`);
     const acceptBy = acceptMinutes === null ? null : new Date(now.getTime() + acceptMinutes * 60_000);
@@ -247,6 +258,7 @@ export class Router {
       },
       now,
     );
+    if (opts.quiet) return;
     if (opts.announce !== false) await this.#writes.note(tx, owned, note, now);
     // At intake the card is queued in this transaction and renders the owner when it is posted.
     if (!opts.atIntake) await this.#writes.refreshCard(tx, owned, now);

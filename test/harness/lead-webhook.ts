@@ -26,6 +26,8 @@ export interface SendLeadOptions {
   query?: string;
   /** Sends this exact text instead of JSON-encoding `body`. */
   raw?: string;
+  /** Extra request headers (e.g. a CSV content type, an Idempotency-Key); they win over the defaults. */
+  headers?: Record<string, string>;
 }
 
 /** POSTs a lead to /api/leads the way a form tool or CRM does, signed unless told otherwise. */
@@ -41,7 +43,7 @@ export async function postSigned(
   o: Omit<SendLeadOptions, 'raw' | 'query'> = {},
 ) {
   const secret = o.secret ?? WEBHOOK_SECRET;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...o.headers };
   if ((o.auth ?? 'signature') === 'signature') {
     const timestamp = o.timestamp ?? Math.floor((o.now?.() ?? new Date()).getTime() / 1000);
     headers['x-baton-timestamp'] = String(timestamp);

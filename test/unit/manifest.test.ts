@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from '@slack/bolt';
 import { Ajv } from 'ajv';
@@ -153,6 +153,8 @@ describe('manifest.yml', () => {
     expect(unknown, 'add these methods and their scopes to SCOPES_BY_METHOD').toEqual([]);
     const needed = new Set([...used].flatMap((m) => SCOPES_BY_METHOD[m] ?? []));
     if (registered().commands.length > 0) needed.add('commands');
+    // Downloading a file a person shared (its url_private, not a Web API method) needs files:read.
+    if (existsSync(new URL('../../src/slack/file-download.ts', import.meta.url))) needed.add('files:read');
     for (const e of registered().events)
       for (const scope of EVENT_SUBSCRIPTIONS[e]?.scopes ?? []) needed.add(scope);
     expect([...(manifest.oauth_config?.scopes?.bot ?? [])].sort()).toEqual([...needed].sort());

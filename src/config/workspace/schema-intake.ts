@@ -54,8 +54,27 @@ const sourceMapping = strictMap({
     .default({}),
 });
 
+/** A bulk source's first-touch SLA: its own minutes, or `none` (no clock, no ladder). */
+const importSla = z.union([wholeNumber(5, 10_080), z.literal('none')], {
+  error: unlessMissing('must be a number of minutes (5 to 10080) or "none"'),
+});
+
 export const intakeSchema = strictMap({
   duplicate_window_days: wholeNumber(0, 365).default(30),
+  /** Bulk imports by source: the SLA their leads get instead of `sla.first_touch_minutes`. */
+  import_sla: z
+    .record(z.string(), importSla)
+    .superRefine((sources, ctx) => {
+      for (const name of Object.keys(sources)) {
+        if (!sourceKey.test(name))
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `${JSON.stringify(name)} is not ${SOURCE_KEY_RULE}`,
+          });
+      }
+    })
+    .default({}),
   sources: z
     .record(z.string(), sourceMapping)
     .superRefine(

@@ -161,6 +161,8 @@ export interface WorkspaceConfig {
     duplicateWindowDays: number;
     /** Per-source field mappings, by source key. */
     sources: Record<string, SourceMapping>;
+    /** Bulk imports by source: first-touch minutes instead of `sla.firstTouchMinutes`, or 'none'. */
+    importSla: Record<string, number | 'none'>;
   };
   qualification: {
     /** In order; for each of segment, stage and score the first matching rule that sets it wins. */

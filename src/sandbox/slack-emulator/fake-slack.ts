@@ -11,8 +11,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { answerApiCall } from './api.js';
 import { FailurePlan } from './failure-plan.js';
 import { readBody, sendJson, sendText } from './http.js';
-import { receiveUpload, serveFile } from './methods/files.js';
+import { receiveUpload, serveFile, userFile } from './methods/files.js';
 import { react } from './methods/reactions.js';
+import { replaceViewFromResponse } from './methods/views.js';
 import { ResponseUrls } from './response-urls.js';
 import { type EmulatorSnapshot, snapshot } from './snapshot.js';
 import { dmChannel, SlackState } from './state.js';
@@ -306,6 +307,20 @@ export class FakeSlack {
     return this.#state.files.get(id);
   }
 
+  /** What Slack does with a view_submission's answer: `response_action: "update"` replaces the modal. */
+  applyViewResponse(viewId: string, answer: unknown): void {
+    const a = answer as { response_action?: unknown; view?: unknown } | undefined;
+    if (a?.response_action === 'update') replaceViewFromResponse(this.#state, viewId, a.view);
+  }
+
+  /**
+   * A person uploads a file in Slack (picks it in a modal's file input); returns the file object
+   * Slack puts in the view state (`values: { block: { action: { files: [file] } } }`).
+   */
+  uploadAsUser(userId: string, filename: string, content: string | Buffer): Record<string, unknown> {
+    return userFile(this.#state, userId, filename, Buffer.from(content));
+  }
+
   /** A read-only view of the workspace (channels with their messages, DMs, Home tabs), as GET / serves it. */
   snapshot(): EmulatorSnapshot {
     return snapshot(this.#state);
@@ -355,7 +370,7 @@ export class FakeSlack {
       return this.#changed();
     }
     if (parts[0] === 'files' && parts[1] && req.method === 'GET')
-      return serveFile(this.#state, parts[1], res);
+      return serveFile(this.#state, parts[1], req, res, this.#token);
     for (const route of this.#routes) if (await route(req, raw, url, res)) return;
     if (parts.length === 0 && req.method === 'GET') return sendJson(res, 200, this.snapshot());
     sendText(res, 404, 'not_found');

@@ -208,7 +208,9 @@ export class SlackDriver {
         response_url: this.#responseUrl('app', { channelId: r.channel_id, userId: input.userId }),
       })),
     };
-    return { ...(await this.#sendPayload(payload, input)), payload, triggerId };
+    const sent = await this.#sendPayload(payload, input);
+    if (typeof view.id === 'string') this.#slack?.applyViewResponse(view.id, sent.json);
+    return { ...sent, payload, triggerId };
   }
 
   /** Closing a modal that has notify_on_close. */

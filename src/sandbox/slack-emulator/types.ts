@@ -130,6 +130,8 @@ export interface FakeFile {
   bytes?: Buffer;
   completed: boolean;
   shares: FileShare[];
+  /** Who uploaded it: a person picking a file in Slack; absent for the bot's own uploads. */
+  userId?: string;
 }
 
 export interface ResponseUrlContext {

@@ -11,6 +11,7 @@ export type Links = ReadonlyMap<number, string>;
 /** The /lead subcommands, in the order help lists them. */
 export const LEAD_USAGE: Array<[keyof Catalog['lead']['usage'], string]> = [
   ['new', '/lead new'],
+  ['import', '/lead import'],
   ['find', '/lead <email | company | id>'],
   ['mine', '/lead mine'],
   ['touch', '/lead touch <id | email> [call | email | meeting | other] [note]'],

@@ -8,6 +8,7 @@ import { setVocRoutedTs } from '../../db/queries/voc.js';
 import { firstTouchDueAt } from '../../domain/business-time.js';
 import { openStages } from '../../domain/open-leads.js';
 import { messages } from '../../i18n/index.js';
+import { IMPORT_SUMMARY_PURPOSE } from '../../services/lead-import.js';
 import { OWNER_DM_PURPOSE } from '../../services/lead-notes.js';
 import { RETRO_PARENT_PURPOSE } from '../../services/retro-writes.js';
 import { SLA_PURPOSES } from '../../services/sla-notes.js';
@@ -17,6 +18,7 @@ import { VOC_ROUTE_PURPOSE } from '../../services/voc.js';
 import { workspaceKeyLabels } from '../blocks/key-labels.js';
 import { type LeadCardOptions, leadCard, threadNoteText } from '../blocks/lead-card.js';
 import { stageDmText } from '../blocks/stage-move.js';
+import { isImportWrite, leadAnchor, recordImportSummary, renderImportWrite } from './import-render.js';
 import { hasPendingOffer } from './offer-render.js';
 import { renderOwnerDm } from './owner-dm-render.js';
 import type { Prepared } from './prepared.js';
@@ -50,10 +52,16 @@ async function cardOptions(ctx: Ctx, config: WorkspaceConfig, lead: LeadRow): Pr
  */
 export function prepareWrite(ctx: Ctx) {
   return async (row: OutboxRow): Promise<Prepared> => {
+    if (isImportWrite(row)) return renderImportWrite(ctx, row);
     if (!row.leadId || !row.purpose?.startsWith('lead_'))
       return { send: { channel: row.channel, args: row.args } };
-    const lead = await findLead(ctx.database.db, row.teamId, row.leadId);
-    if (!lead) return { drop: `lead ${row.leadId} no longer exists` };
+    const found = await findLead(ctx.database.db, row.teamId, row.leadId);
+    if (!found) return { drop: `lead ${row.leadId} no longer exists` };
+    // A lead a bulk import brought in has no card: its thread lines go under the import's summary.
+    const anchor = await leadAnchor(ctx, found);
+    if (anchor === 'none' || (anchor?.summary && row.purpose === 'lead_card_update'))
+      return { drop: `lead ${found.id} was imported without a card` };
+    const lead = anchor?.summary ? { ...found, cardChannel: anchor.channel, cardTs: anchor.ts } : found;
     const config = ctx.configs.for(row.teamId);
     const t = messages(config.locale);
     switch (row.purpose) {
@@ -99,7 +107,8 @@ export function prepareWrite(ctx: Ctx) {
 /** Remembers where a lead's card landed, so updates and thread notes can find it. */
 export function recordSentWrite(database: Database) {
   return async (row: OutboxRow, ts: string): Promise<void> => {
-    if (row.purpose === 'lead_card' && row.leadId)
+    if (row.purpose === IMPORT_SUMMARY_PURPOSE) await recordImportSummary({ database }, row, ts);
+    else if (row.purpose === 'lead_card' && row.leadId)
       await setLeadCard(database.db, row.leadId, row.channel, ts);
     else if (row.purpose === RETRO_PARENT_PURPOSE)
       await setRetroParentTs(database.db, row.teamId, Number(row.args.retroId), ts);

@@ -130,7 +130,7 @@ describe('the minimal file', () => {
   });
 
   it('merges resubmissions within 30 days and has no source mappings', () => {
-    expect(config.intake).toEqual({ duplicateWindowDays: 30, sources: {} });
+    expect(config.intake).toEqual({ duplicateWindowDays: 30, sources: {}, importSla: {} });
   });
 
   it('qualifies with the default MQL/SQL rules: enterprise at 200+, demo/trial SQL, contact/ebook/newsletter MQL', () => {
@@ -530,6 +530,7 @@ describe('defaults that follow other settings', () => {
           defaults: { form: 'Demo Request', company_size: '1,000+' },
         },
       },
+      importSla: {},
     });
     expect(config.routing.matchExistingAccounts).toBe(false);
   });

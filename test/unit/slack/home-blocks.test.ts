@@ -61,6 +61,7 @@ function lead(id: number, over: Partial<LeadRow> = {}): LeadRow {
     firstTouchAt: null,
     firstTouchChannel: null,
     firstTouchBusinessMinutes: null,
+    importId: null,
     createdAt: at,
     updatedAt: at,
     ...over,

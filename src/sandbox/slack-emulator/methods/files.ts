@@ -39,9 +39,49 @@ export async function receiveUpload(
   sendText(res, 200, `OK - ${file.bytes.length}`);
 }
 
-/** GET of a file's url_private. */
-export function serveFile(state: SlackState, id: string, res: ServerResponse): void {
-  const bytes = state.files.get(id)?.bytes;
+/**
+ * A file a person uploaded in Slack (e.g. picked in a modal's file input): stored as uploaded and
+ * returned as Slack describes it in a view's state or a file_shared event.
+ */
+export function userFile(state: SlackState, userId: string, filename: string, bytes: Buffer): SlackObject {
+  const id = state.id('F');
+  const file: FakeFile = {
+    id,
+    filename,
+    title: filename,
+    length: bytes.length,
+    bytes,
+    completed: true,
+    shares: [],
+    userId,
+  };
+  state.files.set(id, file);
+  return fileJson(state, file);
+}
+
+/**
+ * GET of a file's url_private. Like Slack, a person's file needs the bot token in Authorization
+ * (without it Slack answers its sign-in page, not the file).
+ */
+export function serveFile(
+  state: SlackState,
+  id: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  /** The only bot token accepted; otherwise any `xoxb-` token, as for API calls. */
+  acceptedToken: string | undefined,
+): void {
+  const file = state.files.get(id);
+  const token = /^Bearer (\S+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+  const authed = token !== undefined && (acceptedToken ? token === acceptedToken : token.startsWith('xoxb-'));
+  if (file?.userId !== undefined && !authed) {
+    res.writeHead(302, {
+      location: `https://${state.workspace.teamDomain}.slack.com/?redir=%2Ffiles-pri%2F${id}`,
+    });
+    res.end();
+    return;
+  }
+  const bytes = file?.bytes;
   if (!bytes) {
     sendText(res, 404, 'file_not_found');
     return;
@@ -95,11 +135,11 @@ function fileJson(state: SlackState, file: FakeFile): SlackObject {
     title: file.title,
     mimetype: mimeType(file.filename),
     filetype: file.filename.split('.').at(-1) ?? 'binary',
-    user: botUserId,
+    user: file.userId ?? botUserId,
     size: file.bytes?.length ?? file.length,
     url_private: url,
     url_private_download: url,
-    permalink: `https://${teamDomain}.slack.com/files/${botUserId}/${file.id}/${file.filename}`,
+    permalink: `https://${teamDomain}.slack.com/files/${file.userId ?? botUserId}/${file.id}/${file.filename}`,
     ...(file.altText ? { alt_txt: file.altText } : {}),
   };
 }

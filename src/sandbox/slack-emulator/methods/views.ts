@@ -61,6 +61,13 @@ function saveView(state: SlackState, view: FakeView): SlackObject {
   return { view: structuredClone(view) };
 }
 
+/** A view_submission answered with `response_action: "update"`: the modal shows the new view, same id. */
+export function replaceViewFromResponse(state: SlackState, id: string, view: unknown): void {
+  const existing = state.views.get(id);
+  if (!existing) return;
+  saveView(state, makeView(state, view, 'modal', existing));
+}
+
 /** views.open and views.push: each takes a fresh trigger. */
 function openModal(state: SlackState, args: SlackArgs): SlackObject {
   useTrigger(state, args);

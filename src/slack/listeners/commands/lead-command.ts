@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../../context.js';
 import { parseLeadQuery } from '../../../domain/lead-query.js';
+import { mayImportLeads } from '../../../domain/roles.js';
 import { type Catalog, messages } from '../../../i18n/index.js';
 import type { Block } from '../../blocks/common.js';
 import { workspaceKeyLabels } from '../../blocks/key-labels.js';
+import { importPickModal } from '../../blocks/lead-import-modal.js';
 import {
   leadHelpBlocks,
   leadListBlocks,
@@ -42,8 +44,14 @@ export const leadCommand =
     const reply: Reply = (message) => respond({ response_type: 'ephemeral', ...message });
     try {
       const desk = ctx.services.leadDesk;
-      if (!(await desk.member(teamId, command.user_id))) {
+      const member = await desk.member(teamId, command.user_id);
+      if (!member) {
         await reply({ text: t.home.notOnRoster(command.user_id, t.home.anAdmin) });
+        return;
+      }
+      if (sub === 'import') {
+        if (!mayImportLeads(member.roles)) await reply({ text: t.leadImport.notAllowed });
+        else await client.views.open({ trigger_id: command.trigger_id, view: importPickModal(t, '{}') });
         return;
       }
       if (sub === 'new') {

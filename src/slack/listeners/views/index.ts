@@ -3,6 +3,7 @@ import type { AppContext } from '../../../context.js';
 import { ACTION_ITEM_VIEW } from '../../blocks/action-items.js';
 import { TOUCH_VIEW } from '../../blocks/first-touch.js';
 import { CONTEXT_VIEW } from '../../blocks/lead-context.js';
+import { IMPORT_CONFIRM_VIEW, IMPORT_PICK_VIEW } from '../../blocks/lead-import-modal.js';
 import { LEAD_NEW_CALLBACK } from '../../blocks/lead-modal.js';
 import { ASSIGN_VIEW } from '../../blocks/lead-ownership.js';
 import { SETUP_VIEWS } from '../../blocks/setup-common.js';
@@ -11,6 +12,7 @@ import { VOC_MODAL_VIEW } from '../../blocks/voc.js';
 import { submitContext } from './add-context.js';
 import { submitAssign } from './assign-lead.js';
 import { submitTouch } from './first-touch.js';
+import { submitImportConfirm, submitImportPick } from './lead-import.js';
 import { leadNewSubmission } from './lead-new.js';
 import { submitActionItem } from './retro-action-item.js';
 import { submitSetup } from './setup.js';
@@ -19,6 +21,8 @@ import { submitVoc } from './voc-modal.js';
 
 export function registerViews(app: App, ctx: AppContext): void {
   app.view(LEAD_NEW_CALLBACK, leadNewSubmission(ctx));
+  app.view(IMPORT_PICK_VIEW, submitImportPick(ctx));
+  app.view(IMPORT_CONFIRM_VIEW, submitImportConfirm(ctx));
   app.view(ASSIGN_VIEW, submitAssign(ctx));
   app.view(CONTEXT_VIEW, submitContext(ctx));
   app.view(TOUCH_VIEW, submitTouch(ctx));
