@@ -703,6 +703,8 @@ export const webhookEndpoints = pgTable(
     failed: integer('failed').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.name] })],
+);
+
 /**
  * A bulk import (POST /api/leads/bulk or `/lead import`). `key` is a hash of the content and the
  * caller's Idempotency-Key: sending the same file again finds this row instead of importing twice.

@@ -55,6 +55,7 @@ const LEAD: LeadRow = {
   firstTouchBusinessMinutes: null,
   createdAt: AT,
   updatedAt: AT,
+  importId: null,
 };
 
 const row = (type: string, data: Record<string, unknown>, actorId: string | null = 'U0SDR0001') => ({
