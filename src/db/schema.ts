@@ -562,3 +562,50 @@ export const retroActionItems = pgTable(
     uniqueIndex('retro_action_items_view').on(t.teamId, t.viewId),
   ],
 );
+
+/**
+ * The stuck thresholds' history (docs/funnel.md, Stuck deals): per team, the stay medians of the
+ * 180 days before the start of one clock hour, stored so every process and every cold report reads
+ * one row instead of sorting a million stays; recomputed when the hour or the stages change.
+ */
+export const funnelStayHistory = pgTable('funnel_stay_history', {
+  teamId: text('team_id').primaryKey(),
+  /** The start of the clock hour the history ends at. */
+  hourEnd: at('hour_end').notNull(),
+  /** The stages it covers, comma-separated, as the report asked. */
+  stages: text('stages').notNull(),
+  medians: jsonb('medians')
+    .$type<Array<{ stage: string; stays: number; medianDays: number | null }>>()
+    .notNull(),
+  computedAt: createdAt(),
+});
+
+/**
+ * Flow's daily rollup (docs/funnel.md, Cohort and flow): stage changes per UTC day of `entered_at`,
+ * from and to stage, overall (`dim` '') and per breakdown value recorded on the move (`dim`
+ * segment, source or owner; `key` null for no owner). Days before the team's `moves_until` in
+ * funnel_rollup_state are complete; a report adds the days after from stage_changes itself.
+ */
+export const funnelDailyMoves = pgTable(
+  'funnel_daily_moves',
+  {
+    teamId: teamId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    dim: text('dim').notNull(),
+    key: text('key'),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    moves: integer('moves').notNull(),
+  },
+  (t) => [index('funnel_daily_moves_day').on(t.teamId, t.dim, t.day)],
+);
+
+/**
+ * How far each team's rollups reach: every stage change entered before `moves_until` (a UTC
+ * midnight) is in funnel_daily_moves. A trigger on stage_changes moves it back when a change lands
+ * (or is removed) before it, so a report never reads a stale day.
+ */
+export const funnelRollupState = pgTable('funnel_rollup_state', {
+  teamId: text('team_id').primaryKey(),
+  movesUntil: at('moves_until').notNull(),
+});
