@@ -158,7 +158,7 @@ export const leads = pgTable(
     index('leads_sla_running').on(t.teamId, t.slaState, t.slaDueAt),
     index('leads_owner_stage').on(t.teamId, t.ownerId, t.stage),
     // Cohort reports read only this index (INCLUDE of the columns they aggregate, written by hand in
-    // drizzle/0007_funnel_indexes.sql: drizzle cannot express INCLUDE — keep both in step).
+    // drizzle/0007_funnel_indexes.sql, the lead id added by 0015: drizzle cannot express INCLUDE — keep them in step).
     index('leads_cohort').on(t.teamId, t.createdAt),
     index('leads_stage_entered').on(t.teamId, t.stage, t.stageEnteredAt),
   ],
