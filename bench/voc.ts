@@ -39,26 +39,20 @@ const n = (value: number) => value.toLocaleString('en');
 try {
   console.log(`database: PostgreSQL ${(await sql`show server_version`)[0]!.server_version}; ${loadLine()}`);
   await database.migrate();
-  await seedFunnelBench(
-    database,
-    url,
-    {
-      leads: Number(process.env.FUNNEL_LEADS ?? 1_000_000),
-      otherLeads: Number(process.env.FUNNEL_OTHER_LEADS ?? 100_000),
-      now: BENCH_NOW,
-    },
-    { log: (l) => console.log(l) },
-  );
-  const seeded = await seedRetroBench(
-    url,
-    config,
-    {
-      vocEntries: Number(process.env.VOC_ENTRIES ?? 200_000),
-      otherVocEntries: Number(process.env.VOC_OTHER_ENTRIES ?? 20_000),
-      now: BENCH_NOW,
-    },
-    { log: (l) => console.log(l) },
-  );
+  const log = (l: string) => console.log(l);
+  const size = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+  const funnelSpec = {
+    leads: size('FUNNEL_LEADS', 1e6),
+    otherLeads: size('FUNNEL_OTHER_LEADS', 1e5),
+    now: BENCH_NOW,
+  };
+  await seedFunnelBench(database, url, funnelSpec, { log });
+  const vocSpec = {
+    vocEntries: size('VOC_ENTRIES', 2e5),
+    otherVocEntries: size('VOC_OTHER_ENTRIES', 2e4),
+    now: BENCH_NOW,
+  };
+  const seeded = await seedRetroBench(url, config, vocSpec, { log });
   console.log(
     `seed: ${n(seeded.vocEntries)} VOC entries for ${BENCH_TEAM}; ${seeded.reused ? 'reused' : 'seeded'}`,
   );

@@ -46,6 +46,12 @@ type StayMedians = Awaited<ReturnType<typeof stayMedians>>;
 
 type Stuck = Map<string, { count: number; thresholdDays: number | null }>;
 
+interface PeriodFigures {
+  speed: Promise<SpeedToLead>;
+  medians: Promise<StayMedians>;
+  stuck: Promise<Stuck>;
+}
+
 /**
  * The funnel report behind `/funnel`, App Home and the retro: every figure of docs/funnel.md for
  * one period, from a few aggregate queries run side by side.
@@ -62,7 +68,45 @@ export class FunnelService {
     private readonly configs: ConfigSource,
   ) {}
 
-  async report(teamId: string, query: FunnelQuery, now: Date): Promise<FunnelReport> {
+  /**
+   * Reports of one period in several modes (the retro's cohort and flow): the figures that do not
+   * depend on the mode (speed to lead, days in stage, stuck deals) are read once for all of them.
+   */
+  async reports<Q extends readonly FunnelQuery[]>(
+    teamId: string,
+    queries: Q,
+    now: Date,
+  ): Promise<{ [K in keyof Q]: FunnelReport }> {
+    const shared = new Map<string, PeriodFigures>();
+    return Promise.all(
+      queries.map((query) => {
+        const key = `${query.period.start.getTime()}-${query.period.end.getTime()}`;
+        if (!shared.has(key)) shared.set(key, this.#periodFigures(teamId, query.period, now));
+        return this.report(teamId, query, now, shared.get(key));
+      }),
+    ) as Promise<{ [K in keyof Q]: FunnelReport }>;
+  }
+
+  /** What a report shows whatever its mode: speed to lead, days in stage, stuck deals. */
+  #periodFigures(teamId: string, period: FunnelQuery['period'], now: Date): PeriodFigures {
+    const config = this.configs.for(teamId);
+    const shape = shapeOf(config);
+    const figures = {
+      speed: this.#speed(teamId, period.start, period.end),
+      medians: stayMedians(this.database.db, teamId, period.start, period.end, workingOf(shape)),
+      stuck: this.#stuck(config, shape, teamId, now),
+    };
+    // Awaited by every report that shares them; marked handled so one failing is not also "unhandled".
+    for (const p of Object.values(figures)) p.catch(() => {});
+    return figures;
+  }
+
+  async report(
+    teamId: string,
+    query: FunnelQuery,
+    now: Date,
+    shared: PeriodFigures = this.#periodFigures(teamId, query.period, now),
+  ): Promise<FunnelReport> {
     const { period, mode, by } = query;
     const config = this.configs.for(teamId);
     const shape = shapeOf(config);
@@ -73,9 +117,9 @@ export class FunnelService {
       this.#counts(working, teamId, mode, period.start, period.end, rolledUntil),
       this.#counts(working, teamId, mode, period.previousStart, period.previousEnd, rolledUntil),
       this.#deals(shape, teamId, mode, period.start, period.end),
-      this.#speed(teamId, period.start, period.end),
-      stayMedians(this.database.db, teamId, period.start, period.end, working),
-      this.#stuck(config, shape, teamId, now),
+      shared.speed,
+      shared.medians,
+      shared.stuck,
       by ? this.#groups(working, teamId, query, rolledUntil) : Promise.resolve(null),
     ]);
     const stages = stageFigures(shape, current.counts, previous.counts, {

@@ -47,9 +47,15 @@ export class RetroFiguresService {
     if (!parsed.ok) throw new Error(`retro ${weekKey} cannot review ${reviewed.key}: ${parsed.problem.code}`);
     const { period } = parsed;
     const funnel = this.#funnel;
-    const [cohort, flow, goal, roster, owners, reasons, voc] = await Promise.all([
-      funnel.report(teamId, { period, mode: 'cohort', by: null }, openedAt),
-      funnel.report(teamId, { period, mode: 'flow', by: null }, openedAt),
+    const [[cohort, flow], goal, roster, owners, reasons, voc] = await Promise.all([
+      funnel.reports(
+        teamId,
+        [
+          { period, mode: 'cohort', by: null },
+          { period, mode: 'flow', by: null },
+        ] as const,
+        openedAt,
+      ),
       goalCovering(db, teamId, reviewed.firstDay),
       listRoster(db, teamId),
       slaByOwner(db, teamId, period.start, period.end),

@@ -80,6 +80,15 @@ async function insert(changes: readonly Change[]) {
   );
 }
 
+/** One Lead → MQL move by U0A, placed by `minute`. */
+const change = { team: TEAM, from: 'Lead', to: 'MQL', segment: 'smb', source: 'web', owner: 'U0A' } as const;
+
+async function emptyRollup() {
+  await database.db.delete(stageChanges);
+  await database.db.delete(funnelDailyMoves);
+  await database.db.delete(funnelRollupState);
+}
+
 /** Rows summed per (key, from, to), zeros left out, in a fixed order. */
 function totals(
   rows: ReadonlyArray<{ key?: string | null; fromStage: string | null; toStage: string; count: number }>,
@@ -105,9 +114,7 @@ describe('flow rollup', () => {
         }),
         fc.boolean(),
         async (before, after, rollMinute, periods, removeSome) => {
-          await database.db.delete(stageChanges);
-          await database.db.delete(funnelDailyMoves);
-          await database.db.delete(funnelRollupState);
+          await emptyRollup();
           await insert(before);
           await rollFunnel(database, TEAM, new Date(BASE.getTime() + rollMinute * MINUTE));
           // Late changes (on days the rollup holds, too), and removals: the trigger moves the rollup back.
@@ -129,20 +136,10 @@ describe('flow rollup', () => {
       ),
       { numRuns: 40 },
     );
-  });
+  }, 120_000); // many database round trips: longer than the default on a loaded machine
 
   it('holds whole closed days, and a change on a rolled day moves it back to that day', async () => {
-    await database.db.delete(stageChanges);
-    await database.db.delete(funnelDailyMoves);
-    await database.db.delete(funnelRollupState);
-    const change = {
-      team: TEAM,
-      from: 'Lead',
-      to: 'MQL',
-      segment: 'smb',
-      source: 'web',
-      owner: 'U0A',
-    } as const;
+    await emptyRollup();
     await insert([
       { ...change, minute: 10 },
       { ...change, minute: 1440 + 10 },
@@ -171,17 +168,7 @@ describe('flow rollup', () => {
     const config = parseWorkspaceConfig(yaml, 'baton.yaml');
     const now = new Date(BASE.getTime() + 3.5 * DAY);
     await applyWorkspaceConfig(database, { teamId: TEAM }, config, now);
-    await database.db.delete(stageChanges);
-    await database.db.delete(funnelDailyMoves);
-    await database.db.delete(funnelRollupState);
-    const change = {
-      team: TEAM,
-      from: 'Lead',
-      to: 'MQL',
-      segment: 'smb',
-      source: 'web',
-      owner: 'U0A',
-    } as const;
+    await emptyRollup();
     await insert([{ ...change, minute: 1440 + 60 }]);
     await rollFunnel(database, TEAM, now);
     const parsed = parsePeriod('2026-05-04..2026-05-07', now, 'UTC');

@@ -84,7 +84,7 @@ describe('vocPeriodAggregates', () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, 120_000); // many database round trips: longer than the default on a loaded machine
 
   it('counts a hand-checked week', async () => {
     await database.db.delete(vocEntries);
