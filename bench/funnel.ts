@@ -82,7 +82,7 @@ try {
   );
   await printSizes();
 
-  // 2. What the hourly job (src/jobs/funnel-rollup.ts) keeps ready: closed days rolled up, the hour's history stored.
+  // 2. What the daily housekeeping job (src/jobs/maintenance.ts) keeps ready: closed days rolled up, the history stored.
   const rollStart = performance.now();
   const rolled = await rollFunnel(database, BENCH_TEAM, BENCH_NOW, Number.POSITIVE_INFINITY);
   const rollMs = performance.now() - rollStart;

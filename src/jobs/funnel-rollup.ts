@@ -1,33 +1,15 @@
-import type { AppContext } from '../context.js';
 import type { Database } from '../db/client.js';
 import { rollFlowDays } from '../db/queries/funnel-rollups.js';
-import { scheduleJob } from '../db/queries/jobs.js';
-import { FunnelService } from '../services/funnel.js';
-import type { JobHandler } from './runner.js';
 
-/**
- * The funnel's hourly precomputation (issue 16): counts the days that closed (UTC) into flow's
- * daily rollup and stores the hour's stuck-threshold history, so the first report of the hour,
- * in any process, reads both instead of scanning millions of stage changes.
- */
-export const FUNNEL_ROLLUP_JOB = 'funnel.rollup';
-const HOUR_MS = 3_600_000;
 /** Days counted per transaction: a first run over years of history goes a month at a time. */
 const DAYS_PER_STEP = 31;
-/** A run shares the job runner with SLA steps: it stops after this long; the next hour goes on. */
+/** A run shares the job runner with SLA steps: it stops after this long; the next run goes on. */
 const RUN_BUDGET_MS = 10_000;
 
-/** Books the run of the hour after `after` (a minute past it); the dedupe key makes it one per hour. */
-export async function scheduleFunnelRollup(ctx: AppContext, teamId: string, after: Date): Promise<void> {
-  const runAt = new Date((Math.floor(after.getTime() / HOUR_MS) + 1) * HOUR_MS + 60_000);
-  await scheduleJob(
-    ctx.database.db,
-    { teamId, kind: FUNNEL_ROLLUP_JOB, runAt, dedupeKey: `${FUNNEL_ROLLUP_JOB}:${runAt.toISOString()}` },
-    ctx.clock.now(),
-  );
-}
-
-/** Rolls the team's closed days up to `now`, a month per transaction, within `budgetMs`. */
+/**
+ * Counts the team's days that closed (UTC) up to `now` into flow's daily rollup, a month per
+ * transaction, within `budgetMs` (issue 16). The daily housekeeping job (maintenance.ts) runs it.
+ */
 export async function rollFunnel(
   database: Database,
   teamId: string,
@@ -40,18 +22,3 @@ export async function rollFunnel(
     if (step.done || performance.now() - started > budgetMs) return step;
   }
 }
-
-export const funnelRollupHandlers = (ctx: AppContext): Record<string, JobHandler> => ({
-  [FUNNEL_ROLLUP_JOB]: async (job) => {
-    const now = ctx.clock.now();
-    const rolled = await rollFunnel(ctx.database, job.teamId, now);
-    await new FunnelService(ctx.database, ctx.configs).prepareHistory(job.teamId, now);
-    ctx.logger.info('funnel: rollups up to date', {
-      team_id: job.teamId,
-      moves_until: rolled.movesUntil?.toISOString() ?? null,
-      complete: rolled.done,
-    });
-    // Each run books the next, so the chain lives in the database; after downtime, the next hour.
-    await scheduleFunnelRollup(ctx, job.teamId, now);
-  },
-});

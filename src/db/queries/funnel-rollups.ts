@@ -7,7 +7,7 @@ import { flowMoves, flowMovesBy } from './funnel.js';
 
 /**
  * The funnel's precomputed figures (issue 16: every report under 300 ms): flow's daily rollup of
- * stage changes, kept by the rollup job and read with the days it does not hold yet, and the stuck
+ * stage changes, kept by the daily housekeeping job and read with the days it does not hold yet, and the stuck
  * thresholds' hourly history.
  */
 
