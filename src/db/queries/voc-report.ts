@@ -87,7 +87,8 @@ const TRIMMED = sql.raw(`E' \\t\\n\\r\\f\\x0b\\u00a0\\ufeff\\u2028\\u2029\\u3000
 /**
  * The figures' aggregates of a period (domain/voc-figures.ts, VocAggregates), counted in the
  * database in one statement: only a few dozen values come back whatever the number of entries.
- * Orders ties by code point (collate "C"), as the figures do.
+ * Orders ties by code point (collate "C"), as the figures do. Hash aggregates rather than sorts of
+ * the whole period (tags per entry deduplicated first; the newest per category by its latest instant).
  */
 export async function vocPeriodAggregates(
   q: Queryable,
@@ -119,10 +120,13 @@ export async function vocPeriodAggregates(
          from (select lower(name) as key, (array_agg(name order by created_at, id))[1] as first, count(*)::int as n
                from named where name <> '' group by lower(name)) c) as competitors,
       (select coalesce(json_agg(json_build_object('tag', tag, 'count', n) order by n desc, tag collate "C"), '[]')
-         from (select tag, count(distinct id)::int as n from e cross join unnest(e.tags) as t(tag)
+         from (select tag, count(*)::int as n from e cross join lateral (select distinct unnest(e.tags)) as t(tag)
                group by tag order by n desc, tag collate "C" limit ${VOC_TOP_TAGS}) t) as tags,
       (select coalesce(json_agg(json_build_object('category', known, 'id', id)), '[]')
-         from (select distinct on (known) known, id from e order by known, created_at desc, id desc) n) as newest_by_category,
+         from (select m.known, max(e.id) as id
+               from (select known, max(created_at) as at from e group by known) m
+               join e on e.known is not distinct from m.known and e.created_at = m.at
+               group by m.known) n) as newest_by_category,
       (select coalesce(json_agg(id order by created_at desc, id desc), '[]')
          from (select id, created_at from e order by created_at desc, id desc limit ${2 * VOC_TOP_QUOTES}) n) as newest
   `);
