@@ -71,30 +71,33 @@ export class FunnelService {
   /**
    * Reports of one period in several modes (the retro's cohort and flow): the figures that do not
    * depend on the mode (speed to lead, days in stage, stuck deals) are read once for all of them.
+   * `stuck: false` leaves stuck deals out (none counted, no threshold) for callers that do not show
+   * them: their 180-day history is the costliest figure of a report.
    */
   async reports<Q extends readonly FunnelQuery[]>(
     teamId: string,
     queries: Q,
     now: Date,
+    options: { stuck: boolean } = { stuck: true },
   ): Promise<{ [K in keyof Q]: FunnelReport }> {
     const shared = new Map<string, PeriodFigures>();
     return Promise.all(
       queries.map((query) => {
         const key = `${query.period.start.getTime()}-${query.period.end.getTime()}`;
-        if (!shared.has(key)) shared.set(key, this.#periodFigures(teamId, query.period, now));
+        if (!shared.has(key)) shared.set(key, this.#periodFigures(teamId, query.period, now, options.stuck));
         return this.report(teamId, query, now, shared.get(key));
       }),
     ) as Promise<{ [K in keyof Q]: FunnelReport }>;
   }
 
   /** What a report shows whatever its mode: speed to lead, days in stage, stuck deals. */
-  #periodFigures(teamId: string, period: FunnelQuery['period'], now: Date): PeriodFigures {
+  #periodFigures(teamId: string, period: FunnelQuery['period'], now: Date, withStuck = true): PeriodFigures {
     const config = this.configs.for(teamId);
     const shape = shapeOf(config);
     const figures = {
       speed: this.#speed(teamId, period.start, period.end),
       medians: stayMedians(this.database.db, teamId, period.start, period.end, workingOf(shape)),
-      stuck: this.#stuck(config, shape, teamId, now),
+      stuck: withStuck ? this.#stuck(config, shape, teamId, now) : Promise.resolve<Stuck>(new Map()),
     };
     // Awaited by every report that shares them; marked handled so one failing is not also "unhandled".
     for (const p of Object.values(figures)) p.catch(() => {});

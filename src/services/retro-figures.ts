@@ -55,6 +55,8 @@ export class RetroFiguresService {
           { period, mode: 'flow', by: null },
         ] as const,
         openedAt,
+        // The retro shows no stuck deals (docs/retro.md): their 180-day history is not read.
+        { stuck: false },
       ),
       goalCovering(db, teamId, reviewed.firstDay),
       listRoster(db, teamId),
