@@ -1,3 +1,5 @@
+import { availableParallelism, loadavg } from 'node:os';
+
 /** What the PostgreSQL benches share: the scratch database's URL, timing runs and summing them up. */
 
 /** BENCH_DATABASE_URL, or a note on how to make one and exit 2. */
@@ -12,8 +14,9 @@ export function benchDatabaseUrl(script: string): string {
   process.exit(2);
 }
 
+/** Nearest rank: the smallest sample at or above p of them (with 20 runs, p95 is the 19th, not the max). */
 const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? Number.NaN;
 
 export const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
 
@@ -22,10 +25,23 @@ export const summary = (samples: number[]) => {
   return { p50: pct(s, 0.5), p95: pct(s, 0.95), max: s.at(-1) ?? Number.NaN };
 };
 
+/** p95 is printed only from 20 runs on; with fewer it would be the max, so the max is all it says. */
 export const line = (samples: number[]) => {
   const { p50, p95, max } = summary(samples);
-  return `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(max)}`;
+  return samples.length >= 20
+    ? `p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(max)} (n=${samples.length})`
+    : `p50 ${ms(p50)}, max ${ms(max)} (n=${samples.length})`;
 };
+
+/** The load average, printed next to figures measured on a shared machine. */
+export const loadLine = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${availableParallelism()} cores`;
+
+/** `value` against its baseline from the same run, e.g. `1.8× the floor`. */
+export const ratio = (value: number, baseline: number, what: string) =>
+  `${(value / baseline).toFixed(2)}× ${what}`;
 
 /** Milliseconds of each of `iterations` runs after `warmup` untimed ones; runs are numbered from 0. */
 export async function timed<T>(

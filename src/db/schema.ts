@@ -160,7 +160,7 @@ export const leads = pgTable(
     index('leads_sla_running').on(t.teamId, t.slaState, t.slaDueAt),
     index('leads_owner_stage').on(t.teamId, t.ownerId, t.stage),
     // Cohort reports read only this index (INCLUDE of the columns they aggregate, written by hand in
-    // drizzle/0007_funnel_indexes.sql: drizzle cannot express INCLUDE — keep both in step).
+    // drizzle/0007_funnel_indexes.sql, the lead id added by 0015: drizzle cannot express INCLUDE — keep them in step).
     index('leads_cohort').on(t.teamId, t.createdAt),
     index('leads_stage_entered').on(t.teamId, t.stage, t.stageEnteredAt),
   ],
@@ -758,3 +758,49 @@ export const leadImportSummaries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.importId, t.segment] })],
 );
+/**
+ * The stuck thresholds' history (docs/funnel.md, Stuck deals): per team, the stay medians of the
+ * 180 days before the start of one clock hour, stored so every process and every cold report reads
+ * one row instead of sorting a million stays; recomputed when the hour or the stages change.
+ */
+export const funnelStayHistory = pgTable('funnel_stay_history', {
+  teamId: text('team_id').primaryKey(),
+  /** The start of the clock hour the history ends at. */
+  hourEnd: at('hour_end').notNull(),
+  /** The stages it covers, comma-separated, as the report asked. */
+  stages: text('stages').notNull(),
+  medians: jsonb('medians')
+    .$type<Array<{ stage: string; stays: number; medianDays: number | null }>>()
+    .notNull(),
+  computedAt: createdAt(),
+});
+
+/**
+ * Flow's daily rollup (docs/funnel.md, Cohort and flow): stage changes per UTC day of `entered_at`,
+ * from and to stage, overall (`dim` '') and per breakdown value recorded on the move (`dim`
+ * segment, source or owner; `key` null for no owner). Days before the team's `moves_until` in
+ * funnel_rollup_state are complete; a report adds the days after from stage_changes itself.
+ */
+export const funnelDailyMoves = pgTable(
+  'funnel_daily_moves',
+  {
+    teamId: teamId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    dim: text('dim').notNull(),
+    key: text('key'),
+    fromStage: text('from_stage'),
+    toStage: text('to_stage').notNull(),
+    moves: integer('moves').notNull(),
+  },
+  (t) => [index('funnel_daily_moves_day').on(t.teamId, t.dim, t.day)],
+);
+
+/**
+ * How far each team's rollups reach: every stage change entered before `moves_until` (a UTC
+ * midnight) is in funnel_daily_moves. A trigger on stage_changes moves it back when a change lands
+ * (or is removed) before it, so a report never reads a stale day.
+ */
+export const funnelRollupState = pgTable('funnel_rollup_state', {
+  teamId: text('team_id').primaryKey(),
+  movesUntil: at('moves_until').notNull(),
+});

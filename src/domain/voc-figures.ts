@@ -67,14 +67,53 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const newestFirst = (a: VocEntryFacts, b: VocEntryFacts) =>
   b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id;
 
+/**
+ * What the figures need of a period's entries, counted: `vocAggregates` works it out from the entries
+ * themselves, the SQL layer (queries/voc-report.ts) in the database, so a year of entries never
+ * leaves it. Both must agree (test/db/voc-aggregates.test.ts).
+ */
+export interface VocAggregates {
+  total: number;
+  /** Entries per stored category (unknown ones are mapped to uncategorised by the figures). */
+  byCategory: readonly VocCategoryCount[];
+  /** Per competitor (trimmed, compared case-insensitively), as first written; most first, ties by key. */
+  competitors: VocFigures['byCompetitor'];
+  /** The VOC_TOP_TAGS most used tags, an entry counting once per tag; ties by tag. */
+  tags: VocFigures['tags'];
+  /** The newest entry of each category as the figures know it (any order). */
+  newestByCategory: ReadonlyArray<{ category: VocCategory | null; id: number }>;
+  /** The ids of the newest entries, newest first: at least 2 × VOC_TOP_QUOTES when there are that many. */
+  newest: readonly number[];
+}
+
 /** Entries per category as the figures know them. */
-function countByCategory(entries: readonly VocEntryFacts[]): Map<VocCategory | null, number> {
-  const counts = new Map<VocCategory | null, number>();
-  for (const e of entries) {
-    const c = vocCategory(e.category);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+function countByCategory(counts: readonly VocCategoryCount[]): Map<VocCategory | null, number> {
+  const out = new Map<VocCategory | null, number>();
+  for (const p of counts) {
+    const c = vocCategory(p.category);
+    out.set(c, (out.get(c) ?? 0) + p.count);
   }
-  return counts;
+  return out;
+}
+
+/** A period's aggregates from its entries (what the SQL layer computes in the database). */
+export function vocAggregates(entries: readonly VocEntryFacts[]): VocAggregates {
+  const raw = new Map<string | null, number>();
+  for (const e of entries) raw.set(e.category, (raw.get(e.category) ?? 0) + 1);
+  const newest = [...entries].sort(newestFirst);
+  const newestByCategory = new Map<VocCategory | null, number>();
+  for (const e of newest) {
+    const c = vocCategory(e.category);
+    if (!newestByCategory.has(c)) newestByCategory.set(c, e.id);
+  }
+  return {
+    total: entries.length,
+    byCategory: [...raw.entries()].map(([category, count]) => ({ category, count })),
+    competitors: competitorCounts(entries),
+    tags: topTags(entries),
+    newestByCategory: [...newestByCategory.entries()].map(([category, id]) => ({ category, id })),
+    newest: newest.slice(0, 2 * VOC_TOP_QUOTES).map((e) => e.id),
+  };
 }
 
 /**
@@ -87,12 +126,17 @@ export function vocFigures(
   previous: readonly VocCategoryCount[],
   quotes: readonly VocQuoteRow[],
 ): VocFigures {
-  const current = countByCategory(entries);
-  const before = new Map<VocCategory | null, number>();
-  for (const p of previous) {
-    const c = vocCategory(p.category);
-    before.set(c, (before.get(c) ?? 0) + p.count);
-  }
+  return vocFiguresOf(vocAggregates(entries), previous, quotes);
+}
+
+/** The figures of a period from its aggregates; `quotes` are the rows of `pickQuoteIds(aggregates)`. */
+export function vocFiguresOf(
+  aggregates: VocAggregates,
+  previous: readonly VocCategoryCount[],
+  quotes: readonly VocQuoteRow[],
+): VocFigures {
+  const current = countByCategory(aggregates.byCategory);
+  const before = countByCategory(previous);
   const byCategory = [...VOC_CATEGORIES, null].flatMap((category) => {
     const count = current.get(category) ?? 0;
     const previousCount = before.get(category) ?? 0;
@@ -101,12 +145,12 @@ export function vocFigures(
       : [{ category, count, previousCount, change: count - previousCount }];
   });
   return {
-    total: entries.length,
+    total: aggregates.total,
     previousTotal: previous.reduce((sum, p) => sum + p.count, 0),
     byCategory,
-    byCompetitor: competitorCounts(entries),
-    tags: topTags(entries),
-    quotes: topQuoteIds(entries).flatMap((id) => {
+    byCompetitor: [...aggregates.competitors],
+    tags: [...aggregates.tags],
+    quotes: pickQuoteIds(aggregates).flatMap((id) => {
       const row = quotes.find((q) => q.id === id);
       return row ? [toQuote(row)] : [];
     }),
@@ -146,20 +190,23 @@ function topTags(entries: readonly VocEntryFacts[]): VocFigures['tags'] {
  * VOC_CATEGORIES order, uncategorised last); then the newest entries not yet picked, up to five.
  */
 export function topQuoteIds(entries: readonly VocEntryFacts[]): number[] {
-  const counts = countByCategory(entries);
-  const newest = [...entries].sort(newestFirst);
+  return pickQuoteIds(vocAggregates(entries));
+}
+
+/** `topQuoteIds` from a period's aggregates. */
+export function pickQuoteIds(aggregates: VocAggregates): number[] {
+  const counts = countByCategory(aggregates.byCategory);
+  const newestOf = new Map(aggregates.newestByCategory.map((n) => [n.category, n.id]));
   const categories = [...counts.keys()].sort(
     (a, b) => counts.get(b)! - counts.get(a)! || categoryRank(a) - categoryRank(b),
   );
-  const picked: VocEntryFacts[] = [];
-  for (const category of categories.slice(0, VOC_TOP_QUOTES)) {
-    picked.push(newest.find((e) => vocCategory(e.category) === category)!);
-  }
-  for (const e of newest) {
+  const picked: number[] = [];
+  for (const category of categories.slice(0, VOC_TOP_QUOTES)) picked.push(newestOf.get(category)!);
+  for (const id of aggregates.newest) {
     if (picked.length >= VOC_TOP_QUOTES) break;
-    if (!picked.includes(e)) picked.push(e);
+    if (!picked.includes(id)) picked.push(id);
   }
-  return picked.map((e) => e.id);
+  return picked;
 }
 
 function toQuote(e: VocQuoteRow): VocQuote {

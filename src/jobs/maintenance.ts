@@ -1,6 +1,8 @@
 import type { AppContext } from '../context.js';
 import { scheduleJob } from '../db/queries/jobs.js';
 import { applyRetention, type RetentionCursor, type RetentionOptions } from '../db/queries/retention.js';
+import { FunnelService } from '../services/funnel.js';
+import { rollFunnel } from './funnel-rollup.js';
 import type { JobHandler } from './runner.js';
 
 /**
@@ -55,7 +57,17 @@ export const maintenanceHandlers = (
       batches: removed.batches,
       complete: removed.complete,
     });
-    if (!removed.complete) {
+    // The funnel's precomputation: the days that closed into flow's rollup, and the hour's stay
+    // history stored ahead of the day's first report (issue 16).
+    const rolled = await rollFunnel(ctx.database, job.teamId, now);
+    await new FunnelService(ctx.database, ctx.configs).prepareHistory(job.teamId, now);
+    ctx.logger.info('funnel: rollup up to date', {
+      team_id: job.teamId,
+      moves_until: rolled.movesUntil?.toISOString() ?? null,
+      complete: rolled.done,
+    });
+    // Either left work (a first rollup over years of history goes a month per step): go on in a minute.
+    if (!removed.complete || !rolled.done) {
       const at = new Date(now.getTime() + CONTINUE_AFTER_MS);
       await scheduleJob(
         ctx.database.db,

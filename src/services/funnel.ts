@@ -6,12 +6,17 @@ import {
   cohortReach,
   cohortReachBy,
   flowDealRows,
-  flowMoves,
-  flowMovesBy,
   speedToLead,
   stayMedians,
   stuckCounts,
 } from '../db/queries/funnel.js';
+import {
+  movesRolledUntil,
+  rolledFlowMoves,
+  rolledFlowMovesBy,
+  storedStayHistory,
+  storeStayHistory,
+} from '../db/queries/funnel-rollups.js';
 import {
   cohortCounts,
   cohortDeals,
@@ -41,6 +46,12 @@ type StayMedians = Awaited<ReturnType<typeof stayMedians>>;
 
 type Stuck = Map<string, { count: number; thresholdDays: number | null }>;
 
+interface PeriodFigures {
+  speed: Promise<SpeedToLead>;
+  medians: Promise<StayMedians>;
+  stuck: Promise<Stuck>;
+}
+
 /**
  * The funnel report behind `/funnel`, App Home and the retro: every figure of docs/funnel.md for
  * one period, from a few aggregate queries run side by side.
@@ -57,19 +68,62 @@ export class FunnelService {
     private readonly configs: ConfigSource,
   ) {}
 
-  async report(teamId: string, query: FunnelQuery, now: Date): Promise<FunnelReport> {
+  /**
+   * Reports of one period in several modes (the retro's cohort and flow): the figures that do not
+   * depend on the mode (speed to lead, days in stage, stuck deals) are read once for all of them.
+   * `stuck: false` leaves stuck deals out (none counted, no threshold) for callers that do not show
+   * them: their 180-day history is the costliest figure of a report.
+   */
+  async reports<Q extends readonly FunnelQuery[]>(
+    teamId: string,
+    queries: Q,
+    now: Date,
+    options: { stuck: boolean } = { stuck: true },
+  ): Promise<{ [K in keyof Q]: FunnelReport }> {
+    const shared = new Map<string, PeriodFigures>();
+    return Promise.all(
+      queries.map((query) => {
+        const key = `${query.period.start.getTime()}-${query.period.end.getTime()}`;
+        if (!shared.has(key)) shared.set(key, this.#periodFigures(teamId, query.period, now, options.stuck));
+        return this.report(teamId, query, now, shared.get(key));
+      }),
+    ) as Promise<{ [K in keyof Q]: FunnelReport }>;
+  }
+
+  /** What a report shows whatever its mode: speed to lead, days in stage, stuck deals. */
+  #periodFigures(teamId: string, period: FunnelQuery['period'], now: Date, withStuck = true): PeriodFigures {
+    const config = this.configs.for(teamId);
+    const shape = shapeOf(config);
+    const figures = {
+      speed: this.#speed(teamId, period.start, period.end),
+      medians: stayMedians(this.database.db, teamId, period.start, period.end, workingOf(shape)),
+      stuck: withStuck ? this.#stuck(config, shape, teamId, now) : Promise.resolve<Stuck>(new Map()),
+    };
+    // Awaited by every report that shares them; marked handled so one failing is not also "unhandled".
+    for (const p of Object.values(figures)) p.catch(() => {});
+    return figures;
+  }
+
+  async report(
+    teamId: string,
+    query: FunnelQuery,
+    now: Date,
+    shared: PeriodFigures = this.#periodFigures(teamId, query.period, now),
+  ): Promise<FunnelReport> {
     const { period, mode, by } = query;
     const config = this.configs.for(teamId);
     const shape = shapeOf(config);
     const working = workingOf(shape);
+    // Flow counts read the daily rollup for the days it holds (one indexed row to know which).
+    const rolledUntil = mode === 'flow' ? await movesRolledUntil(this.database.db, teamId) : null;
     const [current, previous, deals, speed, medians, stuck, groups] = await Promise.all([
-      this.#counts(working, teamId, mode, period.start, period.end),
-      this.#counts(working, teamId, mode, period.previousStart, period.previousEnd),
+      this.#counts(working, teamId, mode, period.start, period.end, rolledUntil),
+      this.#counts(working, teamId, mode, period.previousStart, period.previousEnd, rolledUntil),
       this.#deals(shape, teamId, mode, period.start, period.end),
-      this.#speed(teamId, period.start, period.end),
-      stayMedians(this.database.db, teamId, period.start, period.end, working),
-      this.#stuck(config, shape, teamId, now),
-      by ? this.#groups(working, teamId, query) : Promise.resolve(null),
+      shared.speed,
+      shared.medians,
+      shared.stuck,
+      by ? this.#groups(working, teamId, query, rolledUntil) : Promise.resolve(null),
     ]);
     const stages = stageFigures(shape, current.counts, previous.counts, {
       medianDays: new Map(medians.flatMap((m) => (m.medianDays === null ? [] : [[m.stage, m.medianDays]]))),
@@ -89,7 +143,14 @@ export class FunnelService {
     };
   }
 
-  async #counts(working: string[], teamId: string, mode: FunnelQuery['mode'], start: Date, end: Date) {
+  async #counts(
+    working: string[],
+    teamId: string,
+    mode: FunnelQuery['mode'],
+    start: Date,
+    end: Date,
+    rolledUntil: Date | null,
+  ) {
     const { db } = this.database;
     if (mode === 'cohort') {
       return {
@@ -97,7 +158,7 @@ export class FunnelService {
         movesBack: 0,
       };
     }
-    return flowCounts(working, await flowMoves(db, teamId, start, end));
+    return flowCounts(working, await rolledFlowMoves(db, teamId, start, end, rolledUntil));
   }
 
   async #deals(
@@ -123,11 +184,12 @@ export class FunnelService {
     working: string[],
     teamId: string,
     { period, mode, by }: FunnelQuery,
+    rolledUntil: Date | null,
   ): Promise<FunnelGroup[]> {
     const { db } = this.database;
     return mode === 'cohort'
       ? cohortGroups(working, await cohortReachBy(db, teamId, period.start, period.end, by!))
-      : flowGroups(working, await flowMovesBy(db, teamId, period.start, period.end, by!));
+      : flowGroups(working, await rolledFlowMovesBy(db, teamId, period.start, period.end, by!, rolledUntil));
   }
 
   /**
@@ -162,7 +224,11 @@ export class FunnelService {
     );
   }
 
-  /** Stays that ended in the 180 days before the start of `now`'s hour, recomputed once an hour. */
+  /**
+   * Stays that ended in the 180 days before the start of `now`'s hour, recomputed once an hour:
+   * kept in this process and stored (funnel_stay_history), so a new process or another one reads
+   * the hour's history instead of sorting every stay again.
+   */
   #historyMedians(teamId: string, stages: string[], now: Date): Promise<StayMedians> {
     const hour = Math.floor(now.getTime() / HOUR_MS);
     const cached = this.#history.get(teamId);
@@ -170,17 +236,34 @@ export class FunnelService {
     const key = stages.join(',');
     if (cached?.hour === hour && cached.stages === key) return cached.medians;
     const end = new Date(hour * HOUR_MS);
-    const medians = stayMedians(
-      this.database.db,
+    const medians = this.#storedOrComputed(teamId, stages, key, end);
+    // A failed query is not cached: the next report asks again.
+    medians.catch(() => this.#history.delete(teamId));
+    this.#history.set(teamId, { hour, stages: key, medians });
+    return medians;
+  }
+
+  async #storedOrComputed(teamId: string, stages: string[], key: string, end: Date): Promise<StayMedians> {
+    const { db } = this.database;
+    const stored = await storedStayHistory(db, teamId, end, key);
+    if (stored) return stored;
+    const medians = await stayMedians(
+      db,
       teamId,
       new Date(end.getTime() - STUCK_HISTORY_DAYS * DAY_MS),
       end,
       stages,
     );
-    // A failed query is not cached: the next report asks again.
-    medians.catch(() => this.#history.delete(teamId));
-    this.#history.set(teamId, { hour, stages: key, medians });
+    await storeStayHistory(db, teamId, end, key, medians);
     return medians;
+  }
+
+  /** Computes and stores the history for `now`'s hour ahead of the first report of that hour (the rollup job). */
+  async prepareHistory(teamId: string, now: Date): Promise<void> {
+    const config = this.configs.for(teamId);
+    const configured = new Map(config.stages.working.map((s) => [s.key, s.stagnationDays]));
+    const fromHistory = stuckStages(shapeOf(config)).filter((s) => configured.get(s) === null);
+    await this.#historyMedians(teamId, fromHistory, now);
   }
 }
 

@@ -1,0 +1,24 @@
+import type { Database } from '../db/client.js';
+import { rollFlowDays } from '../db/queries/funnel-rollups.js';
+
+/** Days counted per transaction: a first run over years of history goes a month at a time. */
+const DAYS_PER_STEP = 31;
+/** A run shares the job runner with SLA steps: it stops after this long; the next run goes on. */
+const RUN_BUDGET_MS = 10_000;
+
+/**
+ * Counts the team's days that closed (UTC) up to `now` into flow's daily rollup, a month per
+ * transaction, within `budgetMs` (issue 16). The daily housekeeping job (maintenance.ts) runs it.
+ */
+export async function rollFunnel(
+  database: Database,
+  teamId: string,
+  now: Date,
+  budgetMs = RUN_BUDGET_MS,
+): Promise<{ movesUntil: Date | null; done: boolean }> {
+  const started = performance.now();
+  for (;;) {
+    const step = await database.db.transaction((tx) => rollFlowDays(tx, teamId, now, DAYS_PER_STEP));
+    if (step.done || performance.now() - started > budgetMs) return step;
+  }
+}
