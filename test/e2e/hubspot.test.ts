@@ -66,7 +66,7 @@ async function leadOfContact(contactId: string) {
     owner_id: string | null;
     card_ts: string;
   }>(
-    sql`select l.id, l.stage, l.owner_id, l.card_ts from leads l
+    sql`select l.id::int as id, l.stage, l.owner_id, l.card_ts from leads l
         join hubspot_contacts c on c.lead_id = l.id and c.team_id = l.team_id
         where c.contact_id = ${contactId}`,
   );
