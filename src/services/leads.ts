@@ -2,26 +2,20 @@ import { sql } from 'drizzle-orm';
 import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
-import {
-  appendLeadEvent,
-  findLead,
-  findLeadByExternalId,
-  findRecentLeadByEmail,
-  insertLead,
-  type LeadRow,
-  takeUnownedLead,
-} from '../db/queries/leads.js';
+import { writeIntake } from '../db/queries/lead-intake.js';
+import { appendLeadEvent, findLead, type LeadRow, takeUnownedLead } from '../db/queries/leads.js';
 import { findMember } from '../db/queries/members.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
-import { recordArrival, recordStageMove } from '../db/queries/stage-changes.js';
+import { queryText } from '../db/queries/raw.js';
+import { recordStageMove } from '../db/queries/stage-changes.js';
 import { firstTouchDueAt } from '../domain/business-time.js';
 import type { LeadInput } from '../domain/lead-input.js';
 import { salesAcceptedStage, systemMove } from '../domain/lead-stages.js';
 import { isRouted, qualify } from '../domain/qualification.js';
 import { isSeller } from '../domain/roles.js';
 import { scheduleCadence } from './cadence.js';
-import { Router } from './router.js';
-import { scheduleSlaLadder } from './sla.js';
+import { accountKeys, Router } from './router.js';
+import { scheduleSlaLadder, slaLadderJobs } from './sla.js';
 import type { ThreadNote } from './thread-notes.js';
 
 export interface IntakeResult {
@@ -43,6 +37,7 @@ export type ClaimResult = { ok: true; lead: LeadRow } | ({ ok: false } & ClaimRe
 
 const DAY_MS = 24 * 3_600_000;
 const UNIQUE_VIOLATION = '23505';
+const LOCK_SQL = 'select pg_advisory_xact_lock(hashtext($1::text))';
 
 function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
@@ -70,6 +65,11 @@ export class LeadService {
     }
   }
 
+  /**
+   * Four round trips in the common case (a new lead, no account match, claim mode or no routing
+   * policy): begin, the email's advisory lock, one statement for the duplicate check and every
+   * write (lead_intake.ts), commit. A duplicate, an account match or round robin add their own.
+   */
   #intakeOnce(
     config: WorkspaceConfig,
     teamId: string,
@@ -77,110 +77,81 @@ export class LeadService {
     now: Date,
     opts: IntakeOptions,
   ): Promise<IntakeResult> {
+    const q = qualify(input, config.qualification);
+    const routed = isRouted(
+      q.stage,
+      config.routing.thresholdStage,
+      config.stages.working.map((s) => s.key),
+    );
+    const router = new Router(config);
+    const policy = config.routing.segments[q.segment];
+    // Round robin offers the lead in routing's own statements; the ladder follows them.
+    const foldJobs = routed && policy?.mode !== 'round_robin';
+    const arrival = { segment: q.segment, createdAt: now };
+    const days = config.intake.duplicateWindowDays;
     return this.database.db.transaction(async (tx) => {
       // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${teamId}:${input.email}`}))`);
-      const existing = await this.#findDuplicate(config, tx, teamId, input, now);
-      if (existing) {
-        await appendLeadEvent(tx, {
-          teamId,
-          leadId: existing.id,
-          type: 'resubmitted',
-          data: { source: input.source, external_id: input.externalId, form: input.form },
-          occurredAt: now,
-        });
-        if (existing.routed) {
-          await this.#note(
-            config,
-            tx,
-            existing,
-            { kind: 'resubmitted', source: input.source, form: input.form },
-            now,
-          );
-        }
-        return { leadId: existing.id, duplicate: true };
-      }
-      const q = qualify(input, config.qualification);
-      const routed = isRouted(
-        q.stage,
-        config.routing.thresholdStage,
-        config.stages.working.map((s) => s.key),
-      );
-      const lead = await insertLead(tx, {
-        ...input,
-        marketerId: opts.marketerId ?? null,
+      await queryText(tx, LOCK_SQL, [`${teamId}:${input.email}`]);
+      const outcome = await writeIntake(tx, {
         teamId,
+        input,
+        marketerId: opts.marketerId ?? null,
         segment: q.segment,
         stage: q.stage,
         score: q.score,
         routed,
-        stageEnteredAt: now,
-        furthestStage: q.stage,
         // A routed lead's first-touch SLA clock starts as it arrives.
-        ...(routed
-          ? {
-              slaDueAt: firstTouchDueAt(now, config.sla, config.calendar),
-              slaState: 'running' as const,
-            }
-          : {}),
-        createdAt: now,
-        updatedAt: now,
+        slaDueAt: routed ? firstTouchDueAt(now, config.sla, config.calendar) : null,
+        now,
+        duplicateSince: input.email && days > 0 ? new Date(now.getTime() - days * DAY_MS) : null,
+        createdEvent: { segment: q.segment, stage: q.stage, score: q.score, because: q.because, routed },
+        cardChannel: routed ? config.channels.leads[q.segment]! : null,
+        accountMatch:
+          routed && policy && config.routing.matchExistingAccounts ? accountKeys(input, config) : null,
+        // Account match or claim mode's auto-assign timer first, then the escalation ladder's steps
+        // (same due time: routing runs first).
+        jobs: foldJobs ? [...router.intakeJobs(arrival), ...slaLadderJobs(config, now)] : [],
       });
-      await appendLeadEvent(tx, {
-        teamId,
-        leadId: lead.id,
-        type: 'created',
-        data: { segment: q.segment, stage: q.stage, score: q.score, because: q.because, routed },
-        occurredAt: now,
-      });
-      await recordArrival(tx, lead);
-      if (routed) {
-        await enqueueSlackWrite(
-          tx,
-          {
-            teamId,
-            method: 'chat.postMessage',
-            channel: config.channels.leads[q.segment]!,
-            args: {},
-            leadId: lead.id,
-            purpose: 'lead_card',
-            dedupeKey: `lead_card:${lead.id}`,
-          },
-          now,
-        );
+      if (outcome.kind === 'duplicate') {
+        await this.#resubmitted(config, tx, teamId, outcome, input, now);
+        return { leadId: outcome.leadId, duplicate: true };
+      }
+      const { lead, accountLead } = outcome;
+      if (routed && (!foldJobs || accountLead)) {
         // Account match, round robin or claim mode's auto-assign timer: committed with the lead.
-        await new Router(config).onIntake(tx, lead, now);
-        // The escalation ladder's steps, after routing's own jobs (same due time: routing runs first).
+        await router.onIntake(tx, lead, now, accountLead);
         await scheduleSlaLadder(tx, config, lead, now);
       }
       return { leadId: lead.id, duplicate: false };
     });
   }
 
-  async #findDuplicate(
+  async #resubmitted(
     config: WorkspaceConfig,
     tx: Tx,
     teamId: string,
+    { leadId, routed }: { leadId: number; routed: boolean },
     input: LeadInput,
     now: Date,
-  ): Promise<LeadRow | undefined> {
-    if (input.externalId) {
-      const sameId = await findLeadByExternalId(tx, teamId, input.source, input.externalId);
-      if (sameId) return sameId;
+  ): Promise<void> {
+    await appendLeadEvent(tx, {
+      teamId,
+      leadId,
+      type: 'resubmitted',
+      data: { source: input.source, external_id: input.externalId, form: input.form },
+      occurredAt: now,
+    });
+    if (!routed) return;
+    const existing = await findLead(tx, teamId, leadId);
+    if (existing) {
+      await this.#note(
+        config,
+        tx,
+        existing,
+        { kind: 'resubmitted', source: input.source, form: input.form },
+        now,
+      );
     }
-    return this.#byEmail(config, tx, teamId, input, now);
-  }
-
-  #byEmail(
-    config: WorkspaceConfig,
-    tx: Tx,
-    teamId: string,
-    input: LeadInput,
-    now: Date,
-  ): Promise<LeadRow | undefined> {
-    const days = config.intake.duplicateWindowDays;
-    if (!input.email || days <= 0) return Promise.resolve(undefined);
-    return findRecentLeadByEmail(tx, teamId, input.email, new Date(now.getTime() - days * DAY_MS));
   }
 
   /** Claim: first click wins. An MQL claimed by sales becomes a SAL (the sales-accepted hand-off). */
