@@ -8,7 +8,12 @@ import * as schema from './schema.js';
 const MIGRATION_LOCK = 4_242_017;
 
 /** Baton on a PostgreSQL server through postgres.js. */
-export function openPostgres(url: string, migrationsFolder: string, maxConnections = 10): Database {
+export function openPostgres(
+  url: string,
+  migrationsFolder: string,
+  maxConnections = 10,
+  onQuery?: (text: string) => void,
+): Database {
   const expected = journalLength(migrationsFolder);
   const client = postgres(url, {
     max: maxConnections,
@@ -19,6 +24,7 @@ export function openPostgres(url: string, migrationsFolder: string, maxConnectio
     // that long and the server's return went unnoticed. Attempts are made only when a query
     // needs a connection, so a short constant pause fails fast (503) and recovers at once.
     backoff: () => 0.01, // seconds
+    ...(onQuery ? { debug: (_connection: number, text: string) => onQuery(text) } : {}),
   });
   const db = drizzle({ client, schema }) as unknown as Db;
   return {
