@@ -4,7 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { DataDirLock } from './data-dir-lock.js';
 import type { Database } from './database.js';
 
-export type { Database, Db, Queryable, Tx } from './database.js';
+export type { Database, Db, Queryable, Statement, Tx } from './database.js';
 
 export interface OpenOptions {
   /** postgres:// URL; when absent the embedded database is used. */

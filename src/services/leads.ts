@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
-import { writeIntake } from '../db/queries/lead-intake.js';
+import {
+  type IntakeWrite,
+  intakeLock,
+  intakeStatement,
+  readIntake,
+  writeIntake,
+} from '../db/queries/lead-intake.js';
 import { appendLeadEvent, findLead, type LeadRow, takeUnownedLead } from '../db/queries/leads.js';
 import { findMember } from '../db/queries/members.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
@@ -37,7 +43,6 @@ export type ClaimResult = { ok: true; lead: LeadRow } | ({ ok: false } & ClaimRe
 
 const DAY_MS = 24 * 3_600_000;
 const UNIQUE_VIOLATION = '23505';
-const LOCK_SQL = 'select pg_advisory_xact_lock(hashtext($1::text))';
 
 function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
@@ -66,11 +71,13 @@ export class LeadService {
   }
 
   /**
-   * Four round trips in the common case (a new lead, no account match, claim mode or no routing
-   * policy): begin, the email's advisory lock, one statement for the duplicate check and every
-   * write (lead_intake.ts), commit. A duplicate, an account match or round robin add their own.
+   * The common case (a new lead with no account lead, unrouted or in claim mode) is one
+   * transaction of four statements — begin, the email's advisory lock, one statement for the
+   * duplicate check and every write (lead-intake.ts), commit — sent together: one round trip on
+   * PostgreSQL. That statement writes nothing otherwise (a duplicate, an account lead), and the
+   * lead goes through the full transaction below, as round robin segments always do.
    */
-  #intakeOnce(
+  async #intakeOnce(
     config: WorkspaceConfig,
     teamId: string,
     input: LeadInput,
@@ -87,35 +94,44 @@ export class LeadService {
     const policy = config.routing.segments[q.segment];
     // Round robin offers the lead in routing's own statements; the ladder follows them.
     const foldJobs = routed && policy?.mode !== 'round_robin';
-    const arrival = { segment: q.segment, createdAt: now };
     const days = config.intake.duplicateWindowDays;
+    const write: IntakeWrite = {
+      teamId,
+      input,
+      marketerId: opts.marketerId ?? null,
+      segment: q.segment,
+      stage: q.stage,
+      score: q.score,
+      routed,
+      // A routed lead's first-touch SLA clock starts as it arrives.
+      slaDueAt: routed ? firstTouchDueAt(now, config.sla, config.calendar) : null,
+      now,
+      duplicateSince: input.email && days > 0 ? new Date(now.getTime() - days * DAY_MS) : null,
+      createdEvent: { segment: q.segment, stage: q.stage, score: q.score, because: q.because, routed },
+      cardChannel: routed ? config.channels.leads[q.segment]! : null,
+      accountMatch:
+        routed && policy && config.routing.matchExistingAccounts ? accountKeys(input, config) : null,
+      // Claim mode's auto-assign timer first, then the escalation ladder's steps (same due time:
+      // routing runs first).
+      jobs: foldJobs
+        ? [...router.intakeJobs({ segment: q.segment, createdAt: now }), ...slaLadderJobs(config, now)]
+        : [],
+    };
+    // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
+    const lock = intakeLock(teamId, input.email);
+    if (!routed || foldJobs) {
+      const [, rows] = await this.database.batch([lock, intakeStatement(write, true)]);
+      const outcome = readIntake(rows!, write);
+      if (outcome.kind === 'created') return { leadId: outcome.lead.id, duplicate: false };
+    }
     return this.database.db.transaction(async (tx) => {
-      // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
-      await queryText(tx, LOCK_SQL, [`${teamId}:${input.email}`]);
-      const outcome = await writeIntake(tx, {
-        teamId,
-        input,
-        marketerId: opts.marketerId ?? null,
-        segment: q.segment,
-        stage: q.stage,
-        score: q.score,
-        routed,
-        // A routed lead's first-touch SLA clock starts as it arrives.
-        slaDueAt: routed ? firstTouchDueAt(now, config.sla, config.calendar) : null,
-        now,
-        duplicateSince: input.email && days > 0 ? new Date(now.getTime() - days * DAY_MS) : null,
-        createdEvent: { segment: q.segment, stage: q.stage, score: q.score, because: q.because, routed },
-        cardChannel: routed ? config.channels.leads[q.segment]! : null,
-        accountMatch:
-          routed && policy && config.routing.matchExistingAccounts ? accountKeys(input, config) : null,
-        // Account match or claim mode's auto-assign timer first, then the escalation ladder's steps
-        // (same due time: routing runs first).
-        jobs: foldJobs ? [...router.intakeJobs(arrival), ...slaLadderJobs(config, now)] : [],
-      });
+      await queryText(tx, lock.text, lock.params);
+      const outcome = await writeIntake(tx, write);
       if (outcome.kind === 'duplicate') {
         await this.#resubmitted(config, tx, teamId, outcome, input, now);
         return { leadId: outcome.leadId, duplicate: true };
       }
+      if (outcome.kind === 'account') throw new Error('intake: an account lead outside the common case');
       const { lead, accountLead } = outcome;
       if (routed && (!foldJobs || accountLead)) {
         // Account match, round robin or claim mode's auto-assign timer: committed with the lead.

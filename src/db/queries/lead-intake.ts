@@ -1,5 +1,5 @@
 import type { LeadInput } from '../../domain/lead-input.js';
-import type { Queryable } from '../client.js';
+import type { Queryable, Statement } from '../client.js';
 import type { LeadRow } from './leads.js';
 import { queryText } from './raw.js';
 import type { AccountMatch } from './routing.js';
@@ -10,6 +10,7 @@ import type { AccountMatch } from './routing.js';
  * only when there is none the lead, its `created` event, its stage arrival, its card in the outbox,
  * the account-match lookup and the jobs known before routing runs. Data-modifying CTEs all see the
  * same snapshot, so the caller must take the email's advisory lock in an earlier statement.
+ * With $34 (common case only) it also writes nothing when an account lead is found.
  */
 const INTAKE_SQL = `
 with dup as (
@@ -38,7 +39,7 @@ ins as (
     $10::int, $11::text, $12::text, $13::text, $14::text, $15::jsonb, $16::jsonb, $17::text, $18::text,
     $24::timestamptz, $18::text, $19::int, $20::boolean, $21::text, $22::timestamptz, $23::text,
     $24::timestamptz, $24::timestamptz
-  where not exists (select 1 from dup)
+  where not exists (select 1 from dup) and not ($34::boolean and exists (select 1 from acct))
   returning id, team_id, stage, segment, source, created_at
 ),
 created as (
@@ -70,6 +71,9 @@ queued as (
 select 'duplicate' as kind, id::text as id, routed,
   null::text as match_id, null::text as match_owner, null::text as match_domain
 from dup
+union all
+select 'account', null, null, acct.id::text, acct.owner_id, acct.email_domain
+from acct where $34::boolean and not exists (select 1 from dup)
 union all
 select 'created', ins.id::text, $20::boolean, acct.id::text, acct.owner_id, acct.email_domain
 from ins left join acct on true`;
@@ -107,6 +111,8 @@ export interface IntakeWrite {
 
 export type IntakeOutcome =
   | { kind: 'duplicate'; leadId: number; routed: boolean }
+  /** Common case only: an account lead was found, so nothing was written. */
+  | { kind: 'account' }
   | {
       kind: 'created';
       lead: LeadRow;
@@ -115,7 +121,7 @@ export type IntakeOutcome =
     };
 
 interface OutcomeRow {
-  kind: 'duplicate' | 'created';
+  kind: 'duplicate' | 'account' | 'created';
   id: string;
   routed: boolean;
   match_id: string | null;
@@ -123,13 +129,26 @@ interface OutcomeRow {
   match_domain: string | null;
 }
 
+/** The lock that serialises intake of one email address (take it before the intake statement). */
+export function intakeLock(teamId: string, email: string): Statement {
+  return { text: 'select pg_advisory_xact_lock(hashtext($1::text))', params: [`${teamId}:${email}`] };
+}
+
+/** Runs the intake statement inside the caller's transaction (after `intakeLock`). */
 export async function writeIntake(q: Queryable, w: IntakeWrite): Promise<IntakeOutcome> {
+  const statement = intakeStatement(w, false);
+  return readIntake(await queryText(q, statement.text, statement.params), w);
+}
+
+/**
+ * The intake statement. `commonCaseOnly`: write nothing unless the lead is new and has no account
+ * lead, so the caller may commit at once and do anything else in a transaction of its own.
+ */
+export function intakeStatement(w: IntakeWrite, commonCaseOnly: boolean): Statement {
   const { input, now } = w;
   const match = w.accountMatch;
-  const lookUp =
-    match !== null && (match.domain !== null || match.company !== null) && match.stages.length > 0;
-  const slaState = w.slaDueAt ? 'running' : null;
-  const rows = await queryText<OutcomeRow>(q, INTAKE_SQL, [
+  const lookUp = lookUpAccount(match);
+  const params = [
     w.teamId,
     input.source,
     input.externalId,
@@ -152,7 +171,7 @@ export async function writeIntake(q: Queryable, w: IntakeWrite): Promise<IntakeO
     w.routed,
     w.marketerId,
     w.slaDueAt?.toISOString() ?? null,
-    slaState,
+    w.slaDueAt ? 'running' : null,
     now.toISOString(),
     w.duplicateSince?.toISOString() ?? null,
     input.email ? input.email.toLowerCase() : null,
@@ -163,10 +182,27 @@ export async function writeIntake(q: Queryable, w: IntakeWrite): Promise<IntakeO
     lookUp ? match.company : null,
     JSON.stringify(lookUp ? match.stages : []),
     JSON.stringify(w.jobs.map((j) => ({ ...j, runAt: j.runAt.toISOString() }))),
-  ]);
-  const row = rows[0];
+    commonCaseOnly,
+  ];
+  return { text: INTAKE_SQL, params };
+}
+
+function lookUpAccount(
+  match: IntakeWrite['accountMatch'],
+): match is NonNullable<IntakeWrite['accountMatch']> {
+  return match !== null && (match.domain !== null || match.company !== null) && match.stages.length > 0;
+}
+
+/** What the intake statement did, from its rows. */
+export function readIntake(rows: readonly unknown[], w: IntakeWrite): IntakeOutcome {
+  const { input, now } = w;
+  const match = w.accountMatch;
+  const lookUp = lookUpAccount(match);
+  const slaState = w.slaDueAt ? ('running' as const) : null;
+  const row = rows[0] as OutcomeRow | undefined;
   if (!row) throw new Error('intake statement returned no row');
   if (row.kind === 'duplicate') return { kind: 'duplicate', leadId: Number(row.id), routed: row.routed };
+  if (row.kind === 'account') return { kind: 'account' };
   const lead: LeadRow = {
     id: Number(row.id),
     teamId: w.teamId,
