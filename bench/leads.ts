@@ -27,6 +27,8 @@ import { startBenchApp } from './bench-app.js';
 const INTAKE_LEADS = Number(process.env.INTAKE_LEADS ?? 5000);
 const CONCURRENCY = 32;
 const CLAIMS = Number(process.env.CLAIMS ?? 200);
+// Round robin serialises on the workspace's routing lock: fewer leads give the same rate.
+const ROUND_ROBIN_LEADS = Number(process.env.ROUND_ROBIN_LEADS ?? 1000);
 
 // Two sellers take smb leads in turn (offers with Accept / Pass and a timeout).
 const ROUND_ROBIN_YAML = `${TEAM_YAML.replace('    roles: [ae]\n    segments: [enterprise]', '    roles: [ae]\n    segments: [smb, enterprise]')}
@@ -39,6 +41,7 @@ routing:
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 const summary = (ms: number[]) => {
+  if (ms.length === 0) return 'n 0';
   const s = [...ms].sort((a, b) => a - b);
   const f = (v: number) => `${v.toFixed(1)} ms`;
   return `n ${s.length}, p50 ${f(pct(s, 0.5))}, p95 ${f(pct(s, 0.95))}, p99 ${f(pct(s, 0.99))}, max ${f(s.at(-1)!)}`;
@@ -113,10 +116,10 @@ const leadCount = async () =>
  * INTAKE_LEADS signed webhook posts at concurrency 32, numbered from `first`. Companies repeat
  * every 500 leads unless `distinct` (round robin gives owners, so repeats would match accounts).
  */
-async function intake(label: string, baseUrl: string, first: number, distinct = false) {
+async function intake(label: string, baseUrl: string, first: number, count = INTAKE_LEADS, distinct = false) {
   const before = await leadCount();
   statements = 0;
-  const run = await atConcurrency32(INTAKE_LEADS, async (n) => {
+  const run = await atConcurrency32(count, async (n) => {
     const i = first + n;
     const res = await sendLead(baseUrl, {
       external_id: `bench-${i}`,
@@ -130,7 +133,7 @@ async function intake(label: string, baseUrl: string, first: number, distinct = 
     });
     if (res.status !== 202) throw new Error(`lead ${i}: ${res.status} ${JSON.stringify(res.json)}`);
   });
-  const perLead = statements / INTAKE_LEADS;
+  const perLead = statements / count;
   const n = (await leadCount()) - before;
   const rate = n / run.seconds;
   console.log(
@@ -187,7 +190,7 @@ try {
 const rrApp = await startBenchApp(database, { jobTick: null, yaml: ROUND_ROBIN_YAML });
 try {
   await rrApp.baton.outbox.stop();
-  await intake('round robin, outbox stopped', rrApp.baseUrl, 2 * INTAKE_LEADS, true);
+  await intake('round robin, outbox stopped', rrApp.baseUrl, 2 * INTAKE_LEADS, ROUND_ROBIN_LEADS, true);
 } finally {
   await rrApp.stop();
   await database.close();
