@@ -26,9 +26,9 @@ export interface Database {
   rows<T extends Record<string, unknown>>(query: SQL, on?: Queryable): Promise<T[]>;
   /**
    * Runs fixed statements (`$1`… placeholders, prepared on PostgreSQL) as one transaction and
-   * returns each one's rows. On PostgreSQL begin, the statements and commit are pipelined on one
-   * connection: one round trip. A statement that fails aborts the transaction (the commit then
-   * rolls back) and its error is thrown.
+   * returns each one's rows. On PostgreSQL the statements are pipelined on the transaction's
+   * connection: three round trips (begin, the statements, commit) however many there are. A
+   * statement that fails rolls the transaction back and its error is thrown.
    */
   batch(statements: readonly Statement[]): Promise<unknown[][]>;
   migrate(): Promise<void>;

@@ -31,22 +31,13 @@ export function openPostgres(
     db,
     kind: 'postgres',
     rows: async (query, on = db) => normalizeRows(await on.execute(query)),
-    async batch(statements) {
-      const connection = await client.reserve();
-      try {
-        // Not awaited one by one: postgres.js writes them together and PostgreSQL runs them in order.
-        const settled = await Promise.allSettled([
-          connection.unsafe('begin'),
-          ...statements.map((s) => connection.unsafe(s.text, s.params as never[], { prepare: true })),
-          connection.unsafe('commit'),
-        ]);
-        const failed = settled.find((r) => r.status === 'rejected');
-        if (failed) throw failed.reason;
-        return settled.slice(1, -1).map((r) => [...(r as PromiseFulfilledResult<unknown[]>).value]);
-      } finally {
-        connection.release();
-      }
-    },
+    // Through begin(), not a reserved connection: postgres.js rejects a transaction's queries
+    // when its connection closes, where queries on a reserved one waited forever in an outage.
+    // The statements are sent together (one round trip between begin and commit).
+    batch: (statements) =>
+      client.begin((tx) =>
+        statements.map((s) => tx.unsafe(s.text, s.params as never[], { prepare: true })),
+      ) as unknown as Promise<unknown[][]>,
     async migrate() {
       // Several Baton processes may start at once: only one migrates, the others wait for it.
       const lock = await client.reserve();

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
@@ -73,8 +72,8 @@ export class LeadService {
   /**
    * The common case (a new lead with no account lead, unrouted or in claim mode) is one
    * transaction of four statements — begin, the email's advisory lock, one statement for the
-   * duplicate check and every write (lead-intake.ts), commit — sent together: one round trip on
-   * PostgreSQL. That statement writes nothing otherwise (a duplicate, an account lead), and the
+   * duplicate check and every write (lead-intake.ts), commit — in three round trips on
+   * PostgreSQL (the lock and the write are sent together). That statement writes nothing otherwise (a duplicate, an account lead), and the
    * lead goes through the full transaction below, as round robin segments always do.
    */
   async #intakeOnce(
