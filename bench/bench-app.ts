@@ -21,7 +21,7 @@ export interface BenchApp {
 
 export async function startBenchApp(
   database: Database,
-  options: { logger?: Logger; jobTick?: string | null; configYaml?: string } = {},
+  options: { logger?: Logger; jobTick?: string | null; yaml?: string } = {},
 ): Promise<BenchApp> {
   const slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
   const baton = await startBaton({
@@ -33,7 +33,7 @@ export async function startBenchApp(
       PORT: '0',
       LOG_LEVEL: 'error',
     }),
-    config: parseWorkspaceConfig(options.configYaml ?? TEAM_YAML, 'bench.yaml'),
+    config: parseWorkspaceConfig(options.yaml ?? TEAM_YAML, 'bench.yaml'),
     clock: systemClock,
     database,
     logger: options.logger ?? createLogger('error'),

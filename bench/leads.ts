@@ -5,72 +5,156 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/baton_bench npm run bench:leads
  *
+ * 0. Baseline, same run, same driver: single-row INSERT … RETURNING into a copy of `leads` (its
+ *    indexes included) at concurrency 32, as a prepared statement — the database's own rate.
  * 1. Intake: INTAKE_LEADS signed POST /api/leads at concurrency 32 → leads committed per second
- *    (202 answers; each is sent only after its transaction commits) and latency percentiles.
+ *    (202 answers; each is sent only after its transaction commits), latency percentiles and
+ *    statements per lead (every statement counted, begin and commit included). Run three times:
+ *    claim mode with the outbox stopped (intake alone), claim mode with the outbox sending cards as
+ *    in production, and round robin (routing's own statements) with the outbox stopped.
  * 2. Claim: CLAIMS cards, each in its own channel (Slack paces one post per second per channel),
  *    clicked one after another → time from the signed click to Slack receiving the card's update.
  */
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
+import { queryText } from '../src/db/queries/raw.js';
 import { sendLead } from '../test/harness/lead-webhook.js';
 import { SlackDriver } from '../test/harness/slack-driver.js';
-import { SIGNING_SECRET, TEAM_ID } from '../test/harness/test-app.js';
+import { SIGNING_SECRET, TEAM_ID, TEAM_YAML } from '../test/harness/test-app.js';
 import { startBenchApp } from './bench-app.js';
 
-const INTAKE_LEADS = Number(process.env.INTAKE_LEADS ?? 3000);
+const INTAKE_LEADS = Number(process.env.INTAKE_LEADS ?? 5000);
 const CONCURRENCY = 32;
 const CLAIMS = Number(process.env.CLAIMS ?? 200);
+// Round robin serialises on the workspace's routing lock: fewer leads give the same rate.
+const ROUND_ROBIN_LEADS = Number(process.env.ROUND_ROBIN_LEADS ?? 1000);
+
+// Two sellers take smb leads in turn (offers with Accept / Pass and a timeout).
+const ROUND_ROBIN_YAML = `${TEAM_YAML.replace('    roles: [ae]\n    segments: [enterprise]', '    roles: [ae]\n    segments: [smb, enterprise]')}
+routing:
+  segments:
+    smb:
+      mode: round_robin
+`;
 
 const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 const summary = (ms: number[]) => {
+  if (ms.length === 0) return 'n 0';
   const s = [...ms].sort((a, b) => a - b);
-  return `p50 ${pct(s, 0.5).toFixed(1)} ms, p95 ${pct(s, 0.95).toFixed(1)} ms, p99 ${pct(s, 0.99).toFixed(1)} ms`;
+  const f = (v: number) => `${v.toFixed(1)} ms`;
+  return `n ${s.length}, p50 ${f(pct(s, 0.5))}, p95 ${f(pct(s, 0.95))}, p99 ${f(pct(s, 0.99))}, max ${f(s.at(-1)!)}`;
 };
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
-const url = process.env.BENCH_DATABASE_URL;
-const database = await openDatabase(url ? { url } : {});
-await database.migrate();
-// Start from an empty database so runs compare.
-await database.db.execute(
-  sql`truncate leads, lead_events, lead_contexts, outbox, channel_pacing, routing_state, jobs, slack_event_receipts, members, workspaces restart identity cascade`,
-);
-// The outbox would pace cards in the background; intake is measured on its own.
-const { baton, slack, baseUrl, stop } = await startBenchApp(database, { jobTick: null });
-
-try {
-  console.log(`database: ${database.kind}; node ${process.version}`);
-
-  // 1. Intake at concurrency 32.
+/** Runs `count` calls of `one` at concurrency 32; returns the seconds taken and each call's latency. */
+async function atConcurrency32(count: number, one: (i: number) => Promise<void>) {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (next < INTAKE_LEADS) {
+      while (next < count) {
         const i = next++;
         const t0 = performance.now();
-        const res = await sendLead(baseUrl, {
-          external_id: `bench-${i}`,
-          source: 'website',
-          email: `lead${i}@company${i % 500}.example`,
-          name: `Lead ${i}`,
-          company: `Company ${i % 500}`,
-          company_size: (i * 37) % 400,
-          form: i % 3 === 0 ? 'contact' : 'demo_request',
-          utm_source: 'bench',
-        });
-        if (res.status !== 202) throw new Error(`lead ${i}: ${res.status} ${JSON.stringify(res.json)}`);
+        await one(i);
         latencies.push(performance.now() - t0);
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  const [{ n } = { n: 0 }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from leads`);
+  return { seconds: (performance.now() - started) / 1000, latencies };
+}
+
+let statements = 0;
+const url = process.env.BENCH_DATABASE_URL;
+const database = await openDatabase({
+  ...(url ? { url } : {}),
+  onQuery: () => {
+    statements++;
+  },
+});
+await database.migrate();
+// Start from an empty database so runs compare.
+await database.db.execute(
+  sql`truncate leads, lead_events, lead_contexts, outbox, channel_pacing, routing_state, jobs, slack_event_receipts, members, workspaces restart identity cascade`,
+);
+console.log(`database: ${database.kind}; node ${process.version}; load average at start ${load()}`);
+
+// 0. The database's own rate: the same shape of row, the same indexes, the same driver.
+await database.db.execute(sql`drop table if exists bench_raw_leads`);
+await database.db.execute(sql`create table bench_raw_leads (like leads including all)`);
+const RAW_SQL = `insert into bench_raw_leads (team_id, source, external_id, email, email_domain, name, company,
+  company_size, form, utm, segment, stage, score, routed, created_at, updated_at)
+  values ($1, 'website', $2, $3, $4, $5, $6, $7, 'demo_request', '{"utm_source":"bench"}', 'smb', 'SQL', 80, true, now(), now())
+  returning id`;
+const raw = await atConcurrency32(INTAKE_LEADS, async (i) => {
+  await queryText(database.db, RAW_SQL, [
+    TEAM_ID,
+    `raw-${i}`,
+    `lead${i}@company${i % 500}.example`,
+    `company${i % 500}.example`,
+    `Lead ${i}`,
+    `Company ${i % 500}`,
+    (i * 37) % 400,
+  ]);
+});
+const rawRate = INTAKE_LEADS / raw.seconds;
+console.log(
+  `baseline: single-row INSERT … RETURNING into a copy of leads (its indexes), concurrency ${CONCURRENCY}: ` +
+    `${rawRate.toFixed(0)} rows/s; ${summary(raw.latencies)}`,
+);
+await database.db.execute(sql`drop table bench_raw_leads`);
+
+const leadCount = async () =>
+  (await database.rows<{ n: number }>(sql`select count(*)::int as n from leads`))[0]?.n ?? 0;
+
+/**
+ * INTAKE_LEADS signed webhook posts at concurrency 32, numbered from `first`. Companies repeat
+ * every 500 leads unless `distinct` (round robin gives owners, so repeats would match accounts).
+ */
+async function intake(label: string, baseUrl: string, first: number, count = INTAKE_LEADS, distinct = false) {
+  const before = await leadCount();
+  statements = 0;
+  const run = await atConcurrency32(count, async (n) => {
+    const i = first + n;
+    const res = await sendLead(baseUrl, {
+      external_id: `bench-${i}`,
+      source: 'website',
+      email: `lead${i}@company${distinct ? i : i % 500}.example`,
+      name: `Lead ${i}`,
+      company: `Company ${distinct ? i : i % 500}`,
+      company_size: (i * 37) % 400,
+      form: i % 3 === 0 ? 'contact' : 'demo_request',
+      utm_source: 'bench',
+    });
+    if (res.status !== 202) throw new Error(`lead ${i}: ${res.status} ${JSON.stringify(res.json)}`);
+  });
+  const perLead = statements / count;
+  const n = (await leadCount()) - before;
+  const rate = n / run.seconds;
   console.log(
-    `intake: ${n} leads committed in ${seconds.toFixed(2)} s at concurrency ${CONCURRENCY} = ${(n / seconds).toFixed(0)} leads/s; ` +
-      `per request ${summary(latencies)}`,
+    `intake, ${label}: ${n} leads committed in ${run.seconds.toFixed(2)} s at concurrency ${CONCURRENCY} = ` +
+      `${rate.toFixed(0)} leads/s = ${((100 * rate) / rawRate).toFixed(1)} % of the baseline; ` +
+      `${perLead.toFixed(2)} statements per lead (all of the app's, begin and commit included); ` +
+      `per request ${summary(run.latencies)}`,
   );
+}
+
+// 1. Intake. Nobody owns a lead yet, so no account matches: the issue's common case.
+const claimApp = await startBenchApp(database, { jobTick: null });
+const { baton, slack, baseUrl } = claimApp;
+try {
+  await baton.outbox.stop(); // intake alone: the wake after each lead finds the sender stopped
+  await intake('claim mode, outbox stopped', baseUrl, 0);
+  baton.outbox.start(); // as in production: each lead wakes it, cards go out paced per channel
+  await intake('claim mode, outbox sending', baseUrl, INTAKE_LEADS);
+  const cards = slack.callsTo('chat.postMessage').length;
+  console.log(`  (cards posted to Slack while that ran: ${cards})`);
+  await baton.outbox.stop();
 
   // 2. Claim click → card update, each card in its own channel.
   await database.db.execute(sql`delete from outbox`);
@@ -97,8 +181,18 @@ try {
     await slack.waitForCall('chat.update', (c) => c.args.channel === `C0BENCH${i}`, { timeoutMs: 10_000 });
     claimMs.push(performance.now() - t0);
   }
-  console.log(`claim click → card updated in Slack: ${claimMs.length} claims, ${summary(claimMs)}`);
+  console.log(`claim click → card updated in Slack: ${summary(claimMs)}`);
 } finally {
-  await stop();
+  await claimApp.stop();
+}
+
+// 3. Round robin: each routed lead is offered in routing's own statements (lock, rotation, offer).
+const rrApp = await startBenchApp(database, { jobTick: null, yaml: ROUND_ROBIN_YAML });
+try {
+  await rrApp.baton.outbox.stop();
+  await intake('round robin, outbox stopped', rrApp.baseUrl, 2 * INTAKE_LEADS, ROUND_ROBIN_LEADS, true);
+} finally {
+  await rrApp.stop();
   await database.close();
 }
+console.log(`load average at end ${load()}`);

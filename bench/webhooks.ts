@@ -32,7 +32,7 @@ const empty = () =>
 
 async function intake(configYaml: string, round: string) {
   await empty();
-  const app = await startBenchApp(database, { configYaml });
+  const app = await startBenchApp(database, { yaml: configYaml });
   let next = 0;
   const started = performance.now();
   await Promise.all(

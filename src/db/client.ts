@@ -4,7 +4,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { DataDirLock } from './data-dir-lock.js';
 import type { Database } from './database.js';
 
-export type { Database, Db, Queryable, Tx } from './database.js';
+export type { Database, Db, Queryable, Statement, Tx } from './database.js';
 
 export interface OpenOptions {
   /** postgres:// URL; when absent the embedded database is used. */
@@ -23,7 +23,11 @@ export interface OpenOptions {
    */
   template?: string | null;
   maxConnections?: number;
+  /** Sees each statement sent to the database, begin and commit included (round-trip tests, benches). */
+  onQuery?: QueryObserver;
 }
+
+export type QueryObserver = (text: string) => void;
 
 const here = dirname(fileURLToPath(import.meta.url));
 // src/db → ../../drizzle, and the same from dist/db after a build.
@@ -39,7 +43,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const migrationsFolder = options.migrationsFolder ?? process.env.BATON_MIGRATIONS_DIR ?? DEFAULT_MIGRATIONS;
   if (options.url) {
     const { openPostgres } = await import('./postgres-client.js');
-    return openPostgres(options.url, migrationsFolder, options.maxConnections);
+    return openPostgres(options.url, migrationsFolder, options.maxConnections, options.onQuery);
   }
   const { openPglite } = await import('./pglite-client.js');
   return openPglite({
@@ -47,6 +51,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     ...(options.lock ? { lock: options.lock } : {}),
     ...(options.pglite ? { pglite: options.pglite } : {}),
     migrationsFolder,
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
     template:
       options.template !== undefined
         ? options.template

@@ -10,6 +10,12 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Queryable = Db | Tx;
 
+/** A fixed SQL text with `$1`… placeholders and its parameters. */
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
 /** One handle over PostgreSQL (postgres.js) or embedded PGlite; callers never see which. */
 export interface Database {
   readonly db: Db;
@@ -18,6 +24,13 @@ export interface Database {
   readonly preparation?: Preparation;
   /** Raw SQL returning rows, the same shape on both drivers. */
   rows<T extends Record<string, unknown>>(query: SQL, on?: Queryable): Promise<T[]>;
+  /**
+   * Runs fixed statements (`$1`… placeholders, prepared on PostgreSQL) as one transaction and
+   * returns each one's rows. On PostgreSQL the statements are pipelined on the transaction's
+   * connection: three round trips (begin, the statements, commit) however many there are. A
+   * statement that fails rolls the transaction back and its error is thrown.
+   */
+  batch(statements: readonly Statement[]): Promise<unknown[][]>;
   migrate(): Promise<void>;
   /** True when every committed migration has been applied. */
   isMigrated(): Promise<boolean>;

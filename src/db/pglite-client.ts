@@ -18,6 +18,8 @@ export interface PgliteOptions {
   migrationsFolder: string;
   /** The prepared data directory a new on-disk one is copied from; null: initdb. */
   template: string | null;
+  /** Sees each statement, begin and commit included. */
+  onQuery?: (text: string) => void;
 }
 
 /** Baton on the embedded PGlite, sized for one team; a new on-disk directory starts from the template. */
@@ -39,12 +41,20 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     await lock?.release();
     throw error;
   }
+  if (options.onQuery) observeStatements(pglite, options.onQuery);
   const db = drizzle({ client: pglite, schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     ...(preparation ? { preparation } : {}),
     rows: async (query, on = db) => normalizeRows(await on.execute(query)),
+    // One connection: nothing to pipeline, but the statements still share one transaction.
+    batch: (statements) =>
+      pglite.transaction(async (tx) => {
+        const results: unknown[][] = [];
+        for (const s of statements) results.push((await tx.query(s.text, s.params)).rows);
+        return results;
+      }),
     migrate: () => migrate(db as never, { migrationsFolder }),
     isMigrated: async () => (await appliedCount(db)) >= expected,
     async close() {
@@ -55,4 +65,36 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
       }
     },
   };
+}
+
+/**
+ * Reports every statement drizzle sends through `pglite` (PGlite has no hook of its own). Its
+ * transaction sends BEGIN and COMMIT internally, so those are reported here around the callback.
+ */
+function observeStatements(pglite: PGlite, onQuery: (text: string) => void): void {
+  const query = pglite.query.bind(pglite);
+  const exec = pglite.exec.bind(pglite);
+  const transaction = pglite.transaction.bind(pglite);
+  const seen = <A extends unknown[], R>(run: (text: string, ...rest: A) => R) => {
+    return (text: string, ...rest: A): R => {
+      onQuery(text);
+      return run(text, ...rest);
+    };
+  };
+  pglite.query = seen(query) as PGlite['query'];
+  pglite.exec = seen(exec) as PGlite['exec'];
+  pglite.transaction = ((callback: Parameters<PGlite['transaction']>[0]) =>
+    transaction(async (tx) => {
+      onQuery('BEGIN');
+      tx.query = seen(tx.query.bind(tx)) as typeof tx.query;
+      tx.exec = seen(tx.exec.bind(tx)) as typeof tx.exec;
+      try {
+        const result = await callback(tx);
+        onQuery('COMMIT');
+        return result;
+      } catch (error) {
+        onQuery('ROLLBACK');
+        throw error;
+      }
+    })) as PGlite['transaction'];
 }

@@ -8,7 +8,12 @@ import * as schema from './schema.js';
 const MIGRATION_LOCK = 4_242_017;
 
 /** Baton on a PostgreSQL server through postgres.js. */
-export function openPostgres(url: string, migrationsFolder: string, maxConnections = 10): Database {
+export function openPostgres(
+  url: string,
+  migrationsFolder: string,
+  maxConnections = 10,
+  onQuery?: (text: string) => void,
+): Database {
   const expected = journalLength(migrationsFolder);
   const client = postgres(url, {
     max: maxConnections,
@@ -19,12 +24,20 @@ export function openPostgres(url: string, migrationsFolder: string, maxConnectio
     // that long and the server's return went unnoticed. Attempts are made only when a query
     // needs a connection, so a short constant pause fails fast (503) and recovers at once.
     backoff: () => 0.01, // seconds
+    ...(onQuery ? { debug: (_connection: number, text: string) => onQuery(text) } : {}),
   });
   const db = drizzle({ client, schema }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
     rows: async (query, on = db) => normalizeRows(await on.execute(query)),
+    // Through begin(), not a reserved connection: postgres.js rejects a transaction's queries
+    // when its connection closes, where queries on a reserved one waited forever in an outage.
+    // The statements are sent together (one round trip between begin and commit).
+    batch: (statements) =>
+      client.begin((tx) =>
+        statements.map((s) => tx.unsafe(s.text, s.params as never[], { prepare: true })),
+      ) as unknown as Promise<unknown[][]>,
     async migrate() {
       // Several Baton processes may start at once: only one migrates, the others wait for it.
       const lock = await client.reserve();

@@ -28,8 +28,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock reading of `at` in `timeZone`. */
-export function toLocal(at: Date, timeZone: string): LocalDateTime & { second: number } {
+/** The wall-clock reading of `at` in `timeZone`, read by formatting it (the exact, slow path). */
+export function toLocalExact(at: Date, timeZone: string): LocalDateTime & { second: number } {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(at)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -44,11 +44,70 @@ export function toLocal(at: Date, timeZone: string): LocalDateTime & { second: n
   };
 }
 
+function exactOffset(ms: number, timeZone: string): number {
+  const l = toLocalExact(new Date(ms), timeZone);
+  return (
+    Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - Math.floor(ms / SECOND_MS) * SECOND_MS
+  );
+}
+
+const SECOND_MS = 1000;
+const HOUR_MS = 3_600_000;
+/** Hours remembered per zone before the zone's cache starts over (a few years of hours). */
+const CACHE_HOURS = 50_000;
+/**
+ * Per zone, per UTC hour: the zone's offset through that whole hour, or null when it changes
+ * inside it. Formatting a date costs microseconds and the SLA clock reads the zone dozens of
+ * times per lead; zones change offset at most a few times a year, never twice within an hour.
+ */
+const offsets = new Map<string, Map<number, number | null>>();
+let caching = true;
+
+/** Tests compare the cached path with the exact one; production never turns it off. */
+export function useZoneOffsetCache(on: boolean): void {
+  caching = on;
+  offsets.clear();
+}
+
+function hourOffset(ms: number, timeZone: string): number | null {
+  const hour = Math.floor(ms / HOUR_MS);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const first = exactOffset(start, timeZone);
+    offset = first === exactOffset(start + HOUR_MS - SECOND_MS, timeZone) ? first : null;
+    if (zone.size >= CACHE_HOURS) zone.clear();
+    zone.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock reading of `at` in `timeZone`. */
+export function toLocal(at: Date, timeZone: string): LocalDateTime & { second: number } {
+  const ms = at.getTime();
+  const offset = caching && Number.isFinite(ms) ? hourOffset(ms, timeZone) : null;
+  if (offset === null) return toLocalExact(at, timeZone);
+  const wall = new Date(Math.floor(ms / SECOND_MS) * SECOND_MS + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+}
+
 /** How far `timeZone`'s clocks read ahead of UTC at `at` (negative west of Greenwich), whole seconds. */
 export function offsetMs(at: Date, timeZone: string): number {
-  const l = toLocal(at, timeZone);
-  const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+  const ms = at.getTime();
+  const offset = caching && Number.isFinite(ms) ? hourOffset(ms, timeZone) : null;
+  return offset ?? exactOffset(ms, timeZone);
 }
 
 /**

@@ -1,27 +1,26 @@
-import { sql } from 'drizzle-orm';
 import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
 import {
-  appendLeadEvent,
-  findLead,
-  findLeadByExternalId,
-  findRecentLeadByEmail,
-  insertLead,
-  type LeadRow,
-  takeUnownedLead,
-} from '../db/queries/leads.js';
+  type IntakeWrite,
+  intakeLock,
+  intakeStatement,
+  readIntake,
+  writeIntake,
+} from '../db/queries/lead-intake.js';
+import { appendLeadEvent, findLead, type LeadRow, takeUnownedLead } from '../db/queries/leads.js';
 import { findMember } from '../db/queries/members.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
-import { recordArrival, recordStageMove } from '../db/queries/stage-changes.js';
+import { queryText } from '../db/queries/raw.js';
+import { recordStageMove } from '../db/queries/stage-changes.js';
 import { firstTouchDueAt } from '../domain/business-time.js';
 import type { LeadInput } from '../domain/lead-input.js';
 import { salesAcceptedStage, systemMove } from '../domain/lead-stages.js';
 import { isRouted, qualify } from '../domain/qualification.js';
 import { isSeller } from '../domain/roles.js';
 import { scheduleCadence } from './cadence.js';
-import { Router } from './router.js';
-import { scheduleSlaLadder } from './sla.js';
+import { accountKeys, Router } from './router.js';
+import { scheduleSlaLadder, slaLadderJobs } from './sla.js';
 import type { ThreadNote } from './thread-notes.js';
 
 export interface IntakeResult {
@@ -81,13 +80,70 @@ export class LeadService {
     }
   }
 
-  #intakeOnce(
+  /**
+   * The common case (a new lead with no account lead, unrouted or in claim mode) is one
+   * transaction of four statements — begin, the email's advisory lock, one statement for the
+   * duplicate check and every write (lead-intake.ts), commit — in three round trips on
+   * PostgreSQL (the lock and the write are sent together). That statement writes nothing otherwise (a duplicate, an account lead), and the
+   * lead goes through the full transaction below, as round robin segments always do.
+   */
+  async #intakeOnce(
     config: WorkspaceConfig,
     teamId: string,
     input: LeadInput,
     now: Date,
     opts: IntakeOptions,
   ): Promise<IntakeResult> {
+    const q = qualify(input, config.qualification);
+    const routed = isRouted(
+      q.stage,
+      config.routing.thresholdStage,
+      config.stages.working.map((s) => s.key),
+    );
+    const router = new Router(config);
+    const policy = config.routing.segments[q.segment];
+    const imported = opts.importId !== undefined;
+    // A bulk source may have its own first-touch SLA, or none.
+    const sla = opts.sla === undefined ? config.sla : opts.sla;
+    const slaConfig = sla ? { ...config, sla } : null;
+    // Round robin offers the lead in routing's own statements; the ladder follows them.
+    const foldJobs = routed && policy?.mode !== 'round_robin';
+    const days = config.intake.duplicateWindowDays;
+    const write: IntakeWrite = {
+      teamId,
+      input,
+      marketerId: opts.marketerId ?? null,
+      importId: opts.importId ?? null,
+      segment: q.segment,
+      stage: q.stage,
+      score: q.score,
+      routed,
+      // A routed lead's first-touch SLA clock starts as it arrives.
+      slaDueAt: routed && sla ? firstTouchDueAt(now, sla, config.calendar) : null,
+      now,
+      duplicateSince: input.email && days > 0 ? new Date(now.getTime() - days * DAY_MS) : null,
+      createdEvent: { segment: q.segment, stage: q.stage, score: q.score, because: q.because, routed },
+      // An imported lead has no card: the import's summary per segment lists it.
+      cardChannel: routed && !imported ? config.channels.leads[q.segment]! : null,
+      accountMatch:
+        routed && policy && config.routing.matchExistingAccounts ? accountKeys(input, config) : null,
+      // Claim mode's auto-assign timer first, then the escalation ladder's steps (same due time:
+      // routing runs first).
+      jobs: foldJobs
+        ? [
+            ...router.intakeJobs({ segment: q.segment, createdAt: now }),
+            ...(slaConfig ? slaLadderJobs(slaConfig, now) : []),
+          ]
+        : [],
+    };
+    // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
+    const lock = intakeLock(teamId, input.email);
+    if (!opts.tx && (!routed || foldJobs)) {
+      const [, rows] = await this.database.batch([lock, intakeStatement(write, true)]);
+      const outcome = readIntake(rows!, write);
+      if (outcome.kind === 'created') return { leadId: outcome.lead.id, duplicate: false };
+    }
+    // A bulk import runs each row inside its batch's transaction: as a savepoint, or directly.
     const inTx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
       !opts.tx
         ? this.database.db.transaction(fn)
@@ -95,112 +151,51 @@ export class LeadService {
           ? fn(opts.tx)
           : opts.tx.transaction(fn);
     return inTx(async (tx) => {
-      // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${teamId}:${input.email}`}))`);
-      const existing = await this.#findDuplicate(config, tx, teamId, input, now);
-      if (existing) {
-        await appendLeadEvent(tx, {
-          teamId,
-          leadId: existing.id,
-          type: 'resubmitted',
-          data: { source: input.source, external_id: input.externalId, form: input.form },
-          occurredAt: now,
-        });
-        if (existing.routed && opts.importId === undefined) {
-          await this.#note(
-            config,
-            tx,
-            existing,
-            { kind: 'resubmitted', source: input.source, form: input.form },
-            now,
-          );
-        }
-        return { leadId: existing.id, duplicate: true };
+      await queryText(tx, lock.text, lock.params);
+      const outcome = await writeIntake(tx, write);
+      if (outcome.kind === 'duplicate') {
+        await this.#resubmitted(config, tx, teamId, outcome, input, now, imported);
+        return { leadId: outcome.leadId, duplicate: true };
       }
-      const q = qualify(input, config.qualification);
-      const routed = isRouted(
-        q.stage,
-        config.routing.thresholdStage,
-        config.stages.working.map((s) => s.key),
-      );
-      const sla = opts.sla === undefined ? config.sla : opts.sla;
-      const lead = await insertLead(tx, {
-        ...input,
-        marketerId: opts.marketerId ?? null,
-        importId: opts.importId ?? null,
-        teamId,
-        segment: q.segment,
-        stage: q.stage,
-        score: q.score,
-        routed,
-        stageEnteredAt: now,
-        furthestStage: q.stage,
-        // A routed lead's first-touch SLA clock starts as it arrives.
-        ...(routed && sla
-          ? {
-              slaDueAt: firstTouchDueAt(now, sla, config.calendar),
-              slaState: 'running' as const,
-            }
-          : {}),
-        createdAt: now,
-        updatedAt: now,
-      });
-      await appendLeadEvent(tx, {
-        teamId,
-        leadId: lead.id,
-        type: 'created',
-        data: { segment: q.segment, stage: q.stage, score: q.score, because: q.because, routed },
-        occurredAt: now,
-      });
-      await recordArrival(tx, lead);
-      if (routed) {
-        if (opts.importId === undefined)
-          await enqueueSlackWrite(
-            tx,
-            {
-              teamId,
-              method: 'chat.postMessage',
-              channel: config.channels.leads[q.segment]!,
-              args: {},
-              leadId: lead.id,
-              purpose: 'lead_card',
-              dedupeKey: `lead_card:${lead.id}`,
-            },
-            now,
-          );
+      if (outcome.kind === 'account') throw new Error('intake: an account lead outside the common case');
+      const { lead, accountLead } = outcome;
+      if (routed && (!foldJobs || accountLead)) {
         // Account match, round robin or claim mode's auto-assign timer: committed with the lead.
-        await new Router(config).onIntake(tx, lead, now, { quiet: opts.importId !== undefined });
-        // The escalation ladder's steps, after routing's own jobs (same due time: routing runs first).
-        if (sla) await scheduleSlaLadder(tx, { ...config, sla }, lead, now);
+        await router.onIntake(tx, lead, now, { accountLead, quiet: imported });
+        if (slaConfig) await scheduleSlaLadder(tx, slaConfig, lead, now);
       }
       return { leadId: lead.id, duplicate: false };
     });
   }
 
-  async #findDuplicate(
+  async #resubmitted(
     config: WorkspaceConfig,
     tx: Tx,
     teamId: string,
+    { leadId, routed }: { leadId: number; routed: boolean },
     input: LeadInput,
     now: Date,
-  ): Promise<LeadRow | undefined> {
-    if (input.externalId) {
-      const sameId = await findLeadByExternalId(tx, teamId, input.source, input.externalId);
-      if (sameId) return sameId;
+    imported: boolean,
+  ): Promise<void> {
+    await appendLeadEvent(tx, {
+      teamId,
+      leadId,
+      type: 'resubmitted',
+      data: { source: input.source, external_id: input.externalId, form: input.form },
+      occurredAt: now,
+    });
+    // An import's answer lists its duplicates; the card's thread gets no line per row.
+    if (!routed || imported) return;
+    const existing = await findLead(tx, teamId, leadId);
+    if (existing) {
+      await this.#note(
+        config,
+        tx,
+        existing,
+        { kind: 'resubmitted', source: input.source, form: input.form },
+        now,
+      );
     }
-    return this.#byEmail(config, tx, teamId, input, now);
-  }
-
-  #byEmail(
-    config: WorkspaceConfig,
-    tx: Tx,
-    teamId: string,
-    input: LeadInput,
-    now: Date,
-  ): Promise<LeadRow | undefined> {
-    const days = config.intake.duplicateWindowDays;
-    if (!input.email || days <= 0) return Promise.resolve(undefined);
-    return findRecentLeadByEmail(tx, teamId, input.email, new Date(now.getTime() - days * DAY_MS));
   }
 
   /** Claim: first click wins. An MQL claimed by sales becomes a SAL (the sales-accepted hand-off). */

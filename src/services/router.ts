@@ -1,11 +1,13 @@
 import type { RoutingPolicy, WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Tx } from '../db/client.js';
 import { scheduleJob } from '../db/queries/jobs.js';
+import type { IntakeJob } from '../db/queries/lead-intake.js';
 import { countLeadsByOwnerInStages } from '../db/queries/lead-lookup.js';
 import { appendLeadEvent, changeLeadOwner, type LeadRow } from '../db/queries/leads.js';
 import { findMember } from '../db/queries/members.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
 import {
+  type AccountMatch,
   findAccountLead,
   listRotation,
   lockRouting,
@@ -89,15 +91,21 @@ export class Router {
   }
 
   /**
-   * A routed lead just arrived (its card is queued in the same transaction). `quiet` (a bulk
-   * import): the owner is set outright with no thread line, DM or accept timeout; the import's one
-   * DM per seller lists their leads.
+   * A routed lead just arrived (its card is queued in the same transaction). `accountLead` is the
+   * account match when the caller looked it up already (null: looked up, none); undefined: look it up.
+   * `quiet` (a bulk import): the owner is set outright with no thread line, DM or accept timeout; the
+   * import's one DM per seller lists their leads.
    */
-  async onIntake(tx: Tx, lead: LeadRow, now: Date, { quiet = false } = {}): Promise<void> {
+  async onIntake(
+    tx: Tx,
+    lead: LeadRow,
+    now: Date,
+    { accountLead, quiet = false }: { accountLead?: AccountMatch | null; quiet?: boolean } = {},
+  ): Promise<void> {
     const policy = this.policyOf(lead);
     if (!policy) return;
     const match = this.config.routing.matchExistingAccounts
-      ? await this.#accountOwner(tx, lead, now)
+      ? await this.#accountOwner(tx, lead, now, accountLead)
       : undefined;
     if (match) {
       const note: RoutedNote = {
@@ -114,21 +122,29 @@ export class Router {
     }
     if (policy.mode === 'round_robin') {
       await this.route(tx, lead, now, { trigger: 'intake' }, { atIntake: true, quiet });
-    } else if (policy.autoAssignAfterMinutes !== null) {
-      const minutes = policy.autoAssignAfterMinutes;
-      await scheduleJob(
-        tx,
-        {
-          teamId: lead.teamId,
-          kind: ROUTING_JOBS.autoAssign,
-          // On the SLA's clock like every other ladder step (working minutes by default).
-          runAt: stepDueAt(lead.createdAt, minutes, this.config.sla, this.config.calendar),
-          payload: { leadId: lead.id, afterMinutes: minutes },
-          dedupeKey: `${ROUTING_JOBS.autoAssign}:${lead.id}`,
-        },
-        now,
-      );
+    } else {
+      for (const job of this.intakeJobs(lead)) await scheduleJob(tx, leadJob(job, lead), now);
     }
+  }
+
+  /**
+   * The jobs routing queues for a new lead with no account match: claim mode's auto-assign timer.
+   * Intake folds them into its own statement in the common case; onIntake schedules them otherwise.
+   */
+  intakeJobs(lead: Pick<LeadRow, 'segment' | 'createdAt'>): IntakeJob[] {
+    const policy = this.config.routing.segments[lead.segment];
+    if (policy?.mode !== 'claim' || policy.autoAssignAfterMinutes === null) return [];
+    const minutes = policy.autoAssignAfterMinutes;
+    return [
+      {
+        kind: ROUTING_JOBS.autoAssign,
+        // On the SLA's clock like every other ladder step (working minutes by default).
+        runAt: stepDueAt(lead.createdAt, minutes, this.config.sla, this.config.calendar),
+        payload: { afterMinutes: minutes },
+        keyPrefix: `${ROUTING_JOBS.autoAssign}:`,
+        keySuffix: '',
+      },
+    ];
   }
 
   /**
@@ -305,16 +321,16 @@ export class Router {
     tx: Tx,
     lead: LeadRow,
     now: Date,
+    found: AccountMatch | null | undefined,
   ): Promise<{ ownerId: string; record: AccountMatchRecord } | undefined> {
     const domain = accountDomain(lead.emailDomain);
-    const company = companyKey(lead.company);
-    const match = await findAccountLead(tx, lead.teamId, {
-      excludeLeadId: lead.id,
-      domain,
-      company,
-      // Open or won: every working stage (side states such as Lost are neither).
-      stages: this.config.stages.working.map((s) => s.key),
-    });
+    const match =
+      found !== undefined
+        ? found
+        : await findAccountLead(tx, lead.teamId, {
+            excludeLeadId: lead.id,
+            ...accountKeys(lead, this.config),
+          });
     if (!match) return undefined;
     const owner = await findMember(tx, lead.teamId, match.ownerId);
     if (!owner || !isSeller(owner.roles) || !owner.segments.includes(lead.segment) || isAway(owner, now))
@@ -340,4 +356,28 @@ export class Router {
   async #event(tx: Tx, lead: LeadRow, type: string, data: Record<string, unknown>, now: Date) {
     await appendLeadEvent(tx, { teamId: lead.teamId, leadId: lead.id, type, data, occurredAt: now });
   }
+}
+
+/** What an account match looks for: the lead's domain or company, among open or won leads. */
+export function accountKeys(
+  lead: Pick<LeadRow, 'emailDomain' | 'company'>,
+  config: WorkspaceConfig,
+): { domain: string | null; company: string | null; stages: string[] } {
+  return {
+    domain: accountDomain(lead.emailDomain),
+    company: companyKey(lead.company),
+    // Open or won: every working stage (side states such as Lost are neither).
+    stages: config.stages.working.map((s) => s.key),
+  };
+}
+
+/** A job spec for this lead as `scheduleJob` takes it (leadId in the payload, the key completed). */
+export function leadJob(job: IntakeJob, lead: Pick<LeadRow, 'id' | 'teamId'>) {
+  return {
+    teamId: lead.teamId,
+    kind: job.kind,
+    runAt: job.runAt,
+    payload: { leadId: lead.id, ...job.payload },
+    dedupeKey: `${job.keyPrefix}${lead.id}${job.keySuffix}`,
+  };
 }

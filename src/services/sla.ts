@@ -3,6 +3,7 @@ import type { ConfigSource } from '../config/config-source.js';
 import type { EscalationStep, WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
 import { scheduleJob } from '../db/queries/jobs.js';
+import type { IntakeJob } from '../db/queries/lead-intake.js';
 import { countLeadsByOwnerInStages } from '../db/queries/lead-lookup.js';
 import { appendLeadEvent, type LeadRow, leadEventExists } from '../db/queries/leads.js';
 import { findMember, listRoster } from '../db/queries/members.js';
@@ -15,7 +16,7 @@ import { isLate, planLadder } from '../domain/sla-ladder.js';
 import { holidayDates } from '../domain/working-time.js';
 import { LeadWrites } from './lead-writes.js';
 import { memberEligibility } from './member-eligibility.js';
-import { Router } from './router.js';
+import { leadJob, Router } from './router.js';
 import { SLA_DM_PURPOSE, SLA_ESCALATION_PURPOSE, SLA_THREAD_PURPOSE, type SlaMessage } from './sla-notes.js';
 
 export const SLA_STEP_JOB = 'sla.step';
@@ -43,25 +44,25 @@ export const slaStepKey = (leadId: number, step: number) => `${SLA_STEP_JOB}:${l
  */
 export async function scheduleSlaLadder(tx: Tx, config: WorkspaceConfig, lead: LeadRow, now: Date) {
   if (!lead.routed) return;
-  for (const planned of planLadder(lead.createdAt, config.sla, config.calendar)) {
-    const payload: SlaStepPayload = {
-      leadId: lead.id,
+  for (const job of slaLadderJobs(config, lead.createdAt)) await scheduleJob(tx, leadJob(job, lead), now);
+}
+
+/** The ladder's jobs for a lead that arrived at `arrivedAt` (intake folds them into its statement). */
+export function slaLadderJobs(config: WorkspaceConfig, arrivedAt: Date): IntakeJob[] {
+  return planLadder(arrivedAt, config.sla, config.calendar).map((planned) => {
+    const payload: Omit<SlaStepPayload, 'leadId'> = {
       step: planned.index,
       action: planned.step.action,
       dueAt: planned.dueAt.toISOString(),
     };
-    await scheduleJob(
-      tx,
-      {
-        teamId: lead.teamId,
-        kind: SLA_STEP_JOB,
-        runAt: planned.dueAt,
-        payload: { ...payload },
-        dedupeKey: slaStepKey(lead.id, planned.index),
-      },
-      now,
-    );
-  }
+    return {
+      kind: SLA_STEP_JOB,
+      runAt: planned.dueAt,
+      payload: { ...payload },
+      keyPrefix: `${SLA_STEP_JOB}:`,
+      keySuffix: `:${planned.index}`,
+    };
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import { type Database, openDatabase, type QueryObserver } from '../../src/db/client.js';
 import { upsertWorkspace } from '../../src/db/queries/workspaces.js';
 
 /**
@@ -10,25 +10,29 @@ import { upsertWorkspace } from '../../src/db/queries/workspaces.js';
  * migrated snapshot global-setup made, which starts ~4x faster than a fresh instance), or a
  * fresh PostgreSQL database when TEST_DATABASE_URL is set. Closing it drops what it created.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(options: { onQuery?: QueryObserver } = {}): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl) return openPostgresTestDatabase(adminUrl);
+  if (adminUrl) return openPostgresTestDatabase(adminUrl, options.onQuery);
   const snapshot = process.env.BATON_TEST_SNAPSHOT;
   const pglite = snapshot
     ? await PGlite.create({ loadDataDir: new Blob([await readFile(snapshot)]) })
     : await PGlite.create();
-  const database = await openDatabase({ pglite });
+  const database = await openDatabase({ pglite, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   await database.migrate();
   return database;
 }
 
-async function openPostgresTestDatabase(adminUrl: string): Promise<Database> {
+async function openPostgresTestDatabase(adminUrl: string, onQuery?: QueryObserver): Promise<Database> {
   const name = `baton_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), maxConnections: 5 });
+  const database = await openDatabase({
+    url: url.toString(),
+    maxConnections: 5,
+    ...(onQuery ? { onQuery } : {}),
+  });
   await database.migrate();
   return {
     ...database,
