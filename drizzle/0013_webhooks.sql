@@ -36,8 +36,6 @@ CREATE TABLE "webhook_endpoints" (
 	"last_error" text,
 	"paused_at" timestamp with time zone,
 	"paused_reason" text,
-	"delivered" integer DEFAULT 0 NOT NULL,
-	"failed" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "webhook_endpoints_team_id_name_pk" PRIMARY KEY("team_id","name")
 );
 --> statement-breakpoint

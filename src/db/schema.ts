@@ -699,8 +699,6 @@ export const webhookEndpoints = pgTable(
     lastError: text('last_error'),
     pausedAt: at('paused_at'),
     pausedReason: text('paused_reason'),
-    delivered: integer('delivered').notNull().default(0),
-    failed: integer('failed').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.name] })],
 );

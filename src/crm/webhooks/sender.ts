@@ -67,6 +67,8 @@ export class WebhookSender {
   readonly #sending = new Set<Promise<void>>();
   /** Endpoints whose last try failed: probed one delivery at a time until one succeeds. */
   readonly #failing = new Set<string>();
+  /** When this process last wrote an endpoint's success (its row is one hot row per endpoint). */
+  readonly #successWritten = new Map<string, number>();
 
   constructor(options: WebhookSenderOptions) {
     this.#o = { timeoutMs: 10_000, perEndpoint: 16, ...options };
@@ -157,16 +159,20 @@ export class WebhookSender {
     const outcome = await this.#post(endpoint, row);
     const now = clock.now();
     const key = `${row.teamId}:${row.endpoint}`;
-    if (outcome.kind === 'delivered') this.#failing.delete(key);
-    else this.#failing.add(key);
     if (outcome.kind === 'delivered') {
-      await database.db.transaction(async (tx) => {
-        await markDelivered(tx, row.id, outcome.status, now);
-        await endpointSucceeded(tx, row.teamId, row.endpoint, outcome.status, now);
-      });
+      await markDelivered(database.db, row.id, outcome.status, now);
+      // The endpoint's health row is written on the first success after failures and then at most
+      // once a second: sixteen deliveries in flight must not queue on one row lock.
+      const wasFailing = this.#failing.delete(key);
+      const last = this.#successWritten.get(key) ?? 0;
+      if (wasFailing || now.getTime() - last >= 1000) {
+        this.#successWritten.set(key, now.getTime());
+        await endpointSucceeded(database.db, row.teamId, row.endpoint, outcome.status, now);
+      }
       metrics.webhookDelivery({ endpoint: row.endpoint, outcome: 'delivered' });
       return;
     }
+    this.#failing.add(key);
     metrics.webhookFailure({
       endpoint: row.endpoint,
       error: outcome.kind === 'rate_limited' ? 'http_429' : outcome.code,

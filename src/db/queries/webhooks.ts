@@ -136,7 +136,7 @@ export async function endpointSucceeded(
 ): Promise<void> {
   await q
     .insert(webhookEndpoints)
-    .values({ teamId, name, lastAttemptAt: now, lastDeliveredAt: now, lastStatus: status, delivered: 1 })
+    .values({ teamId, name, lastAttemptAt: now, lastDeliveredAt: now, lastStatus: status })
     .onConflictDoUpdate({
       target: [webhookEndpoints.teamId, webhookEndpoints.name],
       set: {
@@ -146,7 +146,6 @@ export async function endpointSucceeded(
         lastDeliveredAt: now,
         lastStatus: status,
         lastError: null,
-        delivered: sql`${webhookEndpoints.delivered} + 1`,
       },
     });
 }
@@ -169,7 +168,6 @@ export async function endpointFailed(
       lastAttemptAt: now,
       lastStatus: failure.status,
       lastError: failure.error,
-      failed: 1,
     })
     .onConflictDoUpdate({
       target: [webhookEndpoints.teamId, webhookEndpoints.name],
@@ -179,7 +177,6 @@ export async function endpointFailed(
         lastAttemptAt: now,
         lastStatus: failure.status,
         lastError: failure.error,
-        failed: sql`${webhookEndpoints.failed} + 1`,
       },
     })
     .returning();

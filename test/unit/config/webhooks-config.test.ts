@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigFileError, parseWorkspaceConfig } from '../../../src/config/workspace.js';
+import { parseWith as parse, problemsOf } from './file-problems.js';
 
-const BASE = ['channels: { leads: C0123LEADS }', 'roster: [{ user: U0AAAAAAA, roles: [sdr] }]'].join('\n');
-const parse = (rest = '') => parseWorkspaceConfig(`${BASE}\n${rest}`, 'baton.yaml');
 const hook = (fields: string) => `webhooks:\n  - { ${fields} }`;
 const OK = 'name: zapier, url: "https://hooks.zapier.com/hooks/catch/1/abc/", secret_env: ZAPIER_SECRET';
-
-function problemsOf(rest: string): readonly string[] {
-  try {
-    parse(rest);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigFileError);
-    return (error as ConfigFileError).problems;
-  }
-  throw new Error('expected the config file to be rejected');
-}
 
 describe('webhooks', () => {
   it('has none by default', () => {
