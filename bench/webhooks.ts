@@ -73,7 +73,7 @@ try {
   );
   const runs: Array<{ label: string; perSecond: number }> = [];
   for (const label of ['without', 'with', 'without', 'with']) {
-    hooks.forEach((h) => h.reset());
+    for (const h of hooks) h.reset();
     const { app, perSecond, seconds } = await intake(
       label === 'with' ? yamlWith : TEAM_YAML,
       `${label}${runs.length}`,
