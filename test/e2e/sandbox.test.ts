@@ -22,10 +22,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'baton-sandbox-'));
   // Inside the repository, so the bundle's external packages resolve from node_modules.
   bundleDir = await mkdtemp(join(process.cwd(), 'node_modules', '.baton-test-sandbox-'));
+  // As scripts/sandbox.mjs bundles it: the launcher and the sandbox's Baton side by side.
   await build({
-    entryPoints: ['src/sandbox/main.ts'],
+    entryPoints: { main: 'src/sandbox/main.ts', 'baton-entry': 'src/sandbox/baton-entry.ts' },
     outdir: bundleDir,
     bundle: true,
+    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
@@ -70,6 +72,11 @@ describe('production Baton (with Slack credentials)', () => {
         '/response/abc',
         '/upload/F0A',
         '/files/F0A',
+        // The sandbox's scenario controls.
+        '/sandbox/api/scenarios',
+        '/sandbox/api/scenarios/lead',
+        '/sandbox/api/scenarios/clock',
+        '/sandbox/api/scenarios/reset',
       ];
       const answers: string[] = [];
       for (const path of paths) {
@@ -105,6 +112,48 @@ describe('the sandbox launcher refuses bad input', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('baton sandbox: SANDBOX_PORT must be a port number 0–65535, got eighty\n');
   });
+
+  const run = async (args: string[]) => {
+    const child = spawn(process.execPath, [join(bundleDir, 'main.js'), ...args], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', BATON_SANDBOX_DIR: join(dir, 'refused') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr!.on('data', (d) => {
+      stderr += d;
+    });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    return { code, stdout, stderr };
+  };
+
+  it('names a bad flag, and starts nothing', async () => {
+    expect(await run(['--lang', 'fr'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'baton sandbox: --lang must be en or ko, got fr\n',
+    });
+    expect(await run(['--demo', '--empty'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'baton sandbox: give one of --demo and --empty, not both\n',
+    });
+    const unknown = await run(['--colour']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^baton sandbox: Unknown option '--colour'.*\(see --help\)\n$/);
+  });
+
+  it('prints its options with --help', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('--lang en|ko');
+    expect(stdout).toContain('--demo');
+    expect(stdout).toContain('--empty');
+  });
 });
 
 describe('the sandbox launcher', () => {
@@ -119,7 +168,6 @@ describe('the sandbox launcher', () => {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
-        BATON_SANDBOX_MAIN: process.env.BATON_TEST_MAIN!,
         BATON_SANDBOX_DIR: sandboxDir(),
         SANDBOX_PORT: '0',
         BATON_MIGRATIONS_DIR: join(process.cwd(), 'drizzle'),
@@ -155,7 +203,13 @@ describe('the sandbox launcher', () => {
     const before = (await (await fetch(url)).json()) as EmulatorSnapshot;
     expect(before.team.id).toBe('T0SANDBOX');
     expect(before.users.filter((u) => u.isAdmin).map((u) => u.id)).toEqual(['U0SBADMIN']);
-    expect(before.channels.map((c) => c.name)).toEqual(['leads', 'lead-escalations', 'growth-retro', 'voc']);
+    expect(before.channels.map((c) => c.name)).toEqual([
+      'leads',
+      'leads-enterprise',
+      'lead-escalations',
+      'growth-retro',
+      'voc',
+    ]);
 
     // The admin opens Baton's Home, as Slack tells Baton with a signed event.
     const driver = new SlackDriver({
