@@ -6,38 +6,27 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import type { SandboxSession } from '../../src/sandbox/sandbox.js';
 import type { EmulatorSnapshot } from '../../src/sandbox/slack-emulator/snapshot.js';
 import { freePort, launchBaton, waitForReady } from '../harness/baton-process.js';
 import { FakeSlack } from '../harness/fake-slack.js';
+import { bundleSandbox } from '../harness/sandbox-bundle.js';
 import { SlackDriver } from '../harness/slack-driver.js';
 import { SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
 
 let dir: string;
+let bundle: Awaited<ReturnType<typeof bundleSandbox>>;
 let bundleDir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'baton-sandbox-'));
-  // Inside the repository, so the bundle's external packages resolve from node_modules.
-  bundleDir = await mkdtemp(join(process.cwd(), 'node_modules', '.baton-test-sandbox-'));
-  // As scripts/sandbox.mjs bundles it: the launcher and the sandbox's Baton side by side.
-  await build({
-    entryPoints: { main: 'src/sandbox/main.ts', 'baton-entry': 'src/sandbox/baton-entry.ts' },
-    outdir: bundleDir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  bundle = await bundleSandbox();
+  bundleDir = bundle.dir;
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  await rm(bundleDir, { recursive: true, force: true });
+  await bundle.remove();
 });
 
 const alive = (pid: number) => {
@@ -114,21 +103,12 @@ describe('the sandbox launcher refuses bad input', () => {
   });
 
   const run = async (args: string[]) => {
-    const child = spawn(process.execPath, [join(bundleDir, 'main.js'), ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', BATON_SANDBOX_DIR: join(dir, 'refused') },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const launched = launchBaton({ BATON_SANDBOX_DIR: join(dir, 'refused') }, dir, {
+      main: join(bundleDir, 'main.js'),
+      args,
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr!.on('data', (d) => {
-      stderr += d;
-    });
-    const code = await new Promise((resolve) => child.on('exit', resolve));
-    return { code, stdout, stderr };
+    const { code } = await launched.exited;
+    return { code, stdout: launched.stdout(), stderr: launched.stderr() };
   };
 
   it('names a bad flag, and starts nothing', async () => {
