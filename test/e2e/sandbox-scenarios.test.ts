@@ -86,7 +86,8 @@ function texts(blocks: unknown): string[] {
   });
 }
 
-describe('the demo workspace', () => {
+// Under load a clock move that opens a retro or a /funnel over the seeded weeks can take seconds.
+describe('the demo workspace', { timeout: 60_000 }, () => {
   it('reports the clock, the canned leads and the workspace', async () => {
     const { status, json } = await api('');
     expect(status).toBe(200);
@@ -179,7 +180,7 @@ describe('bad input', () => {
   });
 });
 
-describe('leads and time', () => {
+describe('leads and time', { timeout: 60_000 }, () => {
   let morning: number;
 
   it('moves to the next working morning (09:00 in New York, never backwards)', async () => {
