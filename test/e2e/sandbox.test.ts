@@ -216,5 +216,6 @@ describe('the sandbox launcher', () => {
     expect(await exited).toBe(0);
     expect(alive(session.batonPid)).toBe(false);
     await expect(fetch(url)).rejects.toThrow();
-  });
+    // Its waits allow for a loaded machine (a first start copies the database template).
+  }, 90_000);
 });
