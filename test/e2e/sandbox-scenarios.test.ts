@@ -142,6 +142,20 @@ describe('the demo workspace', { timeout: 60_000 }, () => {
     // C won at $48,000 + 1 × $1,000; B lost.
     expect(lines[6]).toContain('*Deals*\nwon 1 · lost 1 · win rate 50%\nAmount won: $49,000.00');
   });
+
+  it('shows last week’s seeded VOC in /voc report, against the week before', async () => {
+    const res = await sandbox.driver.command('/voc', 'report last-week', { userId: PEOPLE.manager });
+    expect(res.status).toBe(200);
+    const reply = await sandbox.slack.waitForResponse(res.responseUrl, { timeoutMs: 20_000 });
+    const counts = texts(reply.body.blocks)[2]!.split('\n');
+    // One week ago (odd): an objection (SDR) and a feature request (CS). Two weeks ago (even):
+    // pricing, a feature request and a competitor quote.
+    expect(DEMO_WEEK.vocPerWeek(1)).toBe(2);
+    expect(DEMO_WEEK.vocPerWeek(2)).toBe(3);
+    expect(counts[0]).toBe('*Captured: 2* — the period before: 3 (▼1)');
+    expect(counts).toContain('• Objection: 1 — before: 0 (▲1)');
+    expect(counts).toContain('• Pricing: 0 — before: 1 (▼1)');
+  });
 });
 
 describe('bad input', () => {
