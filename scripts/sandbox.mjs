@@ -49,6 +49,8 @@ if (!fresh) {
   process.stderr.write(`baton sandbox: bundled in ${Math.round(performance.now() - started)} ms\n`);
 }
 
+// The page's assets (scripts/build-sandbox-web.mjs) are built here, beside the bundle.
+
 /** The template is current when made by this PGlite from exactly these migrations. */
 function templateCurrent() {
   try {
