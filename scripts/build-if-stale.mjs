@@ -12,9 +12,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { files } from './source-files.mjs';
 
 const root = process.cwd();
 const INPUTS = [
@@ -28,16 +29,6 @@ const INPUTS = [
 ];
 const OUT = join(root, 'dist');
 const STAMP = join(OUT, '.build-stamp');
-
-function* files(path) {
-  const info = statSync(path, { throwIfNoEntry: false });
-  if (!info) return;
-  if (!info.isDirectory()) {
-    yield [path, info];
-    return;
-  }
-  for (const name of readdirSync(path).sort()) yield* files(join(path, name));
-}
 
 const hash = createHash('sha256');
 for (const input of INPUTS) {

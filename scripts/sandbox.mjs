@@ -8,27 +8,19 @@
  * depth as tsc's output, so migrations resolve to drizzle/ and the template to dist/pglite-template).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { NODE_BUNDLE, SANDBOX_ENTRIES } from './bundle-node.mjs';
+import { files } from './source-files.mjs';
 
 const root = process.cwd();
 const OUT = join(root, 'dist/sandbox');
 const STAMP = join(OUT, '.sandbox-build-stamp');
 const TEMPLATE = join(root, 'dist/pglite-template');
 const MIGRATIONS = join(root, 'drizzle');
-const INPUTS = ['src', 'package-lock.json', 'scripts/sandbox.mjs'];
-
-function* files(path) {
-  const info = statSync(path, { throwIfNoEntry: false });
-  if (!info) return;
-  if (!info.isDirectory()) {
-    yield [path, info];
-    return;
-  }
-  for (const name of readdirSync(path).sort()) yield* files(join(path, name));
-}
+const INPUTS = ['src', 'package-lock.json', 'scripts/sandbox.mjs', 'scripts/bundle-node.mjs'];
 
 /** Path, size and mtime of every input: a changed, added or removed source rebuilds. */
 function digest() {
@@ -49,24 +41,17 @@ if (!fresh) {
   const started = performance.now();
   const { build } = await import('esbuild');
   await build({
-    entryPoints: {
-      main: 'src/sandbox/main.ts',
-      'baton-entry': 'src/sandbox/baton-entry.ts',
-      'pglite-template': 'src/db/pglite-template.ts',
-    },
+    ...NODE_BUNDLE,
+    entryPoints: { ...SANDBOX_ENTRIES, 'pglite-template': 'src/db/pglite-template.ts' },
     outdir: OUT,
-    bundle: true,
-    // Keeps dynamic imports lazy (a bad environment is reported before the app loads) and shares chunks.
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
   });
   writeFileSync(STAMP, wanted);
   process.stderr.write(`baton sandbox: bundled in ${Math.round(performance.now() - started)} ms\n`);
 }
+
+// The page's assets (dist/sandbox/web), beside the bundle, rebuilt when their sources changed.
+const { buildSandboxWeb } = await import(pathToFileURL(join(root, 'scripts/build-sandbox-web.mjs')).href);
+await buildSandboxWeb();
 
 /** The template is current when made by this PGlite from exactly these migrations. */
 function templateCurrent() {
@@ -93,9 +78,5 @@ if (!help && !templateCurrent()) {
     `baton sandbox: made dist/pglite-template (migrated embedded database) in ${Math.round(performance.now() - started)} ms\n`,
   );
 }
-
-// The page (dist/sandbox/web), rebuilt when its sources changed.
-const { buildSandboxWeb } = await import(pathToFileURL(join(root, 'scripts/build-sandbox-web.mjs')).href);
-await buildSandboxWeb();
 
 await import(pathToFileURL(join(OUT, 'main.js')).href);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from '../scripts/bundle-node.mjs';
 import { openDatabase } from '../src/db/client.js';
 import { buildPgliteTemplate } from '../src/db/pglite-template.js';
 
@@ -17,18 +18,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'baton-test-'));
   // Inside the repository, so the bundle's external packages resolve from node_modules.
   const mainDir = await mkdtemp(join(process.cwd(), 'node_modules', '.baton-test-main-'));
-  await build({
-    entryPoints: ['src/main.ts'],
-    outdir: mainDir,
-    bundle: true,
-    // Keeps main's dynamic imports lazy, so a bad environment is reported before the app loads.
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await build({ ...NODE_BUNDLE, entryPoints: ['src/main.ts'], outdir: mainDir });
   process.env.BATON_TEST_MAIN = join(mainDir, 'main.js');
   const template = join(dir, 'pglite-template');
   await buildPgliteTemplate(template, join(process.cwd(), 'drizzle'));

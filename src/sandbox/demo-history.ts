@@ -23,7 +23,7 @@ import { VocService } from '../services/voc.js';
 import { PEOPLE, SANDBOX_TEAM, type SandboxLang } from './demo-workspace.js';
 
 /** Weeks of history before the current one. */
-export const DEMO_WEEKS = 8;
+export const DEMO_WEEKS = 12;
 /** Weeks (the last ones) that had a retro. */
 export const DEMO_RETRO_WEEKS = 3;
 
@@ -82,6 +82,10 @@ const NAMES: Record<
       'Granite',
       'Harbor',
       'Ironwood',
+      'Juniper',
+      'Keystone',
+      'Lakeside',
+      'Meridian',
     ],
     kinds: [' Dental', ' Labs', ' Freight', ' Media', ' Bank'],
     quotes: {
@@ -99,7 +103,20 @@ const NAMES: Record<
   },
   ko: {
     people: ['김하준', '이서윤', '박도윤', '최지우', '정시우', '강하은', '조은우'],
-    companies: ['푸른', '동광', '새봄', '한결', '여울', '든든', '바른', '늘품'],
+    companies: [
+      '푸른',
+      '동광',
+      '새봄',
+      '한결',
+      '여울',
+      '든든',
+      '바른',
+      '늘품',
+      '다온',
+      '라온',
+      '미르',
+      '한울',
+    ],
     kinds: ['치과', '랩스', '물류', '미디어', '은행'],
     quotes: {
       objection: [
@@ -125,8 +142,10 @@ function weekPlan(
   amount: (usd: number) => Omit<StageMoveRequest, 'to'>,
 ): LeadPlan[] {
   const n = NAMES[lang];
+  if (n.companies.length < DEMO_WEEKS) throw new Error(`demo seed: ${lang} needs a company prefix per week`);
   const person = (i: number) => n.people[(k + i) % n.people.length]!;
-  // One company per lead (prefix per week, kind per lead), so no lead is routed as an existing account's.
+  // One company per lead (a prefix per week, DEMO_WEEKS of them; a kind per lead), so no lead is
+  // routed as an existing account's.
   const company = (i: number) => `${n.companies[(k - 1) % n.companies.length]}${n.kinds[i % n.kinds.length]}`;
   const lead = (key: LeadPlan['key'], i: number, extra: Record<string, unknown>) => ({
     source: ['website', 'webinar', 'referral', 'ads'][(k + i) % 4],
@@ -289,7 +308,8 @@ export async function seedDemoHistory(options: {
       for (const step of plan.steps) {
         const at = plus(arrived, step.after);
         options.setClock(at);
-        if ('claim' in step) must(await leads.claim(team, leadId, step.claim, at), `claim of ${plan.key}`);
+        if ('claim' in step)
+          must(await leads.claim(team, leadId, step.claim, at), `claim of ${plan.key} (${k} weeks ago)`);
         else if ('touch' in step)
           must(
             await touches.logActivity(team, leadId, { kind: 'call', actorId: step.touch, via: 'slack', at }),

@@ -40,21 +40,17 @@ function port(value: string | undefined): number {
   return n;
 }
 
+const FLAGS = {
+  lang: { type: 'string' },
+  demo: { type: 'boolean' },
+  empty: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function workspaceFlags(): Partial<SandboxWorkspace> {
-  let parsed: ReturnType<typeof parse>;
-  const parse = () =>
-    parseArgs({
-      args: process.argv.slice(2),
-      options: {
-        lang: { type: 'string' },
-        demo: { type: 'boolean' },
-        empty: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    });
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAGS; strict: true }>>;
   try {
-    parsed = parse();
+    parsed = parseArgs({ args: process.argv.slice(2), options: FLAGS, strict: true });
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)} (see --help)`);
   }

@@ -215,7 +215,7 @@ describe('the sandbox page', () => {
   }, async () => {
     await sam.locator('[data-reset=demo-ko]').click();
     // The reset answers once the new Baton is up.
-    await sam.locator('.toast', { hasText: /Started over|처음부터 다시/ }).waitFor({ timeout: 100_000 });
+    await sam.locator('.toast', { hasText: /Started over|처음부터 새로/ }).waitFor({ timeout: 100_000 });
     // The same ids, now the Korean team: Sam's page follows Kim Minji's locale.
     await sam
       .locator('[data-testid=act-as] option', { hasText: '김민지 — 세일즈' })

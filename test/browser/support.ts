@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/sandbox.js';
-import { bundleSandboxBaton } from '../harness/sandbox-bundle.js';
+import { bundleSandbox } from '../harness/sandbox-bundle.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,7 +24,9 @@ export interface BrowserSandbox {
 
 export async function startBrowserSandbox(workspace: SandboxOptions['workspace']): Promise<BrowserSandbox> {
   const dir = await mkdtemp(join(tmpdir(), 'baton-browser-'));
-  const bundle = await bundleSandboxBaton();
+  const bundle = await bundleSandbox();
+  // The bundle lives outside dist/: tell it where the migrations are.
+  process.env.BATON_MIGRATIONS_DIR = join(process.cwd(), 'drizzle');
   const webDir = join(dir, 'web');
   // @ts-expect-error: a plain .mjs build script without types
   const { buildSandboxWeb } = (await import('../../scripts/build-sandbox-web.mjs')) as {
@@ -33,7 +35,7 @@ export async function startBrowserSandbox(workspace: SandboxOptions['workspace']
   await buildSandboxWeb({ outDir: webDir, force: true });
   const sandbox = await startSandbox({
     dir: join(dir, 'sandbox'),
-    batonMain: bundle.entry,
+    batonMain: join(bundle.dir, 'baton-entry.js'),
     port: 0,
     webDir,
     workspace,

@@ -7,7 +7,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isoWeekKey } from '../../src/domain/retro-calendar.js';
 import { messages } from '../../src/i18n/index.js';
@@ -16,9 +15,10 @@ import { DEMO_WEEK } from '../../src/sandbox/demo-history.js';
 import { CHANNELS, PEOPLE } from '../../src/sandbox/demo-workspace.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/sandbox.js';
 import type { FakeMessage } from '../../src/sandbox/slack-emulator/types.js';
+import { bundleSandbox } from '../harness/sandbox-bundle.js';
 
 let dir: string;
-let bundleDir: string;
+let bundle: Awaited<ReturnType<typeof bundleSandbox>>;
 let entry: string;
 let sandbox: Sandbox;
 
@@ -27,20 +27,8 @@ const start = (workspace?: Parameters<typeof startSandbox>[0]['workspace']) =>
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'baton-scenarios-'));
-  // Inside the repository, so the bundle's external packages resolve from node_modules.
-  bundleDir = await mkdtemp(join(process.cwd(), 'node_modules', '.baton-test-scenarios-'));
-  await build({
-    entryPoints: ['src/sandbox/baton-entry.ts'],
-    outdir: bundleDir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  entry = join(bundleDir, 'baton-entry.js');
+  bundle = await bundleSandbox();
+  entry = join(bundle.dir, 'baton-entry.js');
   // The bundle lives outside dist/: tell it where the migrations are (the template comes from global setup).
   process.env.BATON_MIGRATIONS_DIR = join(process.cwd(), 'drizzle');
   sandbox = await start({ mode: 'demo', lang: 'en' });
@@ -48,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sandbox?.stop();
   await rm(dir, { recursive: true, force: true });
-  await rm(bundleDir, { recursive: true, force: true });
+  await bundle?.remove();
 });
 
 async function api(path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
@@ -68,6 +56,27 @@ const anywhere = (pred: (m: FakeMessage) => boolean) =>
     .concat(Object.values(PEOPLE).flatMap((u) => messagesIn(sandbox.slack.dmChannel(u))))
     .filter(pred);
 
+/** The first message in `channel` that `pred` accepts, once Baton has posted it. */
+const waitForMessage = (channel: string, pred: (m: FakeMessage) => boolean, from = 0) =>
+  vi.waitFor(
+    () => {
+      const found = messagesIn(channel).slice(from).find(pred);
+      expect(found).toBeDefined();
+      return found!;
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+
+/** "Mon 10:00": the weekday and time on the New York team's clock. */
+const newYorkClock = (at: Date | number | string) =>
+  new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/New_York',
+    hourCycle: 'h23',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(at));
+
 /** The mrkdwn/plain text of every block. */
 function texts(blocks: unknown): string[] {
   return ((blocks ?? []) as Array<Record<string, unknown>>).map((b) => {
@@ -77,7 +86,8 @@ function texts(blocks: unknown): string[] {
   });
 }
 
-describe('the demo workspace', () => {
+// Under load a clock move that opens a retro or a /funnel over the seeded weeks can take seconds.
+describe('the demo workspace', { timeout: 60_000 }, () => {
   it('reports the clock, the canned leads and the workspace', async () => {
     const { status, json } = await api('');
     expect(status).toBe(200);
@@ -132,6 +142,20 @@ describe('the demo workspace', () => {
     // C won at $48,000 + 1 × $1,000; B lost.
     expect(lines[6]).toContain('*Deals*\nwon 1 · lost 1 · win rate 50%\nAmount won: $49,000.00');
   });
+
+  it('shows last week’s seeded VOC in /voc report, against the week before', async () => {
+    const res = await sandbox.driver.command('/voc', 'report last-week', { userId: PEOPLE.manager });
+    expect(res.status).toBe(200);
+    const reply = await sandbox.slack.waitForResponse(res.responseUrl, { timeoutMs: 20_000 });
+    const counts = texts(reply.body.blocks)[2]!.split('\n');
+    // One week ago (odd): an objection (SDR) and a feature request (CS). Two weeks ago (even):
+    // pricing, a feature request and a competitor quote.
+    expect(DEMO_WEEK.vocPerWeek(1)).toBe(2);
+    expect(DEMO_WEEK.vocPerWeek(2)).toBe(3);
+    expect(counts[0]).toBe('*Captured: 2* — the period before: 3 (▼1)');
+    expect(counts).toContain('• Objection: 1 — before: 0 (▲1)');
+    expect(counts).toContain('• Pricing: 0 — before: 1 (▼1)');
+  });
 });
 
 describe('bad input', () => {
@@ -170,7 +194,7 @@ describe('bad input', () => {
   });
 });
 
-describe('leads and time', () => {
+describe('leads and time', { timeout: 60_000 }, () => {
   let morning: number;
 
   it('moves to the next working morning (09:00 in New York, never backwards)', async () => {
@@ -179,13 +203,7 @@ describe('leads and time', () => {
     expect(status).toBe(200);
     morning = Date.parse(json.now as string);
     expect(morning).toBeGreaterThan(before);
-    const local = new Intl.DateTimeFormat('en-US', {
-      timeZone: 'America/New_York',
-      hourCycle: 'h23',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-    }).format(new Date(morning));
+    const local = newYorkClock(morning);
     expect(local).toMatch(/^(Mon|Tue|Wed|Thu|Fri) 09:00$/);
     expect(json.offsetMs).toBe(sandbox.clock.offsetMs);
     expect(JSON.parse(await readFile(join(dir, 'sandbox', 'clock.json'), 'utf8'))).toEqual({
@@ -197,14 +215,7 @@ describe('leads and time', () => {
     const { status, json } = await api('/lead', { canned: 'smb-demo' });
     expect(status).toBe(202);
     expect((json.body as { duplicate: boolean }).duplicate).toBe(false);
-    const card = await vi.waitFor(
-      () => {
-        const found = messagesIn(CHANNELS.leads).find((m) => textOf(m).includes('Brightside Bakery'));
-        expect(found).toBeDefined();
-        return found!;
-      },
-      { timeout: 15_000, interval: 100 },
-    );
+    const card = await waitForMessage(CHANNELS.leads, (m) => textOf(m).includes('Brightside Bakery'));
     // The emulator's clock follows the sandbox's: the card is stamped at sandbox time.
     expect(Number(card.ts) * 1000).toBeGreaterThanOrEqual(morning);
   });
@@ -218,14 +229,7 @@ describe('leads and time', () => {
 
   it('shows <!channel> and *bold* in a lead’s name as text, not as a mention or formatting', async () => {
     expect((await api('/lead', { canned: 'escaping' })).status).toBe(202);
-    const card = await vi.waitFor(
-      () => {
-        const found = messagesIn(CHANNELS.leads).find((m) => textOf(m).includes('Mallory'));
-        expect(found).toBeDefined();
-        return found!;
-      },
-      { timeout: 15_000, interval: 100 },
-    );
+    const card = await waitForMessage(CHANNELS.leads, (m) => textOf(m).includes('Mallory'));
     const shown = textOf(card);
     expect(shown).toContain('&lt;!channel&gt;');
     expect(shown).not.toContain('<!channel>');
@@ -238,14 +242,7 @@ describe('leads and time', () => {
     expect(Date.parse(first.json.now as string) - morning).toBeGreaterThanOrEqual(15 * 60_000);
     const { json } = await api('/clock', { advance: '1h' });
     expect(json.offsetMs).toBe(sandbox.clock.offsetMs);
-    const breach = await vi.waitFor(
-      () => {
-        const found = messagesIn(CHANNELS.escalations).find((m) => textOf(m).includes('SLA breached'));
-        expect(found).toBeDefined();
-        return found!;
-      },
-      { timeout: 20_000, interval: 100 },
-    );
+    const breach = await waitForMessage(CHANNELS.escalations, (m) => textOf(m).includes('SLA breached'));
     expect(textOf(breach)).toContain('Riley Stone');
   });
 
@@ -254,24 +251,13 @@ describe('leads and time', () => {
     const before = messagesIn(CHANNELS.retro).length;
     const { status, json } = await api('/clock', { advance: 'next-monday' });
     expect(status).toBe(200);
-    const local = new Intl.DateTimeFormat('en-US', {
-      timeZone: 'America/New_York',
-      hourCycle: 'h23',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(new Date(json.now as string));
+    const local = newYorkClock(json.now as string);
     expect(local).toBe('Mon 10:00');
     const week = isoWeekKey(new Date(json.now as string), 'America/New_York');
-    const parent = await vi.waitFor(
-      () => {
-        const found = messagesIn(CHANNELS.retro)
-          .slice(before)
-          .find((m) => m.text === `Weekly growth retro for ${week}: the figures are in the thread.`);
-        expect(found).toBeDefined();
-        return found!;
-      },
-      { timeout: 20_000, interval: 100 },
+    const parent = await waitForMessage(
+      CHANNELS.retro,
+      (m) => m.text === `Weekly growth retro for ${week}: the figures are in the thread.`,
+      before,
     );
     // The seeded retros left action items open: the new retro carries them over.
     expect(anywhere((m) => textOf(m).includes('Revisit the MQL bar')).length).toBeGreaterThan(0);

@@ -6,36 +6,27 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messages } from '../../src/i18n/index.js';
 import type { SandboxSession } from '../../src/sandbox/sandbox.js';
 import type { EmulatorSnapshot } from '../../src/sandbox/slack-emulator/snapshot.js';
 import { freePort, launchBaton, waitForReady } from '../harness/baton-process.js';
 import { FakeSlack } from '../harness/fake-slack.js';
+import { bundleSandbox } from '../harness/sandbox-bundle.js';
 import { SlackDriver } from '../harness/slack-driver.js';
 import { SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
 
 let dir: string;
+let bundle: Awaited<ReturnType<typeof bundleSandbox>>;
 let bundleDir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'baton-sandbox-'));
-  // Inside the repository, so the bundle's external packages resolve from node_modules.
-  bundleDir = await mkdtemp(join(process.cwd(), 'node_modules', '.baton-test-sandbox-'));
-  await build({
-    entryPoints: ['src/sandbox/main.ts'],
-    outdir: bundleDir,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  bundle = await bundleSandbox();
+  bundleDir = bundle.dir;
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  await rm(bundleDir, { recursive: true, force: true });
+  await bundle.remove();
 });
 
 const alive = (pid: number) => {
@@ -70,6 +61,11 @@ describe('production Baton (with Slack credentials)', () => {
         '/response/abc',
         '/upload/F0A',
         '/files/F0A',
+        // The sandbox's scenario controls.
+        '/sandbox/api/scenarios',
+        '/sandbox/api/scenarios/lead',
+        '/sandbox/api/scenarios/clock',
+        '/sandbox/api/scenarios/reset',
       ];
       const answers: string[] = [];
       for (const path of paths) {
@@ -105,6 +101,39 @@ describe('the sandbox launcher refuses bad input', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('baton sandbox: SANDBOX_PORT must be a port number 0–65535, got eighty\n');
   });
+
+  const run = async (args: string[]) => {
+    const launched = launchBaton({ BATON_SANDBOX_DIR: join(dir, 'refused') }, dir, {
+      main: join(bundleDir, 'main.js'),
+      args,
+    });
+    const { code } = await launched.exited;
+    return { code, stdout: launched.stdout(), stderr: launched.stderr() };
+  };
+
+  it('names a bad flag, and starts nothing', async () => {
+    expect(await run(['--lang', 'fr'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'baton sandbox: --lang must be en or ko, got fr\n',
+    });
+    expect(await run(['--demo', '--empty'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'baton sandbox: give one of --demo and --empty, not both\n',
+    });
+    const unknown = await run(['--colour']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^baton sandbox: Unknown option '--colour'.*\(see --help\)\n$/);
+  });
+
+  it('prints its options with --help', async () => {
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('--lang en|ko');
+    expect(stdout).toContain('--demo');
+    expect(stdout).toContain('--empty');
+  });
 });
 
 describe('the sandbox launcher', () => {
@@ -119,7 +148,6 @@ describe('the sandbox launcher', () => {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
-        BATON_SANDBOX_MAIN: process.env.BATON_TEST_MAIN!,
         BATON_SANDBOX_DIR: sandboxDir(),
         SANDBOX_PORT: '0',
         BATON_MIGRATIONS_DIR: join(process.cwd(), 'drizzle'),
@@ -155,7 +183,13 @@ describe('the sandbox launcher', () => {
     const before = (await (await fetch(url)).json()) as EmulatorSnapshot;
     expect(before.team.id).toBe('T0SANDBOX');
     expect(before.users.filter((u) => u.isAdmin).map((u) => u.id)).toEqual(['U0SBADMIN']);
-    expect(before.channels.map((c) => c.name)).toEqual(['leads', 'lead-escalations', 'growth-retro', 'voc']);
+    expect(before.channels.map((c) => c.name)).toEqual([
+      'leads',
+      'leads-enterprise',
+      'lead-escalations',
+      'growth-retro',
+      'voc',
+    ]);
 
     // The admin opens Baton's Home, as Slack tells Baton with a signed event.
     const driver = new SlackDriver({
@@ -182,5 +216,6 @@ describe('the sandbox launcher', () => {
     expect(await exited).toBe(0);
     expect(alive(session.batonPid)).toBe(false);
     await expect(fetch(url)).rejects.toThrow();
-  });
+    // Its waits allow for a loaded machine (a first start copies the database template).
+  }, 90_000);
 });

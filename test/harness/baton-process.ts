@@ -15,10 +15,17 @@ export interface BatonProcess {
   logs(): Record<string, unknown>[];
 }
 
-/** Runs Baton as its own process with only `env` (plus PATH/HOME) in `cwd`. */
-export function launchBaton(env: Record<string, string>, cwd: string): BatonProcess {
+/**
+ * Runs Baton as its own process with only `env` (plus PATH/HOME) in `cwd`; `main` another entry
+ * point (the sandbox's launcher) with its command-line `args`.
+ */
+export function launchBaton(
+  env: Record<string, string>,
+  cwd: string,
+  options: { main?: string; args?: string[] } = {},
+): BatonProcess {
   const started = Date.now();
-  const child = spawn(process.execPath, [MAIN()], {
+  const child = spawn(process.execPath, [options.main ?? MAIN(), ...(options.args ?? [])], {
     cwd,
     env: {
       PATH: process.env.PATH ?? '',

@@ -1,25 +1,12 @@
-/**
- * The sandbox's Baton (src/sandbox/baton-entry.ts) bundled for a test, as `npm run sandbox` bundles
- * it: inside the repository, so the bundle's external packages resolve from node_modules. The bundle
- * lives outside dist/, so BATON_MIGRATIONS_DIR tells it where the migrations are.
- */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { NODE_BUNDLE, SANDBOX_ENTRIES } from '../../scripts/bundle-node.mjs';
 
-export async function bundleSandboxBaton(): Promise<{ entry: string; remove(): Promise<void> }> {
-  const dir = await mkdtemp(join(process.cwd(), 'node_modules', '.baton-test-sandbox-entry-'));
-  await build({
-    entryPoints: ['src/sandbox/baton-entry.ts'],
-    outdir: dir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-  });
-  process.env.BATON_MIGRATIONS_DIR = join(process.cwd(), 'drizzle');
-  return { entry: join(dir, 'baton-entry.js'), remove: () => rm(dir, { recursive: true, force: true }) };
+/** The sandbox's launcher (`main.js`) and Baton (`baton-entry.js`), bundled as `npm run sandbox` does. */
+export async function bundleSandbox(): Promise<{ dir: string; remove(): Promise<void> }> {
+  // Inside the repository, so the bundle's external packages resolve from node_modules.
+  const dir = await mkdtemp(join(process.cwd(), 'node_modules', '.baton-test-sandbox-'));
+  await build({ ...NODE_BUNDLE, entryPoints: SANDBOX_ENTRIES, outdir: dir });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

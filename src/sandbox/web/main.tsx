@@ -2,7 +2,7 @@
  * The sandbox page: Slack's layout (channels and DMs on the left, the conversation in the middle, a
  * thread on the right), acting as whichever person is picked, live through the long-poll.
  */
-import { render } from 'preact';
+import { type ComponentChildren, render } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { COMMANDS, type PageMessage, type PageState } from '../page/types.js';
 import { ApiError, type Json, loadState, act as postAct, waitForUpdate } from './api.js';
@@ -130,40 +130,35 @@ function App() {
       <div class="app">
         <nav class="sidebar">
           <h1>{state.team.name}</h1>
-          <label class="act-as">
-            {t.actAs}
-            <select
-              data-testid="act-as"
-              value={as}
-              onChange={(e) => {
-                setAs(e.currentTarget.value);
-                setThread(null);
-              }}
-            >
-              {people.map((u) => (
-                <option value={u.id} key={u.id}>
-                  {u.realName}
-                  {u.role ? ` — ${t.roles[u.role]}` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="lang">
-            {t.language}
-            <select
-              data-testid="lang"
-              value={langChoice}
-              onChange={(e) => {
-                const v = e.currentTarget.value as PageLang | 'auto';
-                setLangChoice(v);
-                localStorage.setItem('baton-sandbox-lang', v === 'auto' ? '' : v);
-              }}
-            >
-              <option value="auto">Auto ({langOf(me?.locale) === 'ko' ? '한국어' : 'English'})</option>
-              <option value="en">English</option>
-              <option value="ko">한국어</option>
-            </select>
-          </label>
+          <SidebarSelect
+            label={t.actAs}
+            testId="act-as"
+            value={as}
+            onPick={(id) => {
+              setAs(id);
+              setThread(null);
+            }}
+          >
+            {people.map((u) => (
+              <option value={u.id} key={u.id}>
+                {u.realName}
+                {u.role ? ` — ${t.roles[u.role]}` : ''}
+              </option>
+            ))}
+          </SidebarSelect>
+          <SidebarSelect
+            label={t.language}
+            testId="lang"
+            value={langChoice}
+            onPick={(v) => {
+              setLangChoice(v as PageLang | 'auto');
+              localStorage.setItem('baton-sandbox-lang', v === 'auto' ? '' : v);
+            }}
+          >
+            <option value="auto">Auto ({langOf(me?.locale) === 'ko' ? '한국어' : 'English'})</option>
+            <option value="en">English</option>
+            <option value="ko">한국어</option>
+          </SidebarSelect>
           <h2>{t.channels}</h2>
           {channels.map((c) => (
             <button
@@ -288,6 +283,27 @@ function App() {
         ) : null}
       </div>
     </Page.Provider>
+  );
+}
+
+function SidebarSelect(props: {
+  label: string;
+  testId: string;
+  value: string;
+  onPick(value: string): void;
+  children: ComponentChildren;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onPick(e.currentTarget.value)}
+      >
+        {props.children}
+      </select>
+    </label>
   );
 }
 
