@@ -321,6 +321,14 @@ export class SlackDriver {
     return this.post(this.path, body, 'application/json', options);
   }
 
+  /**
+   * Sends an interaction payload again as it was (a delivery Slack repeats), not rebuilt from the
+   * view as it is now: a submission that replaced its modal would otherwise become another view's.
+   */
+  redeliver(payload: SlackObject, options: SendOptions = {}): Promise<DriverResponse> {
+    return this.#sendPayload(payload, options);
+  }
+
   // ---------------------------------------------------------------- internals
 
   #sendPayload(payload: SlackObject, options: SendOptions): Promise<DriverResponse> {

@@ -26,6 +26,7 @@ describe('parseEnv', () => {
       BATON_CONFIG: './baton.yaml',
       BATON_ADMINS: [],
       LOG_LEVEL: 'info',
+      HUBSPOT_API_URL: 'https://api.hubapi.com',
     });
   });
 
