@@ -1,18 +1,8 @@
-/**
- * kill -9 while a card's post is in flight, then restart: the compiled process (as `npm start`
- * runs it) must not post that card twice, and must not hold the channel for the post's 2-minute
- * claim: a new card in the same channel goes out within 10 s of the restart. Embedded database by
- * default; a shared PostgreSQL database when TEST_DATABASE_URL is set.
- */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BatonProcess, freePort, launchBaton, waitForReady } from '../harness/baton-process.js';
-import { FakeSlack, type RecordedCall } from '../harness/fake-slack.js';
-import { demoLead, sendLead, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
-import { openSharedPostgres, type SharedPostgres } from '../harness/postgres-database.js';
-import { BOT_TOKEN, SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { freePort, waitForReady } from '../harness/baton-process.js';
+import { crashWorld } from '../harness/crash-world.js';
+import type { RecordedCall } from '../harness/fake-slack.js';
+import { demoLead, sendLead } from '../harness/lead-webhook.js';
 
 const LEADS = 'C0LEADS';
 const CONFIG = `
@@ -33,41 +23,15 @@ const isCard = (leadId: unknown) => (call: RecordedCall) =>
   (call.args.metadata as { event_payload?: { purpose?: string } })?.event_payload?.purpose === 'lead_card';
 
 describe('a kill -9 with a card in flight', () => {
-  let slack: FakeSlack;
-  let pg: SharedPostgres | undefined;
-  let dir: string;
-  const runs: BatonProcess[] = [];
-
-  beforeAll(async () => {
-    slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
-    dir = await mkdtemp(join(tmpdir(), 'baton-crash-'));
-    await writeFile(join(dir, 'baton.yaml'), CONFIG);
-    if (process.env.TEST_DATABASE_URL) pg = await openSharedPostgres(process.env.TEST_DATABASE_URL);
-  });
-  afterAll(async () => {
-    for (const run of runs) if (run.child.exitCode === null) run.child.kill('SIGKILL');
-    await Promise.all(runs.map((run) => run.exited));
-    await slack?.stop();
-    await pg?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const world = crashWorld('crash', CONFIG);
 
   it('posts the in-flight card once and the next card in its channel within 10 s of the restart', async () => {
     const port = await freePort();
-    const env = {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      BATON_CONFIG: 'baton.yaml',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      ...(pg ? { DATABASE_URL: pg.url } : { BATON_DATA_DIR: join(dir, 'data') }),
-    };
+    const env = world.env(port);
+    const { slack } = world;
     const lead = (n: number) => demoLead('crash', n);
 
-    const first = launchBaton(env, dir);
-    runs.push(first);
+    const first = world.launch(env);
     await waitForReady(first, port);
     // Slack takes the card at once but its answer never reaches Baton: the post is in flight.
     slack.failNext('chat.postMessage', { delayMs: 120_000 });
@@ -78,8 +42,7 @@ describe('a kill -9 with a card in flight', () => {
     await first.exited;
 
     const restartedAt = Date.now();
-    const second = launchBaton(env, dir);
-    runs.push(second);
+    const second = world.launch(env);
     await waitForReady(second, port);
     // Measured from ready: start-up itself (the embedded database after a kill -9 on a busy
     // machine) is not the queue's doing.

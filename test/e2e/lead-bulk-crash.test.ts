@@ -1,19 +1,10 @@
-/**
- * kill -9 in the middle of a bulk import, then the same file again: every row ends up stored once
- * (no half-written row, none twice), and the import's summary goes out once. Embedded database by
- * default; a shared PostgreSQL database when TEST_DATABASE_URL is set.
- */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { type BatonProcess, freePort, launchBaton, waitForReady } from '../harness/baton-process.js';
-import { FakeSlack } from '../harness/fake-slack.js';
-import { postSigned, WEBHOOK_SECRET } from '../harness/lead-webhook.js';
-import { openSharedPostgres, type SharedPostgres } from '../harness/postgres-database.js';
-import { BOT_TOKEN, SIGNING_SECRET, TEAM_ID, TEAM_USERS } from '../harness/test-app.js';
+import { freePort, waitForReady } from '../harness/baton-process.js';
+import { crashWorld } from '../harness/crash-world.js';
+import { postSigned } from '../harness/lead-webhook.js';
 
 const LEADS = 'C0LEADS';
 const CONFIG = `
@@ -30,43 +21,17 @@ const ROWS = 800;
 const FILE = `email,name,form\n${Array.from({ length: ROWS }, (_, i) => `crash${i}@bulk.io,Crash ${i},demo_request`).join('\n')}\n`;
 
 describe('a kill -9 in the middle of a bulk import', () => {
-  let slack: FakeSlack;
-  let pg: SharedPostgres | undefined;
-  let dir: string;
-  const runs: BatonProcess[] = [];
-
-  beforeAll(async () => {
-    slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
-    dir = await mkdtemp(join(tmpdir(), 'baton-bulk-crash-'));
-    await writeFile(join(dir, 'baton.yaml'), CONFIG);
-    if (process.env.TEST_DATABASE_URL) pg = await openSharedPostgres(process.env.TEST_DATABASE_URL);
-  });
-  afterAll(async () => {
-    for (const run of runs) if (run.child.exitCode === null) run.child.kill('SIGKILL');
-    await Promise.all(runs.map((run) => run.exited));
-    await slack?.stop();
-    await pg?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  const world = crashWorld('bulk-crash', CONFIG);
 
   it('leaves only whole rows, and the rerun stores the rest once', { timeout: 240_000 }, async () => {
     const port = await freePort();
-    const env = {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      BATON_CONFIG: 'baton.yaml',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      ...(pg ? { DATABASE_URL: pg.url } : { BATON_DATA_DIR: join(dir, 'data') }),
-    };
+    const env = world.env(port);
+    const { slack, dir, pg } = world;
     const baseUrl = `http://127.0.0.1:${port}`;
     const send = () =>
       postSigned(baseUrl, '/api/leads/bulk?source=expo', FILE, { headers: { 'content-type': 'text/csv' } });
 
-    const first = launchBaton(env, dir);
-    runs.push(first);
+    const first = world.launch(env);
     await waitForReady(first, port);
     const cut = send().catch((error: unknown) => error);
     await expect
@@ -81,8 +46,7 @@ describe('a kill -9 in the middle of a bulk import', () => {
     const committed = first.logs().filter((l) => l.msg === 'bulk import batch committed');
     expect(committed.at(-1)!.recorded).toBeLessThan(ROWS);
 
-    const second = launchBaton(env, dir);
-    runs.push(second);
+    const second = world.launch(env);
     await waitForReady(second, port);
     const rerun = await send();
     expect(rerun.status).toBe(200);
