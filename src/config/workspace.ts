@@ -490,6 +490,7 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       jobsDays: file.retention.jobs_days,
       outboxDays: file.retention.outbox_days,
       eventReceiptsDays: file.retention.event_receipts_days,
+      crmDays: file.retention.crm_days,
     },
     webhooks: file.webhooks.map((w) => ({
       name: w.name,

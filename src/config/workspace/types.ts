@@ -212,7 +212,7 @@ export interface WorkspaceConfig {
   };
   voc: { reaction: string };
   /** Days a finished job, a sent outbox row and a Slack event receipt are kept (the daily job deletes older). */
-  retention: { jobsDays: number; outboxDays: number; eventReceiptsDays: number };
+  retention: { jobsDays: number; outboxDays: number; eventReceiptsDays: number; crmDays: number };
   /** The HubSpot connector's mapping (used only when HUBSPOT_TOKEN is set). */
   hubspot: HubspotConfig;
   /** Outbound webhook endpoints (docs/webhooks.md). */
