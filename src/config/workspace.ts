@@ -496,7 +496,7 @@ function normalizeWorkspaceFile(file: WorkspaceFile): WorkspaceConfig {
       name: w.name,
       url: w.url,
       events: w.events,
-      secretEnv: w.secret_env,
+      secretEnv: w.secret_env ?? null,
       enabled: w.enabled,
     })),
     hubspot: normalizeHubspot(file.hubspot, wonStage),

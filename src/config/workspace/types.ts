@@ -242,7 +242,10 @@ export interface WebhookEndpoint {
   url: string;
   /** Event types it receives, or '*' for all. */
   events: readonly BatonEventType[] | '*';
-  /** The environment variable holding its signing secret (the secret never enters the config). */
-  secretEnv: string;
+  /**
+   * The environment variable holding its signing secret (the secret never enters the config), or
+   * null for `secret: stored`: a secret Baton generated in Slack, kept in webhook_secrets.
+   */
+  secretEnv: string | null;
   enabled: boolean;
 }
