@@ -704,6 +704,22 @@ export const webhookEndpoints = pgTable(
 );
 
 /**
+ * Signing secrets Baton generated for endpoints added in Slack (`secret: stored` in the config):
+ * kept here, outside the config document, so no version, history or export ever holds them.
+ */
+export const webhookSecrets = pgTable(
+  'webhook_secrets',
+  {
+    teamId: teamId(),
+    /** The endpoint's name in the config's webhooks section. */
+    name: text('name').notNull(),
+    secret: text('secret').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.name] })],
+);
+
+/**
  * A bulk import (POST /api/leads/bulk or `/lead import`). `key` is a hash of the content and the
  * caller's Idempotency-Key: sending the same file again finds this row instead of importing twice.
  */

@@ -9,6 +9,7 @@ import { retroActionsEn } from './sections/retro-actions.js';
 import { sandboxPageEn } from './sections/sandbox-page.js';
 import { scenariosEn } from './sections/scenarios.js';
 import { settingsEn } from './sections/settings.js';
+import { crmSettingsEn } from './sections/settings-crm.js';
 import { vocEn } from './sections/voc.js';
 import { vocReportEn } from './sections/voc-report.js';
 import { webhooksEn } from './sections/webhooks.js';
@@ -726,6 +727,7 @@ export const en = {
   admin: adminEn,
   config: configEn,
   webhooks: webhooksEn,
+  crmSettings: crmSettingsEn,
   errors: {
     unknownSubcommand: (input: string) => `I don't know \`/baton ${input}\`. Try \`/baton help\`.`,
     notOnRoster: 'You are not on the Baton roster, so there is nothing to change. Ask an admin to add you.',

@@ -9,6 +9,7 @@ import { retroActionsKo } from './sections/retro-actions.js';
 import { sandboxPageKo } from './sections/sandbox-page.js';
 import { scenariosKo } from './sections/scenarios.js';
 import { settingsKo } from './sections/settings.js';
+import { crmSettingsKo } from './sections/settings-crm.js';
 import { vocKo } from './sections/voc.js';
 import { vocReportKo } from './sections/voc-report.js';
 import { webhooksKo } from './sections/webhooks.js';
@@ -695,6 +696,7 @@ export const ko: Catalog = {
   admin: adminKo,
   config: configKo,
   webhooks: webhooksKo,
+  crmSettings: crmSettingsKo,
   errors: {
     unknownSubcommand: (input) =>
       `\`/baton ${input}\`은(는) 알 수 없는 명령입니다. \`/baton help\`를 입력해 보세요.`,

@@ -1,6 +1,11 @@
 import type { AppContext } from '../context.js';
 import { scheduleJob } from '../db/queries/jobs.js';
-import { applyRetention, type RetentionCursor, type RetentionOptions } from '../db/queries/retention.js';
+import {
+  applyRetention,
+  RETENTION_ORDER,
+  type RetentionCursor,
+  type RetentionOptions,
+} from '../db/queries/retention.js';
 import { FunnelService } from '../services/funnel.js';
 import { rollFunnel } from './funnel-rollup.js';
 import type { JobHandler } from './runner.js';
@@ -26,8 +31,7 @@ export async function scheduleMaintenance(ctx: AppContext, teamId: string, runAt
 function resumeFrom(payload: Record<string, unknown>): RetentionCursor | undefined {
   const resume = payload.resume as Partial<RetentionCursor> | undefined;
   if (!resume || typeof resume.after !== 'number') return undefined;
-  if (resume.table !== 'eventReceipts' && resume.table !== 'jobs' && resume.table !== 'outbox')
-    return undefined;
+  if (!resume.table || !RETENTION_ORDER.includes(resume.table)) return undefined;
   return { table: resume.table, after: resume.after };
 }
 
@@ -46,6 +50,7 @@ export const maintenanceHandlers = (
         jobs: daysAgo(ages.jobsDays),
         outbox: daysAgo(ages.outboxDays),
         eventReceipts: daysAgo(ages.eventReceiptsDays),
+        crm: daysAgo(ages.crmDays),
       },
       { budgetMs: RUN_BUDGET_MS, from: resumeFrom(job.payload), ...options },
     );
@@ -54,6 +59,10 @@ export const maintenanceHandlers = (
       jobs: removed.jobs,
       outbox: removed.outbox,
       event_receipts: removed.eventReceipts,
+      webhook_deliveries: removed.webhookDeliveries,
+      hubspot_tasks: removed.hubspotTasks,
+      hubspot_writes: removed.hubspotWrites,
+      event_relay: removed.eventRelay,
       batches: removed.batches,
       complete: removed.complete,
     });

@@ -12,6 +12,7 @@ import { homeFunnelBlocks } from './blocks/home-funnel.js';
 import { homeMyLeadsBlocks } from './blocks/home-my-leads.js';
 import { hubspotSyncBlocks } from './blocks/hubspot-sync.js';
 import { workspaceKeyLabels } from './blocks/key-labels.js';
+import { crmSettingsBlocks } from './blocks/settings-crm.js';
 import { slaBoardBlocks } from './blocks/sla-board.js';
 import { webhooksHome } from './blocks/webhooks.js';
 import { cardLinkCache } from './permalink-cache.js';
@@ -41,7 +42,22 @@ export async function homeView(
   const home = await ctx.services.home.home(teamId, userId, now);
   // Admins (and managers, for their team) get the set-up checklist, later "Settings", on top.
   const rights = await ctx.services.admins.rights(teamId, userId);
-  const setup = setupHome(ctx, t, teamId, rights);
+  const setupPart = setupHome(ctx, t, teamId, rights);
+  // Settings end with "Webhooks and CRM" for admins (managers see only their team's people).
+  const setup = rights.admin
+    ? {
+        ...setupPart,
+        blocks: [
+          ...setupPart.blocks,
+          divider(),
+          ...crmSettingsBlocks(t, {
+            endpoints: await ctx.services.webhooks.list(teamId),
+            managed: ctx.services.config.managedKeys(teamId).includes('webhooks'),
+            hubspot: ctx.services.hubspotSync ? config.hubspot : null,
+          }),
+        ],
+      }
+    : setupPart;
   // Admins see which configured channels Baton cannot post to (what to /invite), until they are fixed.
   // …which webhook endpoints are failing or paused, and what the HubSpot sync could not write, and why.
   const notice =

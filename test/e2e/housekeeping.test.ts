@@ -9,7 +9,7 @@ beforeAll(async () => {
   // The retro's own jobs would fall due in the days this test skips; only housekeeping is counted here.
   // Ages other than the defaults (30, 30, 7), so the test shows the job reads them from the config.
   t = await startTestApp({
-    configYaml: `${TEAM_YAML}retro:\n  enabled: false\nretention:\n  jobs_days: 2\n  outbox_days: 3\n  event_receipts_days: 3\n`,
+    configYaml: `${TEAM_YAML}retro:\n  enabled: false\nretention:\n  jobs_days: 2\n  outbox_days: 3\n  event_receipts_days: 3\n  crm_days: 3\n`,
   });
 });
 afterAll(async () => {
@@ -30,6 +30,16 @@ const sentWrite = async (key: string, sentAt: Date) => {
       ${sentAt.toISOString()}::timestamptz, ${sentAt.toISOString()}::timestamptz, ${sentAt.toISOString()}::timestamptz)
     returning id`);
 };
+const deliveredHook = (eventId: string, at: Date) =>
+  t.database.rows(sql`
+    insert into webhook_deliveries (team_id, endpoint, event_id, event_type, body, status, next_attempt_at,
+      give_up_at, created_at, delivered_at)
+    values (${TEAM_ID}, 'crm', ${eventId}, 'lead.created', '{}', 'delivered', ${at.toISOString()}::timestamptz,
+      ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz)`);
+const deliveryIds = async () =>
+  (await t.database.rows<{ event_id: string }>(sql`select event_id from webhook_deliveries order by id`)).map(
+    (r) => r.event_id,
+  );
 const outboxKeys = async () =>
   (await t.database.rows<{ dedupe_key: string }>(sql`select dedupe_key from outbox order by dedupe_key`)).map(
     (r) => r.dedupe_key,
@@ -51,11 +61,15 @@ describe('daily housekeeping', () => {
     const now = t.clock.now().getTime();
     await sentWrite('sent-4d-ago', new Date(now - 4 * DAY));
     await sentWrite('sent-2d-ago', new Date(now - 2 * DAY));
+    await deliveredHook('hook-4d-ago', new Date(now - 4 * DAY));
+    await deliveredHook('hook-2d-ago', new Date(now - 2 * DAY));
 
     expect(await t.baton.jobs.runDue()).toBe(1);
     // event_receipts_days: 3 and outbox_days: 3 (the defaults, 7 and 30, would have kept both).
     expect((await receipts()).map((r) => r.event_id)).toEqual(['Ev0NEW']);
     expect(await outboxKeys()).toEqual(['sent-2d-ago']);
+    // crm_days: 3 (the default, 30, would have kept both).
+    expect(await deliveryIds()).toEqual(['hook-2d-ago']);
 
     // The run was four days late, so the next one is a day from now rather than a catch-up burst.
     let jobs = await retentionJobs();

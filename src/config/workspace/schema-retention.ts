@@ -14,4 +14,6 @@ export const retentionSchema = strictMap({
   // A round-robin offer can be closed up to a day after its DM went out, and the edit needs that DM.
   outbox_days: days(2, 'an offer DM is edited up to a day after it is sent').default(30),
   event_receipts_days: days(1, 'Slack retries an event for up to an hour').default(7),
+  // Delivered/dead webhook deliveries, finished HubSpot tasks, echo records, stuck relay rows.
+  crm_days: days(2, 'a webhook delivery is retried for up to a day').default(30),
 });

@@ -29,12 +29,31 @@ const endpointSchema = strictMap({
   events: z.union([z.literal('*'), uniqueList(z.enum(BATON_EVENT_TYPES)).min(1)], {
     error: () => `must be "*" or a list of: ${BATON_EVENT_TYPES.join(', ')}`,
   }),
-  // The secret itself never enters the config (nor its history or export): only the variable's name.
+  // The secret itself never enters the config (nor its history or export): only the variable's
+  // name, or `stored` for a secret Baton generated when the endpoint was added in Slack.
   secret_env: pattern(
     /^[A-Z_][A-Z0-9_]{0,63}$/,
     'an environment variable name like BATON_WEBHOOK_ZAPIER_SECRET',
-  ),
+  ).optional(),
+  secret: z
+    .literal('stored', {
+      error: 'must be "stored" (a secret Baton generated in Slack); for your own, use secret_env',
+    })
+    .optional(),
   enabled: z.boolean().default(true),
+}).superRefine((endpoint, ctx) => {
+  if (endpoint.secret_env === undefined && endpoint.secret === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['secret_env'],
+      message: 'is required (or `secret: stored` for a secret generated in Slack)',
+    });
+  if (endpoint.secret_env !== undefined && endpoint.secret !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['secret'],
+      message: 'give either secret_env or secret: stored, not both',
+    });
 });
 
 export const webhooksSchema = z

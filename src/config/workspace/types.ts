@@ -212,7 +212,7 @@ export interface WorkspaceConfig {
   };
   voc: { reaction: string };
   /** Days a finished job, a sent outbox row and a Slack event receipt are kept (the daily job deletes older). */
-  retention: { jobsDays: number; outboxDays: number; eventReceiptsDays: number };
+  retention: { jobsDays: number; outboxDays: number; eventReceiptsDays: number; crmDays: number };
   /** The HubSpot connector's mapping (used only when HUBSPOT_TOKEN is set). */
   hubspot: HubspotConfig;
   /** Outbound webhook endpoints (docs/webhooks.md). */
@@ -242,7 +242,10 @@ export interface WebhookEndpoint {
   url: string;
   /** Event types it receives, or '*' for all. */
   events: readonly BatonEventType[] | '*';
-  /** The environment variable holding its signing secret (the secret never enters the config). */
-  secretEnv: string;
+  /**
+   * The environment variable holding its signing secret (the secret never enters the config), or
+   * null for `secret: stored`: a secret Baton generated in Slack, kept in webhook_secrets.
+   */
+  secretEnv: string | null;
   enabled: boolean;
 }

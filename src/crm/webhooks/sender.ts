@@ -8,6 +8,7 @@ import type { ConfigSource } from '../../config/config-source.js';
 import type { WebhookEndpoint } from '../../config/workspace-schema.js';
 import type { Database } from '../../db/client.js';
 import { enqueueSlackWrite } from '../../db/queries/outbox.js';
+import { storedWebhookSecret } from '../../db/queries/webhook-secrets.js';
 import {
   claimDeliveries,
   dueEndpoints,
@@ -250,13 +251,19 @@ export class WebhookSender {
 
   async #post(endpoint: WebhookEndpoint, row: WebhookDeliveryRow): Promise<PostOutcome> {
     const { clock, env = process.env, timeoutMs } = this.#o;
-    const secret = env[endpoint.secretEnv];
+    const secret =
+      endpoint.secretEnv === null
+        ? await storedWebhookSecret(this.#o.database.db, row.teamId, endpoint.name)
+        : env[endpoint.secretEnv];
     if (!secret)
       return {
         kind: 'transient',
         status: null,
         code: 'secret_missing',
-        error: `secret_missing: ${endpoint.secretEnv} is not set in Baton's environment`,
+        error:
+          endpoint.secretEnv === null
+            ? 'secret_missing: no stored secret (rotate it in Settings → Webhooks and CRM)'
+            : `secret_missing: ${endpoint.secretEnv} is not set in Baton's environment`,
       };
     const now = clock.now();
     const timestamp = Math.floor(now.getTime() / 1000);

@@ -9,9 +9,21 @@ export interface RetentionCutoffs {
   outbox: Date;
   /** Slack event receipts received before this. */
   eventReceipts: Date;
+  /**
+   * The CRM queues: delivered or dead webhook deliveries, finished HubSpot tasks, HubSpot echo
+   * records and event-relay rows older than this. Absent: those tables are left alone.
+   */
+  crm?: Date;
 }
 
-export type RetentionTable = 'eventReceipts' | 'jobs' | 'outbox';
+export type RetentionTable =
+  | 'eventReceipts'
+  | 'jobs'
+  | 'outbox'
+  | 'webhookDeliveries'
+  | 'hubspotTasks'
+  | 'hubspotWrites'
+  | 'eventRelay';
 
 /** Where a run that ran out of time stopped, so the next one goes on from there. */
 export interface RetentionCursor {
@@ -20,7 +32,21 @@ export interface RetentionCursor {
   after: number;
 }
 
-const ORDER: readonly RetentionTable[] = ['eventReceipts', 'jobs', 'outbox'];
+export const RETENTION_ORDER: readonly RetentionTable[] = [
+  'eventReceipts',
+  'jobs',
+  'outbox',
+  'webhookDeliveries',
+  'hubspotTasks',
+  'hubspotWrites',
+  'eventRelay',
+];
+const CRM_TABLES: ReadonlySet<RetentionTable> = new Set([
+  'webhookDeliveries',
+  'hubspotTasks',
+  'hubspotWrites',
+  'eventRelay',
+]);
 
 export interface RetentionOptions {
   /** Go on from where an earlier run stopped. */
@@ -37,6 +63,10 @@ export interface RetentionResult {
   jobs: number;
   outbox: number;
   eventReceipts: number;
+  webhookDeliveries: number;
+  hubspotTasks: number;
+  hubspotWrites: number;
+  eventRelay: number;
   batches: number;
   /** False when the time budget ran out with old rows left; `resume` then says where to go on. */
   complete: boolean;
@@ -127,6 +157,34 @@ const outboxBatch = (teamId: string, before: Date, after: number, size: number) 
   select (select count(*) from gone) as deleted, (select count(*) from candidates) as seen,
     (select max(id) from candidates) as last`;
 
+// The CRM queues. Pending deliveries and tasks always stay (they are still owed); an echo record
+// older than the window can no longer match a webhook (HubSpot echoes within minutes); a relay row
+// that old was left behind (its sinks never accepted it) and would only be retried for ever.
+const idBatch = (table: string, finished: SQL) => (teamId: string, after: number, size: number) =>
+  sql`
+  with candidates as (
+    select id from ${sql.raw(table)}
+    where team_id = ${teamId} and id > ${after} and ${finished}
+    order by id limit ${size}
+  ), gone as (
+    delete from ${sql.raw(table)} t using candidates c where t.id = c.id returning t.id
+  )
+  select (select count(*) from gone) as deleted, (select count(*) from candidates) as seen,
+    (select max(id) from candidates) as last`;
+
+const crmBatches = (before: Date) => ({
+  webhookDeliveries: idBatch(
+    'webhook_deliveries',
+    sql`status in ('delivered', 'dead') and coalesce(delivered_at, created_at) < ${ts(before)}`,
+  ),
+  hubspotTasks: idBatch(
+    'hubspot_tasks',
+    sql`status in ('done', 'dead') and coalesce(done_at, created_at) < ${ts(before)}`,
+  ),
+  hubspotWrites: idBatch('hubspot_writes', sql`written_at < ${ts(before)}`),
+  eventRelay: idBatch('event_relay', sql`created_at < ${ts(before)}`),
+});
+
 // Receipts have no id: their time index is walked instead, and every row it finds goes.
 const receiptsBatch = (teamId: string, before: Date, size: number) => sql`
   with gone as (
@@ -154,7 +212,17 @@ export async function applyRetention(
   const size = options.batchSize ?? 500;
   const pause = options.pause ?? yieldToIntake;
   const stopAt = performance.now() + (options.budgetMs ?? Number.POSITIVE_INFINITY);
-  const result: RetentionResult = { jobs: 0, outbox: 0, eventReceipts: 0, batches: 0, complete: true };
+  const result: RetentionResult = {
+    jobs: 0,
+    outbox: 0,
+    eventReceipts: 0,
+    webhookDeliveries: 0,
+    hubspotTasks: 0,
+    hubspotWrites: 0,
+    eventRelay: 0,
+    batches: 0,
+    complete: true,
+  };
 
   const drain = async (
     table: RetentionTable,
@@ -176,13 +244,21 @@ export async function applyRetention(
     }
   };
 
+  const crm = cutoffs.crm ? crmBatches(cutoffs.crm) : null;
+  const crmQuery = (table: keyof ReturnType<typeof crmBatches>) => (after: number) =>
+    crm ? crm[table](teamId, after, size) : sql`select 0 as deleted, 0 as seen, null as last`;
   const queries: Record<RetentionTable, (after: number) => SQL> = {
     eventReceipts: () => receiptsBatch(teamId, cutoffs.eventReceipts, size),
     jobs: (after) => jobsBatch(teamId, cutoffs.jobs, after, size),
     outbox: (after) => outboxBatch(teamId, cutoffs.outbox, after, size),
+    webhookDeliveries: crmQuery('webhookDeliveries'),
+    hubspotTasks: crmQuery('hubspotTasks'),
+    hubspotWrites: crmQuery('hubspotWrites'),
+    eventRelay: crmQuery('eventRelay'),
   };
-  const first = Math.max(0, ORDER.indexOf(options.from?.table ?? 'eventReceipts'));
-  for (const table of ORDER.slice(first)) {
+  const first = Math.max(0, RETENTION_ORDER.indexOf(options.from?.table ?? 'eventReceipts'));
+  for (const table of RETENTION_ORDER.slice(first)) {
+    if (!crm && CRM_TABLES.has(table)) continue;
     const start = table === options.from?.table ? options.from.after : 0;
     if (!(await drain(table, queries[table], start))) {
       result.complete = false;

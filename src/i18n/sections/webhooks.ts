@@ -11,7 +11,7 @@ export const webhooksEn = {
   pausedDm: (name: string, r: PauseReason) =>
     `:warning: Baton paused the webhook endpoint *${name}*: ${reasonEn(r)} (last error: \`${r.lastError}\`). Its events are kept and sent once it is resumed: fix the receiving side, then run \`/baton webhooks\` and press Resume.`,
   title: 'Webhooks',
-  none: 'No webhook endpoints yet. Add them under `webhooks:` in the config file (see docs/webhooks.md).',
+  none: 'No webhook endpoints yet. Add them on Home under Settings → Webhooks and CRM, or under `webhooks:` in the config file (see docs/webhooks.md).',
   adminsOnly: 'Only Baton admins can see and change webhooks.',
   events: (list: string) => `Events: ${list}`,
   allEvents: 'all',
@@ -37,7 +37,7 @@ export const webhooksKo: typeof webhooksEn = {
   pausedDm: (name: string, r: PauseReason) =>
     `:warning: Baton이 웹훅 엔드포인트 *${name}*을(를) 일시 중지했습니다: ${reasonKo(r)} (마지막 오류: \`${r.lastError}\`). 이벤트는 보관되며 재개하면 전송됩니다. 받는 쪽을 고친 뒤 \`/baton webhooks\`에서 재개를 누르세요.`,
   title: '웹훅',
-  none: '아직 웹훅 엔드포인트가 없습니다. 설정 파일의 `webhooks:`에 추가하세요 (docs/webhooks.md 참고).',
+  none: '아직 웹훅 엔드포인트가 없습니다. 홈의 설정 → 웹훅과 CRM에서, 또는 설정 파일의 `webhooks:`에 추가하세요 (docs/webhooks.md 참고).',
   adminsOnly: '웹훅은 Baton 관리자만 보고 바꿀 수 있습니다.',
   events: (list: string) => `이벤트: ${list}`,
   allEvents: '전체',

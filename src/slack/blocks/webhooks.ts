@@ -8,7 +8,7 @@ export const WEBHOOK_TEST_ACTION = 'webhook_test';
 export const WEBHOOK_RESUME_ACTION = 'webhook_resume';
 
 /** Catch-hook URLs carry their token in the path: only the host is shown. */
-const hostOf = (url: string) => {
+export const hostOf = (url: string) => {
   try {
     return new URL(url).host;
   } catch {

@@ -9,6 +9,7 @@ import { OFFER_ACCEPT_ACTION, OFFER_PASS_ACTION } from '../../blocks/offer-dm.js
 import { ADD_ACTION_ITEM_ACTION } from '../../blocks/retro-ids.js';
 import { CARD_PASS_ACTION } from '../../blocks/routing.js';
 import { RETRO_DMS_ACTION } from '../../blocks/settings.js';
+import { CRM_ADD_ACTION, CRM_MENU_ACTION } from '../../blocks/settings-crm.js';
 import { SETUP_OPEN_ACTION } from '../../blocks/setup-common.js';
 import { STAGE_ACTION } from '../../blocks/stage-move.js';
 import { VOC_CATEGORY_ACTION, VOC_DETAILS_ACTION } from '../../blocks/voc.js';
@@ -26,6 +27,7 @@ import { openAssignModal, releaseLead } from './lead-ownership.js';
 import { answerActionItem, openActionItemModal } from './retro-action-item.js';
 import { answerOffer } from './routing-offer.js';
 import { toggleRetroDms } from './settings.js';
+import { answerWebhookMenu, openAddWebhook } from './settings-crm.js';
 import { openSetupModal } from './setup.js';
 import { moveStageFromCard } from './stage-move.js';
 import { chooseVocCategory } from './voc-category.js';
@@ -54,4 +56,6 @@ export function registerActions(app: App, ctx: AppContext): void {
   app.action(SETUP_OPEN_ACTION, openSetupModal(ctx));
   app.action(WEBHOOK_TEST_ACTION, answerWebhookButton(ctx, 'test'));
   app.action(WEBHOOK_RESUME_ACTION, answerWebhookButton(ctx, 'resume'));
+  app.action(CRM_ADD_ACTION, openAddWebhook(ctx));
+  app.action(CRM_MENU_ACTION, answerWebhookMenu(ctx));
 }
