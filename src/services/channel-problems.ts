@@ -11,7 +11,7 @@ import {
   untoldChannelProblems,
 } from '../db/queries/channel-problems.js';
 import { findLead } from '../db/queries/leads.js';
-import { enqueueSlackWrite, parkedWrites, unparkChannel } from '../db/queries/outbox.js';
+import { enqueueDms, parkedWrites, unparkChannel } from '../db/queries/outbox.js';
 import type { ChannelProblemKind } from '../db/schema.js';
 import { adminIds, configuredChannels } from '../domain/configured-channels.js';
 
@@ -66,19 +66,12 @@ export class ChannelProblemService {
         uses: uses.get(p.channel) ?? [],
       }));
       const key = untold.map((p) => `${p.channel}:${p.problem}:${p.detectedAt.getTime()}`).join(',');
-      for (const admin of adminIds(config))
-        await enqueueSlackWrite(
-          tx,
-          {
-            teamId,
-            method: 'chat.postMessage',
-            channel: admin,
-            args: { problems: notes },
-            purpose: CHANNEL_PROBLEMS_DM_PURPOSE,
-            dedupeKey: `channel_problems:${admin}:${key}`,
-          },
-          now,
-        );
+      await enqueueDms(
+        tx,
+        { teamId, users: adminIds(config), args: { problems: notes }, purpose: CHANNEL_PROBLEMS_DM_PURPOSE },
+        (admin) => `channel_problems:${admin}:${key}`,
+        now,
+      );
       await markChannelProblemsTold(
         tx,
         teamId,

@@ -7,7 +7,7 @@
 import type { ConfigSource } from '../../config/config-source.js';
 import type { WebhookEndpoint } from '../../config/workspace-schema.js';
 import type { Database } from '../../db/client.js';
-import { enqueueSlackWrite } from '../../db/queries/outbox.js';
+import { enqueueDms } from '../../db/queries/outbox.js';
 import { storedWebhookSecret } from '../../db/queries/webhook-secrets.js';
 import {
   claimDeliveries,
@@ -234,19 +234,12 @@ export class WebhookSender {
     const config = this.#o.configs.for(teamId);
     const t = messages(config.locale).webhooks;
     const text = t.pausedDm(endpoint.name, reason);
-    for (const admin of adminIds(config))
-      await enqueueSlackWrite(
-        tx,
-        {
-          teamId,
-          method: 'chat.postMessage',
-          channel: admin,
-          args: { text },
-          purpose: WEBHOOK_PAUSED_PURPOSE,
-          dedupeKey: `webhook_paused:${endpoint.name}:${admin}:${now.getTime()}`,
-        },
-        now,
-      );
+    await enqueueDms(
+      tx,
+      { teamId, users: adminIds(config), args: { text }, purpose: WEBHOOK_PAUSED_PURPOSE },
+      (admin) => `webhook_paused:${endpoint.name}:${admin}:${now.getTime()}`,
+      now,
+    );
   }
 
   async #post(endpoint: WebhookEndpoint, row: WebhookDeliveryRow): Promise<PostOutcome> {

@@ -65,6 +65,28 @@ export async function enqueueSlackWrite(q: Queryable, write: NewSlackWrite, now:
   return existing.id;
 }
 
+/** The same DM to each of `users` (e.g. every admin), each with its own dedupe key. */
+export async function enqueueDms(
+  q: Queryable,
+  dm: { teamId: string; users: readonly string[]; args: Record<string, unknown>; purpose: string },
+  dedupeKey: (user: string) => string,
+  now: Date,
+): Promise<void> {
+  for (const user of dm.users)
+    await enqueueSlackWrite(
+      q,
+      {
+        teamId: dm.teamId,
+        method: 'chat.postMessage',
+        channel: user,
+        args: dm.args,
+        purpose: dm.purpose,
+        dedupeKey: dedupeKey(user),
+      },
+      now,
+    );
+}
+
 /**
  * Atomically claims due writes: at most one per channel, only for channels whose pacing allows a
  * write now, and always the channel's oldest pending write (so one channel's writes go out in id
