@@ -17,11 +17,11 @@ import {
   vocEntriesByIds,
 } from '../db/queries/event-relay.js';
 import type { Clock } from '../domain/clock.js';
+import { Pump } from '../jobs/pump.js';
 import type { Logger } from '../observability/logger.js';
 import type { BatonMetrics } from '../observability/metrics.js';
 import { actionItemToBaton, leadEventToBaton, vocEntryToBaton } from './event-mapping.js';
 import type { BatonEvent, EventSink } from './events.js';
-import { Pump } from './pump.js';
 
 export interface EventRelayOptions {
   database: Database;

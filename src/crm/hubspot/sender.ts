@@ -15,11 +15,11 @@ import {
 } from '../../db/queries/hubspot.js';
 import { retryDelayMs } from '../../domain/backoff.js';
 import type { Clock } from '../../domain/clock.js';
+import { Pump } from '../../jobs/pump.js';
 import type { Logger } from '../../observability/logger.js';
 import type { BatonMetrics } from '../../observability/metrics.js';
 import type { LeadService } from '../../services/leads.js';
 import type { StageMoveService } from '../../services/stage-moves.js';
-import { Pump } from '../pump.js';
 import { applyIn } from './apply-in.js';
 import { type HubspotClient, HubspotError } from './client.js';
 import { deliverOut } from './deliver-out.js';

@@ -26,9 +26,9 @@ import type { Clock } from '../../domain/clock.js';
 import { adminIds } from '../../domain/configured-channels.js';
 import { signWebhook } from '../../http/webhook-auth.js';
 import { messages } from '../../i18n/index.js';
+import { Pump } from '../../jobs/pump.js';
 import type { Logger } from '../../observability/logger.js';
 import type { BatonMetrics } from '../../observability/metrics.js';
-import { Pump } from '../pump.js';
 import {
   classifyError,
   classifyResponse,

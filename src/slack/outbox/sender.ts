@@ -29,6 +29,7 @@ import {
 } from '../../db/queries/outbox-senders.js';
 import { retryDelayMs } from '../../domain/backoff.js';
 import type { Clock } from '../../domain/clock.js';
+import { Pump } from '../../jobs/pump.js';
 import type { Logger } from '../../observability/logger.js';
 import type { BatonMetrics } from '../../observability/metrics.js';
 import { RepeatedFailureLog } from '../../observability/repeated-failure.js';
@@ -227,11 +228,8 @@ export class OutboxSender {
   #registered = false;
   #heartbeat: NodeJS.Timeout | undefined;
   #timer: schedule.Job | undefined;
-  #running: Promise<number> | undefined;
-  /** A wake-up arrived during a pass: look once more before finishing, or a fresh write would wait for the tick. */
-  #again = false;
-  #stopped = false;
-  readonly #passLog: RepeatedFailureLog;
+  /** One pass at a time per process, once more if woken during a pass; failures logged once per run. */
+  readonly #pump: Pump;
   readonly #beatLog: RepeatedFailureLog;
 
   constructor(options: OutboxSenderOptions) {
@@ -247,7 +245,7 @@ export class OutboxSender {
       staleMs: 10_000,
       ...options,
     };
-    this.#passLog = new RepeatedFailureLog(options.logger, 'outbox pass failed', 'outbox passes work again');
+    this.#pump = new Pump(() => this.#pass(), options.logger, 'outbox');
     this.#beatLog = new RepeatedFailureLog(
       options.logger,
       'outbox heartbeat failed',
@@ -290,7 +288,7 @@ export class OutboxSender {
 
   /** Wakes on a cron rule (default every second) to deliver what is due, and keeps the heartbeat. */
   start(rule = '* * * * * *'): void {
-    this.#stopped = false;
+    this.#pump.start();
     this.#timer ??= schedule.scheduleJob(rule, () => this.wake());
     this.#heartbeat ??= setInterval(() => {
       void this.recover().then(
@@ -306,29 +304,20 @@ export class OutboxSender {
    * database is away every pass fails: logged once, and once when passes work again.
    */
   wake(): void {
-    void this.deliverDue().then(
-      () => this.#passLog.succeeded(),
-      (error) => this.#passLog.failed(error),
-    );
+    this.#pump.wake();
   }
 
   /** Delivers until nothing is claimable now; returns how many writes were handled. One pass at a time per process. */
   deliverDue(): Promise<number> {
-    if (this.#stopped) return Promise.resolve(0);
-    if (this.#running) this.#again = true;
-    this.#running ??= this.#drain().finally(() => {
-      this.#running = undefined;
-    });
-    return this.#running;
+    return this.#pump.run();
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
     this.#timer?.cancel();
     this.#timer = undefined;
     clearInterval(this.#heartbeat);
     this.#heartbeat = undefined;
-    await this.#running;
+    await this.#pump.stop();
     if (this.#registered) {
       this.#registered = false;
       LOCAL_SENDERS.delete(this.identity.instanceId);
@@ -338,26 +327,17 @@ export class OutboxSender {
     }
   }
 
-  async #drain(): Promise<number> {
-    let handled = 0;
-    while (!this.#stopped) {
-      const batch = await claimDueWrites(this.#o.database.db, {
-        now: this.#o.clock.now(),
-        limit: this.#o.batchSize,
-        lockMs: this.#o.lockMs,
-        paceMs: this.#o.paceMs,
-        ...(this.#registered ? { claimedBy: this.identity.instanceId } : {}),
-      });
-      if (batch.length === 0) {
-        if (!this.#again) return handled;
-        this.#again = false;
-        continue;
-      }
-      // Each row is a different channel, so they go out side by side.
-      await Promise.all(batch.map((row) => this.#deliver(row)));
-      handled += batch.length;
-    }
-    return handled;
+  /** One batch: at most one due write per channel, sent side by side; returns how many. */
+  async #pass(): Promise<number> {
+    const batch = await claimDueWrites(this.#o.database.db, {
+      now: this.#o.clock.now(),
+      limit: this.#o.batchSize,
+      lockMs: this.#o.lockMs,
+      paceMs: this.#o.paceMs,
+      ...(this.#registered ? { claimedBy: this.identity.instanceId } : {}),
+    });
+    await Promise.all(batch.map((row) => this.#deliver(row)));
+    return batch.length;
   }
 
   async #deliver(row: OutboxRow): Promise<void> {

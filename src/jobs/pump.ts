@@ -2,7 +2,7 @@ import type { Logger } from '../observability/logger.js';
 import { RepeatedFailureLog } from '../observability/repeated-failure.js';
 
 /**
- * Runs a background pass (relay or webhook sender) on a timer and on demand: one pass at a time per
+ * Runs a background pass (the outbox sender, the event relay, the webhook and HubSpot senders) on a timer and on demand: one pass at a time per
  * process, repeated while it finds work, and once more if woken during a pass (or a fresh row would
  * wait for the next tick). Failures (the database away) are logged once per run of failures.
  */
@@ -21,8 +21,10 @@ export class Pump {
     this.#log = new RepeatedFailureLog(logger, `${what} pass failed`, `${what} passes work again`);
   }
 
-  start(everyMs: number): void {
+  /** Allows passes again; with `everyMs`, also wakes itself on that interval. */
+  start(everyMs?: number): void {
     this.#stopped = false;
+    if (everyMs === undefined) return;
     this.#timer ??= setInterval(() => this.wake(), everyMs);
     this.#timer.unref();
   }
