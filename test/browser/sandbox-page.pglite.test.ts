@@ -22,9 +22,16 @@ afterAll(async () => {
 });
 
 const channel = (page: Page, name: string) => page.locator(`.sidebar [data-channel="${name}"]`).click();
-/** The newest message in the open conversation whose text matches. */
+/**
+ * The newest message in the open conversation whose text matches, ephemerals left out: a private
+ * answer that quotes a post (the :voc: prompt quotes the message it saved) would otherwise become
+ * "the newest match" while the test is still waiting on the post itself.
+ */
 const message = (page: Page, text: string | RegExp) =>
-  page.locator('[data-testid=conversation] [data-testid=message]').filter({ hasText: text }).last();
+  page
+    .locator('[data-testid=conversation] [data-testid=message]:not(.ephemeral)')
+    .filter({ hasText: text })
+    .last();
 
 describe('the sandbox page', () => {
   let sam: Page;
