@@ -4,12 +4,13 @@
  * SIGTERM. Baton's own entry point (src/main.ts) never imports this folder.
  */
 
-import { resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SANDBOX_LANGS, type SandboxLang, type SandboxWorkspace } from './demo-workspace.js';
-import { startSandbox } from './sandbox.js';
+import type { BatonStatus } from './page/types.js';
+import { type SandboxDev, startSandbox } from './sandbox.js';
 
 const DEFAULT_PORT = 4400;
 
@@ -21,6 +22,8 @@ Options:
   --lang en|ko   the English team (New York) or the Korean team (Seoul)
   --demo         Baton set up, with a few months of history (/funnel, the chart and the retro show it)
   --empty        Baton not set up: the admin's Home shows the set-up checklist (the default)
+  --dev          Baton runs from src/ and restarts on each save, keeping its data, clock and Slack
+                 (also: npm run sandbox:dev)
   --help         this text
 
 Without --lang, --demo or --empty the sandbox starts as it was last time; a different choice starts over.
@@ -44,10 +47,11 @@ const FLAGS = {
   lang: { type: 'string' },
   demo: { type: 'boolean' },
   empty: { type: 'boolean' },
+  dev: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function workspaceFlags(): Partial<SandboxWorkspace> {
+function flags(): { workspace: Partial<SandboxWorkspace>; dev: boolean } {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAGS; strict: true }>>;
   try {
     parsed = parseArgs({ args: process.argv.slice(2), options: FLAGS, strict: true });
@@ -62,20 +66,62 @@ function workspaceFlags(): Partial<SandboxWorkspace> {
   if (values.demo && values.empty) fail('give one of --demo and --empty, not both');
   if (values.lang !== undefined && !(SANDBOX_LANGS as readonly string[]).includes(values.lang))
     fail(`--lang must be en or ko, got ${values.lang}`);
-  return {
+  const workspace = {
     ...(values.lang ? { lang: values.lang as SandboxLang } : {}),
     ...(values.demo ? { mode: 'demo' as const } : values.empty ? { mode: 'empty' as const } : {}),
+  };
+  return { workspace, dev: values.dev === true };
+}
+
+/** dist/sandbox/main.js → the repository, whose src/ `--dev` runs and watches. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** One line per restart; a failed start prints Baton's last words and waits for the next save. */
+function reportStatus(): (status: BatonStatus) => void {
+  let since = performance.now();
+  return (status) => {
+    const say = (line: string) => process.stderr.write(`baton sandbox: ${line}\n`);
+    if (status.state === 'starting') {
+      since = performance.now();
+      if (status.cause) say(`${status.cause} changed: restarting Baton…`);
+    } else if (status.state === 'ready' && status.generation > 1) {
+      say(`Baton restarted in ${((performance.now() - since) / 1000).toFixed(1)} s`);
+    } else if (status.state === 'failed') {
+      say(`Baton is not running; it starts again on the next save:\n${status.error ?? ''}`);
+    }
+  };
+}
+
+function devOptions(): SandboxDev {
+  const src = join(ROOT, 'src');
+  // BATON_SANDBOX_WATCH: more folders to watch (the tests' own entry point lives outside src/).
+  const extra = (process.env.BATON_SANDBOX_WATCH ?? '').split(delimiter).filter(Boolean);
+  return {
+    watch: [src, ...extra.map((path) => resolve(path))],
+    ignore: [join(src, 'sandbox/web')],
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    env: {
+      // Baton runs in the sandbox's directory: tsx would not find the repository's tsconfig there.
+      TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json'),
+      // From src/, Baton would look for the migrated template in src/; `npm run sandbox` made it in dist/.
+      BATON_PGLITE_TEMPLATE: process.env.BATON_PGLITE_TEMPLATE || join(ROOT, 'dist/pglite-template'),
+    },
+    report: reportStatus(),
   };
 }
 
 async function main(): Promise<void> {
-  const workspace = workspaceFlags();
+  const { workspace, dev } = flags();
+  // dist/sandbox/main.js → dist/sandbox/baton-entry.js, or its source with --dev; a test may point at its own.
+  const entry = dev
+    ? join(ROOT, 'src/sandbox/baton-entry.ts')
+    : fileURLToPath(new URL('./baton-entry.js', import.meta.url));
   const sandbox = await startSandbox({
     dir: resolve(process.env.BATON_SANDBOX_DIR || '.baton-sandbox'),
-    // dist/sandbox/main.js → dist/sandbox/baton-entry.js; a test may point at its own bundle.
-    batonMain: process.env.BATON_SANDBOX_MAIN || fileURLToPath(new URL('./baton-entry.js', import.meta.url)),
+    batonMain: process.env.BATON_SANDBOX_MAIN || entry,
     port: port(process.env.SANDBOX_PORT),
     workspace,
+    ...(dev ? { dev: devOptions() } : {}),
   }).catch((error: unknown) => {
     const why = error instanceof Error ? error.message : String(error);
     const busy = /EADDRINUSE/.test(why) ? ' (set SANDBOX_PORT to another port)' : '';
@@ -84,6 +130,7 @@ async function main(): Promise<void> {
   // From this process's start: with `npm run sandbox` that includes the build check.
   const seconds = (performance.now() / 1000).toFixed(1);
   process.stdout.write(`Baton sandbox ready in ${seconds} s: ${sandbox.url} (Ctrl-C stops it)\n`);
+  if (dev) process.stderr.write('baton sandbox: --dev: Baton restarts when a file under src/ is saved\n');
 
   let stopping = false;
   const stop = (signal: string) => {

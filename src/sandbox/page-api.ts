@@ -2,7 +2,7 @@
  * The sandbox page and its API on the emulator's port:
  * - `GET /` (for a browser) and `GET /sandbox/` serve the page; `/sandbox/web/<file>` its bundle.
  *   `GET /` without `Accept: text/html` keeps answering the emulator's JSON snapshot.
- * - `GET /sandbox/api/state?as=U…`: the workspace as that person sees it (PageState).
+ * - `GET /sandbox/api/state?as=U…`: the workspace as that person sees it (PageState), and Baton's status.
  * - `GET /sandbox/api/updates?since=N`: long-poll; answers `{ version }` once it differs from N.
  * - `POST /sandbox/api/act`: do something as a person (ActInput), answered with Slack's side (ActResult).
  */
@@ -13,6 +13,7 @@ import { ActRefusal, act } from './page/act.js';
 import { actInput, firstProblem } from './page/act-input.js';
 import { ModalStacks } from './page/modals.js';
 import { serveWebFile } from './page/static-files.js';
+import type { BatonStatus } from './page/types.js';
 import { viewState } from './page/view-state.js';
 import { sendJson } from './slack-emulator/http.js';
 import type { ExtraRoute, FakeSlack } from './slack-emulator/index.js';
@@ -40,6 +41,7 @@ export class PageApi {
   /** Changes the emulator does not see (a modal closed, an ack's view), on top of its version. */
   #local = 0;
   readonly #waiters = new Set<() => void>();
+  #baton: BatonStatus | undefined;
 
   constructor(options: PageApiOptions) {
     this.#slack = options.slack;
@@ -57,6 +59,13 @@ export class PageApi {
   /** Everything the page shows restarts (the workspace was reset): open modals go, waiting pages reload. */
   reset(): void {
     this.modals.clear();
+    this.#local += 1;
+    this.#wake();
+  }
+
+  /** Baton started, restarted or failed: waiting pages reload and show it; what Slack shows stays. */
+  setBaton(status: BatonStatus): void {
+    this.#baton = { ...status };
     this.#local += 1;
     this.#wake();
   }
@@ -100,7 +109,8 @@ export class PageApi {
       });
       return true;
     }
-    sendJson(res, 200, { ...viewState(this.#slack, this.modals, as, this.version, DEMO_ROLES) });
+    const baton = this.#baton ? { baton: this.#baton } : {};
+    sendJson(res, 200, { ...viewState(this.#slack, this.modals, as, this.version, DEMO_ROLES), ...baton });
     return true;
   }
 

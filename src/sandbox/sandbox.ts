@@ -10,17 +10,19 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { signWebhook } from '../http/webhook-auth.js';
 import { type BatonChild, startBatonChild } from './baton-child.js';
 import type { ClockStep } from './clock-jumps.js';
 import { generateCredentials } from './credentials.js';
 import { demoUsers, demoWorkspace, type SandboxWorkspace } from './demo-workspace.js';
 import { freePort } from './free-port.js';
+import type { BatonStatus } from './page/types.js';
 import { PageApi } from './page-api.js';
 import { scenarioRoutes } from './scenarios-api.js';
 import { FakeSlack } from './slack-emulator/index.js';
 import { SlackDriver } from './slack-emulator/slack-driver.js';
+import { type SourceWatch, watchSources } from './source-watch.js';
 
 export interface SandboxOptions {
   /** The sandbox's directory (`.baton-sandbox/`). */
@@ -38,6 +40,25 @@ export interface SandboxOptions {
    * one that differs from the directory's starts over.
    */
   workspace?: Partial<SandboxWorkspace>;
+  /** Runs Baton from source and restarts it on each save (`--dev`). */
+  dev?: SandboxDev;
+}
+
+/**
+ * `--dev`: a save under `watch` restarts Baton on the same data, clock and emulator (Slack keeps its
+ * messages when an app restarts). A start that fails (a syntax error) or a crash leaves the sandbox
+ * up, reporting it; the next save tries again.
+ */
+export interface SandboxDev {
+  /** Folders whose changes restart Baton. */
+  watch: string[];
+  /** Folders under those that do not (the page's own sources). */
+  ignore?: string[];
+  /** Node flags that let `batonMain` be TypeScript (tsx's loader). */
+  execArgv: string[];
+  env?: Record<string, string>;
+  /** Each change of Baton's status, for the terminal. */
+  report?(status: BatonStatus): void;
 }
 
 export interface SandboxClock {
@@ -64,7 +85,9 @@ export interface Sandbox {
   sendLead(body: unknown): Promise<{ status: number; body: unknown }>;
   /** Stops Baton, forgets the emulator's messages and Baton's data, and starts again. */
   reset(workspace: SandboxWorkspace): Promise<void>;
-  /** Resolves when Baton exits on its own (not through stop or reset). */
+  /** Baton's generation and state (`--dev` keeps running through failed starts). */
+  readonly batonStatus: BatonStatus;
+  /** Resolves when Baton exits on its own (not through stop or reset); never with `--dev`. */
   crashed: Promise<{ code: number | null; logFile: string }>;
   stop(): Promise<void>;
 }
@@ -140,7 +163,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     reportCrash = resolve;
   });
 
-  const launch = async () => {
+  const { dev } = options;
+  let status: BatonStatus = { generation: 0, state: 'starting', dev: dev !== undefined };
+  let page: PageApi | undefined;
+  const setStatus = (next: Omit<BatonStatus, 'dev'>) => {
+    status = { ...next, dev: status.dev };
+    page?.setBaton(status);
+    dev?.report?.(status);
+  };
+  const tail = async (logFile: string) => (await readFile(logFile, 'utf8').catch(() => '')).slice(-2000);
+
+  const launch = async (cause?: string) => {
+    const generation = status.generation + 1;
+    setStatus({ generation, state: 'starting', ...(cause ? { cause } : {}) });
     if (workspace.mode === 'demo' && !existsSync(files.data)) {
       // Loaded only for a demo: the seed opens the embedded database in this process, before Baton does.
       const { seedDemo } = await import('./demo-seed.js');
@@ -151,7 +186,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       dir,
       port: batonPort,
       offsetMs,
+      ...(dev ? { execArgv: dev.execArgv } : {}),
       env: {
+        ...dev?.env,
         SLACK_BOT_TOKEN: credentials.botToken,
         SLACK_SIGNING_SECRET: credentials.signingSecret,
         SLACK_API_URL: slack.apiUrl,
@@ -160,10 +197,31 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     });
     baton = child;
     expectExit = false;
-    void child.exited.then((code) => {
-      if (!expectExit && baton === child) reportCrash({ code, logFile: child.logFile });
+    void child.exited.then(async (code) => {
+      if (expectExit || baton !== child) return;
+      // A failed start is reported by ready() below; a crash after it waits for the next save.
+      if (!dev) reportCrash({ code, logFile: child.logFile });
+      else if (status.generation === generation && status.state === 'ready')
+        setStatus({
+          generation,
+          state: 'failed',
+          error: `Baton exited with ${code}\n${await tail(child.logFile)}`,
+        });
     });
-    await child.ready();
+    try {
+      await child.ready();
+    } catch (error) {
+      if (!dev) throw error;
+      expectExit = true;
+      await child.stop();
+      setStatus({
+        generation,
+        state: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
+    setStatus({ generation, state: 'ready', ...(cause ? { cause } : {}) });
     const session: SandboxSession = {
       url: `${slack.baseUrl}/`,
       batonUrl: child.url,
@@ -201,8 +259,23 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     signingSecret: credentials.signingSecret,
     slack,
   });
-  const page = new PageApi({ slack, driver, ...(options.webDir ? { webDir: options.webDir } : {}) });
+  page = new PageApi({ slack, driver, ...(options.webDir ? { webDir: options.webDir } : {}) });
+  page.setBaton(status);
   slack.addRoute(page.route);
+
+  // One restart waits at a time: saves during a restart start one more, after it.
+  let restartQueued = false;
+  const watcher: SourceWatch | undefined =
+    dev &&
+    watchSources(dev.watch, dev.ignore ?? [], (file) => {
+      if (restartQueued) return;
+      restartQueued = true;
+      void serial(async () => {
+        restartQueued = false;
+        await stopBaton();
+        await launch(relative(process.cwd(), file));
+      });
+    });
   const sandbox: Sandbox = {
     url: `${slack.baseUrl}/`,
     slack,
@@ -257,8 +330,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         // Open modals belonged to the old Baton; pages waiting for updates reload.
         page.reset();
       }),
+    get batonStatus() {
+      return { ...status };
+    },
     crashed,
     stop: async () => {
+      watcher?.close();
       await queue;
       await stopBaton();
       await slack.stop();

@@ -67,6 +67,20 @@ export interface PageState {
   home?: PageView;
   /** Open modals, the top one last. */
   modals: PageView[];
+  /** The Baton process the sandbox runs; left out by a page API without a sandbox behind it. */
+  baton?: BatonStatus;
+}
+
+/** Which Baton process the sandbox runs and how it is doing; each start (a reset, a save) counts. */
+export interface BatonStatus {
+  generation: number;
+  state: 'starting' | 'ready' | 'failed';
+  /** Running from source and restarted on each save (`npm run sandbox -- --dev`). */
+  dev: boolean;
+  /** The saved file that restarted it (relative to the sandbox's working directory). */
+  cause?: string;
+  /** Why it is not running: the end of its output (a compile error, a stack). */
+  error?: string;
 }
 
 export type ActKind =

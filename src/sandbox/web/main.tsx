@@ -3,7 +3,7 @@
  * thread on the right), acting as whichever person is picked, live through the long-poll.
  */
 import { type ComponentChildren, render } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { COMMANDS, type PageMessage, type PageState } from '../page/types.js';
 import { ApiError, type Json, loadState, act as postAct, waitForUpdate } from './api.js';
 import { text } from './blocks.js';
@@ -71,6 +71,16 @@ function App() {
   const me = state?.users.find((u) => u.id === as);
   const lang: PageLang = langChoice === 'auto' ? langOf(me?.locale) : langChoice;
   const t = pageText(lang);
+
+  // `--dev`: Baton restarted on a save and the long-poll already brought the new state; say so.
+  const baton = state?.baton;
+  const seenGeneration = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!baton?.dev || baton.state !== 'ready') return;
+    if (seenGeneration.current !== undefined && baton.generation > seenGeneration.current)
+      setToast(t.batonRestarted(baton.cause));
+    seenGeneration.current = baton.generation;
+  }, [baton, t]);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t.title;
@@ -274,6 +284,12 @@ function App() {
                 </button>
               </footer>
             </dialog>
+          </div>
+        ) : null}
+        {baton?.dev && baton.state !== 'ready' ? (
+          <div class="dev-banner" role="alert" data-testid="baton-status">
+            {baton.state === 'starting' ? t.batonRestarting : t.batonFailed}
+            {baton.state === 'failed' && baton.error ? <pre>{baton.error}</pre> : null}
           </div>
         ) : null}
         {toast ? (

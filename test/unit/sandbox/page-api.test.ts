@@ -177,6 +177,17 @@ describe('GET /sandbox/api/updates', () => {
     expect(await waiting).toEqual({ version: version + 1 });
   });
 
+  it('signals Baton restarting or failing, and the state says which, keeping Slack’s messages', async () => {
+    const before = await state(SDR);
+    expect(before.baton).toBeUndefined();
+    const waiting = fetch(url(`/sandbox/api/updates?since=${before.version}`)).then((r) => r.json());
+    page.setBaton({ generation: 2, state: 'failed', dev: true, error: 'SyntaxError in x.ts' });
+    expect(await waiting).toEqual({ version: before.version + 1 });
+    const after = await state(SDR);
+    expect(after.baton).toEqual({ generation: 2, state: 'failed', dev: true, error: 'SyntaxError in x.ts' });
+    expect(after.channels).toEqual(before.channels);
+  });
+
   it('answers 400 naming `since` when it is not a version', async () => {
     for (const since of ['', 'abc', '-1', '1.5']) {
       const res = await fetch(url(`/sandbox/api/updates?since=${since}`));
