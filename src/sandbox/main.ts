@@ -1,7 +1,8 @@
 /**
  * `npm run sandbox`: Baton without Slack. Starts the Slack emulator on 127.0.0.1 and the compiled
- * Baton against it, prints one line with the URL and the time to ready, and stops both on Ctrl-C or
- * SIGTERM. Baton's own entry point (src/main.ts) never imports this folder.
+ * Baton against it (with --dev, Baton from src/, restarted on each save), prints one line with the
+ * URL and the time to ready, and stops both on Ctrl-C or SIGTERM. Baton's own entry point
+ * (src/main.ts) never imports this folder.
  */
 
 import { delimiter, join, resolve } from 'node:path';

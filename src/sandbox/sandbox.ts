@@ -273,7 +273,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       void serial(async () => {
         restartQueued = false;
         await stopBaton();
-        await launch(relative(process.cwd(), file));
+        const near = relative(process.cwd(), file);
+        await launch(near.startsWith('..') ? file : near);
       });
     });
   const sandbox: Sandbox = {
