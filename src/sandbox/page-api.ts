@@ -179,6 +179,11 @@ export class PageApi {
       this.#wake();
       sendJson(res, 200, { ok: true, ...result });
     } catch (error) {
+      // Baton is restarting (a reset, a save with --dev) or down: say so, as the scenario controls do.
+      if (error instanceof TypeError && error.message === 'fetch failed') {
+        sendJson(res, 503, { ok: false, error: 'unavailable', message: 'Baton is not answering' });
+        return true;
+      }
       if (!(error instanceof ActRefusal)) throw error;
       sendJson(res, error.status, {
         ok: false,

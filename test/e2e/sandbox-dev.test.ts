@@ -143,6 +143,16 @@ describe('npm run sandbox -- --dev', () => {
     // The page still shows Slack; what needs Baton says it is unavailable.
     const lead = await post('scenarios/lead', { canned: 'smb-demo' });
     expect(lead.status).toBe(503);
+    const typed = await post('act', {
+      as: ADMIN,
+      kind: 'command',
+      command: '/baton',
+      channel: CHANNELS.leads,
+    });
+    expect(typed).toEqual({
+      status: 503,
+      body: { ok: false, error: 'unavailable', message: 'Baton is not answering' },
+    });
 
     await writeFile(join(watched, 'extra.ts'), 'export const mark: number = 3;\n');
     await baton(4, 'ready');
