@@ -93,6 +93,15 @@ function reportStatus(): (status: BatonStatus) => void {
   };
 }
 
+/** tsx is a dev dependency: an install without them cannot run the sources. */
+function tsxLoader(): string {
+  try {
+    return import.meta.resolve('tsx');
+  } catch {
+    return fail('--dev runs Baton from src/ with tsx, a dev dependency: run npm ci first');
+  }
+}
+
 function devOptions(): SandboxDev {
   const src = join(ROOT, 'src');
   // BATON_SANDBOX_WATCH: more folders to watch (the tests' own entry point lives outside src/).
@@ -100,7 +109,7 @@ function devOptions(): SandboxDev {
   return {
     watch: [src, ...extra.map((path) => resolve(path))],
     ignore: [join(src, 'sandbox/web')],
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    execArgv: ['--import', tsxLoader()],
     env: {
       // Baton runs in the sandbox's directory: tsx would not find the repository's tsconfig there.
       TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json'),

@@ -36,6 +36,9 @@ export function watchSources(
         first = undefined;
         changed(file);
       }, QUIET_MS);
+    }).on('error', (error) => {
+      // Out of inotify watches, a folder removed: Baton keeps running, only the restarts stop.
+      process.stderr.write(`baton sandbox: stopped watching ${root}: ${error.message}\n`);
     }),
   );
   return {
