@@ -1,7 +1,7 @@
 /**
  * `npm run sandbox -- --dev`: how long a save takes to reach a ready Baton (the watcher's quiet
- * period, Baton's graceful stop, a fresh start from source through tsx), against the same restart of
- * the bundled entry `npm run sandbox` runs (the baseline), alternating under the same load.
+ * period, the incremental rebuild, Baton's graceful stop and start), against the same restart of the
+ * bundled entry `npm run sandbox` runs, not rebuilt (the baseline), alternating under the same load.
  *
  *   npm run bench:sandbox-dev            (ROUNDS=5 by default)
  */
@@ -9,7 +9,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { devBuild } from '../src/sandbox/dev-build.js';
 import { type Sandbox, startSandbox } from '../src/sandbox/sandbox.js';
 import { bundleSandbox } from '../test/harness/sandbox-bundle.js';
 
@@ -21,14 +21,14 @@ process.env.BATON_MIGRATIONS_DIR ??= join(root, 'drizzle');
 process.env.BATON_PGLITE_TEMPLATE ??= join(root, 'dist/pglite-template');
 
 /** A --dev sandbox whose Baton is `main`, restarted by saves in its own watched folder. */
-async function start(name: string, main: (watched: string) => Promise<string>, execArgv: string[]) {
+async function start(name: string, build: (watched: string) => Promise<() => Promise<string>>) {
   const watched = join(dir, name, 'src');
   await mkdir(watched, { recursive: true });
   const sandbox = await startSandbox({
     dir: join(dir, name, 'sandbox'),
-    batonMain: await main(watched),
+    batonMain: '',
     port: 0,
-    dev: { watch: [watched], execArgv, env: { TSX_TSCONFIG_PATH: join(root, 'tsconfig.json') } },
+    dev: { watch: [watched], build: await build(watched) },
   });
   return { sandbox, watched };
 }
@@ -45,19 +45,15 @@ async function restartMs({ sandbox, watched }: { sandbox: Sandbox; watched: stri
   }
 }
 
-const source = await start(
-  'source',
-  async (watched) => {
-    const entry = join(watched, 'entry.ts');
-    await writeFile(
-      entry,
-      `import ${JSON.stringify(pathToFileURL(join(root, 'src/sandbox/baton-entry.ts')).href)};\n`,
-    );
-    return entry;
-  },
-  ['--import', import.meta.resolve('tsx')],
-);
-const bundled = await start('bundled', async () => join(bundle.dir, 'baton-entry.js'), []);
+const builds: { close(): Promise<void> }[] = [];
+const source = await start('source', async (watched) => {
+  const entry = join(watched, 'entry.ts');
+  await writeFile(entry, `import ${JSON.stringify(join(root, 'src/sandbox/baton-entry.ts'))};\n`);
+  const dev = await devBuild(entry, root);
+  builds.push(dev);
+  return dev.build;
+});
+const bundled = await start('bundled', async () => async () => join(bundle.dir, 'baton-entry.js'));
 
 const times = { source: [] as number[], bundled: [] as number[] };
 const loads: number[] = [];
@@ -70,6 +66,7 @@ try {
 } finally {
   await source.sandbox.stop();
   await bundled.sandbox.stop();
+  for (const build of builds) await build.close();
   await bundle.remove();
   await rm(dir, { recursive: true, force: true });
 }
@@ -80,7 +77,7 @@ console.log(
   `save → Baton ready again, ${ROUNDS} rounds alternating, load average ${loads.map((l) => l.toFixed(1)).join(' ')}`,
 );
 console.log(
-  `  --dev (src/ through tsx):   median ${s(median(times.source))}  [${times.source.map(s).join(', ')}]`,
+  `  --dev (rebuilt from src/):   median ${s(median(times.source))}  [${times.source.map(s).join(', ')}]`,
 );
 console.log(
   `  baseline (bundled entry):   median ${s(median(times.bundled))}  [${times.bundled.map(s).join(', ')}]`,

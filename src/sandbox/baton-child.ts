@@ -20,8 +20,6 @@ export interface BatonChildOptions {
   env: Record<string, string>;
   /** Where Baton's clock starts ahead of real time (the sandbox entry reads it; dist/main.js ignores it). */
   offsetMs?: number;
-  /** Node flags before `main`: `--dev` runs the sources through tsx's loader. */
-  execArgv?: string[];
 }
 
 export type ClockReply = Extract<AdvanceReply, { type: 'clock' }>;
@@ -49,7 +47,7 @@ function pick(source: NodeJS.ProcessEnv, names: string[]): Record<string, string
 export function startBatonChild(options: BatonChildOptions): BatonChild {
   const logFile = join(options.dir, 'baton.log');
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [...(options.execArgv ?? []), options.main], {
+  const child = spawn(process.execPath, [options.main], {
     cwd: options.dir,
     env: {
       PATH: process.env.PATH ?? '',

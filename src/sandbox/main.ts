@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SANDBOX_LANGS, type SandboxLang, type SandboxWorkspace } from './demo-workspace.js';
+import { type DevBuild, devBuild } from './dev-build.js';
 import type { BatonStatus } from './page/types.js';
 import { type SandboxDev, startSandbox } from './sandbox.js';
 
@@ -23,7 +24,7 @@ Options:
   --lang en|ko   the English team (New York) or the Korean team (Seoul)
   --demo         Baton set up, with a few months of history (/funnel, the chart and the retro show it)
   --empty        Baton not set up: the admin's Home shows the set-up checklist (the default)
-  --dev          Baton runs from src/ and restarts on each save, keeping its data, clock and Slack
+  --dev          Baton is rebuilt from src/ and restarted on each save, keeping its data, clock and Slack
                  (also: npm run sandbox:dev)
   --help         this text
 
@@ -35,6 +36,8 @@ function fail(message: string): never {
   process.stderr.write(`baton sandbox: ${message}\n`);
   process.exit(1);
 }
+
+const failed = (error: unknown): never => fail(error instanceof Error ? error.message : String(error));
 
 function port(value: string | undefined): number {
   if (!value?.trim()) return DEFAULT_PORT;
@@ -93,29 +96,14 @@ function reportStatus(): (status: BatonStatus) => void {
   };
 }
 
-/** tsx is a dev dependency: an install without them cannot run the sources. */
-function tsxLoader(): string {
-  try {
-    return import.meta.resolve('tsx');
-  } catch {
-    return fail('--dev runs Baton from src/ with tsx, a dev dependency: run npm ci first');
-  }
-}
-
-function devOptions(): SandboxDev {
+function devOptions(build: DevBuild): SandboxDev {
   const src = join(ROOT, 'src');
   // BATON_SANDBOX_WATCH: more folders to watch (the tests' own entry point lives outside src/).
   const extra = (process.env.BATON_SANDBOX_WATCH ?? '').split(delimiter).filter(Boolean);
   return {
     watch: [src, ...extra.map((path) => resolve(path))],
     ignore: [join(src, 'sandbox/web')],
-    execArgv: ['--import', tsxLoader()],
-    env: {
-      // Baton runs in the sandbox's directory: tsx would not find the repository's tsconfig there.
-      TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json'),
-      // From src/, Baton would look for the migrated template in src/; `npm run sandbox` made it in dist/.
-      BATON_PGLITE_TEMPLATE: process.env.BATON_PGLITE_TEMPLATE || join(ROOT, 'dist/pglite-template'),
-    },
+    ...build,
     report: reportStatus(),
   };
 }
@@ -131,7 +119,9 @@ async function main(): Promise<void> {
     batonMain: process.env.BATON_SANDBOX_MAIN || entry,
     port: port(process.env.SANDBOX_PORT),
     workspace,
-    ...(dev ? { dev: devOptions() } : {}),
+    ...(dev
+      ? { dev: devOptions(await devBuild(process.env.BATON_SANDBOX_MAIN || entry, ROOT).catch(failed)) }
+      : {}),
   }).catch((error: unknown) => {
     const why = error instanceof Error ? error.message : String(error);
     const busy = /EADDRINUSE/.test(why) ? ' (set SANDBOX_PORT to another port)' : '';

@@ -54,9 +54,13 @@ export interface SandboxDev {
   watch: string[];
   /** Folders under those that do not (the page's own sources). */
   ignore?: string[];
-  /** Node flags that let `batonMain` be TypeScript (tsx's loader). */
-  execArgv: string[];
-  env?: Record<string, string>;
+  /**
+   * Builds Baton from the sources before each start and returns the entry to run instead of
+   * `batonMain`; throws, naming the file, when they do not compile.
+   */
+  build(): Promise<string>;
+  /** After Baton's last stop: frees what `build` holds. */
+  close?(): Promise<void>;
   /** Each change of Baton's status, for the terminal. */
   report?(status: BatonStatus): void;
 }
@@ -173,22 +177,36 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
   const tail = async (logFile: string) => (await readFile(logFile, 'utf8').catch(() => '')).slice(-2000);
 
-  const launch = async (cause?: string) => {
+  /** Starts Baton; `--dev` builds it first, so the Baton `before` stops serves during the build. */
+  const launch = async (cause?: string, before?: () => Promise<void>) => {
     const generation = status.generation + 1;
     setStatus({ generation, state: 'starting', ...(cause ? { cause } : {}) });
+    let main = options.batonMain;
+    if (dev) {
+      try {
+        main = await dev.build();
+      } catch (error) {
+        await before?.();
+        setStatus({
+          generation,
+          state: 'failed',
+          error: error instanceof Error ? error.message : String(error),
+        });
+        return;
+      }
+    }
+    await before?.();
     if (workspace.mode === 'demo' && !existsSync(files.data)) {
       // Loaded only for a demo: the seed opens the embedded database in this process, before Baton does.
       const { seedDemo } = await import('./demo-seed.js');
       await seedDemo({ dataDir: files.data, lang: workspace.lang, now: clock.now() });
     }
     const child = startBatonChild({
-      main: options.batonMain,
+      main,
       dir,
       port: batonPort,
       offsetMs,
-      ...(dev ? { execArgv: dev.execArgv } : {}),
       env: {
-        ...dev?.env,
         SLACK_BOT_TOKEN: credentials.botToken,
         SLACK_SIGNING_SECRET: credentials.signingSecret,
         SLACK_API_URL: slack.apiUrl,
@@ -272,9 +290,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       restartQueued = true;
       void serial(async () => {
         restartQueued = false;
-        await stopBaton();
         const near = relative(process.cwd(), file);
-        await launch(near.startsWith('..') ? file : near);
+        await launch(near.startsWith('..') ? file : near, stopBaton);
       });
     });
   const sandbox: Sandbox = {
@@ -339,6 +356,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       watcher?.close();
       await queue;
       await stopBaton();
+      await dev?.close?.();
       await slack.stop();
     },
   };

@@ -1,15 +1,15 @@
 /**
- * `npm run sandbox -- --dev` as a process: Baton runs from source through tsx and restarts when a
+ * `npm run sandbox -- --dev` as a process: Baton is rebuilt from source and restarted when a
  * watched file is saved, on the same data, clock and emulator; a save that does not compile leaves
  * the sandbox up, saying why, and the next save recovers. The test's own entry point (in a temporary
  * folder, watched through BATON_SANDBOX_WATCH) imports the real sandbox entry and a module of its
  * own, so it breaks and mends Baton without touching the repository's sources.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../src/sandbox/demo-workspace.js';
 import type { BatonStatus, PageState } from '../../src/sandbox/page/types.js';
@@ -17,7 +17,7 @@ import type { SandboxSession } from '../../src/sandbox/sandbox.js';
 import { bundleSandbox } from '../harness/sandbox-bundle.js';
 
 const ADMIN = 'U0SBADMIN';
-// Restarts on a loaded 2-core machine: Baton stops gracefully, then tsx loads src/ afresh.
+// Restarts on a loaded 2-core machine: a rebuild, Baton's graceful stop and a fresh start.
 const RESTART = { timeout: 90_000, interval: 100 };
 
 let dir: string;
@@ -72,7 +72,7 @@ beforeAll(async () => {
   watched = join(dir, 'src');
   await mkdir(watched);
   await writeFile(join(watched, 'extra.ts'), 'export const mark: number = 1;\n');
-  const realEntry = pathToFileURL(join(process.cwd(), 'src/sandbox/baton-entry.ts')).href;
+  const realEntry = join(process.cwd(), 'src/sandbox/baton-entry.ts');
   await writeFile(join(watched, 'entry.ts'), `import ${JSON.stringify(realEntry)};\nimport './extra.ts';\n`);
   bundle = await bundleSandbox();
   launcher = spawn(process.execPath, [join(bundle.dir, 'main.js'), '--dev'], {
@@ -160,5 +160,7 @@ describe('npm run sandbox -- --dev', () => {
 
     launcher.kill('SIGTERM');
     expect(await exited).toBe(0);
+    // Its build folder goes with it.
+    expect(existsSync(join(process.cwd(), 'dist', `sandbox-dev-${launcher.pid}`))).toBe(false);
   }, 180_000);
 });
