@@ -4,6 +4,7 @@
  * SIGTERM. Baton's own entry point (src/main.ts) never imports this folder.
  */
 
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +69,15 @@ function workspaceFlags(): Partial<SandboxWorkspace> {
   };
 }
 
+/** scripts/sandbox.mjs's stamp of the sources bundled here: the demo seed's cache is kept per stamp. */
+function buildStamp(): { demoCache?: string } {
+  try {
+    return { demoCache: readFileSync(new URL('./.sandbox-build-stamp', import.meta.url), 'utf8') };
+  } catch {
+    return {};
+  }
+}
+
 async function main(): Promise<void> {
   const workspace = workspaceFlags();
   const sandbox = await startSandbox({
@@ -76,6 +86,8 @@ async function main(): Promise<void> {
     batonMain: process.env.BATON_SANDBOX_MAIN || fileURLToPath(new URL('./baton-entry.js', import.meta.url)),
     port: port(process.env.SANDBOX_PORT),
     workspace,
+    ...buildStamp(),
+    log: (line) => process.stderr.write(`baton sandbox: ${line}\n`),
   }).catch((error: unknown) => {
     const why = error instanceof Error ? error.message : String(error);
     const busy = /EADDRINUSE/.test(why) ? ' (set SANDBOX_PORT to another port)' : '';
