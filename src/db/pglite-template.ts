@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { pgliteInitdbParams, pgliteStartParams } from './pglite-settings.js';
+import { applyPgliteV8Flags, pgliteInitdbParams, pgliteStartParams } from './pglite-settings.js';
 
 const STAMP = 'baton-template.json';
 /** Copied last: PGlite (and `prepareDataDir`) take a directory without it for a new one. */
@@ -58,6 +58,8 @@ const exists = (path: string) =>
 export async function buildPgliteTemplate(templateDir: string, migrationsFolder: string): Promise<void> {
   const staging = `${templateDir}.staging`;
   await rm(staging, { recursive: true, force: true });
+  // initdb is short-lived too: making a template took 5.0 s of CPU with TurboFan, 2.7–3.8 s without.
+  applyPgliteV8Flags();
   const pglite = await PGlite.create(staging, {
     startParams: pgliteStartParams(),
     initDbStartParams: pgliteInitdbParams(),
