@@ -9,6 +9,7 @@
  * installs) and `node -e 0`. The npm cache is the machine's (warm, as for anyone who installed once).
  *
  *   npm run bench:sandbox            (BENCH_KEEP=1 keeps the clone and prints where it is)
+ *   BENCH_REF=<commit> BENCH_FIRST_ONLY=1 npm run bench:sandbox   that commit, first start only
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -19,20 +20,34 @@ import { loadLine } from './stats.js';
 const repo = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Runs a command to its end; its wall time in ms. */
-function timed(cmd: string, args: string[], cwd: string): Promise<number> {
+interface Timed {
+  wallMs: number;
+  /** User + system CPU of the command and its children: steadier than wall time on a busy machine. */
+  cpuMs: number;
+}
+
+/** Runs a command to its end under bash, whose `times` reports its children's CPU. */
+function timed(cmd: string, args: string[], cwd: string): Promise<Timed> {
   const started = performance.now();
+  const line = [cmd, ...args].map((a) => `'${a}'`).join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('bash', ['-c', `${line} >/dev/null 2>&1; s=$?; times >&2; exit $s`], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
       err += d;
     });
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(performance.now() - started)
-        : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${err.slice(-2000)}`)),
-    );
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${line} exited ${code}:\n${err.slice(-2000)}`));
+      // `times`: the shell's user and system time, then its children's ("0m1.234s 0m0.567s").
+      const children = err.trim().split('\n').at(-1) ?? '';
+      const cpuMs = [...children.matchAll(/(\d+)m([\d.]+)s/g)]
+        .map((m) => (Number(m[1]) * 60 + Number(m[2])) * 1000)
+        .reduce((a, b) => a + b, 0);
+      resolve({ wallMs: performance.now() - started, cpuMs });
+    });
   });
 }
 
@@ -92,39 +107,17 @@ async function sandboxStart(cwd: string, args: string[]): Promise<Start> {
   return { readyMs: url.at - started, servedMs, notes };
 }
 
-async function boltBaseline(dir: string): Promise<number> {
+async function boltBaseline(dir: string): Promise<Timed> {
   await writeFile(join(dir, 'package.json'), '{"name":"bare","private":true}\n');
   // The lock first (not timed), then `npm ci` from it, as for Baton.
   await timed('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund', '@slack/bolt@5.1.0'], dir);
   return timed('npm', ['ci', '--no-audit', '--no-fund'], dir);
 }
 
-const work = await mkdtemp(join(tmpdir(), 'baton-sandbox-start-'));
-try {
-  const head = execFileSync('git', ['log', '-1', '--format=%h %s'], { cwd: repo, encoding: 'utf8' }).trim();
-  console.log(`sandbox start from a fresh clone of ${repo} at ${head.slice(0, 70)}`);
-  console.log(`before: ${loadLine()}`);
-  const clone = join(work, 'baton');
-  execFileSync('git', ['clone', '--quiet', repo, clone]);
+const cpu = (t: Timed) => `${s(t.wallMs)} (CPU ${s(t.cpuMs)})`;
 
-  const nodeMs = await timed(process.execPath, ['-e', '0'], work);
-  const bare = join(work, 'bare');
-  execFileSync('mkdir', [bare]);
-  const boltMs = await boltBaseline(bare);
-  const ciMs = await timed('npm', ['ci', '--no-audit', '--no-fund'], clone);
-  const first = await sandboxStart(clone, []);
-  const total = ciMs + first.servedMs;
-  console.log(`npm ci --no-audit --no-fund             ${s(ciMs)}`);
-  console.log(
-    `npm run sandbox (first start)           ${s(first.servedMs)} (ready line ${s(first.readyMs)})`,
-  );
-  for (const note of first.notes) console.log(`    ${note}`);
-  console.log(`total, fresh clone to a working page    ${s(total)}`);
-  console.log(`baselines: npm ci of only @slack/bolt ${s(boltMs)}, node -e 0 ${Math.round(nodeMs)} ms`);
-  console.log(
-    `ratios: npm ci / bolt-only npm ci ${(ciMs / boltMs).toFixed(2)}, total / bolt-only npm ci ${(total / boltMs).toFixed(2)}`,
-  );
-
+/** The starts after the first: the same sandbox again, a Korean demo, that demo again after an empty run. */
+async function laterStarts(clone: string): Promise<void> {
   const again = await sandboxStart(clone, []);
   console.log(`npm run sandbox (again, same data)      ${s(again.servedMs)}`);
   const demo = await sandboxStart(clone, ['--demo', '--lang', 'ko']);
@@ -134,6 +127,38 @@ try {
   const demo2 = await sandboxStart(clone, ['--demo', '--lang', 'ko']);
   console.log(`the same demo after an empty run        ${s(demo2.servedMs)}`);
   for (const note of demo2.notes) console.log(`    ${note}`);
+}
+
+const work = await mkdtemp(join(tmpdir(), 'baton-sandbox-start-'));
+try {
+  const clone = join(work, 'baton');
+  execFileSync('git', ['clone', '--quiet', repo, clone]);
+  // Another commit (the one before a change, for a before/after on the same machine and load).
+  if (process.env.BENCH_REF)
+    execFileSync('git', ['checkout', '--quiet', process.env.BENCH_REF], { cwd: clone });
+  const head = execFileSync('git', ['log', '-1', '--format=%h %s'], { cwd: clone, encoding: 'utf8' }).trim();
+  console.log(`sandbox start from a fresh clone of ${repo} at ${head.slice(0, 70)}`);
+  console.log(`before: ${loadLine()}`);
+
+  const node = await timed(process.execPath, ['-e', '0'], work);
+  const bare = join(work, 'bare');
+  execFileSync('mkdir', [bare]);
+  const bolt = await boltBaseline(bare);
+  const ci = await timed('npm', ['ci', '--no-audit', '--no-fund'], clone);
+  const first = await sandboxStart(clone, []);
+  const total = ci.wallMs + first.servedMs;
+  console.log(`npm ci --no-audit --no-fund             ${cpu(ci)}`);
+  console.log(
+    `npm run sandbox (first start)           ${s(first.servedMs)} (ready line ${s(first.readyMs)})`,
+  );
+  for (const note of first.notes) console.log(`    ${note}`);
+  console.log(`total, fresh clone to a working page    ${s(total)}`);
+  console.log(`baselines: npm ci of only @slack/bolt ${cpu(bolt)}, node -e 0 ${Math.round(node.wallMs)} ms`);
+  console.log(
+    `ratios: npm ci / bolt-only npm ci ${(ci.wallMs / bolt.wallMs).toFixed(2)} (CPU ${(ci.cpuMs / bolt.cpuMs).toFixed(2)}), total / bolt-only npm ci ${(total / bolt.wallMs).toFixed(2)}`,
+  );
+
+  if (!process.env.BENCH_FIRST_ONLY) await laterStarts(clone);
   console.log(`after: ${loadLine()}`);
   if (process.env.BENCH_KEEP) console.log(`clone kept at ${clone}`);
 } finally {
