@@ -1,7 +1,7 @@
 /**
  * `npm run sandbox`: bundles what the sandbox runs with esbuild when a source changed (about a
  * second, where tsc takes 24–69 s), makes the migrated embedded database template when it is
- * missing or older than the migrations, then runs the sandbox launcher in this same process, so the
+ * missing or older than the migrations (on a worker, while the page's assets build), then runs the sandbox launcher in this same process, so the
  * time it prints counts the build too. `npm start` keeps its own tsc build (scripts/build-if-stale.mjs).
  *
  * Output: dist/sandbox/{main,baton-entry,pglite-template}.js and their shared chunks (same folder
@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { NODE_BUNDLE, SANDBOX_ENTRIES } from './bundle-node.mjs';
 import { files } from './source-files.mjs';
 
@@ -49,10 +50,6 @@ if (!fresh) {
   process.stderr.write(`baton sandbox: bundled in ${Math.round(performance.now() - started)} ms\n`);
 }
 
-// The page's assets (dist/sandbox/web), beside the bundle, rebuilt when their sources changed.
-const { buildSandboxWeb } = await import(pathToFileURL(join(root, 'scripts/build-sandbox-web.mjs')).href);
-await buildSandboxWeb();
-
 /** The template is current when made by this PGlite from exactly these migrations. */
 function templateCurrent() {
   try {
@@ -68,14 +65,44 @@ function templateCurrent() {
     return false;
   }
 }
+/**
+ * Makes the template on a worker thread: initdb and the migrations are 2–3 s of single-threaded
+ * WebAssembly, during which this thread builds the page's assets on the machine's other core.
+ */
+function buildTemplate() {
+  const started = performance.now();
+  const worker = new Worker(
+    `const { workerData: d } = require('node:worker_threads');
+     import(d.module).then((m) => m.buildPgliteTemplate(d.template, d.migrations));`,
+    {
+      eval: true,
+      workerData: {
+        module: pathToFileURL(join(OUT, 'pglite-template.js')).href,
+        template: TEMPLATE,
+        migrations: MIGRATIONS,
+      },
+    },
+  );
+  return new Promise((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('exit', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`template worker exited ${code}`)),
+    );
+  });
+}
+
 // --help needs no database.
 const help = process.argv.includes('--help') || process.argv.includes('-h');
-if (!help && !templateCurrent()) {
-  const started = performance.now();
-  const { buildPgliteTemplate } = await import(pathToFileURL(join(OUT, 'pglite-template.js')).href);
-  await buildPgliteTemplate(TEMPLATE, MIGRATIONS);
+const template = help || templateCurrent() ? null : buildTemplate();
+
+// The page's assets (dist/sandbox/web), beside the bundle, rebuilt when their sources changed.
+const { buildSandboxWeb } = await import(pathToFileURL(join(root, 'scripts/build-sandbox-web.mjs')).href);
+await buildSandboxWeb();
+
+if (template) {
+  const ms = await template;
   process.stderr.write(
-    `baton sandbox: made dist/pglite-template (migrated embedded database) in ${Math.round(performance.now() - started)} ms\n`,
+    `baton sandbox: made dist/pglite-template (migrated embedded database) in ${Math.round(ms)} ms\n`,
   );
 }
 

@@ -35,12 +35,15 @@ const DEFAULT_MIGRATIONS = resolve(here, '../../drizzle');
 // dist/db → dist/pglite-template, made by `npm run build` (scripts/build-pglite-template.mjs).
 const DEFAULT_TEMPLATE = resolve(here, '../pglite-template');
 
+/** Where migrations are read from when the caller gives no folder. */
+export const defaultMigrationsFolder = () => process.env.BATON_MIGRATIONS_DIR ?? DEFAULT_MIGRATIONS;
+
 /**
  * Opens PostgreSQL or the embedded PGlite. Each driver is loaded only when chosen: a process on
  * PostgreSQL never loads PGlite's engine code, nor one on PGlite postgres.js.
  */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  const migrationsFolder = options.migrationsFolder ?? process.env.BATON_MIGRATIONS_DIR ?? DEFAULT_MIGRATIONS;
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   if (options.url) {
     const { openPostgres } = await import('./postgres-client.js');
     return openPostgres(options.url, migrationsFolder, options.maxConnections, options.onQuery);

@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { acquireDataDirLock, type DataDirLock, onDiskPath } from './data-dir-lock.js';
 import { appliedCount, type Database, type Db, journalLength, normalizeRows } from './database.js';
-import { applyPgliteV8Flags, pgliteStartParams } from './pglite-settings.js';
+import { applyPgliteV8Flags, pgliteInitdbParams, pgliteStartParams } from './pglite-settings.js';
 import { type Preparation, prepareDataDir } from './pglite-template.js';
 import * as schema from './schema.js';
 
@@ -36,7 +36,12 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
   try {
     if (onDisk) preparation = await prepareDataDir(onDisk, options.template, migrationsFolder);
     if (!options.pglite) applyPgliteV8Flags();
-    pglite = options.pglite ?? (await PGlite.create(dataDir, { startParams: pgliteStartParams() }));
+    pglite =
+      options.pglite ??
+      (await PGlite.create(dataDir, {
+        startParams: pgliteStartParams(),
+        initDbStartParams: pgliteInitdbParams(),
+      }));
   } catch (error) {
     await lock?.release();
     throw error;

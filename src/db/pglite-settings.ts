@@ -24,6 +24,16 @@ export function pgliteStartParams(settings: Readonly<Record<string, string>> = P
 }
 
 /**
+ * initdb's arguments for a new data directory: our settings too, so initdb's own server runs
+ * sized for one team (its postgresql.conf then holds the values every start passes anyway), and no
+ * fsync (PGlite's initdb writes to memory; the directory is written out afterwards). Measured: initdb
+ * 2.1 s of CPU with its defaults, 1.6 s with these.
+ */
+export function pgliteInitdbParams(settings: Readonly<Record<string, string>> = PGLITE_SETTINGS): string[] {
+  return ['--no-sync', ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
+}
+
+/**
  * PGlite's engine is 9 MB of WebAssembly. By default V8 compiles it with its baseline compiler
  * (Liftoff) and then recompiles the busy functions with TurboFan on background threads: on this
  * project's machines that second compile cost about 0.75 s of CPU in the first hundred queries and

@@ -5,6 +5,7 @@
  * (src/main.ts) never imports this folder.
  */
 
+import { readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +109,15 @@ function devOptions(build: DevBuild): SandboxDev {
   };
 }
 
+/** scripts/sandbox.mjs's stamp of the sources bundled here: the demo seed's cache is kept per stamp. */
+function buildStamp(): { demoCache?: string } {
+  try {
+    return { demoCache: readFileSync(new URL('./.sandbox-build-stamp', import.meta.url), 'utf8') };
+  } catch {
+    return {};
+  }
+}
+
 async function main(): Promise<void> {
   const { workspace, dev } = flags();
   // dist/sandbox/main.js → dist/sandbox/baton-entry.js, or its source with --dev; a test may point at its own.
@@ -122,6 +132,8 @@ async function main(): Promise<void> {
     ...(dev
       ? { dev: devOptions(await devBuild(process.env.BATON_SANDBOX_MAIN || entry, ROOT).catch(failed)) }
       : {}),
+    ...buildStamp(),
+    log: (line) => process.stderr.write(`baton sandbox: ${line}\n`),
   }).catch((error: unknown) => {
     const why = error instanceof Error ? error.message : String(error);
     const busy = /EADDRINUSE/.test(why) ? ' (set SANDBOX_PORT to another port)' : '';

@@ -42,6 +42,13 @@ export interface SandboxOptions {
   workspace?: Partial<SandboxWorkspace>;
   /** Runs Baton from source and restarts it on each save (`--dev`). */
   dev?: SandboxDev;
+  /**
+   * The demo seed's code identity (the bundle's build stamp): a demo start copies the data seeded
+   * by the same code this week from `<dir>/demo-cache/` instead of seeding again. Left out, no cache.
+   */
+  demoCache?: string;
+  /** Start-up notes (the demo seed's time), one line each. */
+  log?: (line: string) => void;
 }
 
 /**
@@ -197,9 +204,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     await before?.();
     if (workspace.mode === 'demo' && !existsSync(files.data)) {
-      // Loaded only for a demo: the seed opens the embedded database in this process, before Baton does.
-      const { seedDemo } = await import('./demo-seed.js');
-      await seedDemo({ dataDir: files.data, lang: workspace.lang, now: clock.now() });
+      const started = performance.now();
+      // Loaded only for a demo (the seed opens the embedded database in this process, before Baton does).
+      const { prepareDemoData } = await import('./demo-cache.js');
+      const how = await prepareDemoData({
+        dataDir: files.data,
+        lang: workspace.lang,
+        now: clock.now(),
+        ...(options.demoCache ? { cache: { dir: join(dir, 'demo-cache'), code: options.demoCache } } : {}),
+      });
+      options.log?.(
+        `${how === 'cached' ? 'copied the demo from its cache' : 'seeded the demo'} in ${Math.round(performance.now() - started)} ms`,
+      );
     }
     const child = startBatonChild({
       main,

@@ -22,8 +22,17 @@ let bundle: Awaited<ReturnType<typeof bundleSandbox>>;
 let entry: string;
 let sandbox: Sandbox;
 
+/** The sandbox's start-up notes (how the demo's data was made). */
+const notes: string[] = [];
 const start = (workspace?: Parameters<typeof startSandbox>[0]['workspace']) =>
-  startSandbox({ dir: join(dir, 'sandbox'), batonMain: entry, port: 0, workspace });
+  startSandbox({
+    dir: join(dir, 'sandbox'),
+    batonMain: entry,
+    port: 0,
+    workspace,
+    demoCache: 'scenarios-test',
+    log: (line) => notes.push(line),
+  });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'baton-scenarios-'));
@@ -104,59 +113,68 @@ describe('the demo workspace', { timeout: 60_000 }, () => {
   });
 
   it('shows last week’s seeded cohort in /funnel, counted by hand from the plan', async () => {
-    const res = await sandbox.driver.command('/funnel', 'last-week', { userId: PEOPLE.manager });
-    expect(res.status).toBe(200);
-    const reply = await sandbox.slack.waitForResponse(res.responseUrl, { timeoutMs: 20_000 });
-    expect(reply.body.text).toBe('Funnel — last week (cohort)');
-    const lines = texts(reply.body.blocks);
-    const counts = lines[2]!
-      .replace(/```/g, '')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) =>
-        line
-          .trim()
-          .split(/\s{2,}/)
-          .slice(0, 2),
-      );
-    // Five leads a week: A (contact → claimed → SQL), B (demo → Opportunity → Lost), C (trial →
-    // Opportunity → Negotiation → Closing), D (contact, never claimed), E (no form: a Lead).
-    // Last week is one week ago, and 1 is not a multiple of 3: C was won.
-    expect(DEMO_WEEK.cWon(1)).toBe(true);
-    expect(counts).toEqual([
-      ['Lead', '5'],
-      ['MQL', '4'], // A, B, C, D
-      ['SAL', '3'], // A claimed; B and C passed through it
-      ['SQL', '3'],
-      ['Opportunity', '2'], // B, C
-      ['Negotiation', '1'],
-      ['Closing', '1'],
-      ['Retention', '0'],
-    ]);
-    // Touches 40, 95 and 20 working minutes after arrival: median 40; p90 at rank 0.9 × 2 = 1.8:
-    // 40 + 0.8 × (95 − 40) = 84; 40 and 20 within the 60-minute SLA. A, B, C, D were routed.
-    expect(lines[5]).toBe(
-      '*Speed to lead*\nmedian 40 working minutes · p90 84 working minutes to the first touch · 67% within the SLA (2 of 3 decided)\n3 of 4 routed leads touched',
-    );
-    // C won at $48,000 + 1 × $1,000; B lost.
-    expect(lines[6]).toContain('*Deals*\nwon 1 · lost 1 · win rate 50%\nAmount won: $49,000.00');
+    expect(notes).toEqual([expect.stringMatching(/^seeded the demo in \d+ ms$/)]);
+    await expectSeededFunnel();
   });
 
   it('shows last week’s seeded VOC in /voc report, against the week before', async () => {
-    const res = await sandbox.driver.command('/voc', 'report last-week', { userId: PEOPLE.manager });
-    expect(res.status).toBe(200);
-    const reply = await sandbox.slack.waitForResponse(res.responseUrl, { timeoutMs: 20_000 });
-    const counts = texts(reply.body.blocks)[2]!.split('\n');
-    // One week ago (odd): an objection (SDR) and a feature request (CS). Two weeks ago (even):
-    // pricing, a feature request and a competitor quote.
-    expect(DEMO_WEEK.vocPerWeek(1)).toBe(2);
-    expect(DEMO_WEEK.vocPerWeek(2)).toBe(3);
-    expect(counts[0]).toBe('*Captured: 2* — the period before: 3 (▼1)');
-    expect(counts).toContain('• Objection: 1 — before: 0 (▲1)');
-    expect(counts).toContain('• Pricing: 0 — before: 1 (▼1)');
+    await expectSeededVoc();
   });
 });
+
+async function expectSeededFunnel(): Promise<void> {
+  const res = await sandbox.driver.command('/funnel', 'last-week', { userId: PEOPLE.manager });
+  expect(res.status).toBe(200);
+  const reply = await sandbox.slack.waitForResponse(res.responseUrl, { timeoutMs: 20_000 });
+  expect(reply.body.text).toBe('Funnel — last week (cohort)');
+  const lines = texts(reply.body.blocks);
+  const counts = lines[2]!
+    .replace(/```/g, '')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) =>
+      line
+        .trim()
+        .split(/\s{2,}/)
+        .slice(0, 2),
+    );
+  // Five leads a week: A (contact → claimed → SQL), B (demo → Opportunity → Lost), C (trial →
+  // Opportunity → Negotiation → Closing), D (contact, never claimed), E (no form: a Lead).
+  // Last week is one week ago, and 1 is not a multiple of 3: C was won.
+  expect(DEMO_WEEK.cWon(1)).toBe(true);
+  expect(counts).toEqual([
+    ['Lead', '5'],
+    ['MQL', '4'], // A, B, C, D
+    ['SAL', '3'], // A claimed; B and C passed through it
+    ['SQL', '3'],
+    ['Opportunity', '2'], // B, C
+    ['Negotiation', '1'],
+    ['Closing', '1'],
+    ['Retention', '0'],
+  ]);
+  // Touches 40, 95 and 20 working minutes after arrival: median 40; p90 at rank 0.9 × 2 = 1.8:
+  // 40 + 0.8 × (95 − 40) = 84; 40 and 20 within the 60-minute SLA. A, B, C, D were routed.
+  expect(lines[5]).toBe(
+    '*Speed to lead*\nmedian 40 working minutes · p90 84 working minutes to the first touch · 67% within the SLA (2 of 3 decided)\n3 of 4 routed leads touched',
+  );
+  // C won at $48,000 + 1 × $1,000; B lost.
+  expect(lines[6]).toContain('*Deals*\nwon 1 · lost 1 · win rate 50%\nAmount won: $49,000.00');
+}
+
+async function expectSeededVoc(): Promise<void> {
+  const res = await sandbox.driver.command('/voc', 'report last-week', { userId: PEOPLE.manager });
+  expect(res.status).toBe(200);
+  const reply = await sandbox.slack.waitForResponse(res.responseUrl, { timeoutMs: 20_000 });
+  const counts = texts(reply.body.blocks)[2]!.split('\n');
+  // One week ago (odd): an objection (SDR) and a feature request (CS). Two weeks ago (even):
+  // pricing, a feature request and a competitor quote.
+  expect(DEMO_WEEK.vocPerWeek(1)).toBe(2);
+  expect(DEMO_WEEK.vocPerWeek(2)).toBe(3);
+  expect(counts[0]).toBe('*Captured: 2* — the period before: 3 (▼1)');
+  expect(counts).toContain('• Objection: 1 — before: 0 (▲1)');
+  expect(counts).toContain('• Pricing: 0 — before: 1 (▼1)');
+}
 
 describe('bad input', () => {
   it('answers 400 naming the field, and changes nothing', async () => {
@@ -323,5 +341,14 @@ describe('reset', () => {
     const lead = await api('/lead', { canned: 'smb-demo' });
     expect(lead.status).toBe(409);
     expect(lead.json.body).toMatchObject({ error: 'not_set_up' });
+  }, 60_000);
+
+  it('back to the English demo copies this week’s seed from the cache: the same history', async () => {
+    notes.length = 0;
+    const { status } = await api('/reset', { mode: 'demo', lang: 'en' });
+    expect(status).toBe(200);
+    expect(notes).toEqual([expect.stringMatching(/^copied the demo from its cache in \d+ ms$/)]);
+    await expectSeededFunnel();
+    await expectSeededVoc();
   }, 60_000);
 });

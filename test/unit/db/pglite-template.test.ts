@@ -44,6 +44,10 @@ describe('a new embedded data directory', { timeout: 60_000 }, () => {
       expect(await database.rows(sql`select current_setting('shared_buffers') as v`)).toEqual([
         { v: '16MB' },
       ]);
+      // initdb ran sized so too (it is cheaper that way), and wrote the same into the configuration.
+      const conf = await readFile(join(dataDir, 'postgresql.conf'), 'utf8');
+      expect(conf).toMatch(/^shared_buffers = 16MB\b/m);
+      expect(conf).toMatch(/^max_connections = 8\b/m);
     } finally {
       await database.close();
     }
