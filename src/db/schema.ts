@@ -818,3 +818,33 @@ export const funnelRollupState = pgTable('funnel_rollup_state', {
   teamId: text('team_id').primaryKey(),
   movesUntil: at('moves_until').notNull(),
 });
+
+/**
+ * Days in stage, rolled up (issue 16): the stays that ended (`left_at`) on each UTC day, per stage
+ * and length class (`bucket`, funnel_stay_bucket() in drizzle/0021), with their exact lengths in
+ * days, sorted. A median over a period sums the counts to find the class holding its middle rank,
+ * then reads that class's lengths: the same value percentile_cont gives over stage_changes.
+ */
+export const funnelDailyStays = pgTable(
+  'funnel_daily_stays',
+  {
+    teamId: teamId(),
+    stage: text('stage').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    bucket: integer('bucket').notNull(),
+    stays: integer('stays').notNull(),
+    /** date_part('epoch', left_at - entered_at) / 86400 of each stay, ascending. */
+    days: doublePrecision('days').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.stage, t.day, t.bucket] })],
+);
+
+/**
+ * How far each team's stay rollup reaches: every stay that ended before `stays_until` (a UTC
+ * midnight) is in funnel_daily_stays. A trigger on stage_changes moves it back when a stay ending
+ * before it is added, changed or removed.
+ */
+export const funnelStaysRolled = pgTable('funnel_stays_rolled', {
+  teamId: text('team_id').primaryKey(),
+  staysUntil: at('stays_until').notNull(),
+});
