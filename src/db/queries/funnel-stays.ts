@@ -1,7 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { interpolate, locateRank, percentileRanks } from '../../domain/percentile.js';
 import type { Queryable, Tx } from '../client.js';
 import { funnelStaysRolled } from '../schema.js';
+import { classedPercentiles, rowsOf } from './classed-percentiles.js';
 import { splitByRollup } from './funnel-rollups.js';
 
 /**
@@ -17,10 +17,6 @@ const DAY_MS = 86_400_000;
 
 /** Bound as text and cast: postgres.js rejects raw Date parameters inside `sql` templates. */
 const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
-
-const rowsOf = <T>(result: unknown): T[] =>
-  // PGlite returns { rows }, postgres.js the rows themselves.
-  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
 const dayKey = (d: Date) => d.toISOString().slice(0, 10);
@@ -55,128 +51,52 @@ export async function periodStayMedians(
 ): Promise<StayMedians> {
   if (stages.length === 0) return [];
   const { rolled, live } = splitByRollup(start, end, await staysRolledUntil(q, teamId));
-  // The stays of the period per stage and class, from the rolled days and the edges.
-  const counted = rowsOf<{ stage: string; bucket: number; n: number }>(
-    await q.execute(sql`
-      select stage, bucket, sum(n)::int as n from (${sql.join(
-        [
-          ...(rolled ? [rolledPart(teamId, stages, rolled, sql`stays`)] : []),
-          ...live.map(([s, e]) => livePart(teamId, stages, s, e, sql`1`)),
-        ],
-        sql` union all `,
-      )}) x
-      group by stage, bucket`),
-  );
-  const classes = new Map<string, Map<number, number>>();
-  for (const r of counted) {
-    const of = classes.get(r.stage) ?? new Map<number, number>();
-    of.set(Number(r.bucket), Number(r.n));
-    classes.set(r.stage, of);
-  }
-  // The two middle ranks of each stage, each as a class and a rank within it.
-  const wanted = [...classes.entries()].map(([stage, counts]) => {
-    const n = [...counts.values()].reduce((sum, c) => sum + c, 0);
-    const ranks = percentileRanks(n, 0.5);
-    return { stage, n, ranks, lo: locateRank(counts, ranks.lo), hi: locateRank(counts, ranks.hi) };
-  });
-  const values = await rankedValues(
+  const union = (parts: SQL[]) => sql.join(parts, sql` union all `);
+  const medians = await classedPercentiles(
     q,
-    teamId,
-    rolled,
-    live,
-    wanted.flatMap((w) => [
-      { stage: w.stage, ...w.lo },
-      { stage: w.stage, ...w.hi },
-    ]),
-  );
-  const at = (stage: string, p: { bucket: number; offset: number }) => {
-    const v = values.get(`${stage}|${p.bucket}|${p.offset}`);
-    if (v === undefined)
-      throw new Error(`stay rollup: no ${stage} stay at class ${p.bucket} rank ${p.offset}`);
-    return v;
-  };
-  const byStage = new Map(
-    wanted.map((w) => [
-      w.stage,
-      { stage: w.stage, stays: w.n, medianDays: interpolate(at(w.stage, w.lo), at(w.stage, w.hi), w.ranks) },
-    ]),
-  );
-  return stages.flatMap((s) => byStage.get(s) ?? []);
-}
-
-/** The rolled days' rows of the stages: (stage, bucket, `value`). */
-function rolledPart(
-  teamId: string,
-  stages: readonly string[],
-  [from, to]: [string, string],
-  value: SQL,
-): SQL {
-  return sql`
-    select stage, bucket, ${value} as n from funnel_daily_stays
-    where team_id = ${teamId} and stage in (${list(stages)})
-      and day >= ${from}::date and day < ${to}::date`;
-}
-
-/** The stays of the stages that ended in [start, end), from stage_changes: (stage, bucket, `value`). */
-function livePart(teamId: string, stages: readonly string[], start: Date, end: Date, value: SQL): SQL {
-  return sql`
-    select to_stage as stage, funnel_stay_bucket(${LENGTH}) as bucket, ${value} as n from stage_changes
-    where team_id = ${teamId} and to_stage in (${list(stages)})
-      and left_at >= ${ts(start)} and left_at < ${ts(end)}`;
-}
-
-/**
- * The lengths at the given ranks of the given classes of the period's stays, keyed
- * `stage|bucket|offset`: each class's lengths from the rolled days and the edges, sorted.
- */
-async function rankedValues(
-  q: Queryable,
-  teamId: string,
-  rolled: [string, string] | null,
-  live: ReadonlyArray<[Date, Date]>,
-  wanted: ReadonlyArray<{ stage: string; bucket: number; offset: number }>,
-): Promise<Map<string, number>> {
-  if (wanted.length === 0) return new Map();
-  const stages = [...new Set(wanted.map((w) => w.stage))];
-  const pairs = sql.join(
-    [...new Set(wanted.map((w) => `${w.stage}|${w.bucket}`))].map((k) => {
-      const [stage, bucket] = [k.slice(0, k.lastIndexOf('|')), Number(k.slice(k.lastIndexOf('|') + 1))];
-      return sql`(${stage}::text, ${bucket}::int)`;
-    }),
-    sql`, `,
-  );
-  const ranks = sql.join(
-    wanted.map((w) => sql`(${w.stage}::text, ${w.bucket}::int, ${w.offset}::int)`),
-    sql`, `,
-  );
-  const rows = rowsOf<{ stage: string; bucket: number; k: number; d: number }>(
-    await q.execute(sql`
-      with v as (${sql.join(
-        [
+    {
+      counts: union([
+        ...(rolled
+          ? [sql`select stage as grp, bucket, stays as n from ${rolledDays(teamId, stages, rolled)}`]
+          : []),
+        ...live.map(([s, e]) => sql`select grp, bucket, 1 as n from ${liveStays(teamId, stages, s, e)}`),
+      ]),
+      values: (pairs) =>
+        union([
           ...(rolled
             ? [
-                sql`select stage, bucket, unnest(days) as d from funnel_daily_stays
-                    where team_id = ${teamId} and (stage, bucket) in (${pairs})
-                      and day >= ${rolled[0]}::date and day < ${rolled[1]}::date`,
+                sql`select grp, bucket, unnest(days) as d
+                    from (select stage as grp, bucket, days from ${rolledDays(teamId, stages, rolled)}) r
+                    where (grp, bucket) in (${pairs})`,
               ]
             : []),
           ...live.map(
-            ([s, e]) => sql`
-              select stage, bucket, d from (
-                select to_stage as stage, funnel_stay_bucket(${LENGTH}) as bucket, ${LENGTH} as d
-                from stage_changes
-                where team_id = ${teamId} and to_stage in (${list(stages)})
-                  and left_at >= ${ts(s)} and left_at < ${ts(e)}) c
-              where (stage, bucket) in (${pairs})`,
+            ([s, e]) =>
+              sql`select grp, bucket, d from ${liveStays(teamId, stages, s, e)} where (grp, bucket) in (${pairs})`,
           ),
-        ],
-        sql` union all `,
-      )}),
-      sorted as (select stage, bucket, array_agg(d order by d) as a from v group by stage, bucket)
-      select w.stage, w.bucket, w.k, s.a[w.k + 1] as d
-      from (values ${ranks}) as w(stage, bucket, k) join sorted s using (stage, bucket)`),
+        ]),
+    },
+    [0.5],
   );
-  return new Map(rows.map((r) => [`${r.stage}|${Number(r.bucket)}|${Number(r.k)}`, Number(r.d)]));
+  return stages.flatMap((stage) => {
+    const m = medians.get(stage);
+    return m ? [{ stage, stays: m.n, medianDays: m.values[0]! }] : [];
+  });
+}
+
+/** The rolled days of the stages, as a subquery. */
+function rolledDays(teamId: string, stages: readonly string[], [from, to]: [string, string]): SQL {
+  return sql`(select stage, bucket, stays, days from funnel_daily_stays
+    where team_id = ${teamId} and stage in (${list(stages)})
+      and day >= ${from}::date and day < ${to}::date) rolled`;
+}
+
+/** The stays of the stages that ended in [start, end), from stage_changes: (grp, bucket, d), as a subquery. */
+function liveStays(teamId: string, stages: readonly string[], start: Date, end: Date): SQL {
+  return sql`(select to_stage as grp, funnel_stay_bucket(${LENGTH}) as bucket, ${LENGTH} as d
+    from stage_changes
+    where team_id = ${teamId} and to_stage in (${list(stages)})
+      and left_at >= ${ts(start)} and left_at < ${ts(end)}) live`;
 }
 
 /**
