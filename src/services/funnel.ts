@@ -6,7 +6,6 @@ import {
   cohortReach,
   cohortReachBy,
   flowDealRows,
-  speedToLead,
   stuckCounts,
 } from '../db/queries/funnel.js';
 import {
@@ -16,6 +15,7 @@ import {
   storedStayHistory,
   storeStayHistory,
 } from '../db/queries/funnel-rollups.js';
+import { periodSpeedToLead } from '../db/queries/funnel-speed.js';
 import { periodStayMedians, type StayMedians } from '../db/queries/funnel-stays.js';
 import {
   cohortCounts,
@@ -173,7 +173,7 @@ export class FunnelService {
   }
 
   async #speed(teamId: string, start: Date, end: Date): Promise<SpeedToLead> {
-    const s = await speedToLead(this.database.db, teamId, start, end);
+    const s = await periodSpeedToLead(this.database.db, teamId, start, end);
     const decided = s.met + s.breached;
     return { ...s, withinSla: decided > 0 ? s.met / decided : null };
   }
