@@ -838,7 +838,11 @@ export const funnelDailyStays = pgTable(
     /** date_part('epoch', left_at - entered_at) / 86400 of each stay, ascending. */
     days: doublePrecision('days').array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.stage, t.day, t.bucket] })],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.stage, t.day, t.bucket] }),
+    // A median reads one class of a stage over the period's days: class before day.
+    index('funnel_daily_stays_class').on(t.teamId, t.stage, t.bucket, t.day),
+  ],
 );
 
 /**
@@ -868,7 +872,11 @@ export const funnelDailySpeed = pgTable(
     breached: integer('breached').notNull(),
     minutes: doublePrecision('minutes').array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.day, t.bucket] })],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.day, t.bucket] }),
+    // A percentile reads one class over the period's days: class before day.
+    index('funnel_daily_speed_class').on(t.teamId, t.bucket, t.day),
+  ],
 );
 
 /**

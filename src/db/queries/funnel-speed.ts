@@ -75,10 +75,16 @@ export async function periodSpeedToLead(
         ]),
         values: (pairs) =>
           union([
-            ...rolledRows.map(
-              (r) =>
-                sql`select '' as grp, bucket, unnest(minutes) as d from ${r} where ('', bucket) in (${pairs})`,
-            ),
+            // One range of funnel_daily_speed_class per class asked for (lateral, as for stays).
+            ...(rolled
+              ? [
+                  sql`select w.grp, w.bucket, x.d
+                      from (values ${pairs}) as w(grp, bucket)
+                      cross join lateral (select unnest(f.minutes) as d from funnel_daily_speed f
+                        where f.team_id = ${teamId} and f.bucket = w.bucket
+                          and f.day >= ${rolled[0]}::date and f.day < ${rolled[1]}::date) x`,
+                ]
+              : []),
             ...liveRows.map(
               (r) => sql`select '' as grp, bucket, d from ${r} where ('', bucket) in (${pairs})`,
             ),

@@ -65,9 +65,13 @@ export async function periodStayMedians(
         union([
           ...(rolled
             ? [
-                sql`select grp, bucket, unnest(days) as d
-                    from (select stage as grp, bucket, days from ${rolledDays(teamId, stages, rolled)}) r
-                    where (grp, bucket) in (${pairs})`,
+                // One range of funnel_daily_stays_class per class asked for.
+                // (lateral, so the planner cannot scan the period once for all classes).
+                sql`select w.grp, w.bucket, x.d
+                    from (values ${pairs}) as w(grp, bucket)
+                    cross join lateral (select unnest(f.days) as d from funnel_daily_stays f
+                      where f.team_id = ${teamId} and f.stage = w.grp and f.bucket = w.bucket
+                        and f.day >= ${rolled[0]}::date and f.day < ${rolled[1]}::date) x`,
               ]
             : []),
           ...live.map(
