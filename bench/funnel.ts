@@ -19,12 +19,15 @@ import postgres from 'postgres';
 import { fixedConfig } from '../src/config/config-source.js';
 import { parseWorkspaceConfig } from '../src/config/workspace.js';
 import { type Db, openDatabase } from '../src/db/client.js';
+import { speedToLead, stayMedians } from '../src/db/queries/funnel.js';
+import { periodSpeedToLead } from '../src/db/queries/funnel-speed.js';
+import { periodStayMedians } from '../src/db/queries/funnel-stays.js';
 import * as schema from '../src/db/schema.js';
 import { STUCK_HISTORY_DAYS, STUCK_MIN_STAYS } from '../src/domain/funnel.js';
 import type { FunnelBreakdown, FunnelMode, FunnelReport, ReportPeriod } from '../src/domain/funnel-report.js';
 import { parsePeriod } from '../src/domain/periods.js';
 import { messages } from '../src/i18n/index.js';
-import { rollFunnel } from '../src/jobs/funnel-rollup.js';
+import { rollFunnel, rollSpeed, rollStays } from '../src/jobs/funnel-rollup.js';
 import { FunnelService } from '../src/services/funnel.js';
 import { funnelReportBlocks } from '../src/slack/blocks/funnel.js';
 import {
@@ -86,11 +89,19 @@ try {
   const rollStart = performance.now();
   const rolled = await rollFunnel(database, BENCH_TEAM, BENCH_NOW, Number.POSITIVE_INFINITY);
   const rollMs = performance.now() - rollStart;
+  const staysStart = performance.now();
+  const stays = await rollStays(database, BENCH_TEAM, BENCH_NOW, Number.POSITIVE_INFINITY);
+  const staysMs = performance.now() - staysStart;
+  const speedStart = performance.now();
+  const speed = await rollSpeed(database, BENCH_TEAM, BENCH_NOW, Number.POSITIVE_INFINITY);
+  const speedMs = performance.now() - speedStart;
   const historyStart = performance.now();
   await new FunnelService(database, fixedConfig(config)).prepareHistory(BENCH_TEAM, BENCH_NOW);
   console.log(
     `rollup job: flow rolled up to ${rolled.movesUntil?.toISOString()} in ${ms(rollMs)} ` +
-      `(nothing left to do when an earlier run did it); stay history for the hour in ${ms(performance.now() - historyStart)}`,
+      `(nothing left to do when an earlier run did it); stays rolled up to ${stays.staysUntil?.toISOString()} in ${ms(staysMs)}; ` +
+      `speed to lead rolled up to ${speed.speedUntil?.toISOString()} in ${ms(speedMs)}; ` +
+      `stay history for the hour in ${ms(performance.now() - historyStart)}`,
   );
 
   // 3. The report, end to end, per variant: cold (a new FunnelService per run, as a new process) and warm.
@@ -140,6 +151,43 @@ try {
     console.log(`  ${label.padEnd(24)} ${line(samples)}`);
   }
   const cohortP95 = p95s.get('cohort (default)')!;
+
+  // 3b. Days in stage alone: from the stay rollup against percentile_cont over stage_changes (the
+  // same figures, checked), for the quarter and the year, in this run.
+  const working = config.stages.working.map((s) => s.key);
+  const yearPeriod = parsePeriod(YEAR, BENCH_NOW, timeZone);
+  if (!yearPeriod.ok) throw new Error(`${YEAR}: ${yearPeriod.problem.code}`);
+  console.log(`\ndays in stage, ${working.length} stages: rollup vs stage_changes; ${loadLine()}`);
+  for (const [label, p] of [
+    ['this quarter', period],
+    ['a year', yearPeriod.period],
+  ] as const) {
+    const direct = () => stayMedians(database.db, BENCH_TEAM, p.start, p.end, working);
+    const rolledUp = () => periodStayMedians(database.db, BENCH_TEAM, p.start, p.end, working);
+    const same = JSON.stringify(await direct()) === JSON.stringify(await rolledUp());
+    const before = summary(await timed(direct, SPLIT_ITERATIONS, 2));
+    const after = await timed(rolledUp, SPLIT_ITERATIONS, 2);
+    console.log(
+      `  ${label.padEnd(14)} rollup ${line(after)}; stage_changes p95 ${ms(before.p95)}; ` +
+        `${ratio(summary(after).p95, before.p95, 'stage_changes')}; same figures: ${same ? 'yes' : 'NO'}`,
+    );
+  }
+
+  console.log(`speed to lead: rollup vs leads; ${loadLine()}`);
+  for (const [label, p] of [
+    ['this quarter', period],
+    ['a year', yearPeriod.period],
+  ] as const) {
+    const direct = () => speedToLead(database.db, BENCH_TEAM, p.start, p.end);
+    const rolledUp = () => periodSpeedToLead(database.db, BENCH_TEAM, p.start, p.end);
+    const same = JSON.stringify(await direct()) === JSON.stringify(await rolledUp());
+    const before = summary(await timed(direct, SPLIT_ITERATIONS, 2));
+    const after = await timed(rolledUp, SPLIT_ITERATIONS, 2);
+    console.log(
+      `  ${label.padEnd(14)} rollup ${line(after)}; leads p95 ${ms(before.p95)}; ` +
+        `${ratio(summary(after).p95, before.p95, 'leads')}; same figures: ${same ? 'yes' : 'NO'}`,
+    );
+  }
 
   // 4. Each statement of the cohort report alone.
   const statements = await captureStatements(period);

@@ -201,6 +201,8 @@ export const stageChanges = pgTable(
     index('stage_changes_flow').on(t.teamId, t.enteredAt),
     index('stage_changes_stays').on(t.teamId, t.toStage, t.leftAt).where(sql`${t.leftAt} is not null`),
     index('stage_changes_lead').on(t.teamId, t.leadId, t.enteredAt),
+    // Deals (flow's wins and losses, the retro's lost reasons): moves into given stages in a period (INCLUDE in drizzle/0023).
+    index('stage_changes_deals').on(t.teamId, t.toStage, t.enteredAt),
   ],
 );
 
@@ -817,4 +819,72 @@ export const funnelDailyMoves = pgTable(
 export const funnelRollupState = pgTable('funnel_rollup_state', {
   teamId: text('team_id').primaryKey(),
   movesUntil: at('moves_until').notNull(),
+});
+
+/**
+ * Days in stage, rolled up (issue 16): the stays that ended (`left_at`) on each UTC day, per stage
+ * and length class (`bucket`, funnel_stay_bucket() in drizzle/0021), with their exact lengths in
+ * days, sorted. A median over a period sums the counts to find the class holding its middle rank,
+ * then reads that class's lengths: the same value percentile_cont gives over stage_changes.
+ */
+export const funnelDailyStays = pgTable(
+  'funnel_daily_stays',
+  {
+    teamId: teamId(),
+    stage: text('stage').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    bucket: integer('bucket').notNull(),
+    stays: integer('stays').notNull(),
+    /** date_part('epoch', left_at - entered_at) / 86400 of each stay, ascending. */
+    days: doublePrecision('days').array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.stage, t.day, t.bucket] }),
+    // A median reads one class of a stage over the period's days: class before day.
+    index('funnel_daily_stays_class').on(t.teamId, t.stage, t.bucket, t.day),
+  ],
+);
+
+/**
+ * How far each team's stay rollup reaches: every stay that ended before `stays_until` (a UTC
+ * midnight) is in funnel_daily_stays. A trigger on stage_changes moves it back when a stay ending
+ * before it is added, changed or removed.
+ */
+export const funnelStaysRolled = pgTable('funnel_stays_rolled', {
+  teamId: text('team_id').primaryKey(),
+  staysUntil: at('stays_until').notNull(),
+});
+
+/**
+ * Speed to lead, rolled up (issue 16): routed leads per UTC day of `created_at` and class of their
+ * working minutes to the first touch (`bucket`, funnel_minutes_bucket() in drizzle/0024; -1: not
+ * timed), with their SLA outcomes and the exact minutes, sorted, as percentiles read them.
+ */
+export const funnelDailySpeed = pgTable(
+  'funnel_daily_speed',
+  {
+    teamId: teamId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    bucket: integer('bucket').notNull(),
+    leads: integer('leads').notNull(),
+    touched: integer('touched').notNull(),
+    met: integer('met').notNull(),
+    breached: integer('breached').notNull(),
+    minutes: doublePrecision('minutes').array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.day, t.bucket] }),
+    // A percentile reads one class over the period's days: class before day.
+    index('funnel_daily_speed_class').on(t.teamId, t.bucket, t.day),
+  ],
+);
+
+/**
+ * How far each team's speed rollup reaches: every routed lead created before `speed_until` (a UTC
+ * midnight) is in funnel_daily_speed as it is now. A trigger on leads moves it back when such a
+ * lead is added, touched, decided or removed.
+ */
+export const funnelSpeedRolled = pgTable('funnel_speed_rolled', {
+  teamId: text('team_id').primaryKey(),
+  speedUntil: at('speed_until').notNull(),
 });

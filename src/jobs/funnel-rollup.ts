@@ -1,5 +1,7 @@
 import type { Database } from '../db/client.js';
 import { rollFlowDays } from '../db/queries/funnel-rollups.js';
+import { rollSpeedDays } from '../db/queries/funnel-speed.js';
+import { rollStayDays } from '../db/queries/funnel-stays.js';
 
 /** Days counted per transaction: a first run over years of history goes a month at a time. */
 const DAYS_PER_STEP = 31;
@@ -19,6 +21,41 @@ export async function rollFunnel(
   const started = performance.now();
   for (;;) {
     const step = await database.db.transaction((tx) => rollFlowDays(tx, teamId, now, DAYS_PER_STEP));
+    if (step.done || performance.now() - started > budgetMs) return step;
+  }
+}
+
+/**
+ * Counts the team's stays that ended on days that closed (UTC) up to `now` into the daily stay
+ * rollup (days in stage), a month per transaction, within `budgetMs` (issue 16), as rollFunnel does
+ * for flow. The daily housekeeping job (maintenance.ts) runs it.
+ */
+export async function rollStays(
+  database: Database,
+  teamId: string,
+  now: Date,
+  budgetMs = RUN_BUDGET_MS,
+): Promise<{ staysUntil: Date | null; done: boolean }> {
+  const started = performance.now();
+  for (;;) {
+    const step = await database.db.transaction((tx) => rollStayDays(tx, teamId, now, DAYS_PER_STEP));
+    if (step.done || performance.now() - started > budgetMs) return step;
+  }
+}
+
+/**
+ * Counts the team's routed leads of days that closed (UTC) up to `now` into the speed-to-lead
+ * rollup, a month per transaction, within `budgetMs` (issue 16). The daily housekeeping job runs it.
+ */
+export async function rollSpeed(
+  database: Database,
+  teamId: string,
+  now: Date,
+  budgetMs = RUN_BUDGET_MS,
+): Promise<{ speedUntil: Date | null; done: boolean }> {
+  const started = performance.now();
+  for (;;) {
+    const step = await database.db.transaction((tx) => rollSpeedDays(tx, teamId, now, DAYS_PER_STEP));
     if (step.done || performance.now() - started > budgetMs) return step;
   }
 }

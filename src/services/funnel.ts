@@ -6,8 +6,6 @@ import {
   cohortReach,
   cohortReachBy,
   flowDealRows,
-  speedToLead,
-  stayMedians,
   stuckCounts,
 } from '../db/queries/funnel.js';
 import {
@@ -17,6 +15,8 @@ import {
   storedStayHistory,
   storeStayHistory,
 } from '../db/queries/funnel-rollups.js';
+import { periodSpeedToLead } from '../db/queries/funnel-speed.js';
+import { periodStayMedians, type StayMedians } from '../db/queries/funnel-stays.js';
 import {
   cohortCounts,
   cohortDeals,
@@ -41,8 +41,6 @@ import type {
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-
-type StayMedians = Awaited<ReturnType<typeof stayMedians>>;
 
 type Stuck = Map<string, { count: number; thresholdDays: number | null }>;
 
@@ -96,7 +94,7 @@ export class FunnelService {
     const shape = shapeOf(config);
     const figures = {
       speed: this.#speed(teamId, period.start, period.end),
-      medians: stayMedians(this.database.db, teamId, period.start, period.end, workingOf(shape)),
+      medians: periodStayMedians(this.database.db, teamId, period.start, period.end, workingOf(shape)),
       stuck: withStuck ? this.#stuck(config, shape, teamId, now) : Promise.resolve<Stuck>(new Map()),
     };
     // Awaited by every report that shares them; marked handled so one failing is not also "unhandled".
@@ -175,7 +173,7 @@ export class FunnelService {
   }
 
   async #speed(teamId: string, start: Date, end: Date): Promise<SpeedToLead> {
-    const s = await speedToLead(this.database.db, teamId, start, end);
+    const s = await periodSpeedToLead(this.database.db, teamId, start, end);
     const decided = s.met + s.breached;
     return { ...s, withinSla: decided > 0 ? s.met / decided : null };
   }
@@ -247,7 +245,7 @@ export class FunnelService {
     const { db } = this.database;
     const stored = await storedStayHistory(db, teamId, end, key);
     if (stored) return stored;
-    const medians = await stayMedians(
+    const medians = await periodStayMedians(
       db,
       teamId,
       new Date(end.getTime() - STUCK_HISTORY_DAYS * DAY_MS),

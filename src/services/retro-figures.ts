@@ -1,8 +1,9 @@
 import type { ConfigSource } from '../config/config-source.js';
 
 import type { Database } from '../db/client.js';
-import { speedToLead, stayMedians } from '../db/queries/funnel.js';
 import { goalCovering } from '../db/queries/funnel-goals.js';
+import { periodSpeedToLead } from '../db/queries/funnel-speed.js';
+import { periodStayMedians } from '../db/queries/funnel-stays.js';
 import { listRoster } from '../db/queries/members.js';
 import { cadenceCompletionRows, lostByReason, slaByOwner } from '../db/queries/retro-figures.js';
 import { parsePeriod } from '../domain/periods.js';
@@ -98,8 +99,8 @@ export class RetroFiguresService {
     const bounds = (p: SnapshotPeriod) => [new Date(p.start), new Date(p.end)] as const;
     const [cadence, speeds, stays] = await Promise.all([
       cadenceCompletionRows(db, teamId, ...bounds(reviewed)),
-      Promise.all(weeks.map((w) => speedToLead(db, teamId, ...bounds(w)))),
-      Promise.all(weeks.map((w) => stayMedians(db, teamId, ...bounds(w), keys))),
+      Promise.all(weeks.map((w) => periodSpeedToLead(db, teamId, ...bounds(w)))),
+      Promise.all(weeks.map((w) => periodStayMedians(db, teamId, ...bounds(w), keys))),
     ]);
     return {
       monthKey,

@@ -1,0 +1,2 @@
+CREATE INDEX "funnel_daily_speed_class" ON "funnel_daily_speed" USING btree ("team_id","bucket","day");--> statement-breakpoint
+CREATE INDEX "funnel_daily_stays_class" ON "funnel_daily_stays" USING btree ("team_id","stage","bucket","day");
