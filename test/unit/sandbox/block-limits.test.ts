@@ -278,6 +278,12 @@ describe('the limits over the Web API', () => {
       'invalid_arguments',
       '[ERROR] must be at most 3000 characters [json-pointer:/view/private_metadata]',
     ]);
+    const input = { type: 'input', label: plain('L'), element: { type: 'plain_text_input', action_id: 'i' } };
+    expect(await refusal({ blocks: [section(0), input], submit: plain('Save') })).toEqual(['ok']);
+    expect(await refusal({ blocks: [section(0), input] })).toEqual([
+      'invalid_arguments',
+      '[ERROR] must define submit to use input block [json-pointer:/view/blocks/1/input]',
+    ]);
     expect(await refusal({ callback_id: 'c'.repeat(256) })).toEqual([
       'invalid_arguments',
       '[ERROR] must be at most 255 characters [json-pointer:/view/callback_id]',

@@ -24,6 +24,7 @@ const NOT_BUILDERS = new Set<string>([
   ...['common.ts#section', 'common.ts#context', 'common.ts#header', 'common.ts#divider'],
   ...['fit.ts#escapedWithin', 'fit.ts#joinWithin', 'setup-common.ts#plain', 'setup-common.ts#option'],
   ...['setup-common.ts#input', 'setup-common.ts#setupModal', 'setup-common.ts#multilineText'],
+  'setup-read-only.ts#readOnlyBlock',
   // Pieces of text (names, links, figures, lines) that reach Slack only inside a builder's output.
   ...['common.ts#roleList', 'common.ts#segmentList', 'action-items.ts#retroRef'],
   ...['config-history.ts#valueText', 'config-history.ts#changeText', 'first-touch.ts#slaField'],
