@@ -1,6 +1,7 @@
 import type { ChannelProblemKind } from '../../db/schema.js';
 import type { Catalog } from '../../i18n/index.js';
-import { type Block, context, header, section } from './common.js';
+import { type Block, context, header } from './common.js';
+import { packedSections } from './sections.js';
 
 export interface ChannelProblemLine {
   channel: string;
@@ -16,10 +17,12 @@ export function channelProblemsDm(
   t: Catalog,
   problems: ChannelProblemLine[],
 ): { text: string; blocks: Block[] } {
-  const lines = problems.map((p) => line(t, p)).join('\n');
+  const lines = problems.map((p) => line(t, p));
+  const [first, ...rest] = lines;
   return {
-    text: `${t.channels.dmTitle}\n${lines}`,
-    blocks: [header(t.channels.dmTitle), section(lines), context(t.channels.footer)],
+    text: `${t.channels.dmTitle}\n${lines.join('\n')}`,
+    // Every configured channel broken (20 segments, retro, VOC) is more than one section holds.
+    blocks: [header(t.channels.dmTitle), ...packedSections(first ?? '', rest), context(t.channels.footer)],
   };
 }
 
@@ -27,7 +30,10 @@ export function channelProblemsDm(
 export function channelProblemsHome(t: Catalog, problems: ChannelProblemLine[]): Block[] {
   if (problems.length === 0) return [];
   return [
-    section(`*${t.channels.homeTitle}*\n${problems.map((p) => line(t, p)).join('\n')}`),
+    ...packedSections(
+      `*${t.channels.homeTitle}*`,
+      problems.map((p) => line(t, p)),
+    ),
     context(t.channels.footer),
   ];
 }

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Role } from '../../domain/roles.js';
 import type { Catalog } from '../../i18n/index.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
+import { joinWithin } from './fit.js';
 import { type KeyLabels, keyLabels } from './key-labels.js';
 
 export type Block = types.KnownBlock;
@@ -18,5 +19,14 @@ export const divider = (): Block => ({ type: 'divider' });
 export const roleList = (t: Catalog, roles: readonly string[]) =>
   roles.map((r) => (r in t.roles ? t.roles[r as Role] : escapeMrkdwn(r))).join(' · ');
 
+/** Someone's segments; 20 long labels would fill a section, so the list stops at SEGMENTS_MAX characters. */
 export const segmentList = (t: Catalog, segments: readonly string[], labels: KeyLabels = keyLabels(t)) =>
-  segments.length ? segments.map((s) => escapeMrkdwn(labels.segment(s))).join(', ') : t.home.noSegments;
+  segments.length
+    ? joinWithin(
+        segments.map((s) => escapeMrkdwn(labels.segment(s))),
+        ', ',
+        SEGMENTS_MAX,
+        (n) => `+${n}`,
+      )
+    : t.home.noSegments;
+const SEGMENTS_MAX = 300;

@@ -2,8 +2,9 @@
 import type { ConfigVersionSummary } from '../../admin/config-service.js';
 import type { SettingChange } from '../../domain/config-diff.js';
 import type { Catalog } from '../../i18n/index.js';
-import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
+import { mention, slackDate } from '../mrkdwn.js';
 import { type Block, header, section } from './common.js';
+import { escapedWithin } from './fit.js';
 
 /** Lines of changes shown per version; a section holds 3000 characters. */
 const CHANGES_SHOWN = 8;
@@ -14,8 +15,8 @@ const VALUE_CHARS = 80;
 export function valueText(t: Catalog, value: unknown): string {
   if (value === null || value === undefined) return t.config.notSet;
   const json = typeof value === 'string' ? value : JSON.stringify(value);
-  const short = json.length > VALUE_CHARS ? `${json.slice(0, VALUE_CHARS - 1)}…` : json;
-  return `\`${escapeMrkdwn(short).replace(/`/g, "'")}\``;
+  // Cut once escaped: a value of `&`s is five times longer in mrkdwn.
+  return `\`${escapedWithin(json.replace(/`/g, "'"), VALUE_CHARS)}\``;
 }
 
 const ROSTER_ENTRY = /^roster\[([UW][A-Z0-9]+)\]$/;
@@ -26,14 +27,14 @@ export function changeText(t: Catalog, change: SettingChange): string {
   if (member && change.before === null) return t.config.memberAdded(mention(member));
   if (member && change.after === null) return t.config.memberRemoved(mention(member));
   return t.config.changed(
-    escapeMrkdwn(change.path).replace(/`/g, "'"),
+    escapedWithin(change.path.replace(/`/g, "'"), VALUE_CHARS),
     valueText(t, change.before),
     valueText(t, change.after),
   );
 }
 
 function versionText(t: Catalog, v: ConfigVersionSummary): string {
-  const who = v.actorId ? mention(v.actorId) : escapeMrkdwn(v.source ?? t.config.byFile);
+  const who = v.actorId ? mention(v.actorId) : escapedWithin(v.source ?? t.config.byFile, VALUE_CHARS);
   const restoredFrom = v.via === 'restore' ? /^version (\d+)$/.exec(v.source ?? '')?.[1] : undefined;
   const how = restoredFrom ? t.config.restoredFrom(Number(restoredFrom)) : t.config.via[v.via];
   const lines = [t.config.versionLine(v.version, who, how, slackDate(v.createdAt))];

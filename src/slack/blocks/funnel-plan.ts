@@ -3,8 +3,11 @@ import type { FunnelPlan, PlanCommandProblem, PlanPeriod, PlanStage } from '../.
 import type { Catalog } from '../../i18n/index.js';
 import { escapeMrkdwn, mention } from '../mrkdwn.js';
 import { type Block, context, divider, header, section } from './common.js';
+import { escapedWithin } from './fit.js';
 import { periodProblemText } from './funnel.js';
 
+/** The most of a user's own words a problem quotes back (escaped). */
+const WORDS_MAX = 100;
 /** Longest stage label shown in the table before it is clipped. */
 const LABEL_WIDTH = 16;
 
@@ -169,7 +172,7 @@ export function planProblemText(t: Catalog, problem: PlanCommandProblem): string
   const p = t.funnelPlan;
   switch (problem.kind) {
     case 'not_a_number':
-      return p.notANumber(escapeMrkdwn(problem.text.replaceAll('`', "'")));
+      return p.notANumber(escapedWithin(problem.text.replaceAll('`', "'"), WORDS_MAX));
     case 'out_of_range':
       return p.outOfRange(formatCount(problem.deals), problem.min, formatCount(problem.max));
     case 'missing_deals':
@@ -179,6 +182,6 @@ export function planProblemText(t: Catalog, problem: PlanCommandProblem): string
     case 'too_far_ahead':
       return p.tooFarAhead(problem.first, problem.max);
     case 'extra':
-      return p.extra(escapeMrkdwn(problem.text.replaceAll('`', "'")));
+      return p.extra(escapedWithin(problem.text.replaceAll('`', "'"), WORDS_MAX));
   }
 }

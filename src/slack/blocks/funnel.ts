@@ -251,9 +251,9 @@ export function periodProblemText(t: Catalog, problem: PeriodProblem): string {
   const f = t.funnel;
   switch (problem.code) {
     case 'unknown_period':
-      return f.unknownPeriod(escapeMrkdwn(problem.text));
+      return f.unknownPeriod(escapeMrkdwn(clip(problem.text)));
     case 'bad_date':
-      return f.badDate(escapeMrkdwn(problem.value));
+      return f.badDate(escapeMrkdwn(clip(problem.value)));
     case 'reversed':
       return f.reversed(problem.first, problem.last);
     case 'too_long':

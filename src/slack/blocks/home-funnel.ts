@@ -3,8 +3,8 @@ import type { TeamFunnel, TeamPulse } from '../../services/home.js';
 import { escapeMrkdwn, slackDate } from '../mrkdwn.js';
 import { type Block, context, header, section } from './common.js';
 import { wholePercent } from './figures.js';
-import { packedSections } from './home-sections.js';
 import { type Links, leadRef } from './lead-lookup.js';
+import { packedSections } from './sections.js';
 
 /** Slack allows 10 fields in a section. */
 const FIELDS_PER_SECTION = 10;

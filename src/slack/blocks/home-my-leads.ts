@@ -3,8 +3,8 @@ import type { Catalog } from '../../i18n/index.js';
 import type { MyPipeline, PipelineLead } from '../../services/home.js';
 import { escapeMrkdwn, slackDate } from '../mrkdwn.js';
 import { type Block, context, header, section } from './common.js';
-import { packedSections } from './home-sections.js';
 import { type Links, leadRef } from './lead-lookup.js';
+import { packedSections } from './sections.js';
 
 /** Cadence labels come from the config; a long one must not crowd out the rest of the line. */
 const LABEL_MAX = 60;

@@ -4,8 +4,10 @@ import type { ImportColumn, ImportFileProblem } from '../../domain/lead-import-f
 import type { Catalog } from '../../i18n/index.js';
 import type { ImportOutcome, RowPreview } from '../../services/lead-import.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
-import { type Block, context, section } from './common.js';
+import { context, section } from './common.js';
+import { escapedWithin, joinWithin } from './fit.js';
 import type { KeyLabels } from './key-labels.js';
+import { lineSections, packedSections } from './sections.js';
 
 export const IMPORT_PICK_VIEW = 'lead_import';
 export const IMPORT_CONFIRM_VIEW = 'lead_import_confirm';
@@ -17,19 +19,16 @@ export const DEFAULT_IMPORT_SOURCE = 'import';
 
 /** Rows listed in the preview and in the answer; the rest are counted. */
 const LISTED_ROWS = 30;
-const LINES_PER_SECTION = 10;
+/** User text (file name, headers, names) is cut to this many characters once escaped. */
 const CLIP = 60;
+/** A row's problems quote the file's values: each and all of them are cut. */
+const PROBLEM_CHARS = 200;
+const PROBLEMS_CHARS = 1000;
+/** The per-segment counts: 20 segments with long labels would overflow a context. */
+const COUNTS_CHARS = 2000;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
-const clip = (text: string) => (text.length > CLIP ? `${text.slice(0, CLIP - 1)}…` : text);
-
-function lineSections(lines: string[]): Block[] {
-  const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; i += LINES_PER_SECTION) {
-    blocks.push(section(lines.slice(i, i + LINES_PER_SECTION).join('\n')));
-  }
-  return blocks;
-}
+const clip = (text: string) => escapedWithin(text, CLIP);
 
 export function importPickModal(t: Catalog, privateMetadata: string): types.ModalView {
   const m = t.leadImport;
@@ -80,7 +79,12 @@ export function fileProblemText(t: Catalog, problem: ImportFileProblem): string 
 }
 
 const problemsText = (errors: { field: string; message: string }[]) =>
-  errors.map((e) => `${e.field} ${escapeMrkdwn(e.message)}`).join('; ');
+  joinWithin(
+    errors.map((e) => `${clip(e.field)} ${escapedWithin(e.message, PROBLEM_CHARS)}`),
+    '; ',
+    PROBLEMS_CHARS,
+    (n) => `(+${n})`,
+  );
 
 export interface ImportPreview {
   fileName: string;
@@ -105,16 +109,14 @@ export function importPreviewModal(
   }
   const columns = preview.columns
     .filter((c) => c.header !== '')
-    .map((c) =>
-      c.field ? m.mapsTo(escapeMrkdwn(clip(c.header)), c.field) : m.keptAsExtra(escapeMrkdwn(clip(c.header))),
-    );
+    .map((c) => (c.field ? m.mapsTo(clip(c.header), c.field) : m.keptAsExtra(clip(c.header))));
   const lines = preview.rows
     .slice(0, LISTED_ROWS)
     .map((r) =>
       r.ok
         ? m.rowReady(
             r.row,
-            escapeMrkdwn(clip(r.who)),
+            clip(r.who),
             escapeMrkdwn(labels.segment(r.segment)),
             escapeMrkdwn(r.stage),
             r.score,
@@ -130,17 +132,20 @@ export function importPreviewModal(
     submit: plain(m.importButton),
     close: plain(m.cancel),
     blocks: [
-      section(m.previewHead(escapeMrkdwn(clip(preview.fileName)), preview.rows.length)),
-      section(`${m.mappingTitle}\n${columns.slice(0, 40).join('\n')}`),
+      section(m.previewHead(clip(preview.fileName), preview.rows.length)),
+      ...packedSections(m.mappingTitle, columns.slice(0, 40)),
       section(m.resultTitle(valid.length, preview.rows.length - valid.length)),
       ...(bySegment.size > 0
         ? [
             context(
-              [...bySegment]
-                .map(([segment, c]) =>
+              joinWithin(
+                [...bySegment].map(([segment, c]) =>
                   m.routedCount(escapeMrkdwn(labels.segment(segment)), c.routed, c.below),
-                )
-                .join('\n'),
+                ),
+                '\n',
+                COUNTS_CHARS,
+                (n) => `(+${n})`,
+              ),
             ),
           ]
         : []),

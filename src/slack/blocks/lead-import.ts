@@ -4,29 +4,19 @@ import type { Catalog } from '../../i18n/index.js';
 import type { ImportCounts } from '../../services/lead-import.js';
 import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
 import { type Block, context, section } from './common.js';
+import { escapedWithin } from './fit.js';
+import { lineSections } from './sections.js';
 
 /** Leads listed by name in a summary (the rest are counted); each seller's DM lists theirs. */
 export const SUMMARY_LISTED = 20;
 export const DM_LISTED = 40;
-/** Lines per section, so no section nears Slack's 3,000 characters. */
-const LINES_PER_SECTION = 10;
 const NAME_CHARS = 40;
-
-const clip = (text: string) => (text.length > NAME_CHARS ? `${text.slice(0, NAME_CHARS - 1)}…` : text);
 
 /** "#12 Jane Doe (Acme)": id, name or email, company; escaped and clipped. */
 export function importedLeadLine(lead: ImportedLead): string {
-  const who = escapeMrkdwn(clip(lead.name ?? lead.email ?? ''));
-  const company = lead.company ? ` (${escapeMrkdwn(clip(lead.company))})` : '';
+  const who = escapedWithin(lead.name ?? lead.email ?? '', NAME_CHARS);
+  const company = lead.company ? ` (${escapedWithin(lead.company, NAME_CHARS)})` : '';
   return `#${lead.id} ${who}${company}`;
-}
-
-function lineSections(lines: string[]): Block[] {
-  const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; i += LINES_PER_SECTION) {
-    blocks.push(section(lines.slice(i, i + LINES_PER_SECTION).join('\n')));
-  }
-  return blocks;
 }
 
 export interface ImportSummary {

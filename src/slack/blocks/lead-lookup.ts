@@ -3,7 +3,12 @@ import type { Catalog } from '../../i18n/index.js';
 import type { MyLeads } from '../../services/lead-desk.js';
 import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
 import { type Block, context, divider, header, section } from './common.js';
+import { escapedWithin } from './fit.js';
 import { type KeyLabels, keyLabels } from './key-labels.js';
+import { packedSections } from './sections.js';
+
+/** The most of a search a reply quotes back (escaped): a pasted paragraph is not echoed whole. */
+const QUERY_MAX = 200;
 
 /** Card permalinks by lead id; a lead without one has no card (yet). */
 export type Links = ReadonlyMap<number, string>;
@@ -57,7 +62,7 @@ export function noMatchBlocks(
   query: string,
   withHelp: boolean,
 ): { text: string; blocks: Block[] } {
-  const text = `${t.lead.noMatch(escapeMrkdwn(query))} ${t.lead.searchHint}`;
+  const text = `${t.lead.noMatch(escapedWithin(query, QUERY_MAX))} ${t.lead.searchHint}`;
   return { text, blocks: [section(text), ...(withHelp ? leadHelpBlocks(t) : [])] };
 }
 
@@ -98,18 +103,6 @@ function leadSummaryBlocks(t: Catalog, lead: LeadRow, links: Links, labels: KeyL
   ];
 }
 
-// Sections hold 3000 characters; a line stays under ~300, so 8 lines per section is safe.
-const LINES_PER_SECTION = 8;
-
-function lineSections(lines: string[], heading?: string): Block[] {
-  const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; i += LINES_PER_SECTION) {
-    const chunk = lines.slice(i, i + LINES_PER_SECTION).join('\n');
-    blocks.push(section(i === 0 && heading ? `${heading}\n${chunk}` : chunk));
-  }
-  return blocks;
-}
-
 /** Several matches: a short list, newest first. */
 export function leadListBlocks(
   t: Catalog,
@@ -118,9 +111,10 @@ export function leadListBlocks(
   more: boolean,
   links: Links,
 ): Block[] {
-  const blocks = lineSections(
+  // A line with an escaped name and company can pass 800 characters: sections are packed by length.
+  const blocks = packedSections(
+    t.lead.matches(leads.length, escapedWithin(query, QUERY_MAX)),
     leads.map((l) => leadLine(t, l, links)),
-    t.lead.matches(leads.length, escapeMrkdwn(query)),
   );
   if (more) blocks.push(context(t.lead.moreMatches(leads.length)));
   return blocks;
@@ -134,9 +128,9 @@ export function myLeadsBlocks(t: Catalog, mine: MyLeads, links: Links): Block[] 
   for (const group of mine.stages) {
     blocks.push(divider());
     blocks.push(
-      ...lineSections(
-        group.leads.map((l) => leadLine(t, l, links, false)),
+      ...packedSections(
         t.lead.stageCount(escapeMrkdwn(group.stage), group.leads.length),
+        group.leads.map((l) => leadLine(t, l, links, false)),
       ),
     );
   }

@@ -36,6 +36,7 @@ export const FORM_CHOICES = [
 export const DEFAULT_SLACK_SOURCE = 'slack';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const INPUT_MAX = 3000;
 
 function textInput(
   field: Exclude<ModalField, 'form'>,
@@ -51,7 +52,8 @@ function textInput(
     element: {
       type: 'plain_text_input',
       action_id: LEAD_INPUT_ACTION,
-      max_length: LEAD_FIELD_MAX_LENGTH[field],
+      // Slack refuses a plain-text input longer than 3000; the API takes a longer message.
+      max_length: Math.min(LEAD_FIELD_MAX_LENGTH[field], INPUT_MAX),
       ...(opts.multiline ? { multiline: true } : {}),
       ...(opts.initial ? { initial_value: opts.initial } : {}),
     },

@@ -6,6 +6,7 @@ import { mention } from '../mrkdwn.js';
 import { actionItemLine } from './action-items.js';
 import { type Block, section } from './common.js';
 import { elapsedText } from './first-touch.js';
+import { joinWithin } from './fit.js';
 import { changeCell, count, money, oneDecimal, percent } from './funnel.js';
 import { type KeyLabels, keyLabels } from './key-labels.js';
 import { listText, name, periodDates, type SlackMessage } from './retro-format.js';
@@ -20,6 +21,11 @@ export interface RetroReplyOptions {
   /** The workspace's labels for lost reasons (default: Baton's own words, keys readable). */
   labels?: KeyLabels;
 }
+
+/** Names on one line of a reply: 100 competitors with long names would not fit a section. */
+const NAME_LIST_MAX = 1200;
+const nameList = (t: Catalog, items: readonly string[]) =>
+  joinWithin(items, ' · ', NAME_LIST_MAX, t.funnel.more);
 
 const share = (t: Catalog, value: number | null) => (value === null ? t.funnel.none : percent(value));
 const delta = (change: number, previous: number) => ({
@@ -102,15 +108,23 @@ function dealsReply(t: Catalog, s: RetroSnapshot, labels: KeyLabels): Block[] {
   if (d.byCompetitor.length)
     lines.push(
       t.funnel.competitors(
-        d.byCompetitor
-          .map((c) => t.funnel.competitor(name(c.competitor), c.won, c.lost, share(t, c.winRate)))
-          .join(' · '),
+        nameList(
+          t,
+          d.byCompetitor.map((c) =>
+            t.funnel.competitor(name(c.competitor), c.won, c.lost, share(t, c.winRate)),
+          ),
+        ),
       ),
     );
   const reason = (r: string) => (r === 'unknown' ? t.retro.unknownReason : name(labels.reason(r)));
   lines.push(
     d.lostReasons.length
-      ? t.retro.lostReasons(d.lostReasons.map((r) => `${reason(r.reason)} ${count(t, r.count)}`).join(' · '))
+      ? t.retro.lostReasons(
+          nameList(
+            t,
+            d.lostReasons.map((r) => `${reason(r.reason)} ${count(t, r.count)}`),
+          ),
+        )
       : t.retro.noLostReasons,
   );
   return [section(listText(t, t.retro.dealsTitle(periodDates(t, s.reviewed)), lines))];
@@ -146,12 +160,22 @@ function vocReply(t: Catalog, s: RetroSnapshot): Block[] {
     ...(v.byCompetitor.length
       ? [
           t.retro.competitors(
-            v.byCompetitor.map((c) => `${name(c.competitor)} ${count(t, c.count)}`).join(' · '),
+            nameList(
+              t,
+              v.byCompetitor.map((c) => `${name(c.competitor)} ${count(t, c.count)}`),
+            ),
           ),
         ]
       : []),
     ...(v.tags.length
-      ? [t.retro.tags(v.tags.map((g) => `#${name(g.tag)} ${count(t, g.count)}`).join(' · '))]
+      ? [
+          t.retro.tags(
+            nameList(
+              t,
+              v.tags.map((g) => `#${name(g.tag)} ${count(t, g.count)}`),
+            ),
+          ),
+        ]
       : []),
   ];
   return [

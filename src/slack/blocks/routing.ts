@@ -2,8 +2,12 @@ import type { types } from '@slack/bolt';
 import type { LeadRow } from '../../db/queries/leads.js';
 import type { Catalog } from '../../i18n/index.js';
 import type { RoutedNote, RoutingNote, SkipRecord } from '../../services/routing-notes.js';
-import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
+import { mention, slackDate } from '../mrkdwn.js';
 import { type Block, context } from './common.js';
+import { escapedWithin, joinWithin } from './fit.js';
+
+/** The matched company or domain, cut: it is the lead's own text. */
+const MATCH_MAX = 200;
 
 /** Pass on the card: for the seller a round-robin lead is offered to, until they accept. */
 export const CARD_PASS_ACTION = 'lead_pass';
@@ -32,15 +36,18 @@ function skipReason(t: Catalog, s: SkipRecord): string {
   }
 }
 
+/** Sellers passed over; a roster of 60 would overflow the "why you" context of the offer DM. */
 function skipList(t: Catalog, skipped: readonly SkipRecord[]): string {
-  return skipped.map((s) => t.routing.skip(mention(s.userId), skipReason(t, s))).join(', ');
+  const skips = skipped.map((s) => t.routing.skip(mention(s.userId), skipReason(t, s)));
+  return joinWithin(skips, ', ', SKIPS_MAX, (n) => `(+${n})`);
 }
+const SKIPS_MAX = 1500;
 
 /** The one line that says why a lead went to its owner (thread note, and "why you" in their DM). */
 export function routedText(t: Catalog, note: RoutedNote): string {
   const owner = mention(note.to);
   if (note.method === 'existing_account' && note.match) {
-    const value = escapeMrkdwn(note.match.value);
+    const value = escapedWithin(note.match.value, MATCH_MAX);
     const match = note.match.by === 'domain' ? t.routing.sameDomain(value) : t.routing.sameCompany(value);
     return `${t.routing.accountOwner(owner, match)}.`;
   }

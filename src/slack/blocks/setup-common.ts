@@ -4,6 +4,7 @@ import { type ConfigProblem, yamlPath } from '../../config/workspace.js';
 import type { SetupItem } from '../../domain/setup-checklist.js';
 import type { Catalog } from '../../i18n/index.js';
 import type { Block } from './common.js';
+import { readOnlyBlock } from './setup-read-only.js';
 
 /** The Home button that opens an item's modal; its value is the item. */
 export const SETUP_OPEN_ACTION = 'setup_open';
@@ -71,7 +72,9 @@ export function setupModal(
     title: plain(clip(title, 24)),
     close: plain(t.admin.modal.cancel),
     ...(readOnly ? {} : { submit: plain(t.admin.modal.save) }),
-    blocks: readOnly ? [{ type: 'section', text: { type: 'mrkdwn', text: note } }, ...blocks] : blocks,
+    blocks: readOnly
+      ? [{ type: 'section', text: { type: 'mrkdwn', text: note } }, ...blocks.map(readOnlyBlock)]
+      : blocks,
   };
 }
 

@@ -6,6 +6,7 @@ import { type Block, context, divider, header, section } from './common.js';
 import { wholePercent } from './figures.js';
 import { elapsedText, TOUCH_ACTION } from './first-touch.js';
 import { leadRef } from './lead-lookup.js';
+import { packedSections } from './sections.js';
 
 /** Where a Log first touch button on the board sits; the lead id follows the colon. */
 export const SLA_TOUCH_BLOCK = 'sla_touch';
@@ -80,12 +81,12 @@ export function slaBoardBlocks(t: Catalog, board: SlaBoard): Block[] {
     ),
   );
   const unclaimedTitle = (team ? s.unclaimedTeam : s.unclaimedMine)(board.unclaimed.total);
+  // Ten lead lines with long escaped names pass 3000 characters: packed by length.
   blocks.push(
-    section(
-      `${unclaimedTitle}\n${unclaimed.length ? bullets(unclaimed) : s.noneUnclaimed}${more(t, board.unclaimed)
-        .map((m) => `\n${m}`)
-        .join('')}`,
-    ),
+    ...packedSections(unclaimedTitle, [
+      ...(unclaimed.length ? unclaimed.map((l) => `• ${l}`) : [s.noneUnclaimed]),
+      ...more(t, board.unclaimed),
+    ]),
   );
 
   blocks.push(divider());
@@ -111,16 +112,12 @@ export function slaBoardBlocks(t: Catalog, board: SlaBoard): Block[] {
       ),
     );
   } else {
-    const lines = board.breaches.items.map((b) => s.breachLine(leadRef(b.lead), slackDate(b.dueAt)));
+    const lines = board.breaches.items.map((b) => `• ${s.breachLine(leadRef(b.lead), slackDate(b.dueAt))}`);
     blocks.push(
-      section(
-        `${s.breachesMine(board.breaches.total)}\n${lines.length ? bullets(lines) : s.noneBreaches}${more(
-          t,
-          board.breaches,
-        )
-          .map((m) => `\n${m}`)
-          .join('')}`,
-      ),
+      ...packedSections(s.breachesMine(board.breaches.total), [
+        ...(lines.length ? lines : [s.noneBreaches]),
+        ...more(t, board.breaches),
+      ]),
     );
   }
   blocks.push(context((board.clock === 'always' ? s.clockAlways : s.clockBusiness)(board.slaMinutes)));

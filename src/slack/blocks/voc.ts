@@ -20,6 +20,7 @@ import type { Catalog } from '../../i18n/index.js';
 import type { VocRefusal, VocSaved, VocSource } from '../../services/voc.js';
 import { escapeMrkdwn, mention, slackDate } from '../mrkdwn.js';
 import { type Block, context, header, section } from './common.js';
+import { escapedWithin, joinWithin } from './fit.js';
 import { leadRef } from './lead-lookup.js';
 import { categoryLabel, channelLink, quotePreview, quoteWithin, sourceLink } from './voc-text.js';
 
@@ -34,6 +35,8 @@ export const VOC_CATEGORY_ACTION = 'voc_prompt_category';
 /** The reaction prompt's Add details button; value = the entry id. */
 export const VOC_DETAILS_ACTION = 'voc_prompt_details';
 
+/** Longest competitor, account or tag list a channel post shows (after escaping). */
+const DETAIL_MAX = 300;
 /** Longest quote a channel post shows (rendered, after escaping). */
 const POST_QUOTE_MAX = 1500;
 /** The tags field: room for the most tags of the longest length with their separators. */
@@ -390,13 +393,21 @@ export function vocPost(
   const p = t.voc.post;
   const category = categoryLabel(t, entry.category);
   const details: string[] = [];
-  if (entry.competitor) details.push(`*${p.competitor}:* ${escapeMrkdwn(entry.competitor)}`);
+  // The details share one context (3000 characters): each user-written part is cut once escaped.
+  if (entry.competitor) details.push(`*${p.competitor}:* ${escapedWithin(entry.competitor, DETAIL_MAX)}`);
   if (lead) details.push(`*${p.lead}:* ${leadRef(lead)}`);
-  if (entry.account) details.push(`*${p.account}:* ${escapeMrkdwn(entry.account)}`);
+  if (entry.account) details.push(`*${p.account}:* ${escapedWithin(entry.account, DETAIL_MAX)}`);
   const sentiment = VOC_SENTIMENTS.find((s) => s === entry.sentiment);
   if (sentiment) details.push(`*${p.sentiment}:* ${t.voc.sentiments[sentiment]}`);
   if (entry.tags.length > 0)
-    details.push(`*${p.tags}:* ${entry.tags.map((tag) => `#${escapeMrkdwn(tag)}`).join(' ')}`);
+    details.push(
+      `*${p.tags}:* ${joinWithin(
+        entry.tags.map((tag) => `#${escapeMrkdwn(tag)}`),
+        ' ',
+        DETAIL_MAX,
+        (n) => `(+${n})`,
+      )}`,
+    );
   const people = [
     entry.sourceAuthorId ? p.saidBy(mention(entry.sourceAuthorId)) : null,
     p.capturedBy(mention(entry.capturedBy)),

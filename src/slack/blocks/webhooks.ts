@@ -3,9 +3,13 @@ import type { Catalog } from '../../i18n/index.js';
 import type { EndpointView } from '../../services/webhooks.js';
 import { escapeMrkdwn, slackDate } from '../mrkdwn.js';
 import { type Block, header, section } from './common.js';
+import { escapedWithin } from './fit.js';
+import { packedSections } from './sections.js';
 
 export const WEBHOOK_TEST_ACTION = 'webhook_test';
 export const WEBHOOK_RESUME_ACTION = 'webhook_resume';
+/** The receiver's error text is not ours: cut, so a page of HTML cannot overflow a section. */
+const ERROR_CHARS = 300;
 
 /** Catch-hook URLs carry their token in the path: only the host is shown. */
 export const hostOf = (url: string) => {
@@ -21,7 +25,7 @@ export function endpointState(t: Catalog, v: EndpointView): string {
   if (v.paused) return w.paused(w.reason(v.paused));
   if (!v.endpoint.enabled) return w.disabled;
   if (v.state && v.state.failures > 0)
-    return w.failures(v.state.failures, escapeMrkdwn(v.state.lastError ?? '?'));
+    return w.failures(v.state.failures, escapedWithin(v.state.lastError ?? '?', ERROR_CHARS));
   return v.state?.lastDeliveredAt
     ? w.lastDelivery(slackDate(v.state.lastDeliveredAt), String(v.state.lastStatus ?? ''))
     : w.neverDelivered;
@@ -71,5 +75,5 @@ export function webhooksMessage(t: Catalog, views: EndpointView[]): { text: stri
 export function webhooksHome(t: Catalog, failing: EndpointView[]): Block[] {
   if (failing.length === 0) return [];
   const lines = failing.slice(0, 10).map((v) => t.webhooks.homeLine(v.endpoint.name, endpointState(t, v)));
-  return [section(`*${t.webhooks.homeTitle}*\n${lines.join('\n')}`)];
+  return packedSections(`*${t.webhooks.homeTitle}*`, lines);
 }

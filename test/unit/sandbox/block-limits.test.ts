@@ -98,6 +98,126 @@ describe("the emulator's Block Kit limits (Slack's documented ones)", () => {
     );
   });
 
+  it('options: text 75, value 150, description 75; 100 in a select, 10 in checkboxes or radios, 1–5 in an overflow', () => {
+    const option = (text: string, value = 'v', extra = {}) => ({ text: plain(text), value, ...extra });
+    const options = (n: number) => Array.from({ length: n }, (_, i) => option(`o${i}`, `v${i}`));
+    const select = (fields: Record<string, unknown>) => [
+      { type: 'actions', elements: [{ type: 'static_select', action_id: 's', ...fields }] },
+    ];
+    expect(problem(select({ options: [option('o'.repeat(75), 'v'.repeat(150))] }))).toBe('ok');
+    expect(problem(select({ options: [option('o'.repeat(76))] }))).toBe(
+      'text must be at most 75 characters [json-pointer:/blocks/0/elements/0/options/0/text]',
+    );
+    expect(problem(select({ options: [option('o', 'v'.repeat(151))] }))).toBe(
+      'value must be at most 150 characters [json-pointer:/blocks/0/elements/0/options/0/value]',
+    );
+    expect(problem(select({ options: [option('o', 'v', { description: plain('d'.repeat(76)) })] }))).toBe(
+      'text must be at most 75 characters [json-pointer:/blocks/0/elements/0/options/0/description]',
+    );
+    expect(problem(select({ options: options(100) }))).toBe('ok');
+    expect(problem(select({ options: options(101) }))).toBe(
+      'must provide no more than 100 items [json-pointer:/blocks/0/elements/0/options]',
+    );
+    const group = (n: number) => ({ label: plain('g'), options: options(n) });
+    expect(problem(select({ option_groups: [group(2), group(101)] }))).toBe(
+      'must provide no more than 100 items [json-pointer:/blocks/0/elements/0/option_groups/1/options]',
+    );
+    expect(problem(select({ options: options(2), initial_option: option('o'.repeat(76)) }))).toBe(
+      'text must be at most 75 characters [json-pointer:/blocks/0/elements/0/initial_option/text]',
+    );
+    const choice = (type: string, n: number) => [
+      { type: 'input', label: plain('L'), element: { type, action_id: 'c', options: options(n) } },
+    ];
+    expect(problem(choice('checkboxes', 10))).toBe('ok');
+    expect(problem(choice('checkboxes', 11))).toBe(
+      'must provide no more than 10 items [json-pointer:/blocks/0/element/options]',
+    );
+    expect(problem(choice('radio_buttons', 11))).toBe(
+      'must provide no more than 10 items [json-pointer:/blocks/0/element/options]',
+    );
+    const overflow = (n: number) => [
+      { ...section(0), accessory: { type: 'overflow', action_id: 'o', options: options(n) } },
+    ];
+    expect(problem(overflow(5))).toBe('ok');
+    expect(problem(overflow(6))).toBe(
+      'must provide no more than 5 items [json-pointer:/blocks/0/accessory/options]',
+    );
+    expect(problem(overflow(0))).toBe(
+      'must provide at least 1 item [json-pointer:/blocks/0/accessory/options]',
+    );
+  });
+
+  it('inputs: label 1–2000, hint 2000, placeholder 150, max_length at most 3000 and holding the initial value', () => {
+    const input = (fields: Record<string, unknown>, element: Record<string, unknown> = {}) => [
+      {
+        type: 'input',
+        label: plain('L'),
+        ...fields,
+        element: { type: 'plain_text_input', action_id: 'i', ...element },
+      },
+    ];
+    expect(problem(input({ label: plain('l'.repeat(2000)), hint: plain('h'.repeat(2000)) }))).toBe('ok');
+    expect(problem(input({ label: plain('') }))).toBe(
+      'label must be at least 1 character [json-pointer:/blocks/0/label]',
+    );
+    expect(problem(input({ label: plain('l'.repeat(2001)) }))).toBe(
+      'text must be at most 2000 characters [json-pointer:/blocks/0/label]',
+    );
+    expect(problem(input({ hint: plain('h'.repeat(2001)) }))).toBe(
+      'text must be at most 2000 characters [json-pointer:/blocks/0/hint]',
+    );
+    expect(problem(input({}, { placeholder: plain('p'.repeat(151)) }))).toBe(
+      'text must be at most 150 characters [json-pointer:/blocks/0/element/placeholder]',
+    );
+    expect(problem(input({}, { max_length: 3000, initial_value: 'v'.repeat(3000) }))).toBe('ok');
+    expect(problem(input({}, { max_length: 5000 }))).toBe(
+      'max_length must be at most 3000 [json-pointer:/blocks/0/element/max_length]',
+    );
+    expect(problem(input({}, { max_length: 10, initial_value: 'v'.repeat(11) }))).toBe(
+      'initial_value must be at most 10 characters [json-pointer:/blocks/0/element/initial_value]',
+    );
+  });
+
+  it('section text 1–3000, context texts 3000, confirm dialogs, urls and images', () => {
+    expect(problem([{ type: 'section', text: md('') }])).toBe(
+      'text must be at least 1 character [json-pointer:/blocks/0/text]',
+    );
+    const contextOf = (text: string) => [{ type: 'context', elements: [md('ok'), md(text)] }];
+    expect(problem(contextOf('c'.repeat(3000)))).toBe('ok');
+    expect(problem(contextOf('c'.repeat(3001)))).toBe(
+      'text must be at most 3000 characters [json-pointer:/blocks/0/elements/1]',
+    );
+    const confirm = {
+      title: plain('t'.repeat(100)),
+      text: plain('x'.repeat(300)),
+      confirm: plain('y'),
+      deny: plain('n'),
+    };
+    const withConfirm = (c: Record<string, unknown>) => [
+      { type: 'actions', elements: [button({ confirm: { ...confirm, ...c } })] },
+    ];
+    expect(problem(withConfirm({}))).toBe('ok');
+    expect(problem(withConfirm({ text: plain('x'.repeat(301)) }))).toBe(
+      'text must be at most 300 characters [json-pointer:/blocks/0/elements/0/confirm/text]',
+    );
+    expect(problem(withConfirm({ deny: plain('n'.repeat(31)) }))).toBe(
+      'text must be at most 30 characters [json-pointer:/blocks/0/elements/0/confirm/deny]',
+    );
+    expect(problem([{ type: 'actions', elements: [button({ url: `https://${'u'.repeat(2993)}` })] }])).toBe(
+      'url must be at most 3000 characters [json-pointer:/blocks/0/elements/0/url]',
+    );
+    const image = (fields: Record<string, unknown>) => [
+      { type: 'image', image_url: 'https://x.io/a.png', alt_text: 'a', ...fields },
+    ];
+    expect(problem(image({ alt_text: 'a'.repeat(2000) }))).toBe('ok');
+    expect(problem(image({ alt_text: 'a'.repeat(2001) }))).toBe(
+      'alt_text must be at most 2000 characters [json-pointer:/blocks/0/alt_text]',
+    );
+    expect(problem(image({ image_url: `https://${'u'.repeat(2993)}` }))).toBe(
+      'image_url must be at most 3000 characters [json-pointer:/blocks/0/image_url]',
+    );
+  });
+
   it('message text over 40,000 characters is msg_too_long', () => {
     expect(messageContent({ text: 'm'.repeat(40_000) }, { maxBlocks: 50 }).text).toHaveLength(40_000);
     expect(() => messageContent({ text: 'm'.repeat(40_001) }, { maxBlocks: 50 })).toThrow('msg_too_long');
@@ -157,6 +277,12 @@ describe('the limits over the Web API', () => {
     expect(await refusal({ private_metadata: 'm'.repeat(3001) })).toEqual([
       'invalid_arguments',
       '[ERROR] must be at most 3000 characters [json-pointer:/view/private_metadata]',
+    ]);
+    const input = { type: 'input', label: plain('L'), element: { type: 'plain_text_input', action_id: 'i' } };
+    expect(await refusal({ blocks: [section(0), input], submit: plain('Save') })).toEqual(['ok']);
+    expect(await refusal({ blocks: [section(0), input] })).toEqual([
+      'invalid_arguments',
+      '[ERROR] must define submit to use input block [json-pointer:/view/blocks/1/input]',
     ]);
     expect(await refusal({ callback_id: 'c'.repeat(256) })).toEqual([
       'invalid_arguments',

@@ -7,7 +7,7 @@ import type { SlaBoard } from '../../../src/services/sla-board.js';
 import { memberHome } from '../../../src/slack/blocks/home.js';
 import { homeFunnelBlocks, stageFigure } from '../../../src/slack/blocks/home-funnel.js';
 import { homeMyLeadsBlocks } from '../../../src/slack/blocks/home-my-leads.js';
-import { packedSections } from '../../../src/slack/blocks/home-sections.js';
+import { packedSections } from '../../../src/slack/blocks/sections.js';
 import { slaBoardBlocks } from '../../../src/slack/blocks/sla-board.js';
 
 const en = messages('en');

@@ -99,6 +99,17 @@ describe('set-up blocks', () => {
     expect(JSON.stringify(manager)).toContain(ko.admin.home.teamOnly);
   });
 
+  it("shows a read-only modal's fields as text, since Slack wants a submit button beside any input", () => {
+    const doc = { segments: ['smb'], channels: { leads: { default: 'C0ALL' }, retro: 'C0RETRO' } };
+    const view = channelsModal(en, doc, true);
+    expect(view.submit).toBeUndefined();
+    expect(view.blocks.some((b) => b.type === 'input')).toBe(false);
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain(`*${en.admin.modal.channels.leadsFor('smb')}*\\n<#C0ALL>`);
+    expect(text).toContain(`*${en.admin.modal.channels.retro}*\\n<#C0RETRO>`);
+    expect(text).toContain(`*${en.admin.modal.channels.escalations}*\\n—`);
+  });
+
   it('starts the channels modal from what the document names, and reads it back', () => {
     const view = channelsModal(
       en,

@@ -1,6 +1,7 @@
+/** Lists in sections: Slack caps a section's text at 3000 characters, so lines are packed by length. */
 import { type Block, section } from './common.js';
 
-/** Slack caps section text at 3000 characters; Home packs lines into sections up to this. */
+/** Slack caps section text at 3000 characters; lines are packed into sections up to this. */
 export const SECTION_BUDGET = 2900;
 
 /** A heading and its lines in as few sections as fit, the heading on the first. */
@@ -18,3 +19,7 @@ export function packedSections(heading: string, lines: readonly string[]): Block
   blocks.push(section(text));
   return blocks;
 }
+
+/** Lines (at least one) in as few sections as fit. */
+export const lineSections = (lines: readonly string[]): Block[] =>
+  lines.length === 0 ? [] : packedSections(lines[0]!, lines.slice(1));
