@@ -35,7 +35,16 @@ export function classifyError(error: unknown): PostOutcome {
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
     return { kind: 'transient', status: null, code: 'timeout', error: 'timeout: no answer in time' };
   const detail = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
-  return { kind: 'transient', status: null, code: 'network', error: `network: ${detail}` };
+  return { kind: 'transient', status: null, code: 'network', error: `network: ${plainDetail(detail)}` };
+}
+
+/**
+ * The error is shown to admins in Slack (the pause DM, App Home, `/baton webhooks`) inside a code
+ * span: characters that end it or that mrkdwn reads as controls are dropped, and it is cut short.
+ */
+function plainDetail(detail: string): string {
+  const plain = detail.replace(/[<>&`]/g, '');
+  return plain.length > 190 ? `${plain.slice(0, 189)}…` : plain;
 }
 
 /** Delay before retry after failed try `attempt` (1-based): 10 s doubling to an hour, ±20 % jitter. */

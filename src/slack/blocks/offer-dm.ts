@@ -1,11 +1,14 @@
+import type { LeadContextRow } from '../../db/queries/lead-contexts.js';
 import type { LeadRow } from '../../db/queries/leads.js';
 import type { Catalog } from '../../i18n/index.js';
 import type { OfferDm, OfferOutcome } from '../../services/routing-notes.js';
 import { escapeMrkdwn, slackDate } from '../mrkdwn.js';
 import { type Block, context, section } from './common.js';
 import { type KeyLabels, keyLabels } from './key-labels.js';
+import { contextNoteText } from './lead-context.js';
 import { leadLabel } from './lead-ownership.js';
 import { routedText } from './routing.js';
+import { packedSections } from './sections.js';
 
 export const OFFER_ACCEPT_ACTION = 'offer_accept';
 export const OFFER_PASS_ACTION = 'offer_pass';
@@ -51,6 +54,18 @@ function leadFacts(t: Catalog, lead: LeadRow, heading: string, labels: KeyLabels
   if (lead.message) blocks.push(section(`>${escapeMrkdwn(clip(lead.message, 600)).replace(/\n/g, '\n>')}`));
   if (lead.contextCount > 0) blocks.push(context(t.card.contextCount(lead.contextCount)));
   return blocks;
+}
+
+/**
+ * The lead's newest marketer contexts for the offer DM (its `extra`). Each may hold up to 3,700
+ * characters before escaping, so they are packed into sections by length and a long one is cut.
+ */
+export function offerContextBlocks(t: Catalog, recent: readonly LeadContextRow[]): Block[] {
+  if (recent.length === 0) return [];
+  return packedSections(
+    t.ownership.dmContextHeading(recent.length),
+    recent.map((c) => contextNoteText(t, c.authorId, c)),
+  );
 }
 
 /**

@@ -11,10 +11,8 @@ import {
   type OfferClosed,
   type OfferDm,
 } from '../../services/routing-notes.js';
-import { type Block, section } from '../blocks/common.js';
 import { workspaceKeyLabels } from '../blocks/key-labels.js';
-import { contextNoteText } from '../blocks/lead-context.js';
-import { closedOfferDm, offerDm } from '../blocks/offer-dm.js';
+import { closedOfferDm, offerContextBlocks, offerDm } from '../blocks/offer-dm.js';
 import type { Prepared } from './prepared.js';
 
 /** How many of the lead's newest marketer contexts an offer DM repeats. */
@@ -44,20 +42,13 @@ export function withOfferWrites(ctx: Ctx, client: WebClient, next: (row: OutboxR
       const dm = row.args.offer as OfferDm | undefined;
       if (!dm) return { drop: 'offer DM without content' };
       const recent = await recentLeadContexts(ctx.database.db, lead.teamId, lead.id, CONTEXTS_IN_DM);
-      const extra: Block[] = recent.length
-        ? [
-            section(
-              [
-                t.ownership.dmContextHeading(recent.length),
-                ...recent.map((c) => contextNoteText(t, c.authorId, c)),
-              ].join('\n'),
-            ),
-          ]
-        : [];
       return {
         send: {
           channel: row.channel,
-          args: { ...offerDm(t, lead, dm, extra, workspaceKeyLabels(t, config)), unfurl_links: false },
+          args: {
+            ...offerDm(t, lead, dm, offerContextBlocks(t, recent), workspaceKeyLabels(t, config)),
+            unfurl_links: false,
+          },
         },
       };
     }

@@ -43,6 +43,16 @@ describe('what a webhook answer means', () => {
     });
   });
 
+  it('keeps a network error safe to show in Slack: no mrkdwn controls, at most 200 characters', () => {
+    // The error text reaches admins' DMs and App Home; a receiver's message can say anything.
+    const said = `<!channel> & ${'x'.repeat(500)}`;
+    const outcome = classifyError(Object.assign(new TypeError('fetch failed'), { cause: { message: said } }));
+    const error = outcome.kind === 'transient' ? outcome.error : '';
+    expect(error).not.toMatch(/[<>&`]/);
+    expect(error.length).toBeLessThanOrEqual(200);
+    expect(error.startsWith('network: !channel  xxx')).toBe(true);
+  });
+
   it('backs off 10 s, 20 s, 40 s … up to an hour, ±20 %', () => {
     expect(webhookBackoffMs(1, () => 0.5)).toBe(10_000);
     expect(webhookBackoffMs(3, () => 0.5)).toBe(40_000);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { section } from '../../../src/slack/blocks/common.js';
 import { escapedWithin, joinWithin } from '../../../src/slack/blocks/fit.js';
+import { packedSections } from '../../../src/slack/blocks/sections.js';
 
 describe('escapedWithin', () => {
   it('escapes text that fits and leaves it whole', () => {
@@ -30,5 +32,22 @@ describe('joinWithin', () => {
     expect(joinWithin(['aaa', 'bbb', 'ccc'], ', ', 12, more)).toBe('aaa, bbb +1');
     expect(joinWithin(['aaa', 'bbb', 'ccc'], ', ', 6, more)).toBe('aaa +2');
     expect(joinWithin(['aaaaaaaa'], ', ', 4, more)).toBe('+1');
+  });
+});
+
+describe('packedSections', () => {
+  it('cuts a line longer than a section with an ellipsis, never through an escaped entity or a <…> token', () => {
+    const x = 'x'.repeat(2896);
+    // Each long line is cut at 2,899 characters: "&am" and "<@U" would be left half, so they go too.
+    expect(packedSections('Heading', [`${x}&amp;${'y'.repeat(10)}`, `${x}<@U0AAA>`, 'short'])).toEqual([
+      section('Heading'),
+      section(`${x}…`),
+      section(`${x}…`),
+      section('short'),
+    ]);
+  });
+
+  it('packs short lines together under the heading', () => {
+    expect(packedSections('H', ['a', 'b'])).toEqual([section('H\na\nb')]);
   });
 });

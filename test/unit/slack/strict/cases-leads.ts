@@ -36,7 +36,7 @@ import {
   ownershipNoteText,
 } from '../../../../src/slack/blocks/lead-ownership.js';
 import { leadSubmittedText } from '../../../../src/slack/blocks/lead-submitted.js';
-import { closedOfferDm, offerDm } from '../../../../src/slack/blocks/offer-dm.js';
+import { closedOfferDm, offerContextBlocks, offerDm } from '../../../../src/slack/blocks/offer-dm.js';
 import { ownerDmText } from '../../../../src/slack/blocks/owner-dm.js';
 import {
   cardPassButton,
@@ -212,6 +212,20 @@ export const LEAD_CASES: Cases = {
           offerDm(t, l, { note, offeredAt: NOW.toISOString(), acceptMinutes: null }),
         ]),
       ),
+  },
+  'offer-dm.ts#offerContextBlocks': {
+    kind: 'message',
+    // Three of the longest contexts, as the offer DM repeats them (each up to 3,700 characters).
+    render: (t) =>
+      leadsToTry().map((l) => {
+        const recent = [contextRow(1, context), contextRow(2, context), contextRow(3, shortContext)];
+        return offerDm(
+          t,
+          l,
+          { note: ROUTED_NOTES[0]!, offeredAt: NOW.toISOString(), acceptMinutes: 15 },
+          offerContextBlocks(t, recent),
+        );
+      }),
   },
   'offer-dm.ts#closedOfferDm': {
     kind: 'message',
