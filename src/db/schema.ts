@@ -474,6 +474,56 @@ export const vocEntries = pgTable(
   ],
 );
 
+/**
+ * `/voc report`'s daily rollups (issue 16): VOC entries per team, UTC day of `created_at` and stored
+ * category. Triggers on voc_entries recount a day in the transaction that changes it (drizzle,
+ * voc_rollup_triggers), so they are never stale; a report reads whole days here and the part-days
+ * at its ends from voc_entries. Each row keeps what its entries add up to: the count and the newest.
+ */
+export const vocDaily = pgTable(
+  'voc_daily',
+  {
+    teamId: teamId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    category: text('category'),
+    entries: integer('entries').notNull(),
+    /** The day's newest entry of the category: latest `created_at`, the higher id at the same instant. */
+    newestAt: at('newest_at').notNull(),
+    newestId: bigint('newest_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('voc_daily_day').on(t.teamId, t.day)],
+);
+
+/** Entries naming each competitor (trimmed, lower-cased key) per day and category, with the first spelling. */
+export const vocDailyCompetitors = pgTable(
+  'voc_daily_competitors',
+  {
+    teamId: teamId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    category: text('category'),
+    key: text('key').notNull(),
+    entries: integer('entries').notNull(),
+    /** The name as the day's first entry (earliest `created_at`, then lowest id) wrote it. */
+    firstName: text('first_name').notNull(),
+    firstAt: at('first_at').notNull(),
+    firstId: bigint('first_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('voc_daily_competitors_day').on(t.teamId, t.day)],
+);
+
+/** Entries carrying each tag (an entry once per tag) per day and category. */
+export const vocDailyTags = pgTable(
+  'voc_daily_tags',
+  {
+    teamId: teamId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    category: text('category'),
+    tag: text('tag').notNull(),
+    entries: integer('entries').notNull(),
+  },
+  (t) => [index('voc_daily_tags_day').on(t.teamId, t.day)],
+);
+
 export type RetroKind = 'weekly' | 'monthly';
 
 /**
