@@ -475,53 +475,57 @@ export const vocEntries = pgTable(
 );
 
 /**
- * `/voc report`'s daily rollups (issue 16): VOC entries per team, UTC day of `created_at` and stored
- * category. Triggers on voc_entries recount a day in the transaction that changes it (drizzle,
- * voc_rollup_triggers), so they are never stale; a report reads whole days here and the part-days
- * at its ends from voc_entries. Each row keeps what its entries add up to: the count and the newest.
+ * `/voc report`'s rollups (issue 16): VOC entries per team, UTC day (`grain` 'day') or UTC month
+ * ('month', `day` its first day) of `created_at`, and stored category. Triggers on voc_entries
+ * recount the days and months a statement touched, in its transaction (drizzle,
+ * voc_rollup_triggers), so they are never stale; a report reads whole months and days here and the
+ * part-days at its ends from voc_entries. Each row keeps what its entries add up to.
  */
-export const vocDaily = pgTable(
-  'voc_daily',
+export const vocRollups = pgTable(
+  'voc_rollups',
   {
     teamId: teamId(),
+    grain: text('grain').$type<'day' | 'month'>().notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     category: text('category'),
     entries: integer('entries').notNull(),
-    /** The day's newest entry of the category: latest `created_at`, the higher id at the same instant. */
+    /** The newest entry of the category: latest `created_at`, the higher id at the same instant. */
     newestAt: at('newest_at').notNull(),
     newestId: bigint('newest_id', { mode: 'number' }).notNull(),
   },
-  (t) => [index('voc_daily_day').on(t.teamId, t.day)],
+  (t) => [index('voc_rollups_day').on(t.teamId, t.grain, t.day)],
 );
 
-/** Entries naming each competitor (trimmed, lower-cased key) per day and category, with the first spelling. */
-export const vocDailyCompetitors = pgTable(
-  'voc_daily_competitors',
+/** Entries naming each competitor (trimmed, lower-cased key) per day or month and category, with the first spelling. */
+export const vocRollupCompetitors = pgTable(
+  'voc_rollup_competitors',
   {
     teamId: teamId(),
+    grain: text('grain').$type<'day' | 'month'>().notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     category: text('category'),
     key: text('key').notNull(),
     entries: integer('entries').notNull(),
-    /** The name as the day's first entry (earliest `created_at`, then lowest id) wrote it. */
+    /** The name as the first entry (earliest `created_at`, then lowest id) wrote it. */
     firstName: text('first_name').notNull(),
     firstAt: at('first_at').notNull(),
     firstId: bigint('first_id', { mode: 'number' }).notNull(),
   },
-  (t) => [index('voc_daily_competitors_day').on(t.teamId, t.day)],
+  (t) => [index('voc_rollup_competitors_day').on(t.teamId, t.grain, t.day)],
 );
 
-/** Entries carrying each tag (an entry once per tag) per day and category. */
-export const vocDailyTags = pgTable(
-  'voc_daily_tags',
+/** Entries carrying each tag (an entry once per tag) per day or month and category. */
+export const vocRollupTags = pgTable(
+  'voc_rollup_tags',
   {
     teamId: teamId(),
+    grain: text('grain').$type<'day' | 'month'>().notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     category: text('category'),
     tag: text('tag').notNull(),
     entries: integer('entries').notNull(),
   },
-  (t) => [index('voc_daily_tags_day').on(t.teamId, t.day)],
+  (t) => [index('voc_rollup_tags_day').on(t.teamId, t.grain, t.day)],
 );
 
 export type RetroKind = 'weekly' | 'monthly';

@@ -14,10 +14,11 @@ import { openTestDatabase } from '../harness/database.js';
 
 const TEAM = 'T0VOCROLL';
 const OTHER = 'T0VOCOTHER';
-/** Entries fall in the ten days from here (UTC); periods reach a day either side. */
-const ORIGIN = Date.parse('2026-03-02T00:00:00Z');
+/** Entries fall in the 70 days from here (UTC), February whole; periods reach a day either side. */
+const ORIGIN = Date.parse('2026-01-20T00:00:00Z');
 const MINUTE = 60_000;
-const SPAN_MINUTES = 10 * 24 * 60;
+const SPAN_DAYS = 70;
+const SPAN_MINUTES = SPAN_DAYS * 24 * 60;
 
 let database: Database;
 
@@ -28,7 +29,11 @@ afterAll(async () => {
   await database?.close();
 });
 
-const categoryArb = fc.constantFrom<string | null>(null, 'legacy', ...VOC_CATEGORIES);
+// Mostly one category, so a day's entries share their category and tags.
+const categoryArb = fc.oneof(
+  { arbitrary: fc.constant<string | null>('objection'), weight: 2 },
+  { arbitrary: fc.constantFrom<string | null>(null, 'legacy', ...VOC_CATEGORIES), weight: 1 },
+);
 const competitorArb = fc.constantFrom<string | null>(
   null,
   '',
@@ -42,10 +47,16 @@ const competitorArb = fc.constantFrom<string | null>(
 const tagsArb = fc.array(fc.constantFrom('api', 'sso', 'pricing', 'Pricing', 'b', 'a', '가격'), {
   maxLength: 3,
 });
-// Few distinct minutes near midnights and in between, so instants tie and days split.
+// Mostly a few days (February's and March's first among them) at a few times near midnight, so
+// instants tie, days hold several entries and months several days; sometimes any minute.
 const minuteArb = fc.oneof(
-  fc.integer({ min: 0, max: SPAN_MINUTES - 1 }),
-  fc.integer({ min: 1, max: 9 }).chain((d) => fc.constantFrom(d * 1440 - 1, d * 1440, d * 1440 + 1)),
+  { arbitrary: fc.integer({ min: 0, max: SPAN_MINUTES - 1 }), weight: 1 },
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom(1, 11, 12, 13, 25, 30, 40, 41, 55), fc.constantFrom(-1, 0, 1, 600))
+      .map(([d, m]) => d * 1440 + m),
+    weight: 3,
+  },
 );
 const entryArb = fc.record({
   team: fc.constantFrom(TEAM, TEAM, TEAM, OTHER),
@@ -84,18 +95,18 @@ const periodArb = fc.oneof(
     zone: fc.constantFrom('UTC', 'Asia/Seoul', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns'),
     text: fc.oneof(
       fc
-        .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 4 }))
+        .tuple(fc.integer({ min: 0, max: SPAN_DAYS }), fc.integer({ min: 0, max: 45 }))
         .map(([from, days]) => `${day(from)}..${day(from + days)}`),
-      fc.constantFrom('this-week', 'last-week', 'this-month'),
+      fc.constantFrom('this-week', 'last-week', 'this-month', 'last-month', 'this-quarter'),
     ),
     nowMinute: fc.integer({ min: 0, max: SPAN_MINUTES + 1440 }),
   }),
   fc
     .tuple(
       fc.integer({ min: -1440, max: SPAN_MINUTES + 1440 }),
-      fc.integer({ min: 0, max: 4 * 1440 }),
+      fc.integer({ min: 0, max: 45 * 1440 }),
       fc.integer({ min: -1440, max: SPAN_MINUTES + 1440 }),
-      fc.integer({ min: 0, max: 2 * 1440 }),
+      fc.integer({ min: 0, max: 30 * 1440 }),
     )
     .map(([a, n, b, m]) => ({ start: at(a), end: at(a + n), previousStart: at(b), previousEnd: at(b + m) })),
 );
@@ -159,7 +170,7 @@ describe('vocRolledUpAggregates', () => {
   it('equals the direct statement after any inserts, edits, deletes and truncates, for any period and category', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(entryArb, { maxLength: 30 }),
+        fc.array(entryArb, { maxLength: 40 }),
         fc.array(opArb, { maxLength: 8 }),
         fc.array(fc.tuple(periodArb, fc.constantFrom(null, ...VOC_CATEGORIES)), {
           minLength: 1,
@@ -217,13 +228,30 @@ describe('vocRolledUpAggregates', () => {
     );
   }, 180_000); // many database round trips: longer than the default on a loaded machine
 
-  it('reads whole UTC days from the rollups and only the part-days from the entries', () => {
-    const span = rollupSpan(new Date('2026-03-01T15:00:00Z'), new Date('2026-03-08T15:00:00Z'));
-    expect(span).toEqual({
+  it('reads whole UTC months and days from the rollups and only the part-days from the entries', () => {
+    expect(rollupSpan(new Date('2025-12-28T15:00:00Z'), new Date('2026-03-03T15:00:00Z'))).toEqual({
+      lo: new Date('2025-12-29T00:00:00Z'),
+      hi: new Date('2026-03-03T00:00:00Z'),
+      fromDay: '2025-12-29',
+      toDay: '2026-03-03',
+      fromMonth: '2026-01-01',
+      toMonth: '2026-03-01',
+    });
+    // A month that starts at the period's first midnight is whole.
+    expect(rollupSpan(new Date('2026-02-01T00:00:00Z'), new Date('2026-03-01T00:00:00Z'))).toMatchObject({
+      fromDay: '2026-02-01',
+      toDay: '2026-03-01',
+      fromMonth: '2026-02-01',
+      toMonth: '2026-03-01',
+    });
+    // No whole month: days only.
+    expect(rollupSpan(new Date('2026-03-01T15:00:00Z'), new Date('2026-03-08T15:00:00Z'))).toEqual({
       lo: new Date('2026-03-02T00:00:00Z'),
       hi: new Date('2026-03-08T00:00:00Z'),
       fromDay: '2026-03-02',
       toDay: '2026-03-08',
+      fromMonth: '2026-03-08',
+      toMonth: '2026-03-08',
     });
     // Less than a whole day: entries only.
     const end = new Date('2026-03-02T23:00:00Z');
@@ -232,6 +260,8 @@ describe('vocRolledUpAggregates', () => {
       hi: end,
       fromDay: '2026-03-02',
       toDay: '2026-03-02',
+      fromMonth: '2026-03-02',
+      toMonth: '2026-03-02',
     });
   });
 
@@ -259,12 +289,13 @@ describe('vocRolledUpAggregates', () => {
       )
       .returning({ id: vocEntries.id });
     const [first, second, third] = stored.map((s) => s.id);
+    // The whole of March: read from its month's rows, recounted from its days.
     const readDay = () =>
       vocRolledUpAggregates(
         database.db,
         TEAM,
-        new Date('2026-03-03T00:00:00Z'),
-        new Date('2026-03-04T00:00:00Z'),
+        new Date('2026-03-01T00:00:00Z'),
+        new Date('2026-04-01T00:00:00Z'),
         null,
       );
     const before = await readDay();

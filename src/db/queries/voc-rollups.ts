@@ -11,20 +11,34 @@ import type { Queryable } from '../client.js';
 import { TRIMMED, ts } from './voc-report.js';
 
 const DAY = 86_400_000;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * How a period [start, end) splits over the daily rollups (voc_daily*, UTC days): the whole days
- * [fromDay, toDay) are read there, the part-days [start, lo) and [hi, end) from voc_entries. A period
- * without a whole day reads only entries (lo = hi = end).
+ * How a period [start, end) splits over the rollups (voc_rollup*, UTC days and months): whole months
+ * [fromMonth, toMonth) and the whole days around them, [fromDay, fromMonth) and [toMonth, toDay), are
+ * read there; the part-days [start, lo) and [hi, end) from voc_entries. Without a whole month the
+ * days run from fromDay to toDay (fromMonth = toMonth = toDay); without a whole day, all of the
+ * period is read from entries (lo = hi = end).
  */
 export function rollupSpan(start: Date, end: Date) {
   const lo = new Date(Math.ceil(start.getTime() / DAY) * DAY);
   const hi = new Date(Math.floor(end.getTime() / DAY) * DAY);
-  const whole = lo < hi;
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  return whole
-    ? { lo, hi, fromDay: day(lo), toDay: day(hi) }
-    : { lo: end, hi: end, fromDay: day(end), toDay: day(end) };
+  if (lo >= hi) {
+    const day = isoDay(end);
+    return { lo: end, hi: end, fromDay: day, toDay: day, fromMonth: day, toMonth: day };
+  }
+  const firstMonth =
+    lo.getUTCDate() === 1 ? lo : new Date(Date.UTC(lo.getUTCFullYear(), lo.getUTCMonth() + 1, 1));
+  const lastMonth = new Date(Date.UTC(hi.getUTCFullYear(), hi.getUTCMonth(), 1));
+  const months = firstMonth < lastMonth;
+  return {
+    lo,
+    hi,
+    fromDay: isoDay(lo),
+    toDay: isoDay(hi),
+    fromMonth: isoDay(months ? firstMonth : hi),
+    toMonth: isoDay(months ? lastMonth : hi),
+  };
 }
 
 const rowsOf = <T>(result: unknown): T[] =>
@@ -40,18 +54,27 @@ const edgeEntries = (teamId: string, start: Date, end: Date, category: VocCatego
       ${category ? sql`and category = ${category}` : sql``}`;
 };
 
-/** Rows of one rollup table over the period's whole days. */
-const days = (table: string, teamId: string, start: Date, end: Date, category: VocCategory | null): SQL => {
-  const { fromDay, toDay } = rollupSpan(start, end);
+/** Rows of one rollup table over the period's whole months and the whole days around them. */
+const rolledUp = (
+  table: string,
+  teamId: string,
+  start: Date,
+  end: Date,
+  category: VocCategory | null,
+): SQL => {
+  const { fromDay, toDay, fromMonth, toMonth } = rollupSpan(start, end);
   return sql`
     select * from ${sql.identifier(table)}
-    where team_id = ${teamId} and day >= ${fromDay}::date and day < ${toDay}::date
+    where team_id = ${teamId}
+      and ((grain = 'day' and day >= ${fromDay}::date and day < ${fromMonth}::date)
+        or (grain = 'day' and day >= ${toMonth}::date and day < ${toDay}::date)
+        or (grain = 'month' and day >= ${fromMonth}::date and day < ${toMonth}::date))
       ${category ? sql`and category = ${category}` : sql``}`;
 };
 
 /**
- * vocPeriodAggregates (queries/voc-report.ts) from the daily rollups: the same aggregates, read
- * from a few rows per day instead of every entry of the period (test/db/voc-rollups.test.ts holds
+ * vocPeriodAggregates (queries/voc-report.ts) from the rollups: the same aggregates, read from
+ * a few rows per month and day instead of every entry of the period (test/db/voc-rollups.test.ts holds
  * them equal). Only the newest entries are read from voc_entries, backwards along its time index.
  */
 export async function vocRolledUpAggregates(
@@ -67,7 +90,7 @@ export async function vocRolledUpAggregates(
   );
   const result = await q.execute(sql`
     with e as materialized (${edgeEntries(teamId, start, end, category)}),
-    d as (${days('voc_daily', teamId, start, end, category)}),
+    d as (${rolledUp('voc_rollups', teamId, start, end, category)}),
     cats as (
       select category, sum(n)::int as n
       from (select category, entries as n from d union all select category, 1 from e) x
@@ -75,14 +98,14 @@ export async function vocRolledUpAggregates(
     ),
     named as (
       select key, entries, first_name, first_at, first_id
-      from (${days('voc_daily_competitors', teamId, start, end, category)}) c
+      from (${rolledUp('voc_rollup_competitors', teamId, start, end, category)}) c
       union all
       select lower(name), 1, name, created_at, id
       from (select id, created_at, btrim(competitor, ${TRIMMED}) as name from e where competitor is not null) n
       where name <> ''
     ),
     tagged as (
-      select tag, entries from (${days('voc_daily_tags', teamId, start, end, category)}) t
+      select tag, entries from (${rolledUp('voc_rollup_tags', teamId, start, end, category)}) t
       union all
       select tag, 1 from e cross join lateral (select distinct unnest(e.tags)) as t(tag)
     ),
@@ -126,7 +149,7 @@ export async function vocRolledUpAggregates(
   };
 }
 
-/** vocCountsByCategory (queries/voc-report.ts) from the daily rollups. */
+/** vocCountsByCategory (queries/voc-report.ts) from the rollups. */
 export async function vocRolledUpCounts(
   q: Queryable,
   teamId: string,
@@ -136,7 +159,7 @@ export async function vocRolledUpCounts(
 ): Promise<VocCategoryCount[]> {
   const result = await q.execute(sql`
     select category, sum(n)::int as count
-    from (select category, entries as n from (${days('voc_daily', teamId, start, end, category)}) d
+    from (select category, entries as n from (${rolledUp('voc_rollups', teamId, start, end, category)}) d
           union all
           select category, 1 from (${edgeEntries(teamId, start, end, category)}) e) x
     group by category
