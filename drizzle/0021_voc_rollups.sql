@@ -30,5 +30,5 @@ CREATE TABLE "voc_rollups" (
 );
 --> statement-breakpoint
 CREATE INDEX "voc_rollup_competitors_day" ON "voc_rollup_competitors" USING btree ("team_id","grain","day");--> statement-breakpoint
-CREATE INDEX "voc_rollup_tags_day" ON "voc_rollup_tags" USING btree ("team_id","grain","day");--> statement-breakpoint
+CREATE INDEX "voc_rollup_tags_day" ON "voc_rollup_tags" USING btree ("team_id","grain","day","tag");--> statement-breakpoint
 CREATE INDEX "voc_rollups_day" ON "voc_rollups" USING btree ("team_id","grain","day");

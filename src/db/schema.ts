@@ -525,7 +525,8 @@ export const vocRollupTags = pgTable(
     tag: text('tag').notNull(),
     entries: integer('entries').notNull(),
   },
-  (t) => [index('voc_rollup_tags_day').on(t.teamId, t.grain, t.day)],
+  // With the tag, so moving a month's tags by a day's finds each row directly.
+  (t) => [index('voc_rollup_tags_day').on(t.teamId, t.grain, t.day, t.tag)],
 );
 
 export type RetroKind = 'weekly' | 'monthly';
