@@ -58,3 +58,26 @@ export async function timed<T>(
   }
   return samples;
 }
+
+/**
+ * `timed` for several variants at once, in turns: each round runs every variant once, starting
+ * with a different one each round, so a burst of load on the shared machine falls on all of them
+ * alike and their ratio stays fair (timing one variant's runs after another's would not).
+ */
+export async function timedInTurn<K extends string>(
+  runs: Record<K, (i: number) => Promise<unknown> | unknown>,
+  iterations: number,
+  warmup: number,
+): Promise<Record<K, number[]>> {
+  const keys = Object.keys(runs) as K[];
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < warmup + iterations; i++) {
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[(i + j) % keys.length]!;
+      const t0 = performance.now();
+      await runs[key](i);
+      if (i >= warmup) samples[key].push(performance.now() - t0);
+    }
+  }
+  return samples;
+}

@@ -476,6 +476,61 @@ export const vocEntries = pgTable(
   ],
 );
 
+/**
+ * `/voc report`'s rollups (issue 16): VOC entries per team, UTC day (`grain` 'day') or UTC month
+ * ('month', `day` its first day) of `created_at`, and stored category. Triggers on voc_entries
+ * recount the days and months a statement touched, in its transaction (drizzle,
+ * voc_rollup_triggers), so they are never stale; a report reads whole months and days here and the
+ * part-days at its ends from voc_entries. Each row keeps what its entries add up to.
+ */
+export const vocRollups = pgTable(
+  'voc_rollups',
+  {
+    teamId: teamId(),
+    grain: text('grain').$type<'day' | 'month'>().notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    category: text('category'),
+    entries: integer('entries').notNull(),
+    /** The newest entry of the category: latest `created_at`, the higher id at the same instant. */
+    newestAt: at('newest_at').notNull(),
+    newestId: bigint('newest_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('voc_rollups_day').on(t.teamId, t.grain, t.day)],
+);
+
+/** Entries naming each competitor (trimmed, lower-cased key) per day or month and category, with the first spelling. */
+export const vocRollupCompetitors = pgTable(
+  'voc_rollup_competitors',
+  {
+    teamId: teamId(),
+    grain: text('grain').$type<'day' | 'month'>().notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    category: text('category'),
+    key: text('key').notNull(),
+    entries: integer('entries').notNull(),
+    /** The name as the first entry (earliest `created_at`, then lowest id) wrote it. */
+    firstName: text('first_name').notNull(),
+    firstAt: at('first_at').notNull(),
+    firstId: bigint('first_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('voc_rollup_competitors_day').on(t.teamId, t.grain, t.day)],
+);
+
+/** Entries carrying each tag (an entry once per tag) per day or month and category. */
+export const vocRollupTags = pgTable(
+  'voc_rollup_tags',
+  {
+    teamId: teamId(),
+    grain: text('grain').$type<'day' | 'month'>().notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    category: text('category'),
+    tag: text('tag').notNull(),
+    entries: integer('entries').notNull(),
+  },
+  // With the tag, so moving a month's tags by a day's finds each row directly.
+  (t) => [index('voc_rollup_tags_day').on(t.teamId, t.grain, t.day, t.tag)],
+);
+
 export type RetroKind = 'weekly' | 'monthly';
 
 /**

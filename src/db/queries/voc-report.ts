@@ -63,7 +63,7 @@ export async function vocQuoteRows(
     .where(and(eq(vocEntries.teamId, teamId), inArray(vocEntries.id, [...ids])));
 }
 
-/** How many entries a period has per category (the comparison only needs the counts). */
+/** How many entries a period has per category (the comparison only needs the counts); see vocRolledUpCounts. */
 export async function vocCountsByCategory(
   q: Queryable,
   teamId: string,
@@ -79,16 +79,17 @@ export async function vocCountsByCategory(
 }
 
 /** Bound as text and cast: postgres.js rejects raw Date parameters inside `sql` templates. */
-const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
+export const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
 
 /** What JavaScript's String.prototype.trim() removes at the ends, as far as competitor names go. */
-const TRIMMED = sql.raw(`E' \\t\\n\\r\\f\\x0b\\u00a0\\ufeff\\u2028\\u2029\\u3000'`);
+export const TRIMMED = sql.raw(`E' \\t\\n\\r\\f\\x0b\\u00a0\\ufeff\\u2028\\u2029\\u3000'`);
 
 /**
  * The figures' aggregates of a period (domain/voc-figures.ts, VocAggregates), counted in the
  * database in one statement: only a few dozen values come back whatever the number of entries.
  * Orders ties by code point (collate "C"), as the figures do. Hash aggregates rather than sorts of
  * the whole period (tags per entry deduplicated first; the newest per category by its latest instant).
+ * Reports read the daily rollups instead (queries/voc-rollups.ts): this is what they must equal.
  */
 export async function vocPeriodAggregates(
   q: Queryable,
