@@ -208,25 +208,3 @@ describe('intake round trips', () => {
     );
   });
 });
-
-describe('Database.batch', () => {
-  it('commits its statements together, or none of them when one fails', async () => {
-    await database.db.execute(sql`create table batch_probe (n int not null)`);
-    const insert = { text: 'insert into batch_probe (n) values ($1::int) returning n', params: [1] };
-    expect(await database.batch([insert, { ...insert, params: [2] }])).toEqual([[{ n: 1 }], [{ n: 2 }]]);
-    await expect(
-      database.batch([
-        { ...insert, params: [3] },
-        { text: 'select 1 / $1::int as x', params: [0] },
-      ]),
-    ).rejects.toThrow(/division by zero/);
-    // The statement after a failure does not run outside the transaction either.
-    await expect(
-      database.batch([
-        { text: 'select 1 / $1::int as x', params: [0] },
-        { ...insert, params: [4] },
-      ]),
-    ).rejects.toThrow(/division by zero/);
-    expect(await rows(sql`select n from batch_probe order by n`)).toEqual([{ n: 1 }, { n: 2 }]);
-  });
-});
