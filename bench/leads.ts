@@ -9,7 +9,10 @@
  *    indexes included) at concurrency 32, as a prepared statement — the database's own rate.
  * 1. Intake: INTAKE_LEADS signed POST /api/leads at concurrency 32 → leads committed per second
  *    (202 answers; each is sent only after its transaction commits), latency percentiles and
- *    statements per lead (every statement counted, begin and commit included). Run three times:
+ *    statements per lead (every statement counted, begin and commit included). The posts come from
+ *    a sender process of their own (lead-sender.ts), as from a form tool's servers; the CPU per lead
+ *    is shown for Baton's process and for the sender (both share this machine's cores with the
+ *    database, as the baseline's client does). Run three times:
  *    claim mode with the outbox stopped (intake alone), claim mode with the outbox sending cards as
  *    in production, and round robin (routing's own statements) with the outbox stopped.
  * 2. Claim: CLAIMS cards, each in its own channel (Slack paces one post per second per channel),
@@ -19,10 +22,10 @@ import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { queryText } from '../src/db/queries/raw.js';
-import { sendLead } from '../test/harness/lead-webhook.js';
 import { SlackDriver } from '../test/harness/slack-driver.js';
 import { SIGNING_SECRET, TEAM_ID, TEAM_YAML } from '../test/harness/test-app.js';
 import { startBenchApp } from './bench-app.js';
+import { startLeadSender } from './lead-sender.js';
 
 const INTAKE_LEADS = Number(process.env.INTAKE_LEADS ?? 5000);
 const CONCURRENCY = 32;
@@ -91,6 +94,7 @@ const RAW_SQL = `insert into bench_raw_leads (team_id, source, external_id, emai
   company_size, form, utm, segment, stage, score, routed, created_at, updated_at)
   values ($1, 'website', $2, $3, $4, $5, $6, $7, 'demo_request', '{"utm_source":"bench"}', 'smb', 'SQL', 80, true, now(), now())
   returning id`;
+const rawCpu0 = process.cpuUsage();
 const raw = await atConcurrency32(INTAKE_LEADS, async (i) => {
   await queryText(database.db, RAW_SQL, [
     TEAM_ID,
@@ -102,10 +106,12 @@ const raw = await atConcurrency32(INTAKE_LEADS, async (i) => {
     (i * 37) % 400,
   ]);
 });
+const rawCpu = process.cpuUsage(rawCpu0);
 const rawRate = INTAKE_LEADS / raw.seconds;
 console.log(
   `baseline: single-row INSERT … RETURNING into a copy of leads (its indexes), concurrency ${CONCURRENCY}: ` +
-    `${rawRate.toFixed(0)} rows/s; ${summary(raw.latencies)}`,
+    `${rawRate.toFixed(0)} rows/s; ${summary(raw.latencies)}; ` +
+    `CPU per row: bench client ${((rawCpu.user + rawCpu.system) / 1000 / INTAKE_LEADS).toFixed(2)} ms`,
 );
 await database.db.execute(sql`drop table bench_raw_leads`);
 
@@ -113,26 +119,16 @@ const leadCount = async () =>
   (await database.rows<{ n: number }>(sql`select count(*)::int as n from leads`))[0]?.n ?? 0;
 
 /**
- * INTAKE_LEADS signed webhook posts at concurrency 32, numbered from `first`. Companies repeat
- * every 500 leads unless `distinct` (round robin gives owners, so repeats would match accounts).
+ * INTAKE_LEADS signed webhook posts at concurrency 32, numbered from `first`, sent from the sender
+ * process (bench/lead-sender.ts). Companies repeat every 500 leads unless `distinct` (round robin
+ * gives owners, so repeats would match accounts).
  */
 async function intake(label: string, baseUrl: string, first: number, count = INTAKE_LEADS, distinct = false) {
   const before = await leadCount();
   statements = 0;
-  const run = await atConcurrency32(count, async (n) => {
-    const i = first + n;
-    const res = await sendLead(baseUrl, {
-      external_id: `bench-${i}`,
-      source: 'website',
-      email: `lead${i}@company${distinct ? i : i % 500}.example`,
-      name: `Lead ${i}`,
-      company: `Company ${distinct ? i : i % 500}`,
-      company_size: (i * 37) % 400,
-      form: i % 3 === 0 ? 'contact' : 'demo_request',
-      utm_source: 'bench',
-    });
-    if (res.status !== 202) throw new Error(`lead ${i}: ${res.status} ${JSON.stringify(res.json)}`);
-  });
+  const cpu0 = process.cpuUsage();
+  const run = await sender.send({ baseUrl, first, count, distinct, concurrency: CONCURRENCY });
+  const cpu = process.cpuUsage(cpu0);
   const perLead = statements / count;
   const n = (await leadCount()) - before;
   const rate = n / run.seconds;
@@ -140,10 +136,12 @@ async function intake(label: string, baseUrl: string, first: number, count = INT
     `intake, ${label}: ${n} leads committed in ${run.seconds.toFixed(2)} s at concurrency ${CONCURRENCY} = ` +
       `${rate.toFixed(0)} leads/s = ${((100 * rate) / rawRate).toFixed(1)} % of the baseline; ` +
       `${perLead.toFixed(2)} statements per lead (all of the app's, begin and commit included); ` +
-      `per request ${summary(run.latencies)}`,
+      `per request ${summary(run.latencies)}; CPU per lead: Baton ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms, ` +
+      `sender ${(run.cpuMs / count).toFixed(2)} ms`,
   );
 }
 
+const sender = startLeadSender();
 // 1. Intake. Nobody owns a lead yet, so no account matches: the issue's common case.
 const claimApp = await startBenchApp(database, { jobTick: null });
 const { baton, slack, baseUrl } = claimApp;
@@ -193,6 +191,7 @@ try {
   await intake('round robin, outbox stopped', rrApp.baseUrl, 2 * INTAKE_LEADS, ROUND_ROBIN_LEADS, true);
 } finally {
   await rrApp.stop();
+  await sender.stop();
   await database.close();
 }
 console.log(`load average at end ${load()}`);

@@ -24,13 +24,6 @@ export interface Database {
   readonly preparation?: Preparation;
   /** Raw SQL returning rows, the same shape on both drivers. */
   rows<T extends Record<string, unknown>>(query: SQL, on?: Queryable): Promise<T[]>;
-  /**
-   * Runs fixed statements (`$1`… placeholders, prepared on PostgreSQL) as one transaction and
-   * returns each one's rows. On PostgreSQL the statements are pipelined on the transaction's
-   * connection: three round trips (begin, the statements, commit) however many there are. A
-   * statement that fails rolls the transaction back and its error is thrown.
-   */
-  batch(statements: readonly Statement[]): Promise<unknown[][]>;
   migrate(): Promise<void>;
   /** True when every committed migration has been applied. */
   isMigrated(): Promise<boolean>;

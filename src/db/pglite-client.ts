@@ -53,13 +53,6 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
     kind: 'pglite',
     ...(preparation ? { preparation } : {}),
     rows: async (query, on = db) => normalizeRows(await on.execute(query)),
-    // One connection: nothing to pipeline, but the statements still share one transaction.
-    batch: (statements) =>
-      pglite.transaction(async (tx) => {
-        const results: unknown[][] = [];
-        for (const s of statements) results.push((await tx.query(s.text, s.params)).rows);
-        return results;
-      }),
     migrate: () => migrate(db as never, { migrationsFolder }),
     isMigrated: async () => (await appliedCount(db)) >= expected,
     async close() {

@@ -31,13 +31,6 @@ export function openPostgres(
     db,
     kind: 'postgres',
     rows: async (query, on = db) => normalizeRows(await on.execute(query)),
-    // Through begin(), not a reserved connection: postgres.js rejects a transaction's queries
-    // when its connection closes, where queries on a reserved one waited forever in an outage.
-    // The statements are sent together (one round trip between begin and commit).
-    batch: (statements) =>
-      client.begin((tx) =>
-        statements.map((s) => tx.unsafe(s.text, s.params as never[], { prepare: true })),
-      ) as unknown as Promise<unknown[][]>,
     async migrate() {
       // Several Baton processes may start at once: only one migrates, the others wait for it.
       const lock = await client.reserve();

@@ -1,13 +1,7 @@
 import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
-import {
-  type IntakeWrite,
-  intakeLock,
-  intakeStatement,
-  readIntake,
-  writeIntake,
-} from '../db/queries/lead-intake.js';
+import { type IntakeWrite, intakeStatement, readIntake, writeIntake } from '../db/queries/lead-intake.js';
 import { appendLeadEvent, findLead, type LeadRow, takeUnownedLead } from '../db/queries/leads.js';
 import { findMember } from '../db/queries/members.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
@@ -81,11 +75,10 @@ export class LeadService {
   }
 
   /**
-   * The common case (a new lead with no account lead, unrouted or in claim mode) is one
-   * transaction of four statements — begin, the email's advisory lock, one statement for the
-   * duplicate check and every write (lead-intake.ts), commit — in three round trips on
-   * PostgreSQL (the lock and the write are sent together). That statement writes nothing otherwise (a duplicate, an account lead), and the
-   * lead goes through the full transaction below, as round robin segments always do.
+   * The common case (a new lead with no account lead, unrouted or in claim mode) is one statement
+   * in one round trip, its own transaction: the email's advisory lock, the duplicate check and
+   * every write (lead-intake.ts). That statement writes nothing otherwise (a duplicate, an account
+   * lead), and the lead goes through the full transaction below, as round robin segments always do.
    */
   async #intakeOnce(
     config: WorkspaceConfig,
@@ -136,11 +129,11 @@ export class LeadService {
           ]
         : [],
     };
-    // Serialises intake of one email address so concurrent resubmissions cannot both create a lead.
-    const lock = intakeLock(teamId, input.email);
+    // The statement takes the email's advisory lock first, so concurrent resubmissions cannot both
+    // create a lead. Sent alone it is its own transaction: committed when it answers.
     if (!opts.tx && (!routed || foldJobs)) {
-      const [, rows] = await this.database.batch([lock, intakeStatement(write, true)]);
-      const outcome = readIntake(rows!, write);
+      const statement = intakeStatement(write, true);
+      const outcome = readIntake(await queryText(this.database.db, statement.text, statement.params), write);
       if (outcome.kind === 'created') return { leadId: outcome.lead.id, duplicate: false };
     }
     // A bulk import runs each row inside its batch's transaction: as a savepoint, or directly.
@@ -151,7 +144,6 @@ export class LeadService {
           ? fn(opts.tx)
           : opts.tx.transaction(fn);
     return inTx(async (tx) => {
-      await queryText(tx, lock.text, lock.params);
       const outcome = await writeIntake(tx, write);
       if (outcome.kind === 'duplicate') {
         await this.#resubmitted(config, tx, teamId, outcome, input, now, imported);

@@ -5,78 +5,16 @@ import { queryText } from './raw.js';
 import type { AccountMatch } from './routing.js';
 
 /**
- * Intake's writes folded into one statement (one round trip, prepared once per connection): the
- * duplicate check (same external_id, else the newest lead with this email inside the window), and
- * only when there is none the lead, its `created` event, its stage arrival, its card in the outbox,
- * the account-match lookup and the jobs known before routing runs. Data-modifying CTEs all see the
- * same snapshot, so the caller must take the email's advisory lock in an earlier statement.
- * With $34 (common case only) it also writes nothing when an account lead is found.
+ * Intake's writes in one statement: the function `intake_lead` (drizzle/0021_intake_function.sql)
+ * takes the email's advisory lock, then checks for a duplicate and writes the lead, its event, its
+ * stage arrival, its card and its jobs. Sent alone it is its own transaction (one round trip,
+ * committed when it answers); in a caller's transaction the lock is held until that commits.
  */
-const INTAKE_SQL = `
-with dup as (
-  select id, routed from (
-    select id, routed, 0 as rank from leads
-      where $3::text is not null and team_id = $1::text and source = $2::text and external_id = $3::text
-    union all
-    (select id, routed, 1 as rank from leads
-      where $25::timestamptz is not null and team_id = $1::text and lower(email) = $26::text
-        and created_at >= $25::timestamptz
-      order by created_at desc limit 1)
-  ) found order by rank limit 1
-),
-acct as (
-  select id, owner_id, email_domain from leads
-    where $29::boolean and team_id = $1::text and owner_id is not null
-      and stage in (select jsonb_array_elements_text($32::jsonb))
-      and (email_domain = $30::text or lower(btrim(company)) = $31::text)
-    order by owner_since desc, id desc limit 1
-),
-ins as (
-  insert into leads (team_id, source, external_id, email, email_domain, name, company, title, phone,
-    company_size, industry, website, message, form, utm, extra, segment, stage, stage_entered_at,
-    furthest_stage, score, routed, marketer_id, sla_due_at, sla_state, created_at, updated_at, import_id)
-  select $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text,
-    $10::int, $11::text, $12::text, $13::text, $14::text, $15::jsonb, $16::jsonb, $17::text, $18::text,
-    $24::timestamptz, $18::text, $19::int, $20::boolean, $21::text, $22::timestamptz, $23::text,
-    $24::timestamptz, $24::timestamptz, $35::bigint
-  where not exists (select 1 from dup) and not ($34::boolean and exists (select 1 from acct))
-  returning id, team_id, stage, segment, source, created_at
-),
-created as (
-  insert into lead_events (team_id, lead_id, type, data, occurred_at)
-  select team_id, id, 'created', $27::jsonb, $24::timestamptz from ins
-),
-arrival as (
-  insert into stage_changes (team_id, lead_id, from_stage, to_stage, entered_at, via, segment, source)
-  select team_id, id, null, stage, created_at, 'intake', segment, source from ins
-),
-card as (
-  insert into outbox (team_id, method, channel, args, lead_id, purpose, dedupe_key, status, attempts,
-    next_attempt_at, created_at)
-  select team_id, 'chat.postMessage', $28::text, '{}'::jsonb, id, 'lead_card', 'lead_card:' || id,
-    'pending', 0, $24::timestamptz, $24::timestamptz
-  from ins where $28::text is not null
-  on conflict (team_id, dedupe_key) do nothing
-),
-queued as (
-  insert into jobs (team_id, kind, dedupe_key, payload, run_at, created_at, updated_at)
-  select ins.team_id, j.job->>'kind', (j.job->>'keyPrefix') || ins.id || (j.job->>'keySuffix'),
-    (j.job->'payload') || jsonb_build_object('leadId', ins.id), (j.job->>'runAt')::timestamptz,
-    $24::timestamptz, $24::timestamptz
-  from ins, jsonb_array_elements($33::jsonb) with ordinality as j(job, ord)
-  where not exists (select 1 from acct)
-  order by j.ord
-  on conflict do nothing
-)
-select 'duplicate' as kind, id::text as id, routed,
-  null::text as match_id, null::text as match_owner, null::text as match_domain
-from dup
-union all
-select 'account', null, null, acct.id::text, acct.owner_id, acct.email_domain
-from acct where $34::boolean and not exists (select 1 from dup)
-union all
-select 'created', ins.id::text, $20::boolean, acct.id::text, acct.owner_id, acct.email_domain
-from ins left join acct on true`;
+const INTAKE_SQL = `select * from intake_lead($1::text, $2::text, $3::text, $4::text, $5::text, $6::text,
+  $7::text, $8::text, $9::text, $10::int, $11::text, $12::text, $13::text, $14::text, $15::jsonb,
+  $16::jsonb, $17::text, $18::text, $19::int, $20::boolean, $21::text, $22::timestamptz, $23::text,
+  $24::timestamptz, $25::timestamptz, $26::text, $27::jsonb, $28::text, $29::boolean, $30::text,
+  $31::text, $32::jsonb, $33::jsonb, $34::boolean, $35::bigint, $36::text)`;
 
 /** A job to queue with the lead; `leadId` is added to its payload and its key is prefix + id + suffix. */
 export interface IntakeJob {
@@ -131,12 +69,7 @@ interface OutcomeRow {
   match_domain: string | null;
 }
 
-/** The lock that serialises intake of one email address (take it before the intake statement). */
-export function intakeLock(teamId: string, email: string): Statement {
-  return { text: 'select pg_advisory_xact_lock(hashtext($1::text))', params: [`${teamId}:${email}`] };
-}
-
-/** Runs the intake statement inside the caller's transaction (after `intakeLock`). */
+/** Runs the intake statement inside the caller's transaction (it takes the email's lock itself). */
 export async function writeIntake(q: Queryable, w: IntakeWrite): Promise<IntakeOutcome> {
   const statement = intakeStatement(w, false);
   return readIntake(await queryText(q, statement.text, statement.params), w);
@@ -186,6 +119,8 @@ export function intakeStatement(w: IntakeWrite, commonCaseOnly: boolean): Statem
     JSON.stringify(w.jobs.map((j) => ({ ...j, runAt: j.runAt.toISOString() }))),
     commonCaseOnly,
     w.importId,
+    // The advisory lock that serialises intake of one email address.
+    `${w.teamId}:${input.email}`,
   ];
   return { text: INTAKE_SQL, params };
 }
