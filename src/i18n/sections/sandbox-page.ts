@@ -50,9 +50,9 @@ export const sandboxPageEn = {
   reconnecting: 'Reconnecting…',
   batonRestarted: (file: string | undefined) =>
     file
-      ? `Baton restarted after ${file} changed: the page is up to date`
-      : 'Baton restarted: the page is up to date',
-  batonRestarting: 'Baton is restarting…',
+      ? `Baton reloaded after ${file} changed: the page is up to date`
+      : 'Baton reloaded: the page is up to date',
+  batonRestarting: 'Baton is reloading…',
   batonFailed: 'Baton is not running. Save a fix and it starts again:',
   file: 'File',
   scenarios: {
@@ -132,10 +132,10 @@ export const sandboxPageKo: typeof sandboxPageEn = {
   reconnecting: '다시 연결하는 중…',
   batonRestarted: (file) =>
     file
-      ? `${file} 변경으로 Baton을 다시 시작했습니다: 화면이 최신입니다`
-      : 'Baton을 다시 시작했습니다: 화면이 최신입니다',
-  batonRestarting: 'Baton을 다시 시작하는 중…',
-  batonFailed: 'Baton이 실행되지 않고 있습니다. 고쳐서 저장하면 다시 시작합니다:',
+      ? `${file} 변경으로 Baton을 새로 띄웠습니다: 화면이 최신입니다`
+      : 'Baton을 새로 띄웠습니다: 화면이 최신입니다',
+  batonRestarting: 'Baton을 새로 띄우는 중…',
+  batonFailed: 'Baton이 실행되지 않고 있습니다. 고쳐서 저장하면 다시 띄웁니다:',
   file: '파일',
   scenarios: {
     title: '시나리오',
