@@ -5,6 +5,7 @@ import {
   lockEmails,
   lookUpBatch,
   plannedLeadRows,
+  recordBatchRows,
   writeBatch,
 } from '../db/queries/lead-import-batch.js';
 import {
@@ -219,7 +220,7 @@ export class LeadImportService {
         await alone(row.row, row.lead);
       }
       await flush();
-      await recordImportRows(tx, records);
+      await recordBatchRows(tx, records);
     });
   }
 

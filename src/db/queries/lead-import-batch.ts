@@ -1,4 +1,5 @@
 import type { Queryable } from '../client.js';
+import type { ImportRowRecord } from './lead-imports.js';
 import { type IntakeWrite, lookUpAccount } from './lead-intake.js';
 import { queryText } from './raw.js';
 
@@ -218,4 +219,27 @@ export async function writeBatch(
   const ids: number[] = new Array(decisions.length);
   for (const r of rows) ids[r.i] = Number(r.id);
   return ids;
+}
+
+/**
+ * Records a batch's row outcomes in one fixed statement (as recordImportRows does, a row already
+ * recorded keeps its first outcome): building drizzle's 250-row insert cost more than running it.
+ */
+export async function recordBatchRows(q: Queryable, records: readonly ImportRowRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map((r) => ({
+    import_id: r.importId,
+    row: r.row,
+    outcome: r.outcome,
+    lead_id: r.leadId ?? null,
+    errors: r.errors ?? null,
+  }));
+  await queryText(
+    q,
+    `insert into lead_import_rows (import_id, row, outcome, lead_id, errors)
+     select import_id, row, outcome, lead_id, errors
+     from jsonb_to_recordset($1::jsonb) as r(import_id bigint, row int, outcome text, lead_id bigint, errors jsonb)
+     on conflict do nothing`,
+    [JSON.stringify(rows)],
+  );
 }
