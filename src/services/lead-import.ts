@@ -2,9 +2,9 @@ import type { ConfigSource } from '../config/config-source.js';
 import type { Database } from '../db/client.js';
 import {
   analyzeLeads,
+  leadStatsStale,
   lockEmails,
   lookUpBatch,
-  plannedLeadRows,
   recordBatchRows,
   writeBatch,
 } from '../db/queries/lead-import-batch.js';
@@ -134,18 +134,11 @@ export class LeadImportService {
     const replayed = started.status === 'done';
     const done = new Set((await listImportRows(db, started.id)).map((r) => r.row));
     const pending = replayed ? [] : request.rows.filter((r) => !done.has(r.row));
-    // Past as many new rows as the planner thinks leads holds, its plans stop fitting: refresh them.
-    let planned = pending.length > 0 ? await plannedLeadRows(db) : 0;
-    let grown = 0;
     for (let i = 0; i < pending.length; i += IMPORT_BATCH_ROWS) {
       const batch = pending.slice(i, i + IMPORT_BATCH_ROWS);
-      if (grown > planned) {
-        await analyzeLeads(db);
-        planned = await plannedLeadRows(db);
-        grown = 0;
-      }
+      // Plans made for a much smaller table scan it per row: refresh them as the import grows it.
+      if (await leadStatsStale(db)) await analyzeLeads(db);
       await this.#batch(teamId, started.id, batch, now);
-      grown += batch.filter((r) => r.ok).length;
       onProgress?.({
         importId: started.id,
         recorded: done.size + i + batch.length,

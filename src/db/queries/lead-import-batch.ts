@@ -12,17 +12,19 @@ import { queryText } from './raw.js';
  */
 
 /**
- * The planner's idea of how many leads there are. PGlite has no autovacuum, so after a truncate
- * (or on a new database) it plans the lookups for an empty table: a scan of every team lead per row
- * on an index that matches team_id only — an import of 5,000 spent seconds there.
+ * Whether the planner's statistics on leads are far behind the table (it holds more than twice the
+ * pages they say, small tables aside). PGlite has no autovacuum: after a truncate, or as an import
+ * fills a new database, it planned the lookups for an empty table (a scan of every team lead per
+ * row, on an index that matches team_id only): an import of 5,000 spent seconds there.
  */
-export async function plannedLeadRows(q: Queryable): Promise<number> {
-  const [row] = await queryText<{ n: number }>(
+export async function leadStatsStale(q: Queryable): Promise<boolean> {
+  const [row] = await queryText<{ stale: boolean }>(
     q,
-    "select greatest(reltuples, 0)::float8 as n from pg_class where oid = 'leads'::regclass",
+    `select pg_relation_size(oid) / current_setting('block_size')::int > 2 * greatest(relpages, 0) + 8 as stale
+     from pg_class where oid = 'leads'::regclass`,
     [],
   );
-  return row?.n ?? 0;
+  return row?.stale ?? false;
 }
 
 /** Brings the planner's statistics on leads up to date (what autovacuum does on PostgreSQL). */
