@@ -80,8 +80,9 @@ const stored = (
 const FAILED_ROW: LeadFieldError[] = [{ field: 'row', message: 'could not be stored; send it again' }];
 
 /**
- * Bulk import: every row through the same intake (validation, qualification, duplicates, routing),
- * batched into transactions with one savepoint per row, so a failing row never fails the rest. Each
+ * Bulk import: every row by intake's rules (validation, qualification, duplicates, routing), in
+ * transactions of a batch each: written set-based where it can be, else row by row with a savepoint
+ * per row after any failure, so a failing row never fails the rest. Each
  * row's outcome commits with its lead, so a rerun after a crash resumes where the last commit ended.
  * No cards: one summary per segment and one DM per seller, queued with the import's last commit.
  */
