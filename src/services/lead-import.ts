@@ -1,6 +1,14 @@
 import type { ConfigSource } from '../config/config-source.js';
 import type { Database } from '../db/client.js';
 import {
+  analyzeLeads,
+  leadStatsStale,
+  lockEmails,
+  lookUpBatch,
+  recordBatchRows,
+  writeBatch,
+} from '../db/queries/lead-import-batch.js';
+import {
   beginImport,
   finishImport,
   type ImportRowRecord,
@@ -8,11 +16,13 @@ import {
   listImportRows,
   recordImportRows,
 } from '../db/queries/lead-imports.js';
+import type { IntakeWrite } from '../db/queries/lead-intake.js';
 import { enqueueSlackWrite } from '../db/queries/outbox.js';
 import { importSla } from '../domain/import-sla.js';
 import type { ImportRow } from '../domain/lead-import-file.js';
-import type { LeadFieldError } from '../domain/lead-input.js';
+import type { LeadFieldError, LeadInput } from '../domain/lead-input.js';
 import { isRouted, qualify } from '../domain/qualification.js';
+import { decideRun } from './import-run.js';
 import type { LeadService } from './leads.js';
 
 /** One summary per import and segment, in the segment's leads channel. */
@@ -70,8 +80,9 @@ const stored = (
 const FAILED_ROW: LeadFieldError[] = [{ field: 'row', message: 'could not be stored; send it again' }];
 
 /**
- * Bulk import: every row through the same intake (validation, qualification, duplicates, routing),
- * batched into transactions with one savepoint per row, so a failing row never fails the rest. Each
+ * Bulk import: every row by intake's rules (validation, qualification, duplicates, routing), in
+ * transactions of a batch each: written set-based where it can be, else row by row with a savepoint
+ * per row after any failure, so a failing row never fails the rest. Each
  * row's outcome commits with its lead, so a rerun after a crash resumes where the last commit ended.
  * No cards: one summary per segment and one DM per seller, queued with the import's last commit.
  */
@@ -126,6 +137,8 @@ export class LeadImportService {
     const pending = replayed ? [] : request.rows.filter((r) => !done.has(r.row));
     for (let i = 0; i < pending.length; i += IMPORT_BATCH_ROWS) {
       const batch = pending.slice(i, i + IMPORT_BATCH_ROWS);
+      // Plans made for a much smaller table scan it per row: refresh them as the import grows it.
+      if (await leadStatsStale(db)) await analyzeLeads(db);
       await this.#batch(teamId, started.id, batch, now);
       onProgress?.({
         importId: started.id,
@@ -138,26 +151,74 @@ export class LeadImportService {
   }
 
   /**
-   * One transaction per batch. First without savepoints (two round trips fewer per row); if any
-   * row fails, that attempt rolls back whole and the batch runs again with a savepoint per row,
-   * so the failing row is recorded as such and the rows around it still commit.
+   * One transaction per batch. First set-based (a few statements for the whole batch); if any
+   * row fails, that attempt rolls back whole and the batch runs again row by row with a savepoint
+   * per row, so the failing row is recorded as such and the rows around it still commit.
    */
   async #batch(teamId: string, importId: number, rows: ImportRow[], now: Date): Promise<void> {
     try {
-      await this.#batchOnce(teamId, importId, rows, now, false);
+      await this.#batchSetBased(teamId, importId, rows, now);
     } catch {
-      await this.#batchOnce(teamId, importId, rows, now, true);
+      await this.#batchRowByRow(teamId, importId, rows, now);
     }
   }
 
-  async #batchOnce(
-    teamId: string,
-    importId: number,
-    rows: ImportRow[],
-    now: Date,
-    savepoints: boolean,
-  ): Promise<void> {
+  #intakeOptions(teamId: string, lead: LeadInput, importId: number) {
     const config = this.configs.for(teamId);
+    const sla = importSla(config.sla, config.intake.importSla, lead.source);
+    return { importId, ...(sla === undefined ? {} : { sla }) };
+  }
+
+  /**
+   * Runs of common-case rows (new leads with no account lead, unrouted or in claim mode) are
+   * written set-based (lead-import-batch.ts); any other row goes through intake on its own, in
+   * file order, so each row sees what the rows before it stored.
+   */
+  async #batchSetBased(teamId: string, importId: number, rows: ImportRow[], now: Date): Promise<void> {
+    await this.database.db.transaction(async (tx) => {
+      const records: ImportRowRecord[] = [];
+      let run: Array<{ row: number; write: IntakeWrite }> = [];
+      const alone = async (row: number, lead: LeadInput) => {
+        const opts = { tx, savepoint: false, ...this.#intakeOptions(teamId, lead, importId) };
+        records.push(stored(importId, row, await this.leads.intake(teamId, lead, now, opts)));
+      };
+      const flush = async () => {
+        while (run.length > 0) {
+          const writes = run.map((r) => r.write);
+          await lockEmails(tx, writes);
+          const { decisions, stoppedAt } = decideRun(writes, await lookUpBatch(tx, writes));
+          const ids = await writeBatch(tx, importId, now, decisions);
+          for (const [i, d] of decisions.entries()) {
+            const leadId = ids[i]!;
+            records.push(stored(importId, run[i]!.row, { leadId, duplicate: d.kind !== 'store' }));
+          }
+          if (stoppedAt === null) break;
+          // An account lead: routing decides this row; the rest are looked up again after it.
+          await alone(run[stoppedAt]!.row, run[stoppedAt]!.write.input);
+          run = run.slice(stoppedAt + 1);
+        }
+        run = [];
+      };
+      for (const row of rows) {
+        if (!row.ok) {
+          records.push({ importId, row: row.row, outcome: 'invalid', errors: row.errors });
+          continue;
+        }
+        const opts = this.#intakeOptions(teamId, row.lead, importId);
+        const { write, foldJobs } = this.leads.planIntake(teamId, row.lead, now, opts);
+        if (!write.routed || foldJobs) {
+          run.push({ row: row.row, write });
+          continue;
+        }
+        await flush();
+        await alone(row.row, row.lead);
+      }
+      await flush();
+      await recordBatchRows(tx, records);
+    });
+  }
+
+  async #batchRowByRow(teamId: string, importId: number, rows: ImportRow[], now: Date): Promise<void> {
     await this.database.db.transaction(async (tx) => {
       const records: ImportRowRecord[] = [];
       for (const row of rows) {
@@ -165,13 +226,7 @@ export class LeadImportService {
           records.push({ importId, row: row.row, outcome: 'invalid', errors: row.errors });
           continue;
         }
-        const sla = importSla(config.sla, config.intake.importSla, row.lead.source);
-        const opts = { tx, savepoint: savepoints, importId, ...(sla === undefined ? {} : { sla }) };
-        if (!savepoints) {
-          const result = await this.leads.intake(teamId, row.lead, now, opts);
-          records.push(stored(importId, row.row, result));
-          continue;
-        }
+        const opts = { tx, savepoint: true, ...this.#intakeOptions(teamId, row.lead, importId) };
         try {
           records.push(stored(importId, row.row, await this.leads.intake(teamId, row.lead, now, opts)));
         } catch {

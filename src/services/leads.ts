@@ -87,6 +87,64 @@ export class LeadService {
     now: Date,
     opts: IntakeOptions,
   ): Promise<IntakeResult> {
+    const { write, foldJobs, router } = this.#plan(config, teamId, input, now, opts);
+    const { routed } = write;
+    const imported = opts.importId !== undefined;
+    const sla = opts.sla === undefined ? config.sla : opts.sla;
+    const slaConfig = sla ? { ...config, sla } : null;
+    // The statement takes the email's advisory lock first, so concurrent resubmissions cannot both
+    // create a lead. Sent alone it is its own transaction: committed when it answers.
+    if (!opts.tx && (!routed || foldJobs)) {
+      const statement = intakeStatement(write, true);
+      const outcome = readIntake(await queryText(this.database.db, statement.text, statement.params), write);
+      if (outcome.kind === 'created') return { leadId: outcome.lead.id, duplicate: false };
+    }
+    // A bulk import runs each row inside its batch's transaction: as a savepoint, or directly.
+    const inTx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
+      !opts.tx
+        ? this.database.db.transaction(fn)
+        : opts.savepoint === false
+          ? fn(opts.tx)
+          : opts.tx.transaction(fn);
+    return inTx(async (tx) => {
+      const outcome = await writeIntake(tx, write);
+      if (outcome.kind === 'duplicate') {
+        await this.#resubmitted(config, tx, teamId, outcome, input, now, imported);
+        return { leadId: outcome.leadId, duplicate: true };
+      }
+      if (outcome.kind === 'account') throw new Error('intake: an account lead outside the common case');
+      const { lead, accountLead } = outcome;
+      if (routed && (!foldJobs || accountLead)) {
+        // Account match, round robin or claim mode's auto-assign timer: committed with the lead.
+        await router.onIntake(tx, lead, now, { accountLead, quiet: imported });
+        if (slaConfig) await scheduleSlaLadder(tx, slaConfig, lead, now);
+      }
+      return { leadId: lead.id, duplicate: false };
+    });
+  }
+
+  /**
+   * What intake writes for this lead, decided in Node (qualification, SLA clock, jobs). `foldJobs`:
+   * the jobs go in with the lead; otherwise routing runs in statements of its own after it.
+   * A bulk import plans its rows here and writes the common case for a whole batch at once.
+   */
+  planIntake(
+    teamId: string,
+    input: LeadInput,
+    now: Date,
+    opts: IntakeOptions = {},
+  ): { write: IntakeWrite; foldJobs: boolean } {
+    const { write, foldJobs } = this.#plan(this.configs.for(teamId), teamId, input, now, opts);
+    return { write, foldJobs };
+  }
+
+  #plan(
+    config: WorkspaceConfig,
+    teamId: string,
+    input: LeadInput,
+    now: Date,
+    opts: IntakeOptions,
+  ): { write: IntakeWrite; foldJobs: boolean; router: Router } {
     const q = qualify(input, config.qualification);
     const routed = isRouted(
       q.stage,
@@ -129,35 +187,7 @@ export class LeadService {
           ]
         : [],
     };
-    // The statement takes the email's advisory lock first, so concurrent resubmissions cannot both
-    // create a lead. Sent alone it is its own transaction: committed when it answers.
-    if (!opts.tx && (!routed || foldJobs)) {
-      const statement = intakeStatement(write, true);
-      const outcome = readIntake(await queryText(this.database.db, statement.text, statement.params), write);
-      if (outcome.kind === 'created') return { leadId: outcome.lead.id, duplicate: false };
-    }
-    // A bulk import runs each row inside its batch's transaction: as a savepoint, or directly.
-    const inTx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
-      !opts.tx
-        ? this.database.db.transaction(fn)
-        : opts.savepoint === false
-          ? fn(opts.tx)
-          : opts.tx.transaction(fn);
-    return inTx(async (tx) => {
-      const outcome = await writeIntake(tx, write);
-      if (outcome.kind === 'duplicate') {
-        await this.#resubmitted(config, tx, teamId, outcome, input, now, imported);
-        return { leadId: outcome.leadId, duplicate: true };
-      }
-      if (outcome.kind === 'account') throw new Error('intake: an account lead outside the common case');
-      const { lead, accountLead } = outcome;
-      if (routed && (!foldJobs || accountLead)) {
-        // Account match, round robin or claim mode's auto-assign timer: committed with the lead.
-        await router.onIntake(tx, lead, now, { accountLead, quiet: imported });
-        if (slaConfig) await scheduleSlaLadder(tx, slaConfig, lead, now);
-      }
-      return { leadId: lead.id, duplicate: false };
-    });
+    return { write, foldJobs, router };
   }
 
   async #resubmitted(

@@ -125,7 +125,8 @@ export function intakeStatement(w: IntakeWrite, commonCaseOnly: boolean): Statem
   return { text: INTAKE_SQL, params };
 }
 
-function lookUpAccount(
+/** Whether intake looks for the account's owned lead (it has a key to look by and stages to look in). */
+export function lookUpAccount(
   match: IntakeWrite['accountMatch'],
 ): match is NonNullable<IntakeWrite['accountMatch']> {
   return match !== null && (match.domain !== null || match.company !== null) && match.stages.length > 0;
