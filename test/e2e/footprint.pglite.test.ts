@@ -24,8 +24,9 @@ const rendererMapped = (pid: number) =>
   /resvgjs[^/\n]*\.node/.test(readFileSync(`/proc/${pid}/maps`, 'utf8'));
 /**
  * Packages only some work needs, each a few MB of an idle process's RSS (issue 16): the chart
- * renderer and its font, the holiday calendars, and the cron scheduler with its date library
- * that short wake-up ticks do not need.
+ * renderer and its font, the holiday calendars, the cron scheduler with its date library that
+ * short wake-up ticks do not need, and OpenTelemetry, which prom-client reads only for exemplars
+ * (patches/prom-client+*.patch).
  */
 const NOT_WHEN_IDLE = [
   '@resvg/resvg-js',
@@ -34,7 +35,13 @@ const NOT_WHEN_IDLE = [
   'node-schedule',
   'luxon',
   'cron-parser',
+  '@opentelemetry/api',
 ];
+/** zod's locales but English (patches/zod+*.patch): zod's index no longer loads all 50. */
+const zodLocales = (log: string) =>
+  readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => /\/node_modules\/zod\/.*\/locales\/(?!en\.js$)/.test(url));
 const MODULE_LOG_HOOK = join(process.cwd(), 'test/harness/module-log.mjs');
 /** The packages the process has loaded so far, from the files module-log.mjs listed. */
 const loadedPackages = (log: string) =>
@@ -169,5 +176,7 @@ describe('an idle process', { timeout: 60_000 }, () => {
     expect(loaded).toContain('@slack/bolt');
     expect(loaded).toContain('@electric-sql/pglite');
     expect(NOT_WHEN_IDLE.filter((name) => loaded.has(name))).toEqual([]);
+    expect(loaded).toContain('zod');
+    expect(zodLocales(join(dir, 'modules.log'))).toEqual([]);
   });
 });
