@@ -21,7 +21,7 @@ export interface BenchApp {
 
 export async function startBenchApp(
   database: Database,
-  options: { logger?: Logger; jobTick?: string | null; yaml?: string } = {},
+  options: { logger?: Logger; jobTick?: number | null; yaml?: string } = {},
 ): Promise<BenchApp> {
   const slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
   const baton = await startBaton({

@@ -77,10 +77,10 @@ async function explainClaim(at: Date): Promise<void> {
   for (const r of list) console.log(`    ${Object.values(r)[0]}`);
 }
 
-async function run(label: string, rule: string | undefined): Promise<void> {
+async function run(label: string, tickMs: number | undefined): Promise<void> {
   console.log(`\n${label}`);
   const start = await seed();
-  if (database.kind === 'postgres' && rule === undefined)
+  if (database.kind === 'postgres' && tickMs === undefined)
     await explainClaim(new Date(start.getTime() + (SPREAD_S * 1000) / 2));
   global.gc?.();
   console.log(`  before: ${mem()}`);
@@ -105,8 +105,8 @@ async function run(label: string, rule: string | undefined): Promise<void> {
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 250);
-  if (rule === undefined) runner.start();
-  else runner.start(rule);
+  if (tickMs === undefined) runner.start();
+  else runner.start(tickMs);
   await done;
   const finished = Date.now();
   await runner.stop();
@@ -150,8 +150,8 @@ async function drain(): Promise<void> {
 
 try {
   console.log(`database: ${database.kind}; node ${process.version}; ${JOBS} jobs due over ${SPREAD_S} s`);
-  await run("default tick ('*/5 * * * * *')", undefined);
-  await run("one-second tick ('* * * * * *')", '* * * * * *');
+  await run('default tick (5 s)', undefined);
+  await run('one-second tick', 1_000);
   await drain();
 } finally {
   await database.db.execute(sql`truncate jobs restart identity`);

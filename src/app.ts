@@ -101,8 +101,8 @@ export interface BatonOptions {
   dataDirLock?: DataDirLock;
   /** Web API retries on network errors and 5xx (tests use 0). */
   slackRetries?: number;
-  /** Cron rule that wakes the job runner; null leaves it asleep (tests call `jobs.runDue()`). */
-  jobTick?: string | null;
+  /** How often (ms) the job runner wakes; null leaves it asleep (tests call `jobs.runDue()`). */
+  jobTick?: number | null;
   /**
    * Take a time zone and locale the config leaves out from the first admin's Slack profile
    * (default true). The test harness turns it off so its fixtures keep UTC and English.

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import schedule from 'node-schedule';
 import type { Database } from '../db/client.js';
 import { claimDueJobs, completeJob, failJob, type JobRow, jobStats } from '../db/queries/jobs.js';
 import { retryDelayMs } from '../domain/backoff.js';
@@ -7,6 +6,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../observability/logger.js';
 import type { BatonMetrics } from '../observability/metrics.js';
 import { RepeatedFailureLog } from '../observability/repeated-failure.js';
+import { type WakeTimer, wakeEvery } from './wake-timer.js';
 
 /** A job handler must be idempotent: a job whose process dies mid-run is run again. */
 export type JobHandler = (job: JobRow) => Promise<void>;
@@ -23,13 +23,13 @@ export interface JobRunnerOptions {
 }
 
 /**
- * Runs durable jobs. The database decides what is due; node-schedule only wakes the process
- * every few seconds to look.
+ * Runs durable jobs. The database decides what is due; a timer only wakes the process every few
+ * seconds to look.
  */
 export class JobRunner {
   readonly #o: Required<JobRunnerOptions>;
   readonly #id = `baton-${process.pid}-${randomUUID().slice(0, 8)}`;
-  #timer: schedule.Job | undefined;
+  #timer: WakeTimer | undefined;
   #running: Promise<number> | undefined;
   #stopped = false;
   readonly #tickLog: RepeatedFailureLog;
@@ -47,9 +47,9 @@ export class JobRunner {
     });
   }
 
-  /** Wakes on a cron rule (default every 5 seconds). */
-  start(rule = '*/5 * * * * *'): void {
-    this.#timer = schedule.scheduleJob(rule, () => {
+  /** Wakes every `tickMs` (default 5 seconds) to run what is due. */
+  start(tickMs = 5_000): void {
+    this.#timer = wakeEvery(tickMs, () => {
       // While the database is away every tick fails: logged once, and once when it is back.
       void this.runDue().then(
         () => this.#tickLog.succeeded(),

@@ -1,8 +1,9 @@
 /**
  * The compiled process (as `npm start` runs it) on a new embedded data directory: it starts from
  * the build's prepared directory rather than initdb, keeps V8's nursery small through start-up,
- * accepts a lead within 300 MB of RSS, and maps the chart renderer's native library only once a
- * chart is drawn (read from /proc/<pid>/maps).
+ * accepts a lead within 300 MB of RSS, loads no package an idle process does not use (the loaded
+ * files are logged by test/harness/module-log.mjs), and maps the chart renderer's native library
+ * only once a chart is drawn (read from /proc/<pid>/maps).
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -21,6 +22,35 @@ const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 const rendererMapped = (pid: number) =>
   /resvgjs[^/\n]*\.node/.test(readFileSync(`/proc/${pid}/maps`, 'utf8'));
+/**
+ * Packages only some work needs, each a few MB of an idle process's RSS (issue 16): the chart
+ * renderer and its font, the holiday calendars, the cron scheduler with its date library that
+ * short wake-up ticks do not need, and OpenTelemetry, which prom-client reads only for exemplars
+ * (patches/prom-client+*.patch).
+ */
+const NOT_WHEN_IDLE = [
+  '@resvg/resvg-js',
+  '@expo-google-fonts/nanum-gothic',
+  'date-holidays',
+  'node-schedule',
+  'luxon',
+  'cron-parser',
+  '@opentelemetry/api',
+];
+/** zod's locales but English (patches/zod+*.patch): zod's index no longer loads all 50. */
+const zodLocales = (log: string) =>
+  readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => /\/node_modules\/zod\/.*\/locales\/(?!en\.js$)/.test(url));
+const MODULE_LOG_HOOK = join(process.cwd(), 'test/harness/module-log.mjs');
+/** The packages the process has loaded so far, from the files module-log.mjs listed. */
+const loadedPackages = (log: string) =>
+  new Set(
+    readFileSync(log, 'utf8')
+      .split('\n')
+      .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1])
+      .filter((name) => name !== undefined),
+  );
 
 describe('a process on a new embedded data directory', { timeout: 60_000 }, () => {
   let slack: FakeSlack;
@@ -104,5 +134,50 @@ describe('a process on a new embedded data directory', { timeout: 60_000 }, () =
     expect(chart.status).toBe(200);
     await slack.waitForCall('files.completeUploadExternal', undefined, { timeoutMs: 20_000 });
     expect(rendererMapped(run.pid)).toBe(true);
+  });
+});
+
+// A process of its own: the module log's loader hooks grow the nursery the test above checks.
+describe('an idle process', { timeout: 60_000 }, () => {
+  let slack: FakeSlack;
+  let dir: string;
+  let run: BatonProcess;
+
+  beforeAll(async () => {
+    slack = await FakeSlack.start({ teamId: TEAM_ID, users: TEAM_USERS });
+    dir = await mkdtemp(join(tmpdir(), 'baton-idle-modules-'));
+    await writeFile(join(dir, 'baton.yaml'), HANDOFF_YAML);
+    const port = await freePort();
+    run = launchBaton(
+      {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        PORT: String(port),
+        BATON_CONFIG: 'baton.yaml',
+        BATON_DATA_DIR: join(dir, 'data'),
+        NODE_OPTIONS: `--import ${MODULE_LOG_HOOK}`,
+        MODULE_LOG: join(dir, 'modules.log'),
+      },
+      dir,
+    );
+    await waitForReady(run, port);
+  });
+  afterAll(async () => {
+    if (run && run.child.exitCode === null) run.child.kill('SIGTERM');
+    await run?.exited;
+    await slack?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('has not loaded the packages only some work needs', () => {
+    const loaded = loadedPackages(join(dir, 'modules.log'));
+    // The log works: packages start-up needs are in it.
+    expect(loaded).toContain('@slack/bolt');
+    expect(loaded).toContain('@electric-sql/pglite');
+    expect(NOT_WHEN_IDLE.filter((name) => loaded.has(name))).toEqual([]);
+    expect(loaded).toContain('zod');
+    expect(zodLocales(join(dir, 'modules.log'))).toEqual([]);
   });
 });

@@ -7,7 +7,6 @@ import {
   ErrorCode,
   WebClient,
 } from '@slack/web-api';
-import schedule from 'node-schedule';
 import type { Database } from '../../db/client.js';
 import {
   CHANNEL_PACE_MS,
@@ -30,6 +29,7 @@ import {
 import { retryDelayMs } from '../../domain/backoff.js';
 import type { Clock } from '../../domain/clock.js';
 import { Pump } from '../../jobs/pump.js';
+import { type WakeTimer, wakeEvery } from '../../jobs/wake-timer.js';
 import type { Logger } from '../../observability/logger.js';
 import type { BatonMetrics } from '../../observability/metrics.js';
 import { RepeatedFailureLog } from '../../observability/repeated-failure.js';
@@ -227,7 +227,7 @@ export class OutboxSender {
   readonly identity: SenderIdentity = { instanceId: randomUUID(), host: hostname(), pid: process.pid };
   #registered = false;
   #heartbeat: NodeJS.Timeout | undefined;
-  #timer: schedule.Job | undefined;
+  #timer: WakeTimer | undefined;
   /** One pass at a time per process, once more if woken during a pass; failures logged once per run. */
   readonly #pump: Pump;
   readonly #beatLog: RepeatedFailureLog;
@@ -286,10 +286,10 @@ export class OutboxSender {
     return freed.length;
   }
 
-  /** Wakes on a cron rule (default every second) to deliver what is due, and keeps the heartbeat. */
-  start(rule = '* * * * * *'): void {
+  /** Wakes every `tickMs` (default every second) to deliver what is due, and keeps the heartbeat. */
+  start(tickMs = 1_000): void {
     this.#pump.start();
-    this.#timer ??= schedule.scheduleJob(rule, () => this.wake());
+    this.#timer ??= wakeEvery(tickMs, () => this.wake());
     this.#heartbeat ??= setInterval(() => {
       void this.recover().then(
         () => this.#beatLog.succeeded(),
