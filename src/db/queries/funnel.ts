@@ -10,6 +10,8 @@ import { leads, stageChanges } from '../schema.js';
  * groups in SQL, so a report reads a handful of rows whatever the number of leads.
  */
 
+const DAY_MS = 86_400_000;
+
 const count = sql<number>`count(*)::int`.mapWith(Number);
 const sumOf = (column: typeof leads.amount | typeof stageChanges.amount) =>
   sql<number | null>`sum(${column})`.mapWith(Number);
@@ -87,10 +89,13 @@ export async function cohortDealRows(
   wonStage: string,
 ): Promise<CohortDealRow[]> {
   const wonStages = working.slice(working.indexOf(wonStage));
-  // Per won lead, its last move that entered the won stage: one probe of stage_changes_lead each,
-  // rather than a sort of every cohort lead's moves.
+  // Per lead, its last move that entered the won stage, from one index-only range of
+  // stage_changes_deals joined by hash, rather than a probe of each won lead's moves (issue 16:
+  // 2.8 s → 0.5 s for a year at 1M leads). A lead's moves are recorded from its creation on
+  // (its arrival at created_at, later moves at the clock's now), so none that matters entered
+  // before the period; the day before covers clocks of app processes that disagree a little.
   const lastWin = q
-    .select({
+    .selectDistinctOn([stageChanges.leadId], {
       leadId: stageChanges.leadId,
       competitor: stageChanges.competitor,
       amount: stageChanges.amount,
@@ -98,10 +103,13 @@ export async function cohortDealRows(
     })
     .from(stageChanges)
     .where(
-      and(eq(stageChanges.teamId, teamId), eq(stageChanges.leadId, leads.id), entersWon(working, wonStage)),
+      and(
+        eq(stageChanges.teamId, teamId),
+        gte(stageChanges.enteredAt, new Date(start.getTime() - DAY_MS)),
+        entersWon(working, wonStage),
+      ),
     )
-    .orderBy(desc(stageChanges.enteredAt), desc(stageChanges.id))
-    .limit(1)
+    .orderBy(stageChanges.leadId, desc(stageChanges.enteredAt), desc(stageChanges.id))
     .as('last_win');
   // A lead past the won stage without a move that entered it (it reopened straight into a later
   // stage) keeps its own deal fields.
@@ -120,7 +128,7 @@ export async function cohortDealRows(
         amount: sql<number | null>`sum(${atWin(lastWin.amount, leads.amount)})`.mapWith(Number),
       })
       .from(leads)
-      .leftJoinLateral(lastWin, sql`true`)
+      .leftJoin(lastWin, eq(lastWin.leadId, leads.id))
       .where(and(createdIn(teamId, start, end), inArray(leads.furthestStage, [...wonStages])))
       .groupBy(leads.furthestStage, competitor, currency),
     q
