@@ -93,9 +93,11 @@ export async function cadenceCompletionRows(
       select lead_id, data->>'owner' as owner, data->>'step' as step,
         bool_or(type = 'cadence_step_done') as done
       from lead_events
+      -- Every answer since the period began, from two ranges of the type/time index (an answer
+      -- never comes before its reminder fell due), joined by hash: probing each due lead's events
+      -- instead read every event of those leads (issue 16: a month 0.93 s → 0.52 s at bench scale).
       where team_id = ${teamId}
-        and lead_id in (select lead_id from due)
-        -- An answer never comes before its reminder fell due; the bound lets the type/time index serve.
+        and type in ('cadence_step_done', 'cadence_step_skipped')
         and occurred_at >= ${ts(start)}
         and (type = 'cadence_step_done' or (type = 'cadence_step_skipped' and data->>'reason' = 'owner'))
       group by 1, 2, 3
