@@ -163,6 +163,8 @@ export const leads = pgTable(
     // drizzle/0007_funnel_indexes.sql, the lead id added by 0015: drizzle cannot express INCLUDE — keep them in step).
     index('leads_cohort').on(t.teamId, t.createdAt),
     index('leads_stage_entered').on(t.teamId, t.stage, t.stageEnteredAt),
+    // Cohort deals read a period's won leads alone (INCLUDE of their deal fields written by hand in drizzle/0030).
+    index('leads_furthest_created').on(t.teamId, t.furthestStage, t.createdAt),
   ],
 );
 
