@@ -4,6 +4,7 @@ import type { FunnelBreakdown } from '../../domain/funnel-report.js';
 import type { Queryable, Tx } from '../client.js';
 import { funnelDailyMoves, funnelRollupState, funnelStayHistory } from '../schema.js';
 import { flowMoves, flowMovesBy } from './funnel.js';
+import { DAY_MS, dayKey, floorDay, nextRollupDays } from './rollup-days.js';
 
 /**
  * The funnel's precomputed figures (issue 16: every report under 300 ms): flow's daily rollup of
@@ -11,18 +12,10 @@ import { flowMoves, flowMovesBy } from './funnel.js';
  * thresholds' hourly history.
  */
 
-const DAY_MS = 86_400_000;
-
 /** Bound as text and cast: postgres.js rejects raw Date parameters inside `sql` templates. */
 const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
 
-const rowsOf = <T>(result: unknown): T[] =>
-  // PGlite returns { rows }, postgres.js the rows themselves.
-  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-
-const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
 const ceilDay = (d: Date) => new Date(Math.ceil(d.getTime() / DAY_MS) * DAY_MS);
-const dayKey = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Up to where the team's flow rollup is complete (a UTC midnight), or null before its first run. */
 export async function movesRolledUntil(q: Queryable, teamId: string): Promise<Date | null> {
@@ -117,19 +110,15 @@ export async function rollFlowDays(
   until: Date,
   maxDays: number,
 ): Promise<{ movesUntil: Date | null; done: boolean }> {
-  const target = floorDay(until);
-  await tx.execute(sql`set local lock_timeout = '5s'`);
-  await tx.execute(sql`lock table stage_changes in share mode`);
-  let from = await movesRolledUntil(tx, teamId);
-  if (!from) {
-    const [first] = rowsOf<{ at: string | Date | null }>(
-      await tx.execute(sql`select min(entered_at) as at from stage_changes where team_id = ${teamId}`),
-    );
-    if (!first?.at) return { movesUntil: null, done: true };
-    from = floorDay(new Date(first.at));
-  }
-  if (from >= target) return { movesUntil: from, done: true };
-  const to = new Date(Math.min(target.getTime(), from.getTime() + maxDays * DAY_MS));
+  const days = await nextRollupDays(tx, {
+    lock: 'stage_changes',
+    rolledUntil: () => movesRolledUntil(tx, teamId),
+    first: sql`select min(entered_at) as at from stage_changes where team_id = ${teamId}`,
+    until,
+    maxDays,
+  });
+  if ('stands' in days) return { movesUntil: days.stands, done: true };
+  const { from, to, target } = days;
   await tx.execute(sql`
     delete from funnel_daily_moves
     where team_id = ${teamId} and day >= ${dayKey(from)}::date and day < ${dayKey(to)}::date`);

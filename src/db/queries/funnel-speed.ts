@@ -4,6 +4,7 @@ import type { Queryable, Tx } from '../client.js';
 import { funnelSpeedRolled } from '../schema.js';
 import { classedPercentiles, rowsOf } from './classed-percentiles.js';
 import { splitByRollup } from './funnel-rollups.js';
+import { dayKey, nextRollupDays } from './rollup-days.js';
 
 /**
  * Speed to lead from the daily rollup (funnel_daily_speed, issue 16): the same figures as
@@ -11,14 +12,11 @@ import { splitByRollup } from './funnel-rollups.js';
  * routed lead of the period.
  */
 
-const DAY_MS = 86_400_000;
 /** The class of leads with no working minutes (not touched yet). */
 const UNTIMED = -1;
 
 /** Bound as text and cast: postgres.js rejects raw Date parameters inside `sql` templates. */
 const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
-const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
-const dayKey = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Up to where the team's speed rollup is complete (a UTC midnight), or null before its first run. */
 export async function speedRolledUntil(q: Queryable, teamId: string): Promise<Date | null> {
@@ -117,19 +115,15 @@ export async function rollSpeedDays(
   until: Date,
   maxDays: number,
 ): Promise<{ speedUntil: Date | null; done: boolean }> {
-  const target = floorDay(until);
-  await tx.execute(sql`set local lock_timeout = '5s'`);
-  await tx.execute(sql`lock table leads in share mode`);
-  let from = await speedRolledUntil(tx, teamId);
-  if (!from) {
-    const [first] = rowsOf<{ at: string | Date | null }>(
-      await tx.execute(sql`select min(created_at) as at from leads where team_id = ${teamId}`),
-    );
-    if (!first?.at) return { speedUntil: null, done: true };
-    from = floorDay(new Date(first.at));
-  }
-  if (from >= target) return { speedUntil: from, done: true };
-  const to = new Date(Math.min(target.getTime(), from.getTime() + maxDays * DAY_MS));
+  const days = await nextRollupDays(tx, {
+    lock: 'leads',
+    rolledUntil: () => speedRolledUntil(tx, teamId),
+    first: sql`select min(created_at) as at from leads where team_id = ${teamId}`,
+    until,
+    maxDays,
+  });
+  if ('stands' in days) return { speedUntil: days.stands, done: true };
+  const { from, to, target } = days;
   await tx.execute(sql`
     delete from funnel_daily_speed
     where team_id = ${teamId} and day >= ${dayKey(from)}::date and day < ${dayKey(to)}::date`);

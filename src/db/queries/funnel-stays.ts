@@ -1,8 +1,9 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../client.js';
 import { funnelStaysRolled } from '../schema.js';
-import { classedPercentiles, rowsOf } from './classed-percentiles.js';
+import { classedPercentiles } from './classed-percentiles.js';
 import { splitByRollup } from './funnel-rollups.js';
+import { dayKey, nextRollupDays } from './rollup-days.js';
 
 /**
  * Days in stage from the daily stay rollup (funnel_daily_stays, issue 16): the same figures as
@@ -13,13 +14,9 @@ import { splitByRollup } from './funnel-rollups.js';
 
 export type StayMedians = Array<{ stage: string; stays: number; medianDays: number | null }>;
 
-const DAY_MS = 86_400_000;
-
 /** Bound as text and cast: postgres.js rejects raw Date parameters inside `sql` templates. */
 const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
 
-const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
-const dayKey = (d: Date) => d.toISOString().slice(0, 10);
 const list = (values: readonly string[]) =>
   sql.join(
     values.map((v) => sql`${v}`),
@@ -115,19 +112,15 @@ export async function rollStayDays(
   until: Date,
   maxDays: number,
 ): Promise<{ staysUntil: Date | null; done: boolean }> {
-  const target = floorDay(until);
-  await tx.execute(sql`set local lock_timeout = '5s'`);
-  await tx.execute(sql`lock table stage_changes in share mode`);
-  let from = await staysRolledUntil(tx, teamId);
-  if (!from) {
-    const [first] = rowsOf<{ at: string | Date | null }>(
-      await tx.execute(sql`select min(left_at) as at from stage_changes where team_id = ${teamId}`),
-    );
-    if (!first?.at) return { staysUntil: null, done: true };
-    from = floorDay(new Date(first.at));
-  }
-  if (from >= target) return { staysUntil: from, done: true };
-  const to = new Date(Math.min(target.getTime(), from.getTime() + maxDays * DAY_MS));
+  const days = await nextRollupDays(tx, {
+    lock: 'stage_changes',
+    rolledUntil: () => staysRolledUntil(tx, teamId),
+    first: sql`select min(left_at) as at from stage_changes where team_id = ${teamId}`,
+    until,
+    maxDays,
+  });
+  if ('stands' in days) return { staysUntil: days.stands, done: true };
+  const { from, to, target } = days;
   await tx.execute(sql`
     delete from funnel_daily_stays
     where team_id = ${teamId} and day >= ${dayKey(from)}::date and day < ${dayKey(to)}::date`);
