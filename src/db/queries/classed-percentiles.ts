@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { interpolate, locateRank, percentileRanks } from '../../domain/percentile.js';
 import type { Queryable } from '../client.js';
+import { rowsOf } from './raw.js';
 
 /**
  * Exact percentiles from values kept in classes (the funnel's daily rollups, issue 16): the counts
@@ -14,10 +15,6 @@ export interface ClassedValues {
   /** Rows (grp, bucket, d): the values of the (grp, bucket) pairs listed in `pairs`. */
   values: (pairs: SQL) => SQL;
 }
-
-export const rowsOf = <T>(result: unknown): T[] =>
-  // PGlite returns { rows }, postgres.js the rows themselves.
-  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 /** Per group with values: how many, and percentile_cont at each of `percentiles`, in their order. */
 export async function classedPercentiles(

@@ -2,8 +2,9 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import type { SpeedToLead } from '../../domain/funnel-report.js';
 import type { Queryable, Tx } from '../client.js';
 import { funnelSpeedRolled } from '../schema.js';
-import { classedPercentiles, rowsOf } from './classed-percentiles.js';
+import { classedPercentiles } from './classed-percentiles.js';
 import { splitByRollup } from './funnel-rollups.js';
+import { rowsOf } from './raw.js';
 import { dayKey, nextRollupDays } from './rollup-days.js';
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { channelPacing, outbox } from '../schema.js';
+import { rowsOf } from './raw.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -27,11 +28,6 @@ export const CHANNEL_PACE_MS = 1000;
 
 // Raw SQL parameters go to the drivers as they are, and postgres.js wants an ISO string, not a Date.
 const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
-
-function rowsOf<T>(result: unknown): T[] {
-  // PGlite returns { rows }, postgres.js returns the rows array itself.
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * Records a Slack write to be delivered by the outbox sender. Call it inside the transaction that

@@ -18,3 +18,7 @@ export async function queryText<T>(q: Queryable, text: string, params: unknown[]
   if ('unsafe' in client) return (await client.unsafe(text, params, { prepare: true })) as T[];
   return (await client.query(text, params)).rows as T[];
 }
+
+/** The rows of `execute`: PGlite returns { rows }, postgres.js the rows array itself. */
+export const rowsOf = <T>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

@@ -4,7 +4,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../client.js';
-import { rowsOf } from './classed-percentiles.js';
+import { rowsOf } from './raw.js';
 
 export const DAY_MS = 86_400_000;
 export const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);

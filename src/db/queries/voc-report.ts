@@ -82,6 +82,12 @@ export async function vocCountsByCategory(
 export const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
 
 /** What JavaScript's String.prototype.trim() removes at the ends, as far as competitor names go. */
+/** The categories the figures name, as an SQL list; entries of any other category count as unnamed. */
+export const KNOWN_CATEGORIES = sql.join(
+  VOC_CATEGORIES.map((c) => sql`${c}`),
+  sql`, `,
+);
+
 export const TRIMMED = sql.raw(`E' \\t\\n\\r\\f\\x0b\\u00a0\\ufeff\\u2028\\u2029\\u3000'`);
 
 /**
@@ -98,10 +104,7 @@ export async function vocPeriodAggregates(
   end: Date,
   category: VocCategory | null,
 ): Promise<VocAggregates> {
-  const known = sql.join(
-    VOC_CATEGORIES.map((c) => sql`${c}`),
-    sql`, `,
-  );
+  const known = KNOWN_CATEGORIES;
   const result = await q.execute(sql`
     with e as materialized (
       select id, category, competitor, tags, created_at,

@@ -1,6 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { VocCategory } from '../../config/workspace/constants.js';
-import { VOC_CATEGORIES } from '../../config/workspace/constants.js';
 import {
   VOC_TOP_QUOTES,
   VOC_TOP_TAGS,
@@ -8,7 +7,8 @@ import {
   type VocCategoryCount,
 } from '../../domain/voc-figures.js';
 import type { Queryable } from '../client.js';
-import { TRIMMED, ts } from './voc-report.js';
+import { rowsOf } from './raw.js';
+import { KNOWN_CATEGORIES, TRIMMED, ts } from './voc-report.js';
 
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -40,9 +40,6 @@ export function rollupSpan(start: Date, end: Date) {
     toMonth: isoDay(months ? lastMonth : hi),
   };
 }
-
-const rowsOf = <T>(result: unknown): T[] =>
-  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 
 /** The entries of the part-days at the period's ends (the whole days come from the rollups). */
 const edgeEntries = (teamId: string, start: Date, end: Date, category: VocCategory | null) => {
@@ -84,10 +81,7 @@ export async function vocRolledUpAggregates(
   end: Date,
   category: VocCategory | null,
 ): Promise<VocAggregates> {
-  const known = sql.join(
-    VOC_CATEGORIES.map((c) => sql`${c}`),
-    sql`, `,
-  );
+  const known = KNOWN_CATEGORIES;
   const result = await q.execute(sql`
     with e as materialized (${edgeEntries(teamId, start, end, category)}),
     d as (${rolledUp('voc_rollups', teamId, start, end, category)}),
