@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DataDirLock } from './data-dir-lock.js';
-import type { Database } from './database.js';
+import type { Database, QueryObserver } from './database.js';
 
 export type { Database, Db, Queryable, Statement, Tx } from './database.js';
 
@@ -27,7 +27,7 @@ export interface OpenOptions {
   onQuery?: QueryObserver;
 }
 
-export type QueryObserver = (text: string) => void;
+export type { QueryObserver } from './database.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // src/db → ../../drizzle, and the same from dist/db after a build.

@@ -11,6 +11,9 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Queryable = Db | Tx;
 
 /** A fixed SQL text with `$1`… placeholders and its parameters. */
+/** Sees each statement sent, with its parameters when it has any (tests read budgets and plans from it). */
+export type QueryObserver = (text: string, params?: readonly unknown[]) => void;
+
 export interface Statement {
   text: string;
   params: unknown[];

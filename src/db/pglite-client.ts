@@ -3,7 +3,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { acquireDataDirLock, type DataDirLock, onDiskPath } from './data-dir-lock.js';
-import { appliedCount, type Database, type Db, journalLength, normalizeRows } from './database.js';
+import {
+  appliedCount,
+  type Database,
+  type Db,
+  journalLength,
+  normalizeRows,
+  type QueryObserver,
+} from './database.js';
 import { applyPgliteV8Flags, pgliteInitdbParams, pgliteStartParams } from './pglite-settings.js';
 import { type Preparation, prepareDataDir } from './pglite-template.js';
 import * as schema from './schema.js';
@@ -19,7 +26,7 @@ export interface PgliteOptions {
   /** The prepared data directory a new on-disk one is copied from; null: initdb. */
   template: string | null;
   /** Sees each statement, begin and commit included. */
-  onQuery?: (text: string) => void;
+  onQuery?: QueryObserver;
 }
 
 /** Baton on the embedded PGlite, sized for one team; a new on-disk directory starts from the template. */
@@ -69,13 +76,13 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
  * Reports every statement drizzle sends through `pglite` (PGlite has no hook of its own). Its
  * transaction sends BEGIN and COMMIT internally, so those are reported here around the callback.
  */
-function observeStatements(pglite: PGlite, onQuery: (text: string) => void): void {
+function observeStatements(pglite: PGlite, onQuery: QueryObserver): void {
   const query = pglite.query.bind(pglite);
   const exec = pglite.exec.bind(pglite);
   const transaction = pglite.transaction.bind(pglite);
   const seen = <A extends unknown[], R>(run: (text: string, ...rest: A) => R) => {
     return (text: string, ...rest: A): R => {
-      onQuery(text);
+      onQuery(text, Array.isArray(rest[0]) ? rest[0] : undefined);
       return run(text, ...rest);
     };
   };

@@ -1,7 +1,14 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { appliedCount, type Database, type Db, journalLength, normalizeRows } from './database.js';
+import {
+  appliedCount,
+  type Database,
+  type Db,
+  journalLength,
+  normalizeRows,
+  type QueryObserver,
+} from './database.js';
 import * as schema from './schema.js';
 
 // Any constant works; it only has to be the same in every Baton process.
@@ -12,7 +19,7 @@ export function openPostgres(
   url: string,
   migrationsFolder: string,
   maxConnections = 10,
-  onQuery?: (text: string) => void,
+  onQuery?: QueryObserver,
 ): Database {
   const expected = journalLength(migrationsFolder);
   const client = postgres(url, {
@@ -24,7 +31,9 @@ export function openPostgres(
     // that long and the server's return went unnoticed. Attempts are made only when a query
     // needs a connection, so a short constant pause fails fast (503) and recovers at once.
     backoff: () => 0.01, // seconds
-    ...(onQuery ? { debug: (_connection: number, text: string) => onQuery(text) } : {}),
+    ...(onQuery
+      ? { debug: (_connection: number, text: string, params: unknown[]) => onQuery(text, params) }
+      : {}),
   });
   const db = drizzle({ client, schema }) as unknown as Db;
   return {

@@ -165,6 +165,14 @@ export const leads = pgTable(
     index('leads_stage_entered').on(t.teamId, t.stage, t.stageEnteredAt),
     // Cohort deals read a period's won leads alone (INCLUDE of their deal fields written by hand in drizzle/0030).
     index('leads_furthest_created').on(t.teamId, t.furthestStage, t.createdAt),
+    // The SLA board's and Home's unclaimed leads, oldest first (INCLUDE (stage, segment) written by hand
+    // in drizzle/0031): a lead leaves it when claimed or touched, so it stays small at any table size.
+    index('leads_unclaimed')
+      .on(t.teamId, t.createdAt, t.id)
+      .where(sql`${t.routed} and ${t.ownerId} is null and ${t.firstTouchAt} is null`),
+    // The week's first touches per owner (SLA board, Home, retro): only touched leads are in it, so
+    // intake does not write to it.
+    index('leads_first_touch').on(t.teamId, t.firstTouchAt).where(sql`${t.firstTouchAt} is not null`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { leads } from '../schema.js';
 import type { LeadRow } from './leads.js';
@@ -17,7 +17,9 @@ const total = sql<number>`(count(*) over ())::int`.mapWith(Number);
 
 /**
  * Routed leads nobody owns and nobody has touched, oldest first, in `stages` (the open ones) and,
- * unless `segments` is null (the whole team), in those segments.
+ * unless `segments` is null (the whole team), in those segments. The page and the count come from
+ * the partial index leads_unclaimed alone (drizzle/0031), whose predicate is written out literally so
+ * a generic plan still matches it; only the page's leads are then read whole.
  */
 export async function unclaimedLeads(
   q: Queryable,
@@ -25,21 +27,25 @@ export async function unclaimedLeads(
   opts: { segments: readonly string[] | null; stages: readonly string[]; limit: number },
 ): Promise<LeadPage> {
   if (opts.segments?.length === 0 || opts.stages.length === 0) return { leads: [], total: 0 };
-  const rows = await q
-    .select({ lead: leads, total })
+  const found = q
+    .select({ id: leads.id, createdAt: leads.createdAt, total: total.as('total') })
     .from(leads)
     .where(
       and(
         eq(leads.teamId, teamId),
-        eq(leads.routed, true),
-        isNull(leads.ownerId),
-        isNull(leads.firstTouchAt),
+        sql`${leads.routed} and ${leads.ownerId} is null and ${leads.firstTouchAt} is null`,
         inArray(leads.stage, [...opts.stages]),
         opts.segments ? inArray(leads.segment, [...opts.segments]) : undefined,
       ),
     )
     .orderBy(asc(leads.createdAt), asc(leads.id))
-    .limit(opts.limit);
+    .limit(opts.limit)
+    .as('found');
+  const rows = await q
+    .select({ lead: leads, total: found.total })
+    .from(found)
+    .innerJoin(leads, eq(leads.id, found.id))
+    .orderBy(asc(found.createdAt), asc(found.id));
   return page(rows);
 }
 

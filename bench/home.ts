@@ -1,0 +1,104 @@
+/**
+ * App Home on the funnel bench's 1,000,000 leads (PostgreSQL only): what opening Home costs each kind
+ * of person, cold, against the parts it is made of, in the same run.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/baton_funnel_bench npm run bench:home
+ *
+ * It reuses bench:funnel's database and seed (bench/funnel-seed.ts, 4-5 minutes the first time).
+ * For a manager (SLA board and the team's week), a marketer (the team's week with unclaimed leads and
+ * breaches) and a seller (SLA board and their open leads), ITERATIONS (20) runs after WARMUP (3) of
+ * HomeService.home with a new service per run (as a new process would) plus the Block Kit of its
+ * sections. Baselines from the same run: the week's cohort report alone (what the team section
+ * shares with `/funnel this-week`) and the SLA board alone. The bar is 300 ms, as for /funnel.
+ */
+import { fixedConfig } from '../src/config/config-source.js';
+import { parseWorkspaceConfig } from '../src/config/workspace.js';
+import { openDatabase } from '../src/db/client.js';
+import { weekPeriod } from '../src/domain/periods.js';
+import { messages } from '../src/i18n/index.js';
+import { FunnelService } from '../src/services/funnel.js';
+import { HomeService } from '../src/services/home.js';
+import { SlaBoardService } from '../src/services/sla-board.js';
+import { homeFunnelBlocks } from '../src/slack/blocks/home-funnel.js';
+import { homeMyLeadsBlocks } from '../src/slack/blocks/home-my-leads.js';
+import { slaBoardBlocks } from '../src/slack/blocks/sla-board.js';
+import { BENCH_NOW, BENCH_TEAM, BENCH_YAML, seedFunnelBench } from './funnel-seed.js';
+import { benchDatabaseUrl, line, loadLine, ratio, summary, timed } from './stats.js';
+
+const ITERATIONS = Number(process.env.ITERATIONS ?? 20);
+const WARMUP = Number(process.env.WARMUP ?? 3);
+const TARGET_MS = 300;
+
+const url = benchDatabaseUrl('bench:home');
+const database = await openDatabase({ url });
+const config = parseWorkspaceConfig(BENCH_YAML, 'bench.yaml');
+const configs = fixedConfig(config);
+const t = messages(config.locale);
+const noLinks = new Map<number, string>();
+
+try {
+  await database.migrate();
+  const seeded = await seedFunnelBench(
+    database,
+    url,
+    { leads: Number(process.env.FUNNEL_LEADS ?? 1_000_000), otherLeads: 100_000, now: BENCH_NOW },
+    { reseed: false, log: (l) => console.log(l) },
+  );
+  console.log(`seed: ${seeded.leads.toLocaleString('en')} leads; ${loadLine()}`);
+
+  /** One opening of Home, cold: the data, then the blocks of each section it has. */
+  const open = async (userId: string) => {
+    const home = await new HomeService(database, configs).home(BENCH_TEAM, userId, BENCH_NOW);
+    if (home.kind !== 'member') throw new Error(`${userId} is not on the bench roster`);
+    const blocks = [
+      ...(home.board ? slaBoardBlocks(t, home.board) : []),
+      ...(home.pipeline ? homeMyLeadsBlocks(t, home.pipeline, noLinks, BENCH_NOW) : []),
+      ...(home.team ? homeFunnelBlocks(t, home.team, noLinks) : []),
+    ];
+    return JSON.stringify(blocks).length;
+  };
+
+  const period = weekPeriod(BENCH_NOW, config.calendar.timeZone);
+  const weekReport = () =>
+    new FunnelService(database, configs).report(BENCH_TEAM, { period, mode: 'cohort', by: null }, BENCH_NOW);
+  const board = () => new SlaBoardService(database, configs).board(BENCH_TEAM, 'U0BENCHMGR1', BENCH_NOW);
+
+  console.log(`\nbaselines, cold (${ITERATIONS} runs after ${WARMUP}):`);
+  const reportMs = await timed(weekReport, ITERATIONS, WARMUP);
+  console.log(`  the week's cohort report alone   ${line(reportMs)}`);
+  const boardMs = await timed(board, ITERATIONS, WARMUP);
+  console.log(`  the SLA board alone (a manager)  ${line(boardMs)}`);
+
+  console.log(
+    `\nApp Home, cold: HomeService.home + its sections' blocks (${ITERATIONS} runs after ${WARMUP}):`,
+  );
+  const people: Array<[string, string, number[]]> = [
+    ['manager (board, team week)', 'U0BENCHMGR1', reportMs],
+    ['marketer (team week, pulse)', 'U0BENCHMKT1', reportMs],
+    ['seller (board, own leads)', 'U0SELL0001', boardMs],
+  ];
+  const worst: number[] = [];
+  for (const [label, userId, baseline] of people) {
+    let size = 0;
+    const samples = await timed(
+      async () => {
+        size = await open(userId);
+      },
+      ITERATIONS,
+      WARMUP,
+    );
+    const p95 = summary(samples).p95;
+    worst.push(p95);
+    console.log(
+      `  ${label.padEnd(29)} ${line(samples)}; ${ratio(p95, summary(baseline).p95, 'its baseline at p95')}; ` +
+        `blocks ${(size / 1024).toFixed(1)} KB`,
+    );
+  }
+  const max = Math.max(...worst);
+  console.log(
+    `\ntarget: App Home p95 < ${TARGET_MS} ms for every role: ${max < TARGET_MS ? 'met' : 'NOT met'} ` +
+      `(worst ${max.toFixed(1)} ms; ${loadLine()})`,
+  );
+} finally {
+  await database.close();
+}
