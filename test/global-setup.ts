@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { build } from 'esbuild';
 import { NODE_BUNDLE } from '../scripts/bundle-node.mjs';
 import { openDatabase } from '../src/db/client.js';
+import { PGLITE_EXTENSIONS } from '../src/db/pglite-settings.js';
 import { buildPgliteTemplate } from '../src/db/pglite-template.js';
 
 /**
@@ -25,7 +26,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.BATON_PGLITE_TEMPLATE = template;
 
   if (!process.env.TEST_DATABASE_URL) {
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     const database = await openDatabase({ pglite });
     await database.migrate();
     const dump = await pglite.dumpDataDir('gzip');

@@ -11,7 +11,12 @@ import {
   normalizeRows,
   type QueryObserver,
 } from './database.js';
-import { applyPgliteV8Flags, pgliteInitdbParams, pgliteStartParams } from './pglite-settings.js';
+import {
+  applyPgliteV8Flags,
+  PGLITE_EXTENSIONS,
+  pgliteInitdbParams,
+  pgliteStartParams,
+} from './pglite-settings.js';
 import { type Preparation, prepareDataDir } from './pglite-template.js';
 import * as schema from './schema.js';
 
@@ -48,6 +53,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
       (await PGlite.create(dataDir, {
         startParams: pgliteStartParams(),
         initDbStartParams: pgliteInitdbParams(),
+        extensions: PGLITE_EXTENSIONS,
       }));
   } catch (error) {
     await lock?.release();

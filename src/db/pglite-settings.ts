@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /**
  * PostgreSQL settings for the embedded database, sized for one team. PGlite keeps initdb's
@@ -17,6 +18,13 @@ export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
   // Only index builds and VACUUM use it; the default (64 MB) is for servers.
   maintenance_work_mem: '16MB',
 };
+
+/**
+ * The PostgreSQL extensions Baton's migrations create, as PGlite bundles them: pg_trgm indexes lead
+ * search by company and name (drizzle/0032). PGlite installs an extension's files only when it is
+ * given here, so every PGlite that opens Baton's database (app, template, tests) passes these.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm } as const;
 
 /** PGlite's own start parameters plus ours (`-c name=value`), for `PGlite.create`'s `startParams`. */
 export function pgliteStartParams(settings: Readonly<Record<string, string>> = PGLITE_SETTINGS): string[] {

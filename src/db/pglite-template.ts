@@ -16,7 +16,12 @@ import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { applyPgliteV8Flags, pgliteInitdbParams, pgliteStartParams } from './pglite-settings.js';
+import {
+  applyPgliteV8Flags,
+  PGLITE_EXTENSIONS,
+  pgliteInitdbParams,
+  pgliteStartParams,
+} from './pglite-settings.js';
 
 const STAMP = 'baton-template.json';
 /** Copied last: PGlite (and `prepareDataDir`) take a directory without it for a new one. */
@@ -63,6 +68,7 @@ export async function buildPgliteTemplate(templateDir: string, migrationsFolder:
   const pglite = await PGlite.create(staging, {
     startParams: pgliteStartParams(),
     initDbStartParams: pgliteInitdbParams(),
+    extensions: PGLITE_EXTENSIONS,
   });
   try {
     await migrate(drizzle({ client: pglite }), { migrationsFolder });

@@ -10,6 +10,7 @@ import type { Database } from '../../src/db/client.js';
 import { SlaBoardService } from '../../src/services/sla-board.js';
 import { applyWorkspaceConfig } from '../../src/services/workspace-setup.js';
 import { openTestDatabase } from '../harness/database.js';
+import { genericPlan, recordStatements, type SeenStatement } from '../harness/plans.js';
 
 const TEAM = 'T0PLANS';
 const YAML = `
@@ -26,12 +27,12 @@ roster:
 const NOW = new Date('2026-06-10T12:00:00Z');
 
 let database: Database;
-let recording: Array<{ text: string; params: readonly unknown[] }> | null = null;
+const recorder: { statements: SeenStatement[] | null } = { statements: null };
 let board: SlaBoardService;
 
 beforeAll(async () => {
   database = await openTestDatabase({
-    onQuery: (text, params) => recording?.push({ text, params: params ?? [] }),
+    onQuery: (text, params) => recorder.statements?.push({ text, params: params ?? [] }),
   });
   const config = parseWorkspaceConfig(YAML, 'baton.yaml');
   await applyWorkspaceConfig(database, { teamId: TEAM }, config, NOW);
@@ -65,34 +66,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** A value as an SQL literal, for EXECUTE of a prepared statement. */
-const literal = (v: unknown): string => {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  const text = v instanceof Date ? v.toISOString() : String(v);
-  return `'${text.replaceAll("'", "''")}'`;
-};
-
-/** The generic plan PostgreSQL would use for `statement`, as text. */
-async function genericPlan(statement: { text: string; params: readonly unknown[] }): Promise<string> {
-  return database.db.transaction(async (tx) => {
-    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-    await tx.execute(sql.raw(`prepare board_statement as ${statement.text}`));
-    const args = statement.params.length ? `(${statement.params.map(literal).join(', ')})` : '';
-    const plan = await database.rows<{ 'QUERY PLAN': string }>(
-      sql.raw(`explain execute board_statement${args}`),
-      tx,
-    );
-    await tx.execute(sql`deallocate board_statement`);
-    return plan.map((r) => r['QUERY PLAN']).join('\n');
-  });
-}
-
 async function recorded(userId: string) {
-  recording = [];
-  const result = await board.board(TEAM, userId, NOW);
-  const statements = recording;
-  recording = null;
+  const { result, statements } = await recordStatements(recorder, () => board.board(TEAM, userId, NOW));
   if (result.kind !== 'member') throw new Error(`${userId} is not on the roster`);
   const find = (marker: string) => {
     const found = statements.find((s) => s.text.includes(marker));
@@ -120,10 +95,10 @@ describe('SLA board statements at scale', () => {
       'wait-1',
     ]);
     expect(b.byOwner).toEqual([{ ownerId: 'U0SELLER1', touched: 5, met: 3, breached: 2 }]);
-    const unclaimedPlan = await genericPlan(unclaimed);
+    const unclaimedPlan = await genericPlan(database, unclaimed);
     expect(unclaimedPlan).toContain('leads_unclaimed');
     expect(unclaimedPlan).not.toMatch(/Seq Scan on leads|leads_cohort/);
-    const weekPlan = await genericPlan(week);
+    const weekPlan = await genericPlan(database, week);
     expect(weekPlan).toContain('leads_first_touch');
     expect(weekPlan).not.toMatch(/Seq Scan on leads|leads_cohort/);
   });
@@ -132,7 +107,7 @@ describe('SLA board statements at scale', () => {
     const { board: b, unclaimed } = await recorded('U0SELLER1');
     expect(b.unclaimed.total).toBe(7);
     expect(b.totals).toEqual({ touched: 5, met: 3, breached: 2 });
-    const plan = await genericPlan(unclaimed);
+    const plan = await genericPlan(database, unclaimed);
     expect(plan).toContain('leads_unclaimed');
     expect(plan).not.toMatch(/Seq Scan on leads|leads_cohort/);
   });

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { type Database, openDatabase, type QueryObserver } from '../../src/db/client.js';
+import { PGLITE_EXTENSIONS } from '../../src/db/pglite-settings.js';
 import { upsertWorkspace } from '../../src/db/queries/workspaces.js';
 
 /**
@@ -15,8 +16,11 @@ export async function openTestDatabase(options: { onQuery?: QueryObserver } = {}
   if (adminUrl) return openPostgresTestDatabase(adminUrl, options.onQuery);
   const snapshot = process.env.BATON_TEST_SNAPSHOT;
   const pglite = snapshot
-    ? await PGlite.create({ loadDataDir: new Blob([await readFile(snapshot)]) })
-    : await PGlite.create();
+    ? await PGlite.create({
+        loadDataDir: new Blob([await readFile(snapshot)]),
+        extensions: PGLITE_EXTENSIONS,
+      })
+    : await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = await openDatabase({ pglite, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   await database.migrate();
   return database;

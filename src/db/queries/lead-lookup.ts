@@ -21,7 +21,11 @@ export async function findLeadsByEmail(
     .limit(limit);
 }
 
-/** Leads whose company or name contains `text` (any case), newest first. */
+/**
+ * Leads whose company or name contains `text` (any case), newest first. The first condition is the
+ * trigram index leads_search's expression (drizzle/0032), so a rare word is found from the index
+ * instead of a scan of every lead; the second is exact (a match must not straddle company and name).
+ */
 export async function searchLeadsByText(
   q: Queryable,
   teamId: string,
@@ -32,7 +36,13 @@ export async function searchLeadsByText(
   return q
     .select()
     .from(leads)
-    .where(and(eq(leads.teamId, teamId), or(ilike(leads.company, pattern), ilike(leads.name, pattern))))
+    .where(
+      and(
+        eq(leads.teamId, teamId),
+        sql`(coalesce(${leads.company}, '') || ' ' || coalesce(${leads.name}, '')) ilike ${pattern}`,
+        or(ilike(leads.company, pattern), ilike(leads.name, pattern)),
+      ),
+    )
     .orderBy(desc(leads.createdAt), desc(leads.id))
     .limit(limit);
 }
