@@ -262,7 +262,9 @@ class LadderStep {
   /** Sellers who may take the lead now (roster, segment, out of office, cap, working hours). */
   async #eligible(tx: Tx, lead: LeadRow, now: Date): Promise<string[]> {
     const roster = await listRoster(tx, lead.teamId);
-    const open = await countLeadsByOwnerInStages(tx, lead.teamId, openStages(this.config));
+    // Open leads matter only against a cap (see Router.route).
+    const capped = roster.filter((m) => m.maxOpenLeads != null).map((m) => m.userId);
+    const open = await countLeadsByOwnerInStages(tx, lead.teamId, openStages(this.config), capped);
     const ctx = { segment: lead.segment, now, holidays: holidayDates(this.config.calendar.holidays) };
     return roster
       .filter((m) => memberEligibility(m, open.get(m.userId) ?? 0, ctx).eligible)

@@ -64,17 +64,27 @@ export async function leadsOwnedInStages(
     .limit(limit);
 }
 
-/** How many leads each owner holds in one of `stages`; owners with none are absent. */
+/**
+ * How many leads each owner holds in one of `stages`; owners with none are absent. `owners`: count
+ * only theirs (each is a range of leads_owner_stage), else everyone's (every owned open lead).
+ */
 export async function countLeadsByOwnerInStages(
   q: Queryable,
   teamId: string,
   stages: readonly string[],
+  owners?: readonly string[],
 ): Promise<Map<string, number>> {
-  if (stages.length === 0) return new Map();
+  if (stages.length === 0 || owners?.length === 0) return new Map();
   const rows = await q
     .select({ ownerId: leads.ownerId, n: sql<number>`count(*)::int` })
     .from(leads)
-    .where(and(eq(leads.teamId, teamId), isNotNull(leads.ownerId), inArray(leads.stage, [...stages])))
+    .where(
+      and(
+        eq(leads.teamId, teamId),
+        owners ? inArray(leads.ownerId, [...owners]) : isNotNull(leads.ownerId),
+        inArray(leads.stage, [...stages]),
+      ),
+    )
     .groupBy(leads.ownerId);
   return new Map(rows.map((r) => [r.ownerId!, Number(r.n)]));
 }
