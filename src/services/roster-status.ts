@@ -37,8 +37,9 @@ export class RosterStatusService {
     const stages = openStages(config);
     // One after another: PGlite serves one query at a time anyway.
     const members = await listRoster(db, teamId);
-    const open = await countLeadsByOwnerInStages(db, teamId, stages);
-    const last = await lastAssignments(db, teamId);
+    const ids = members.map((m) => m.userId);
+    const open = await countLeadsByOwnerInStages(db, teamId, stages, ids);
+    const last = await lastAssignments(db, teamId, ids);
     const holidays = holidayDates(config.calendar.holidays);
     return members.map((m) => {
       const away = isAway(m, now);

@@ -2,6 +2,7 @@ import { and, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { leads, routingState } from '../schema.js';
 import type { LeadRow } from './leads.js';
+import { queryText } from './raw.js';
 
 /** `%text%` for ILIKE, with the pattern characters in `text` matched literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -90,10 +91,16 @@ export async function countLeadsByOwnerInStages(
 }
 
 /**
- * When each person last got a lead: the later of their last round-robin assignment (any
- * segment) and the newest `owner_since` among the leads they own (claims and manual assigns).
+ * When each of `userIds` last got a lead: the later of their last round-robin assignment (any
+ * segment) and the newest `owner_since` among the leads they own (claims and manual assigns), the
+ * latter one backward probe of leads_owner_since per person instead of every owned lead of the team.
  */
-export async function lastAssignments(q: Queryable, teamId: string): Promise<Map<string, Date>> {
+export async function lastAssignments(
+  q: Queryable,
+  teamId: string,
+  userIds: readonly string[],
+): Promise<Map<string, Date>> {
+  if (userIds.length === 0) return new Map();
   const rotated = await q
     .select({
       userId: routingState.userId,
@@ -102,16 +109,19 @@ export async function lastAssignments(q: Queryable, teamId: string): Promise<Map
     .from(routingState)
     .where(eq(routingState.teamId, teamId))
     .groupBy(routingState.userId);
-  const owned = await q
-    .select({
-      userId: leads.ownerId,
-      at: sql<Date | null>`max(${leads.ownerSince})`.mapWith(leads.ownerSince),
-    })
-    .from(leads)
-    .where(and(eq(leads.teamId, teamId), isNotNull(leads.ownerId)))
-    .groupBy(leads.ownerId);
+  const owned = await queryText<{ user_id: string; at_ms: number | null }>(
+    q,
+    `select u.user_id, (select extract(epoch from max(owner_since)) * 1000 from leads
+       where team_id = $1 and owner_id = u.user_id)::float8 as at_ms
+     from unnest($2::text[]) as u(user_id)`,
+    [teamId, [...userIds]],
+  );
   const latest = new Map<string, Date>();
-  for (const row of [...rotated, ...owned]) {
+  const candidates = [
+    ...rotated,
+    ...owned.map((r) => ({ userId: r.user_id, at: r.at_ms === null ? null : new Date(r.at_ms) })),
+  ];
+  for (const row of candidates) {
     if (!row.userId || row.at === null) continue;
     const at = row.at;
     const seen = latest.get(row.userId);
