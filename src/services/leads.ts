@@ -98,8 +98,9 @@ export class LeadService {
   /**
    * The common case (a new lead with no account lead, unrouted or in claim mode) is one statement
    * in one round trip, its own transaction: the email's advisory lock, the duplicate check and
-   * every write (lead-intake.ts). That statement writes nothing otherwise (a duplicate, an account
-   * lead), and the lead goes through the full transaction below, as round robin segments always do.
+   * every write (lead-intake.ts), shared by the intakes that arrive meanwhile (intake-batch.ts).
+   * That statement writes nothing otherwise (a duplicate, an account lead), and the lead goes
+   * through the full transaction below, as round robin segments always do.
    */
   async #intakeOnce(
     config: WorkspaceConfig,
@@ -114,9 +115,9 @@ export class LeadService {
     const sla = opts.sla === undefined ? config.sla : opts.sla;
     const slaConfig = sla ? { ...config, sla } : null;
     // The statement takes the email's advisory lock first, so concurrent resubmissions cannot both
-    // create a lead. Sent alone it is its own transaction: committed when it answers.
+    // create a lead. Sent alone it is its own transaction: committed when it answers. Concurrent
+    // intakes share one such statement and its commit (intake-batcher.ts).
     if (!opts.tx && (!routed || foldJobs)) {
-      // Concurrent intakes share one statement and one commit (intake-batcher.ts).
       const batched = await this.#batcher?.submit(write);
       if (batched?.kind === 'created') return { leadId: batched.leadId, duplicate: false };
       // No batching, or the batch failed as a whole: this lead alone, as one statement.
