@@ -8,13 +8,17 @@
  * 0. Baseline, same run, same driver: single-row INSERT … RETURNING into a copy of `leads` (its
  *    indexes included) at concurrency 32, as a prepared statement — the database's own rate.
  * 1. Intake: INTAKE_LEADS signed POST /api/leads at concurrency 32 → leads committed per second
- *    (202 answers; each is sent only after its transaction commits), latency percentiles and
- *    statements per lead (every statement counted, begin and commit included). The posts come from
+ *    (202 answers; each is sent only after its transaction commits), latency percentiles,
+ *    statements per lead (every statement counted, begin and commit included) and leads per
+ *    group-commit batch (intake_leads statements; services/intake-batcher.ts). The posts come from
  *    a sender process of their own (lead-sender.ts), as from a form tool's servers; the CPU per lead
  *    is shown for Baton's process and for the sender (both share this machine's cores with the
  *    database, as the baseline's client does). Run three times:
- *    claim mode with the outbox stopped (intake alone), claim mode with the outbox sending cards as
- *    in production, and round robin (routing's own statements) with the outbox stopped.
+ *    claim mode with the outbox stopped (intake alone) — first one statement per lead (group commit
+ *    off, the path before it) as a second baseline, then as Baton runs —, claim mode with the
+ *    outbox sending cards as in production, and round robin (routing's own statements) with the
+ *    outbox stopped. The raw baseline runs again after the claim-mode rows, to show the drift of a
+ *    shared machine's load during the run.
  * 2. Claim: CLAIMS cards, each in its own channel (Slack paces one post per second per channel),
  *    clicked one after another → time from the signed click to Slack receiving the card's update.
  */
@@ -22,6 +26,7 @@ import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { queryText } from '../src/db/queries/raw.js';
+import { LeadService } from '../src/services/leads.js';
 import { SlackDriver } from '../test/harness/slack-driver.js';
 import { SIGNING_SECRET, TEAM_ID, TEAM_YAML } from '../test/harness/test-app.js';
 import { startBenchApp } from './bench-app.js';
@@ -73,11 +78,13 @@ async function atConcurrency32(count: number, one: (i: number) => Promise<void>)
 }
 
 let statements = 0;
+let batches = 0;
 const url = process.env.BENCH_DATABASE_URL;
 const database = await openDatabase({
   ...(url ? { url } : {}),
-  onQuery: () => {
+  onQuery: (text) => {
     statements++;
+    if (text.includes('intake_leads(')) batches++;
   },
 });
 await database.migrate();
@@ -88,32 +95,36 @@ await database.db.execute(
 console.log(`database: ${database.kind}; node ${process.version}; load average at start ${load()}`);
 
 // 0. The database's own rate: the same shape of row, the same indexes, the same driver.
-await database.db.execute(sql`drop table if exists bench_raw_leads`);
-await database.db.execute(sql`create table bench_raw_leads (like leads including all)`);
 const RAW_SQL = `insert into bench_raw_leads (team_id, source, external_id, email, email_domain, name, company,
   company_size, form, utm, segment, stage, score, routed, created_at, updated_at)
   values ($1, 'website', $2, $3, $4, $5, $6, $7, 'demo_request', '{"utm_source":"bench"}', 'smb', 'SQL', 80, true, now(), now())
   returning id`;
-const rawCpu0 = process.cpuUsage();
-const raw = await atConcurrency32(INTAKE_LEADS, async (i) => {
-  await queryText(database.db, RAW_SQL, [
-    TEAM_ID,
-    `raw-${i}`,
-    `lead${i}@company${i % 500}.example`,
-    `company${i % 500}.example`,
-    `Lead ${i}`,
-    `Company ${i % 500}`,
-    (i * 37) % 400,
-  ]);
-});
-const rawCpu = process.cpuUsage(rawCpu0);
-const rawRate = INTAKE_LEADS / raw.seconds;
-console.log(
-  `baseline: single-row INSERT … RETURNING into a copy of leads (its indexes), concurrency ${CONCURRENCY}: ` +
-    `${rawRate.toFixed(0)} rows/s; ${summary(raw.latencies)}; ` +
-    `CPU per row: bench client ${((rawCpu.user + rawCpu.system) / 1000 / INTAKE_LEADS).toFixed(2)} ms`,
-);
-await database.db.execute(sql`drop table bench_raw_leads`);
+async function rawBaseline(label: string): Promise<number> {
+  await database.db.execute(sql`drop table if exists bench_raw_leads`);
+  await database.db.execute(sql`create table bench_raw_leads (like leads including all)`);
+  const rawCpu0 = process.cpuUsage();
+  const raw = await atConcurrency32(INTAKE_LEADS, async (i) => {
+    await queryText(database.db, RAW_SQL, [
+      TEAM_ID,
+      `raw-${i}`,
+      `lead${i}@company${i % 500}.example`,
+      `company${i % 500}.example`,
+      `Lead ${i}`,
+      `Company ${i % 500}`,
+      (i * 37) % 400,
+    ]);
+  });
+  const rawCpu = process.cpuUsage(rawCpu0);
+  const rate = INTAKE_LEADS / raw.seconds;
+  console.log(
+    `${label}: single-row INSERT … RETURNING into a copy of leads (its indexes), concurrency ${CONCURRENCY}: ` +
+      `${rate.toFixed(0)} rows/s; ${summary(raw.latencies)}; ` +
+      `CPU per row: bench client ${((rawCpu.user + rawCpu.system) / 1000 / INTAKE_LEADS).toFixed(2)} ms; load ${load()}`,
+  );
+  await database.db.execute(sql`drop table bench_raw_leads`);
+  return rate;
+}
+const rawRate = await rawBaseline('baseline');
 
 const leadCount = async () =>
   (await database.rows<{ n: number }>(sql`select count(*)::int as n from leads`))[0]?.n ?? 0;
@@ -126,6 +137,7 @@ const leadCount = async () =>
 async function intake(label: string, baseUrl: string, first: number, count = INTAKE_LEADS, distinct = false) {
   const before = await leadCount();
   statements = 0;
+  batches = 0;
   const cpu0 = process.cpuUsage();
   const run = await sender.send({ baseUrl, first, count, distinct, concurrency: CONCURRENCY });
   const cpu = process.cpuUsage(cpu0);
@@ -135,9 +147,10 @@ async function intake(label: string, baseUrl: string, first: number, count = INT
   console.log(
     `intake, ${label}: ${n} leads committed in ${run.seconds.toFixed(2)} s at concurrency ${CONCURRENCY} = ` +
       `${rate.toFixed(0)} leads/s = ${((100 * rate) / rawRate).toFixed(1)} % of the baseline; ` +
-      `${perLead.toFixed(2)} statements per lead (all of the app's, begin and commit included); ` +
+      `${perLead.toFixed(2)} statements per lead (all of the app's, begin and commit included)` +
+      (batches > 0 ? `, ${(count / batches).toFixed(1)} leads per intake_leads batch; ` : '; ') +
       `per request ${summary(run.latencies)}; CPU per lead: Baton ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms, ` +
-      `sender ${(run.cpuMs / count).toFixed(2)} ms`,
+      `sender ${(run.cpuMs / count).toFixed(2)} ms; load ${load()}`,
   );
 }
 
@@ -147,12 +160,22 @@ const claimApp = await startBenchApp(database, { jobTick: null });
 const { baton, slack, baseUrl } = claimApp;
 try {
   await baton.outbox.stop(); // intake alone: the wake after each lead finds the sender stopped
+  // The path before group commit, in the same run: one intake_lead statement per lead.
+  const batched = baton.context.services.leads;
+  baton.context.services.leads = new LeadService(database, baton.context.configs, null);
+  await intake(
+    'claim mode, outbox stopped, one statement per lead (no group commit)',
+    baseUrl,
+    2 * INTAKE_LEADS + ROUND_ROBIN_LEADS,
+  );
+  baton.context.services.leads = batched;
   await intake('claim mode, outbox stopped', baseUrl, 0);
   baton.outbox.start(); // as in production: each lead wakes it, cards go out paced per channel
   await intake('claim mode, outbox sending', baseUrl, INTAKE_LEADS);
   const cards = slack.callsTo('chat.postMessage').length;
   console.log(`  (cards posted to Slack while that ran: ${cards})`);
   await baton.outbox.stop();
+  await rawBaseline('baseline again, after the claim-mode intake');
 
   // 2. Claim click → card update, each card in its own channel.
   await database.db.execute(sql`delete from outbox`);

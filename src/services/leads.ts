@@ -1,6 +1,7 @@
 import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
+import { type BatchIntakeOutcome, batchKeys, writeIntakeBatch } from '../db/queries/intake-batch.js';
 import { type IntakeWrite, intakeStatement, readIntake, writeIntake } from '../db/queries/lead-intake.js';
 import { appendLeadEvent, findLead, type LeadRow, takeUnownedLead } from '../db/queries/leads.js';
 import { findMember } from '../db/queries/members.js';
@@ -13,6 +14,7 @@ import { salesAcceptedStage, systemMove } from '../domain/lead-stages.js';
 import { isRouted, qualify } from '../domain/qualification.js';
 import { isSeller } from '../domain/roles.js';
 import { scheduleCadence } from './cadence.js';
+import { IntakeBatcher } from './intake-batcher.js';
 import { accountKeys, Router } from './router.js';
 import { scheduleSlaLadder, slaLadderJobs } from './sla.js';
 import type { ThreadNote } from './thread-notes.js';
@@ -38,6 +40,14 @@ export interface IntakeOptions {
   sla?: WorkspaceConfig['sla'] | null;
 }
 
+/** How concurrent webhook intakes share statements (services/intake-batcher.ts); null: one each. */
+export interface IntakeBatching {
+  /** Batches at the database at once; more intakes queue meanwhile. */
+  maxInFlight: number;
+  /** Leads per batch at most. */
+  maxBatch: number;
+}
+
 export type ClaimRefusal =
   | { reason: 'not_found' | 'not_on_roster' | 'not_a_seller' }
   | { reason: 'not_serving_segment'; segment: string }
@@ -57,10 +67,21 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** Lead use cases: intake (with duplicate detection and qualification) and claiming. */
 export class LeadService {
+  readonly #batcher: IntakeBatcher<IntakeWrite, BatchIntakeOutcome> | null;
+
   constructor(
     private readonly database: Database,
     private readonly configs: ConfigSource,
-  ) {}
+    batching: IntakeBatching | null = defaultBatching(database),
+  ) {
+    this.#batcher = batching
+      ? new IntakeBatcher({
+          ...batching,
+          run: (writes) => writeIntakeBatch(database.db, writes),
+          keysOf: batchKeys,
+        })
+      : null;
+  }
 
   /** Stores a lead (or recognises a resubmission) and queues its card; committed before it returns. */
   async intake(teamId: string, input: LeadInput, now: Date, opts: IntakeOptions = {}): Promise<IntakeResult> {
@@ -77,8 +98,9 @@ export class LeadService {
   /**
    * The common case (a new lead with no account lead, unrouted or in claim mode) is one statement
    * in one round trip, its own transaction: the email's advisory lock, the duplicate check and
-   * every write (lead-intake.ts). That statement writes nothing otherwise (a duplicate, an account
-   * lead), and the lead goes through the full transaction below, as round robin segments always do.
+   * every write (lead-intake.ts), shared by the intakes that arrive meanwhile (intake-batch.ts).
+   * That statement writes nothing otherwise (a duplicate, an account lead), and the lead goes
+   * through the full transaction below, as round robin segments always do.
    */
   async #intakeOnce(
     config: WorkspaceConfig,
@@ -93,11 +115,20 @@ export class LeadService {
     const sla = opts.sla === undefined ? config.sla : opts.sla;
     const slaConfig = sla ? { ...config, sla } : null;
     // The statement takes the email's advisory lock first, so concurrent resubmissions cannot both
-    // create a lead. Sent alone it is its own transaction: committed when it answers.
+    // create a lead. Sent alone it is its own transaction: committed when it answers. Concurrent
+    // intakes share one such statement and its commit (intake-batcher.ts).
     if (!opts.tx && (!routed || foldJobs)) {
-      const statement = intakeStatement(write, true);
-      const outcome = readIntake(await queryText(this.database.db, statement.text, statement.params), write);
-      if (outcome.kind === 'created') return { leadId: outcome.lead.id, duplicate: false };
+      const batched = await this.#batcher?.submit(write);
+      if (batched?.kind === 'created') return { leadId: batched.leadId, duplicate: false };
+      // No batching, or the batch failed as a whole: this lead alone, as one statement.
+      if (batched === undefined) {
+        const statement = intakeStatement(write, true);
+        const outcome = readIntake(
+          await queryText(this.database.db, statement.text, statement.params),
+          write,
+        );
+        if (outcome.kind === 'created') return { leadId: outcome.lead.id, duplicate: false };
+      }
     }
     // A bulk import runs each row inside its batch's transaction: as a savepoint, or directly.
     const inTx = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> =>
@@ -296,6 +327,14 @@ export class LeadService {
       now,
     );
   }
+}
+
+/**
+ * PostgreSQL: two batches at a time, so one is being written while the next gathers (measured in
+ * bench/leads.ts). PGlite runs one statement at a time: one batch, while the next gathers.
+ */
+function defaultBatching(database: Database): IntakeBatching {
+  return { maxInFlight: database.kind === 'postgres' ? 2 : 1, maxBatch: 64 };
 }
 
 function workingKeys(config: WorkspaceConfig): string[] {

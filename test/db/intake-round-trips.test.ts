@@ -1,6 +1,7 @@
 // Intake's statement budget (issue 16): a new lead with no duplicate and no account match costs one
 // statement in one round trip — the email's advisory lock and every write, its own transaction —
-// and that statement still writes everything the step-by-step intake wrote.
+// and that statement still writes everything the step-by-step intake wrote. A lone lead goes at
+// once as a batch of one (intake_leads); concurrent ones share a statement (intake-batch.test.ts).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedConfig } from '../../src/config/config-source.js';
@@ -79,7 +80,7 @@ describe('intake round trips', () => {
     const { result, statements } = await statementsOf(input(1));
     expect(result.duplicate).toBe(false);
     expect(statements).toHaveLength(1);
-    expect(statements[0]).toMatch(/intake_lead\(/);
+    expect(statements[0]).toMatch(/intake_leads\(/);
   });
 
   it('writes the lead, its event, its arrival, its card and its jobs as before', async () => {
