@@ -47,7 +47,7 @@ import { LeadContextService } from './services/lead-context.js';
 import { LeadDeskService } from './services/lead-desk.js';
 import { LeadImportService } from './services/lead-import.js';
 import { LeadOwnershipService } from './services/lead-ownership.js';
-import { LeadService } from './services/leads.js';
+import { defaultIntakeBatching, LeadService } from './services/leads.js';
 import { RetroService } from './services/retro.js';
 import { ActionItemService } from './services/retro-actions.js';
 import { RetroFiguresService } from './services/retro-figures.js';
@@ -238,7 +238,14 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
         hubspot?.sender.wake();
       },
     });
-    const leads = new LeadService(database, configs);
+    const leads = new LeadService(
+      database,
+      configs,
+      // A batch fails as a whole only on a race or a bad row; its leads still go one by one.
+      defaultIntakeBatching(database, (error, size) =>
+        logger.warn('intake batch failed; its leads were stored one by one', { error, size }),
+      ),
+    );
     const slackClient = createSlackClient({
       token: env.SLACK_BOT_TOKEN,
       apiUrl: env.SLACK_API_URL,

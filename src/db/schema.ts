@@ -174,9 +174,7 @@ export const leads = pgTable(
     // intake does not write to it.
     index('leads_first_touch').on(t.teamId, t.firstTouchAt).where(sql`${t.firstTouchAt} is not null`),
     // When each seller last got a lead (`/baton roster`): one backward probe per member.
-    index('leads_owner_since')
-      .on(t.teamId, t.ownerId, t.ownerSince)
-      .where(sql`${t.ownerId} is not null`),
+    index('leads_owner_since').on(t.teamId, t.ownerId, t.ownerSince).where(sql`${t.ownerId} is not null`),
     // `/lead <text>` and the VOC lead picker find leads by part of the company or name: a trigram
     // index on both (drizzle/0032; searchLeadsByText repeats this expression to use it).
     index('leads_search').using(

@@ -17,6 +17,7 @@ export class Pump {
     private readonly pass: () => Promise<number>,
     logger: Logger,
     what: string,
+    private readonly pacing: PumpPacing = {},
   ) {
     this.#log = new RepeatedFailureLog(logger, `${what} pass failed`, `${what} passes work again`);
   }
@@ -60,13 +61,27 @@ export class Pump {
 
   async #drain(): Promise<number> {
     let handled = 0;
+    const { gapMs = 0, fullPass = Number.POSITIVE_INFINITY } = this.pacing;
     while (!this.#stopped) {
       const n = await this.pass();
       handled += n;
-      if (n > 0) continue;
-      if (!this.#again) return handled;
-      this.#again = false;
+      if (n === 0) {
+        if (!this.#again) return handled;
+        this.#again = false;
+      }
+      // A pass that found a little is followed by one that finds a little more: under a steady
+      // stream of wakes (a lead per webhook call) that is a pass per lead. A short gap lets the next
+      // pass take what arrived meanwhile in one go; a full pass (a backlog) goes on at once.
+      if (gapMs > 0 && n < fullPass) await new Promise((resolve) => setTimeout(resolve, gapMs));
     }
     return handled;
   }
+}
+
+/** How a pump spaces its passes while it keeps finding work (none: back to back). */
+export interface PumpPacing {
+  /** Wait this long before the next pass, unless the last one was full. */
+  gapMs?: number;
+  /** A pass that handled this many (its batch size) was full: a backlog, so the next goes at once. */
+  fullPass?: number;
 }
