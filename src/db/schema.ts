@@ -165,6 +165,8 @@ export const leads = pgTable(
     index('leads_stage_entered').on(t.teamId, t.stage, t.stageEnteredAt),
     // Cohort deals read a period's won leads alone (INCLUDE of their deal fields written by hand in drizzle/0030).
     index('leads_furthest_created').on(t.teamId, t.furthestStage, t.createdAt),
+    // Cohort deals read a period's lost leads alone (INCLUDE of their deal fields written by hand in drizzle/0031).
+    index('leads_lost_created').on(t.teamId, t.createdAt).where(sql`${t.stage} = 'Lost'`),
   ],
 );
 
