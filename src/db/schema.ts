@@ -947,3 +947,39 @@ export const funnelSpeedRolled = pgTable('funnel_speed_rolled', {
   teamId: text('team_id').primaryKey(),
   speedUntil: at('speed_until').notNull(),
 });
+
+/**
+ * Cohort reach, rolled up (issue 16): the team's leads per UTC day of `created_at` and furthest
+ * stage ('' for none), as they stood once every stage change up to the team's `changes_until` in
+ * funnel_cohort_rolled was counted. Kept by the rollup job only (intake writes no shared row); a
+ * report adds the leads moved since, so a cohort count is always as of now.
+ */
+export const funnelDailyCohort = pgTable(
+  'funnel_daily_cohort',
+  {
+    teamId: teamId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    furthestStage: text('furthest_stage').notNull(),
+    leads: integer('leads').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.day, t.furthestStage] })],
+);
+
+/**
+ * Each lead's furthest stage as funnel_daily_cohort counts it ('' for none): what a report takes
+ * back out of the rollup for a lead that moved after the rollup job last ran.
+ */
+export const funnelCohortLeads = pgTable('funnel_cohort_leads', {
+  leadId: bigint('lead_id', { mode: 'number' }).primaryKey(),
+  furthestStage: text('furthest_stage').notNull(),
+});
+
+/**
+ * How far each team's cohort rollup reaches: every stage change with an id up to `changes_until`
+ * is counted. Ids, not times: the job counts under a SHARE lock on stage_changes, so every change
+ * with a lower id has committed, and every later one gets a higher id.
+ */
+export const funnelCohortRolled = pgTable('funnel_cohort_rolled', {
+  teamId: text('team_id').primaryKey(),
+  changesUntil: bigint('changes_until', { mode: 'number' }).notNull(),
+});

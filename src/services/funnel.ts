@@ -1,13 +1,8 @@
 import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
-import {
-  cohortDealRows,
-  cohortReach,
-  cohortReachBy,
-  flowDealRows,
-  stuckCounts,
-} from '../db/queries/funnel.js';
+import { cohortDealRows, cohortReachBy, flowDealRows, stuckCounts } from '../db/queries/funnel.js';
+import { cohortRolledUntil, rolledCohortReach } from '../db/queries/funnel-cohort.js';
 import {
   movesRolledUntil,
   rolledFlowMoves,
@@ -43,6 +38,11 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 type Stuck = Map<string, { count: number; thresholdDays: number | null }>;
+
+interface StageCounts {
+  counts: number[];
+  movesBack: number;
+}
 
 interface PeriodFigures {
   speed: Promise<SpeedToLead>;
@@ -112,11 +112,11 @@ export class FunnelService {
     const config = this.configs.for(teamId);
     const shape = shapeOf(config);
     const working = workingOf(shape);
-    // Flow counts read the daily rollup for the days it holds (one indexed row to know which).
+    // Counts read their rollup where it holds (one indexed row to know how far): flow's closed
+    // days, cohort's leads as of the job's last run.
     const rolledUntil = mode === 'flow' ? await movesRolledUntil(this.database.db, teamId) : null;
-    const [current, previous, deals, speed, medians, stuck, groups] = await Promise.all([
-      this.#counts(working, teamId, mode, period.start, period.end, rolledUntil),
-      this.#counts(working, teamId, mode, period.previousStart, period.previousEnd, rolledUntil),
+    const [[current, previous], deals, speed, medians, stuck, groups] = await Promise.all([
+      this.#counts(working, teamId, mode, period, rolledUntil),
       this.#deals(shape, teamId, mode, period.start, period.end),
       shared.speed,
       shared.medians,
@@ -141,22 +141,29 @@ export class FunnelService {
     };
   }
 
+  /** The stage counts of the period and of the previous one. */
   async #counts(
     working: string[],
     teamId: string,
     mode: FunnelQuery['mode'],
-    start: Date,
-    end: Date,
+    period: FunnelQuery['period'],
     rolledUntil: Date | null,
-  ) {
+  ): Promise<[StageCounts, StageCounts]> {
     const { db } = this.database;
+    const current = { start: period.start, end: period.end };
+    const previous = { start: period.previousStart, end: period.previousEnd };
     if (mode === 'cohort') {
-      return {
-        counts: cohortCounts(working, await cohortReach(db, teamId, start, end)),
-        movesBack: 0,
-      };
+      // One statement for both: the leads moved since the rollup ran are looked up once.
+      const rolled = await cohortRolledUntil(db, teamId);
+      const [now, before] = await rolledCohortReach(db, teamId, [current, previous], rolled);
+      return [
+        { counts: cohortCounts(working, now!), movesBack: 0 },
+        { counts: cohortCounts(working, before!), movesBack: 0 },
+      ];
     }
-    return flowCounts(working, await rolledFlowMoves(db, teamId, start, end, rolledUntil));
+    const flow = async (p: typeof current) =>
+      flowCounts(working, await rolledFlowMoves(db, teamId, p.start, p.end, rolledUntil));
+    return Promise.all([flow(current), flow(previous)]);
   }
 
   async #deals(
