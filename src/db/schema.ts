@@ -901,6 +901,9 @@ export const funnelDailyStays = pgTable(
     primaryKey({ columns: [t.teamId, t.stage, t.day, t.bucket] }),
     // A median reads one class of a stage over the period's days: class before day.
     index('funnel_daily_stays_class').on(t.teamId, t.stage, t.bucket, t.day),
+    // The counts per class read a stage's days from this index alone (INCLUDE of bucket and stays
+    // written by hand in drizzle/0033): the table's rows carry every stay's length.
+    index('funnel_daily_stays_counts').on(t.teamId, t.stage, t.day),
   ],
 );
 
