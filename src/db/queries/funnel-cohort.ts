@@ -23,16 +23,52 @@ const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
  * past this, it reads the leads themselves, e.g. while a first rollup over years is still running.
  */
 export const COHORT_TAIL_LIMIT = 50_000;
+/**
+ * A lead moved since the job ran costs a report an index lookup (~15 µs on the bench), a lead
+ * counted from leads_cohort ~0.3 µs: the rollup is read when its periods hold at least this many
+ * leads per stage change since (a year at bench scale, not a quarter, a day after the job ran).
+ */
+export const LEADS_PER_TAIL_CHANGE = 50;
 
-/** Where the team's cohort rollup stands, and the highest stage change id now (bounds the tail). */
-export async function cohortRolledUntil(
+type Period = { start: Date; end: Date };
+type Split = Period & { d0: Date; d1: Date };
+
+/** The whole UTC days [d0, d1) of a period. */
+const wholeDays = ({ start, end }: Period): Split => ({
+  start,
+  end,
+  d0: new Date(Math.ceil(start.getTime() / DAY_MS) * DAY_MS),
+  d1: floorDay(end),
+});
+
+export interface CohortRollupState {
+  /** Every stage change up to this id is counted. */
+  changesUntil: number;
+  /** The highest stage change id now: the tail a report adds is at most the difference. */
+  lastChange: number;
+  /** Leads the rollup holds on the periods' whole days. */
+  leads: number;
+}
+
+/** Where the team's cohort rollup stands (null: it never ran), and how many leads it holds for the periods. */
+export async function cohortRollupState(
   q: Queryable,
   teamId: string,
-): Promise<{ changesUntil: number; lastChange: number } | null> {
+  periods: readonly Period[],
+): Promise<CohortRollupState | null> {
+  const days = periods.map(wholeDays).filter((p) => p.d0 < p.d1);
+  const held =
+    days.length === 0
+      ? sql`0`
+      : sql`(select coalesce(sum(leads), 0) from funnel_daily_cohort where team_id = ${teamId} and (${sql.join(
+          days.map((p) => sql`(day >= ${dayKey(p.d0)}::date and day < ${dayKey(p.d1)}::date)`),
+          sql` or `,
+        )}))`;
   const [row] = await q
     .select({
       changesUntil: funnelCohortRolled.changesUntil,
       lastChange: sql<number>`(select coalesce(max(id), 0) from stage_changes)`.mapWith(Number),
+      leads: sql<number>`${held}`.mapWith(Number),
     })
     .from(funnelCohortRolled)
     .where(eq(funnelCohortRolled.teamId, teamId));
@@ -41,30 +77,38 @@ export async function cohortRolledUntil(
 
 /**
  * Leads created in each period [start, end), counted per furthest stage, exactly as cohortReach
- * counts them: the whole UTC days from the rollup, less each lead that moved since as the rollup
- * holds it, plus that lead as it is now, and the partial days at the edges from leads. One
- * statement for all the periods (a report and its previous period), so the leads that moved are
- * looked up once. A period with no whole day, or a rollup that never ran or lags too far behind,
- * reads leads alone.
+ * counts them: from the rollup (cohortReachFromRollup) when it holds enough leads for the changes
+ * made since the job ran, otherwise from leads.
  */
 export async function rolledCohortReach(
   q: Queryable,
   teamId: string,
-  periods: ReadonlyArray<{ start: Date; end: Date }>,
-  rolled: { changesUntil: number; lastChange: number } | null,
+  periods: readonly Period[],
 ): Promise<ReachRow[][]> {
-  const split = periods.map(({ start, end }) => {
-    const d0 = new Date(Math.ceil(start.getTime() / DAY_MS) * DAY_MS);
-    const d1 = floorDay(end);
-    return { start, end, d0, d1 };
-  });
-  const usable = rolled !== null && rolled.lastChange - rolled.changesUntil <= COHORT_TAIL_LIMIT;
-  const fromRollup = split.flatMap((p, i) => (usable && p.d0 < p.d1 ? [{ ...p, i }] : []));
+  const state = await cohortRollupState(q, teamId, periods);
+  const tail = state ? state.lastChange - state.changesUntil : Number.POSITIVE_INFINITY;
+  if (!state || tail > COHORT_TAIL_LIMIT || state.leads < LEADS_PER_TAIL_CHANGE * tail)
+    return Promise.all(periods.map((p) => cohortReach(q, teamId, p.start, p.end)));
+  return cohortReachFromRollup(q, teamId, periods, state.changesUntil);
+}
+
+/**
+ * Leads created in each period, per furthest stage, from the rollup: the whole UTC days as the job
+ * counted them, less each lead moved since as the rollup holds it, plus that lead as it is now, and
+ * the partial days at the edges from leads. One statement for all the periods (a report and its
+ * previous one), so the moved leads are looked up once; a period with no whole day reads leads.
+ */
+export async function cohortReachFromRollup(
+  q: Queryable,
+  teamId: string,
+  periods: readonly Period[],
+  changesUntil: number,
+): Promise<ReachRow[][]> {
+  const split = periods.map(wholeDays);
+  const fromRollup = split.flatMap((p, i) => (p.d0 < p.d1 ? [{ ...p, i }] : []));
   const [counted, ...raw] = await Promise.all([
-    fromRollup.length > 0 ? rollupRows(q, teamId, fromRollup, rolled!.changesUntil) : Promise.resolve([]),
-    ...split.map((p) =>
-      usable && p.d0 < p.d1 ? Promise.resolve(null) : cohortReach(q, teamId, p.start, p.end),
-    ),
+    fromRollup.length > 0 ? rollupRows(q, teamId, fromRollup, changesUntil) : Promise.resolve([]),
+    ...split.map((p) => (p.d0 < p.d1 ? Promise.resolve(null) : cohortReach(q, teamId, p.start, p.end))),
   ]);
   return split.map(
     (_, i) =>
@@ -73,11 +117,11 @@ export async function rolledCohortReach(
   );
 }
 
-/** The statement behind rolledCohortReach, for the periods that hold whole days. */
+/** The statement behind cohortReachFromRollup, for the periods that hold whole days. */
 async function rollupRows(
   q: Queryable,
   teamId: string,
-  periods: ReadonlyArray<{ i: number; start: Date; end: Date; d0: Date; d1: Date }>,
+  periods: ReadonlyArray<Split & { i: number }>,
   changesUntil: number,
 ): Promise<Array<ReachRow & { period: number }>> {
   const union = (parts: SQL[]) => sql.join(parts, sql` union all `);
