@@ -167,6 +167,23 @@ describe('cohort rollup', () => {
     );
   }, 180_000); // many database round trips: longer than the default on a loaded machine
 
+  it('counts each change once when two rolls of the team run at once', async () => {
+    await empty();
+    const stored: Stored[] = [];
+    for (let i = 0; i < 12; i++)
+      stored.push(await arrive({ team: TEAM, createdMinute: 100 + i * 300, arrival: 'Lead' }));
+    for (let i = 0; i < 24; i++) await move(stored, { lead: i * 5, to: WORKING[1 + (i % 6)]! }, 4000 + i);
+    const roll = async () => {
+      for (;;) if ((await rollStep(2)).done) return;
+    };
+    await Promise.all([roll(), roll(), roll()]);
+    const asked = [{ start: at(0), end: at(4 * 1440) }];
+    const state = await cohortRollupState(database.db, TEAM, asked);
+    expect(totals((await cohortReachFromRollup(database.db, TEAM, asked, state!.changesUntil))[0]!)).toEqual(
+      totals(await cohortReach(database.db, TEAM, asked[0]!.start, asked[0]!.end)),
+    );
+  });
+
   it('a lead created months ago that is won today counts as won today, on a rolled day', async () => {
     const yaml = `team_id: ${TEAM}\nsegments: [smb]\nchannels: { leads: C0LEADS }\nroster:\n  - { user: U0A, roles: [sdr] }\n`;
     const config = parseWorkspaceConfig(yaml, 'baton.yaml');

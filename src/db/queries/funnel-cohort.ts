@@ -192,6 +192,7 @@ async function rollupRows(
  * funnel_daily_cohort as it was counted and put back as it is now. Holds a SHARE lock on
  * stage_changes while it counts, so every lower id has committed and every later change gets a
  * higher one; a lead's furthest stage changes only with a stage change, in the same transaction.
+ * A second roll of the team waits for the first (advisory lock) and goes on from where it stopped.
  */
 export async function rollCohortChanges(
   tx: Tx,
@@ -200,6 +201,9 @@ export async function rollCohortChanges(
   upTo?: number,
 ): Promise<{ changesUntil: number; done: boolean }> {
   await tx.execute(sql`set local lock_timeout = '5s'`);
+  // One roll of a team at a time: SHARE does not conflict with itself, and two rolls from the same
+  // watermark would both apply the same changes.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`baton:funnel_cohort:${teamId}`}))`);
   await tx.execute(sql`lock table stage_changes in share mode`);
   const [state] = rowsOf<{ from: number | string | null; top: number | string | null }>(
     await tx.execute(sql`
