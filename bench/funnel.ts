@@ -19,7 +19,12 @@ import postgres from 'postgres';
 import { fixedConfig } from '../src/config/config-source.js';
 import { parseWorkspaceConfig } from '../src/config/workspace.js';
 import { type Db, openDatabase } from '../src/db/client.js';
-import { speedToLead, stayMedians } from '../src/db/queries/funnel.js';
+import { cohortReach, speedToLead, stayMedians } from '../src/db/queries/funnel.js';
+import {
+  cohortReachFromRollup,
+  cohortRollupState,
+  LEADS_PER_TAIL_CHANGE,
+} from '../src/db/queries/funnel-cohort.js';
 import { periodSpeedToLead } from '../src/db/queries/funnel-speed.js';
 import { periodStayMedians } from '../src/db/queries/funnel-stays.js';
 import * as schema from '../src/db/schema.js';
@@ -27,7 +32,7 @@ import { STUCK_HISTORY_DAYS, STUCK_MIN_STAYS } from '../src/domain/funnel.js';
 import type { FunnelBreakdown, FunnelMode, FunnelReport, ReportPeriod } from '../src/domain/funnel-report.js';
 import { parsePeriod } from '../src/domain/periods.js';
 import { messages } from '../src/i18n/index.js';
-import { rollFunnel, rollSpeed, rollStays } from '../src/jobs/funnel-rollup.js';
+import { rollCohort, rollFunnel, rollSpeed, rollStays } from '../src/jobs/funnel-rollup.js';
 import { FunnelService } from '../src/services/funnel.js';
 import { funnelReportBlocks } from '../src/slack/blocks/funnel.js';
 import {
@@ -95,12 +100,22 @@ try {
   const speedStart = performance.now();
   const speed = await rollSpeed(database, BENCH_TEAM, BENCH_NOW, Number.POSITIVE_INFINITY);
   const speedMs = performance.now() - speedStart;
+  // Cohort's rollup as the daily job leaves it: the report adds the day of stage changes since.
+  const tail = await cohortTail();
+  const cohortStart = performance.now();
+  const cohort = await rollCohort(database, BENCH_TEAM, Number.POSITIVE_INFINITY, tail.upTo);
+  const cohortMs = performance.now() - cohortStart;
+  // Autovacuum marks the rollups' pages all-visible soon after the job writes them (drizzle/0037);
+  // a seed rolled just now has not had it yet, and index-only reads would visit every row.
+  await sql`vacuum funnel_daily_stays, funnel_daily_speed, funnel_daily_moves, funnel_daily_cohort`;
   const historyStart = performance.now();
   await new FunnelService(database, fixedConfig(config)).prepareHistory(BENCH_TEAM, BENCH_NOW);
   console.log(
     `rollup job: flow rolled up to ${rolled.movesUntil?.toISOString()} in ${ms(rollMs)} ` +
       `(nothing left to do when an earlier run did it); stays rolled up to ${stays.staysUntil?.toISOString()} in ${ms(staysMs)}; ` +
       `speed to lead rolled up to ${speed.speedUntil?.toISOString()} in ${ms(speedMs)}; ` +
+      `cohort rolled up to stage change ${cohort.changesUntil} in ${ms(cohortMs)}, the ${tail.changes.toLocaleString('en')} ` +
+      `changes of the last 24 h left to the report${tail.reset ? ' (rolled again from scratch: an earlier run went further)' : ''}; ` +
       `stay history for the hour in ${ms(performance.now() - historyStart)}`,
   );
 
@@ -134,6 +149,8 @@ try {
     ['cohort, a year', YEAR, 'cohort', null],
     ['flow, a year', YEAR, 'flow', null],
     ['flow by segment, a year', YEAR, 'flow', 'segment'],
+    ['cohort by owner, a year', YEAR, 'cohort', 'owner'],
+    ['cohort by segment, a year', YEAR, 'cohort', 'segment'],
   ];
   console.log(
     `\n/funnel end to end (period, report, blocks, JSON), COLD: a new FunnelService per run; ${ITERATIONS} runs after ${WARMUP}; ${loadLine()}`,
@@ -170,6 +187,72 @@ try {
     console.log(
       `  ${label.padEnd(14)} rollup ${line(after)}; stage_changes p95 ${ms(before.p95)}; ` +
         `${ratio(summary(after).p95, before.p95, 'stage_changes')}; same figures: ${same ? 'yes' : 'NO'}`,
+    );
+  }
+
+  console.log(`cohort counts, the period and the one before: rollup vs leads; ${loadLine()}`);
+  for (const [label, p] of [
+    ['this quarter', period],
+    ['a year', yearPeriod.period],
+  ] as const) {
+    const both = [
+      { start: p.start, end: p.end },
+      { start: p.previousStart, end: p.previousEnd },
+    ];
+    const direct = () => Promise.all(both.map((b) => cohortReach(database.db, BENCH_TEAM, b.start, b.end)));
+    const state = await cohortRollupState(database.db, BENCH_TEAM, both);
+    const rolledUp = () => cohortReachFromRollup(database.db, BENCH_TEAM, both, state!.changesUntil);
+    const sorted = (rows: Awaited<ReturnType<typeof direct>>) =>
+      JSON.stringify(
+        rows.map((r) =>
+          [...r].sort((a, b) => String(a.furthestStage).localeCompare(String(b.furthestStage))),
+        ),
+      );
+    const same = sorted(await direct()) === sorted(await rolledUp());
+    // Interleaved, so load changes hit both alike.
+    const before: number[] = [];
+    const after: number[] = [];
+    for (let i = 0; i < SPLIT_ITERATIONS + 2; i++) {
+      for (const [run, into] of [
+        [direct, before],
+        [rolledUp, after],
+      ] as const) {
+        const t0 = performance.now();
+        await run();
+        if (i >= 2) into.push(performance.now() - t0);
+      }
+    }
+    const chosen = state!.leads >= LEADS_PER_TAIL_CHANGE * (state!.lastChange - state!.changesUntil);
+    console.log(
+      `  ${label.padEnd(14)} rollup ${line(after)}; leads ${line(before)}; ` +
+        `${ratio(summary(after).p50, summary(before).p50, 'leads (p50)')}; same figures: ${same ? 'yes' : 'NO'}; ` +
+        `a report reads ${chosen ? 'the rollup' : 'leads'} (${state!.leads.toLocaleString('en')} leads held, ` +
+        `${(state!.lastChange - state!.changesUntil).toLocaleString('en')} changes since)`,
+    );
+  }
+
+  // The cohort reports end to end, cold, with the cohort rollup and without it (as before it
+  // existed: its state row set aside), interleaved run by run so load changes hit both alike.
+  console.log(`cohort reports, cold: with the cohort rollup vs without (leads, as before); ${loadLine()}`);
+  const [state] = await sql`select changes_until from funnel_cohort_rolled where team_id = ${BENCH_TEAM}`;
+  for (const [label, words, mode, by] of variants.filter(([, , m]) => m === 'cohort')) {
+    const withRollup: number[] = [];
+    const without: number[] = [];
+    for (let i = 0; i < ITERATIONS + 2; i++) {
+      for (const [into, on] of [
+        [withRollup, true],
+        [without, false],
+      ] as const) {
+        if (!on) await sql`delete from funnel_cohort_rolled where team_id = ${BENCH_TEAM}`;
+        const t0 = performance.now();
+        await handle(words, mode, by);
+        if (i >= 2) into.push(performance.now() - t0);
+        if (!on)
+          await sql`insert into funnel_cohort_rolled (team_id, changes_until) values (${BENCH_TEAM}, ${state!.changes_until})`;
+      }
+    }
+    console.log(
+      `  ${label.padEnd(26)} with ${line(withRollup)}; without ${line(without)}; ${ratio(summary(withRollup).p50, summary(without).p50, 'without (p50)')}`,
     );
   }
 
@@ -273,6 +356,22 @@ try {
   await sql.end({ timeout: 5 });
   await floorSql.end({ timeout: 5 });
   await database.close();
+}
+
+/**
+ * The stage change id below which the changes of the last 24 h before BENCH_NOW start, as a daily
+ * job would leave the cohort rollup; an earlier run that rolled further is undone (rolled again).
+ */
+async function cohortTail(): Promise<{ upTo: number; changes: number; reset: boolean }> {
+  const [row] = await sql<{ top: string; changes: string; rolled: string | null }[]>`
+    select (select coalesce(max(id), 0) from stage_changes) as top,
+           (select count(*) from stage_changes where entered_at >= ${new Date(BENCH_NOW.getTime() - 86_400_000)}) as changes,
+           (select changes_until from funnel_cohort_rolled where team_id = ${BENCH_TEAM}) as rolled`;
+  const changes = Number(row!.changes);
+  const upTo = Number(row!.top) - changes;
+  const reset = row!.rolled !== null && Number(row!.rolled) > upTo;
+  if (reset) await sql`truncate funnel_daily_cohort, funnel_cohort_leads, funnel_cohort_rolled`;
+  return { upTo, changes, reset };
 }
 
 /** Table and index sizes of the two tables the report reads. */

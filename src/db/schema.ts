@@ -181,6 +181,8 @@ export const leads = pgTable(
       'gin',
       sql`(coalesce(${t.company}, '') || ' ' || coalesce(${t.name}, '')) gin_trgm_ops`,
     ),
+    // Cohort deals read a period's lost leads alone (INCLUDE of their deal fields written by hand in drizzle/0035).
+    index('leads_lost_created').on(t.teamId, t.createdAt).where(sql`${t.stage} = 'Lost'`),
   ],
 );
 
@@ -915,6 +917,9 @@ export const funnelDailyStays = pgTable(
     primaryKey({ columns: [t.teamId, t.stage, t.day, t.bucket] }),
     // A median reads one class of a stage over the period's days: class before day.
     index('funnel_daily_stays_class').on(t.teamId, t.stage, t.bucket, t.day),
+    // The counts per class read a stage's days from this index alone (INCLUDE of bucket and stays
+    // written by hand in drizzle/0037): the table's rows carry every stay's length.
+    index('funnel_daily_stays_counts').on(t.teamId, t.stage, t.day),
   ],
 );
 
@@ -960,4 +965,40 @@ export const funnelDailySpeed = pgTable(
 export const funnelSpeedRolled = pgTable('funnel_speed_rolled', {
   teamId: text('team_id').primaryKey(),
   speedUntil: at('speed_until').notNull(),
+});
+
+/**
+ * Cohort reach, rolled up (issue 16): the team's leads per UTC day of `created_at` and furthest
+ * stage ('' for none), as they stood once every stage change up to the team's `changes_until` in
+ * funnel_cohort_rolled was counted. Kept by the rollup job only (intake writes no shared row); a
+ * report adds the leads moved since, so a cohort count is always as of now.
+ */
+export const funnelDailyCohort = pgTable(
+  'funnel_daily_cohort',
+  {
+    teamId: teamId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    furthestStage: text('furthest_stage').notNull(),
+    leads: integer('leads').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.day, t.furthestStage] })],
+);
+
+/**
+ * Each lead's furthest stage as funnel_daily_cohort counts it ('' for none): what a report takes
+ * back out of the rollup for a lead that moved after the rollup job last ran.
+ */
+export const funnelCohortLeads = pgTable('funnel_cohort_leads', {
+  leadId: bigint('lead_id', { mode: 'number' }).primaryKey(),
+  furthestStage: text('furthest_stage').notNull(),
+});
+
+/**
+ * How far each team's cohort rollup reaches: every stage change with an id up to `changes_until`
+ * is counted. Ids, not times: the job counts under a SHARE lock on stage_changes, so every change
+ * with a lower id has committed, and every later one gets a higher id.
+ */
+export const funnelCohortRolled = pgTable('funnel_cohort_rolled', {
+  teamId: text('team_id').primaryKey(),
+  changesUntil: bigint('changes_until', { mode: 'number' }).notNull(),
 });

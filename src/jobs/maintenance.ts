@@ -7,7 +7,7 @@ import {
   type RetentionOptions,
 } from '../db/queries/retention.js';
 import { FunnelService } from '../services/funnel.js';
-import { rollFunnel, rollSpeed, rollStays } from './funnel-rollup.js';
+import { rollCohort, rollFunnel, rollSpeed, rollStays } from './funnel-rollup.js';
 import type { JobHandler } from './runner.js';
 
 /**
@@ -67,20 +67,23 @@ export const maintenanceHandlers = (
       complete: removed.complete,
     });
     // The funnel's precomputation: the days that closed into flow's, days in stage's and speed to lead's rollups,
+    // the stage changes since the last run into cohort's,
     // and the hour's stay history stored ahead of the day's first report (issue 16).
     const rolled = await rollFunnel(ctx.database, job.teamId, now);
     const stays = await rollStays(ctx.database, job.teamId, now);
     const speed = await rollSpeed(ctx.database, job.teamId, now);
+    const cohort = await rollCohort(ctx.database, job.teamId);
     await new FunnelService(ctx.database, ctx.configs).prepareHistory(job.teamId, now);
     ctx.logger.info('funnel: rollup up to date', {
       team_id: job.teamId,
       moves_until: rolled.movesUntil?.toISOString() ?? null,
       stays_until: stays.staysUntil?.toISOString() ?? null,
       speed_until: speed.speedUntil?.toISOString() ?? null,
-      complete: rolled.done && stays.done && speed.done,
+      cohort_changes_until: cohort.changesUntil,
+      complete: rolled.done && stays.done && speed.done && cohort.done,
     });
     // Either left work (a first rollup over years of history goes a month per step): go on in a minute.
-    if (!removed.complete || !rolled.done || !stays.done || !speed.done) {
+    if (!removed.complete || !rolled.done || !stays.done || !speed.done || !cohort.done) {
       const at = new Date(now.getTime() + CONTINUE_AFTER_MS);
       await scheduleJob(
         ctx.database.db,

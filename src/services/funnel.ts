@@ -1,13 +1,8 @@
 import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
-import {
-  cohortDealRows,
-  cohortReach,
-  cohortReachBy,
-  flowDealRows,
-  stuckCounts,
-} from '../db/queries/funnel.js';
+import { cohortDealRows, cohortReachBy, flowDealRows, stuckCounts } from '../db/queries/funnel.js';
+import { rolledCohortReach } from '../db/queries/funnel-cohort.js';
 import {
   movesRolledUntil,
   rolledFlowMoves,
@@ -26,6 +21,7 @@ import {
   flowCounts,
   flowDeals,
   flowGroups,
+  type ReachRow,
   STUCK_HISTORY_DAYS,
   stageFigures,
   stuckStages,
@@ -43,6 +39,11 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 type Stuck = Map<string, { count: number; thresholdDays: number | null }>;
+
+interface StageCounts {
+  counts: number[];
+  movesBack: number;
+}
 
 interface PeriodFigures {
   speed: Promise<SpeedToLead>;
@@ -112,16 +113,24 @@ export class FunnelService {
     const config = this.configs.for(teamId);
     const shape = shapeOf(config);
     const working = workingOf(shape);
-    // Flow counts read the daily rollup for the days it holds (one indexed row to know which).
+    // Counts read their rollup where it holds (one indexed row to know how far): flow's closed
+    // days, cohort's leads as of the job's last run.
     const rolledUntil = mode === 'flow' ? await movesRolledUntil(this.database.db, teamId) : null;
-    const [current, previous, deals, speed, medians, stuck, groups] = await Promise.all([
-      this.#counts(working, teamId, mode, period.start, period.end, rolledUntil),
-      this.#counts(working, teamId, mode, period.previousStart, period.previousEnd, rolledUntil),
+    // A cohort breakdown's rows hold the period's counts too: one read of its leads for both.
+    const byRows =
+      mode === 'cohort' && by ? cohortReachBy(this.database.db, teamId, period.start, period.end, by) : null;
+    byRows?.catch(() => {}); // awaited below; marked handled so a failure is not also "unhandled"
+    const [[current, previous], deals, speed, medians, stuck, groups] = await Promise.all([
+      this.#counts(working, teamId, mode, period, rolledUntil, byRows),
       this.#deals(shape, teamId, mode, period.start, period.end),
       shared.speed,
       shared.medians,
       shared.stuck,
-      by ? this.#groups(working, teamId, query, rolledUntil) : Promise.resolve(null),
+      byRows
+        ? byRows.then((rows) => cohortGroups(working, rows))
+        : by
+          ? this.#flowGroups(working, teamId, query, rolledUntil)
+          : Promise.resolve(null),
     ]);
     const stages = stageFigures(shape, current.counts, previous.counts, {
       medianDays: new Map(medians.flatMap((m) => (m.medianDays === null ? [] : [[m.stage, m.medianDays]]))),
@@ -141,22 +150,36 @@ export class FunnelService {
     };
   }
 
+  /** The stage counts of the period and of the previous one. */
   async #counts(
     working: string[],
     teamId: string,
     mode: FunnelQuery['mode'],
-    start: Date,
-    end: Date,
+    period: FunnelQuery['period'],
     rolledUntil: Date | null,
-  ) {
+    byRows: Promise<ReachRow[]> | null,
+  ): Promise<[StageCounts, StageCounts]> {
     const { db } = this.database;
-    if (mode === 'cohort') {
-      return {
-        counts: cohortCounts(working, await cohortReach(db, teamId, start, end)),
-        movesBack: 0,
-      };
+    const current = { start: period.start, end: period.end };
+    const previous = { start: period.previousStart, end: period.previousEnd };
+    if (mode === 'cohort' && byRows) {
+      const [now, [before]] = await Promise.all([byRows, rolledCohortReach(db, teamId, [previous])]);
+      return [
+        { counts: cohortCounts(working, now), movesBack: 0 },
+        { counts: cohortCounts(working, before!), movesBack: 0 },
+      ];
     }
-    return flowCounts(working, await rolledFlowMoves(db, teamId, start, end, rolledUntil));
+    if (mode === 'cohort') {
+      // Both at once: the leads moved since the rollup ran are looked up once.
+      const [now, before] = await rolledCohortReach(db, teamId, [current, previous]);
+      return [
+        { counts: cohortCounts(working, now!), movesBack: 0 },
+        { counts: cohortCounts(working, before!), movesBack: 0 },
+      ];
+    }
+    const flow = async (p: typeof current) =>
+      flowCounts(working, await rolledFlowMoves(db, teamId, p.start, p.end, rolledUntil));
+    return Promise.all([flow(current), flow(previous)]);
   }
 
   async #deals(
@@ -178,16 +201,21 @@ export class FunnelService {
     return { ...s, withinSla: decided > 0 ? s.met / decided : null };
   }
 
-  async #groups(
+  async #flowGroups(
     working: string[],
     teamId: string,
-    { period, mode, by }: FunnelQuery,
+    { period, by }: FunnelQuery,
     rolledUntil: Date | null,
   ): Promise<FunnelGroup[]> {
-    const { db } = this.database;
-    return mode === 'cohort'
-      ? cohortGroups(working, await cohortReachBy(db, teamId, period.start, period.end, by!))
-      : flowGroups(working, await rolledFlowMovesBy(db, teamId, period.start, period.end, by!, rolledUntil));
+    const rows = await rolledFlowMovesBy(
+      this.database.db,
+      teamId,
+      period.start,
+      period.end,
+      by!,
+      rolledUntil,
+    );
+    return flowGroups(working, rows);
   }
 
   /**

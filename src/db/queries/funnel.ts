@@ -30,6 +30,12 @@ const createdIn = (teamId: string, start: Date, end: Date) =>
 const enteredIn = (teamId: string, start: Date, end: Date) =>
   and(eq(stageChanges.teamId, teamId), gte(stageChanges.enteredAt, start), lt(stageChanges.enteredAt, end));
 
+/**
+ * A lead in Lost, written as the literal of leads_lost_created's predicate (drizzle/0035): a bound
+ * parameter would let a generic plan miss the partial index and filter every lead of the period.
+ */
+const IN_LOST = sql`${leads.stage} = ${sql.raw(`'${LOST}'`)}`;
+
 /** Leads created in [start, end), counted per furthest stage (cohort reach). */
 export async function cohortReach(q: Queryable, teamId: string, start: Date, end: Date): Promise<ReachRow[]> {
   return q
@@ -144,7 +150,7 @@ export async function cohortDealRows(
       .where(
         and(
           createdIn(teamId, start, end),
-          eq(leads.stage, LOST),
+          IN_LOST,
           or(isNull(leads.furthestStage), notInArray(leads.furthestStage, [...wonStages])),
         ),
       )

@@ -1,0 +1,245 @@
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { ReachRow } from '../../domain/funnel.js';
+import { SIDE_STAGE_KEYS } from '../../domain/lead-stages.js';
+import type { Queryable, Tx } from '../client.js';
+import { funnelCohortRolled } from '../schema.js';
+import { cohortReach } from './funnel.js';
+import { rowsOf } from './raw.js';
+import { DAY_MS, dayKey, floorDay } from './rollup-days.js';
+
+/**
+ * Cohort reach from its rollup (issue 16: /funnel cohort over a year read ~1M leads): the team's
+ * leads per UTC creation day and furthest stage as the rollup job last counted them
+ * (funnel_daily_cohort), corrected by the leads that moved since, so every count is as of now —
+ * a lead created last March that reaches Won today counts as Won today. Intake writes nothing
+ * here: the job counts behind a watermark of stage change ids (funnel_cohort_rolled).
+ */
+
+/** Bound as text and cast: postgres.js rejects raw Date parameters inside `sql` templates. */
+const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * Stage changes a report may add to the rollup (the ids since the job last counted, all teams):
+ * past this, it reads the leads themselves, e.g. while a first rollup over years is still running.
+ */
+export const COHORT_TAIL_LIMIT = 50_000;
+/**
+ * A lead moved since the job ran costs a report an index lookup (~15 µs on the bench), a lead
+ * counted from leads_cohort ~0.3 µs: the rollup is read when its periods hold at least this many
+ * leads per stage change since (a year at bench scale, not a quarter, a day after the job ran).
+ */
+export const LEADS_PER_TAIL_CHANGE = 50;
+
+type Period = { start: Date; end: Date };
+type Split = Period & { d0: Date; d1: Date };
+
+/** The whole UTC days [d0, d1) of a period. */
+const wholeDays = ({ start, end }: Period): Split => ({
+  start,
+  end,
+  d0: new Date(Math.ceil(start.getTime() / DAY_MS) * DAY_MS),
+  d1: floorDay(end),
+});
+
+export interface CohortRollupState {
+  /** Every stage change up to this id is counted. */
+  changesUntil: number;
+  /** The highest stage change id now: the tail a report adds is at most the difference. */
+  lastChange: number;
+  /** Leads the rollup holds on the periods' whole days. */
+  leads: number;
+}
+
+/** Where the team's cohort rollup stands (null: it never ran), and how many leads it holds for the periods. */
+export async function cohortRollupState(
+  q: Queryable,
+  teamId: string,
+  periods: readonly Period[],
+): Promise<CohortRollupState | null> {
+  const days = periods.map(wholeDays).filter((p) => p.d0 < p.d1);
+  const held =
+    days.length === 0
+      ? sql`0`
+      : sql`(select coalesce(sum(leads), 0) from funnel_daily_cohort where team_id = ${teamId} and (${sql.join(
+          days.map((p) => sql`(day >= ${dayKey(p.d0)}::date and day < ${dayKey(p.d1)}::date)`),
+          sql` or `,
+        )}))`;
+  const [row] = await q
+    .select({
+      changesUntil: funnelCohortRolled.changesUntil,
+      lastChange: sql<number>`(select coalesce(max(id), 0) from stage_changes)`.mapWith(Number),
+      leads: sql<number>`${held}`.mapWith(Number),
+    })
+    .from(funnelCohortRolled)
+    .where(eq(funnelCohortRolled.teamId, teamId));
+  return row ?? null;
+}
+
+/**
+ * Leads created in each period [start, end), counted per furthest stage, exactly as cohortReach
+ * counts them: from the rollup (cohortReachFromRollup) when it holds enough leads for the changes
+ * made since the job ran, otherwise from leads.
+ */
+export async function rolledCohortReach(
+  q: Queryable,
+  teamId: string,
+  periods: readonly Period[],
+): Promise<ReachRow[][]> {
+  const state = await cohortRollupState(q, teamId, periods);
+  const tail = state ? state.lastChange - state.changesUntil : Number.POSITIVE_INFINITY;
+  if (!state || tail > COHORT_TAIL_LIMIT || state.leads < LEADS_PER_TAIL_CHANGE * tail)
+    return Promise.all(periods.map((p) => cohortReach(q, teamId, p.start, p.end)));
+  return cohortReachFromRollup(q, teamId, periods, state.changesUntil);
+}
+
+/**
+ * Leads created in each period, per furthest stage, from the rollup: the whole UTC days as the job
+ * counted them, less each lead moved since as the rollup holds it, plus that lead as it is now, and
+ * the partial days at the edges from leads. One statement for all the periods (a report and its
+ * previous one), so the moved leads are looked up once; a period with no whole day reads leads.
+ */
+export async function cohortReachFromRollup(
+  q: Queryable,
+  teamId: string,
+  periods: readonly Period[],
+  changesUntil: number,
+): Promise<ReachRow[][]> {
+  const split = periods.map(wholeDays);
+  const fromRollup = split.flatMap((p, i) => (p.d0 < p.d1 ? [{ ...p, i }] : []));
+  const [counted, ...raw] = await Promise.all([
+    fromRollup.length > 0 ? rollupRows(q, teamId, fromRollup, changesUntil) : Promise.resolve([]),
+    ...split.map((p) => (p.d0 < p.d1 ? Promise.resolve(null) : cohortReach(q, teamId, p.start, p.end))),
+  ]);
+  return split.map(
+    (_, i) =>
+      raw[i] ??
+      counted.filter((r) => r.period === i).map(({ furthestStage, count }) => ({ furthestStage, count })),
+  );
+}
+
+/** The statement behind cohortReachFromRollup, for the periods that hold whole days. */
+async function rollupRows(
+  q: Queryable,
+  teamId: string,
+  periods: ReadonlyArray<Split & { i: number }>,
+  changesUntil: number,
+): Promise<Array<ReachRow & { period: number }>> {
+  const union = (parts: SQL[]) => sql.join(parts, sql` union all `);
+  const createdIn = sql.join(
+    periods.map((p) => sql`(created_at >= ${ts(p.d0)} and created_at < ${ts(p.d1)})`),
+    sql` or `,
+  );
+  const rows = rowsOf<{ period: number; furthest_stage: string; count: number }>(
+    await q.execute(sql`
+      with tail as (
+        -- Leads with a stage change the rollup has not counted: one range of ids, a day's worth
+        -- of every team's changes when the job runs daily. A move into a side stage never
+        -- changes a furthest stage; an arrival there still adds a lead (with none).
+        select array_agg(distinct c.lead_id) as ids from stage_changes c
+        where c.id > ${changesUntil} and c.team_id = ${teamId}
+          and (c.from_stage is null or c.to_stage not in (${sql.join(
+            SIDE_STAGE_KEYS.map((k) => sql`${k}`),
+            sql`, `,
+          )}))
+      ),
+      -- Those created on the periods' whole days, as they are now and as the rollup holds them.
+      -- Looked up by an array of ids: one index scan each, which the planner takes for cheap (no
+      -- JIT compiling, ~100 ms) and does not trade for a scan of the periods' leads.
+      now as materialized (
+        select id, created_at, coalesce(furthest_stage, '') as furthest from leads
+        where id = any((select ids from tail)::bigint[]) and team_id = ${teamId} and (${createdIn})
+      ),
+      held as materialized (
+        select lead_id, furthest_stage from funnel_cohort_leads where lead_id = any((select ids from tail)::bigint[])
+      ),
+      moved as (
+        select n.created_at, n.furthest, h.furthest_stage as counted
+        from now n left join held h on h.lead_id = n.id
+      )
+      select period, furthest as furthest_stage, sum(n)::int as count
+      from (${union(
+        periods.flatMap((p) => [
+          sql`select ${p.i}::int as period, furthest_stage as furthest, leads as n from funnel_daily_cohort
+              where team_id = ${teamId} and day >= ${dayKey(p.d0)}::date and day < ${dayKey(p.d1)}::date`,
+          sql`select ${p.i}, furthest, 1 from moved where created_at >= ${ts(p.d0)} and created_at < ${ts(p.d1)}`,
+          sql`select ${p.i}, counted, -1 from moved
+              where counted is not null and created_at >= ${ts(p.d0)} and created_at < ${ts(p.d1)}`,
+          // The partial days at the edges, from leads.
+          ...[
+            [p.start, p.d0],
+            [p.d1, p.end],
+          ]
+            .filter(([s, e]) => s! < e!)
+            .map(
+              ([s, e]) => sql`select ${p.i}, coalesce(furthest_stage, ''), 1 from leads
+                where team_id = ${teamId} and created_at >= ${ts(s!)} and created_at < ${ts(e!)}`,
+            ),
+        ]),
+      )}) counted
+      group by period, furthest
+      having sum(n) <> 0`),
+  );
+  return rows.map((r) => ({
+    period: Number(r.period),
+    furthestStage: r.furthest_stage === '' ? null : r.furthest_stage,
+    count: Number(r.count),
+  }));
+}
+
+/**
+ * Counts the team's stage changes with ids after where the cohort rollup stands, at most
+ * `maxChanges` ids of them (and none past `upTo`, when given): each lead they moved is taken out of
+ * funnel_daily_cohort as it was counted and put back as it is now. Holds a SHARE lock on
+ * stage_changes while it counts, so every lower id has committed and every later change gets a
+ * higher one; a lead's furthest stage changes only with a stage change, in the same transaction.
+ * A second roll of the team waits for the first (advisory lock) and goes on from where it stopped.
+ */
+export async function rollCohortChanges(
+  tx: Tx,
+  teamId: string,
+  maxChanges: number,
+  upTo?: number,
+): Promise<{ changesUntil: number; done: boolean }> {
+  await tx.execute(sql`set local lock_timeout = '5s'`);
+  // One roll of a team at a time: SHARE does not conflict with itself, and two rolls from the same
+  // watermark would both apply the same changes.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`baton:funnel_cohort:${teamId}`}))`);
+  await tx.execute(sql`lock table stage_changes in share mode`);
+  const [state] = rowsOf<{ from: number | string | null; top: number | string | null }>(
+    await tx.execute(sql`
+      select (select changes_until from funnel_cohort_rolled where team_id = ${teamId}) as from,
+             (select coalesce(max(id), 0) from stage_changes) as top`),
+  );
+  const from = Number(state?.from ?? 0);
+  const top = Math.min(Number(state?.top ?? 0), upTo ?? Number.POSITIVE_INFINITY);
+  if (top <= from) return { changesUntil: from, done: true };
+  const to = Math.min(top, from + maxChanges);
+  await tx.execute(sql`
+    with moved as (
+      select l.id, (l.created_at at time zone 'UTC')::date as day,
+             coalesce(l.furthest_stage, '') as furthest, s.furthest_stage as counted
+      from leads l
+      left join funnel_cohort_leads s on s.lead_id = l.id
+      where l.id in (select c.lead_id from stage_changes c
+                     where c.id > ${from} and c.id <= ${to} and c.team_id = ${teamId})
+        and l.team_id = ${teamId}
+    ),
+    kept as (
+      insert into funnel_cohort_leads (lead_id, furthest_stage)
+      select id, furthest from moved where counted is distinct from furthest
+      on conflict (lead_id) do update set furthest_stage = excluded.furthest_stage
+    )
+    insert into funnel_daily_cohort (team_id, day, furthest_stage, leads)
+    select ${teamId}, day, furthest, sum(n)
+    from (select day, furthest, 1 as n from moved where counted is distinct from furthest
+          union all
+          select day, counted, -1 from moved where counted is distinct from furthest and counted is not null) d
+    group by day, furthest
+    having sum(n) <> 0
+    on conflict (team_id, day, furthest_stage)
+    do update set leads = funnel_daily_cohort.leads + excluded.leads`);
+  await tx.execute(sql`
+    insert into funnel_cohort_rolled (team_id, changes_until) values (${teamId}, ${to})
+    on conflict (team_id) do update set changes_until = excluded.changes_until`);
+  return { changesUntil: to, done: to >= top };
+}
