@@ -180,4 +180,15 @@ describe('an idle process', { timeout: 60_000 }, () => {
     expect(loaded).toContain('zod');
     expect(zodLocales(join(dir, 'modules.log'))).toEqual([]);
   });
+
+  it('compiles WebAssembly with the baseline compiler only, from the first module on', () => {
+    // The first is fetch's HTTP parser (llhttp), at start-up's auth.test, before PGlite's engine:
+    // its optimising recompile left 0–15 MB in V8's worker threads' malloc arenas (src/run.ts).
+    const lines = readFileSync(join(dir, 'modules.log'), 'utf8').split('\n');
+    const liftoffOnly = lines.indexOf('v8-flag --liftoff-only');
+    const firstCompile = lines.findIndex((line) => line.startsWith('wasm-compile'));
+    expect(firstCompile).toBeGreaterThan(-1);
+    expect(liftoffOnly).toBeGreaterThan(-1);
+    expect(liftoffOnly).toBeLessThan(firstCompile);
+  });
 });
