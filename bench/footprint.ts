@@ -16,7 +16,7 @@
  * ROUNDS (default 1) repeats the whole set; the machine is shared, so run it more than once.
  * BENCH_BEFORE=<another checkout, built> measures its dist/main.js too, in the same rounds, so a
  * change is compared with what it changes under the same load (e.g. `git archive main`, link
- * node_modules, `npx tsc -p tsconfig.build.json`).
+ * node_modules, `npm run build`; before the bundled build, `npx tsc -p tsconfig.build.json` was it).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';

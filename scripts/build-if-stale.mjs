@@ -7,8 +7,9 @@
  * file, or a file merely touched or restored with an old mtime all rebuild. A rebuild empties
  * dist/ first (no output of a deleted source survives), emits nothing on a type error, and writes
  * the stamp only after tsc succeeded, from the hash taken before it ran: a file changed during
- * the build rebuilds next time. Like `npm run build`, it then makes dist/pglite-template (see
- * scripts/build-pglite-template.mjs) from drizzle/, so the migrations are an input too.
+ * the build rebuilds next time. Like `npm run build`, it then bundles what dist/main.js runs
+ * (scripts/bundle-main.mjs) and makes dist/pglite-template (scripts/build-pglite-template.mjs)
+ * from drizzle/, so the migrations are an input too.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -50,10 +51,11 @@ const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '-
   stdio: 'inherit',
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
-// The build's second step (as in `npm run build`): the migrated embedded data directory.
-const TEMPLATE = join(root, 'scripts/build-pglite-template.mjs');
-if (existsSync(TEMPLATE)) {
-  const made = spawnSync(process.execPath, [TEMPLATE], { cwd: root, stdio: 'inherit' });
+// The build's next steps (as in `npm run build`): dist/main.js as a bundle, then the migrated
+// embedded data directory.
+for (const step of ['scripts/bundle-main.mjs', 'scripts/build-pglite-template.mjs']) {
+  if (!existsSync(join(root, step))) continue;
+  const made = spawnSync(process.execPath, [join(root, step)], { cwd: root, stdio: 'inherit' });
   if (made.status !== 0) process.exit(made.status ?? 1);
 }
 writeFileSync(STAMP, digest);

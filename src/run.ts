@@ -31,12 +31,34 @@ function fail(message: string): never {
  */
 const NURSERY_GROWTH = { starting: 1, ready: 2 } as const;
 
+/**
+ * What runs hot during start-up runs once (zod reading the config, drizzle building the start-up
+ * queries), yet TurboFan optimises it on V8's worker threads, whose malloc arenas keep what those
+ * compiles freed: 0–5 MB of an idle process's RSS, a different amount each start (issue 16). So
+ * start-up runs on the interpreter and the baseline compiler, and TurboFan optimises from ready on,
+ * for the work that repeats.
+ */
+const OPTIMISING = { starting: '--no-turbofan', ready: '--turbofan' } as const;
+
+/**
+ * Every Slack API call goes through Node's fetch, which parses HTTP with llhttp, a WebAssembly
+ * module compiled at the first call (auth.test, at start-up). V8 then recompiles its busy functions
+ * with TurboFan on its worker threads, and those threads' malloc arenas keep what the compile
+ * freed: 0–15 MB of an idle process's RSS, a different amount each start (issue 16). Liftoff's
+ * code parses Baton's few Slack responses fast enough; PGlite's engine runs on it too
+ * (db/pglite-settings.ts). Set before any WebAssembly is compiled: it applies to later compiles.
+ */
+const WASM_BASELINE_ONLY = '--liftoff-only';
+
 async function start(options: RunOptions): Promise<RunningBaton> {
+  setFlagsFromString(WASM_BASELINE_ONLY);
   setFlagsFromString(`--semi-space-growth-factor=${NURSERY_GROWTH.starting}`);
+  setFlagsFromString(OPTIMISING.starting);
   try {
     return await startBatonProcess(options);
   } finally {
     setFlagsFromString(`--semi-space-growth-factor=${NURSERY_GROWTH.ready}`);
+    setFlagsFromString(OPTIMISING.ready);
   }
 }
 

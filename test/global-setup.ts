@@ -2,15 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { build } from 'esbuild';
-import { NODE_BUNDLE } from '../scripts/bundle-node.mjs';
+import { bundleMain } from '../scripts/bundle-main.mjs';
 import { openDatabase } from '../src/db/client.js';
 import { PGLITE_EXTENSIONS } from '../src/db/pglite-settings.js';
 import { buildPgliteTemplate } from '../src/db/pglite-template.js';
 
 /**
- * Once per run: compiles the entry point for the process tests (plain node, like `npm start`,
- * so start-up is measured without a TypeScript loader), and migrates one embedded database and
+ * Once per run: bundles the entry point for the process tests the way production's is (plain
+ * node, like `npm start`, so start-up is measured without a TypeScript loader), and migrates one embedded database and
  * saves it, so each test file loads a copy instead of booting afresh. It also makes the prepared
  * data directory `npm run build` makes (dist/pglite-template) for the processes the tests start,
  * so their new data directories begin the way a built Baton's do.
@@ -19,7 +18,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'baton-test-'));
   // Inside the repository, so the bundle's external packages resolve from node_modules.
   const mainDir = await mkdtemp(join(process.cwd(), 'node_modules', '.baton-test-main-'));
-  await build({ ...NODE_BUNDLE, entryPoints: ['src/main.ts'], outdir: mainDir });
+  // Built as `npm run build` builds what `node dist/main.js` runs (scripts/bundle-main.mjs).
+  await bundleMain(mainDir);
   process.env.BATON_TEST_MAIN = join(mainDir, 'main.js');
   const template = join(dir, 'pglite-template');
   await buildPgliteTemplate(template, join(process.cwd(), 'drizzle'));

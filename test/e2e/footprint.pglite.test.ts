@@ -180,4 +180,25 @@ describe('an idle process', { timeout: 60_000 }, () => {
     expect(loaded).toContain('zod');
     expect(zodLocales(join(dir, 'modules.log'))).toEqual([]);
   });
+
+  it('compiles WebAssembly with the baseline compiler only, from the first module on', () => {
+    // The first is fetch's HTTP parser (llhttp), at start-up's auth.test, before PGlite's engine:
+    // its optimising recompile left 0–15 MB in V8's worker threads' malloc arenas (src/run.ts).
+    const lines = readFileSync(join(dir, 'modules.log'), 'utf8').split('\n');
+    const liftoffOnly = lines.indexOf('v8-flag --liftoff-only');
+    const firstCompile = lines.findIndex((line) => line.startsWith('wasm-compile'));
+    expect(firstCompile).toBeGreaterThan(-1);
+    expect(liftoffOnly).toBeGreaterThan(-1);
+    expect(liftoffOnly).toBeLessThan(firstCompile);
+  });
+
+  it('optimises JavaScript with TurboFan only once ready, not what start-up runs once', () => {
+    // TurboFan's compiles on V8's worker threads left 0–5 MB in their malloc arenas (src/run.ts).
+    const lines = readFileSync(join(dir, 'modules.log'), 'utf8').split('\n');
+    const off = lines.indexOf('v8-flag --no-turbofan');
+    const app = lines.findIndex((line) => /\/(app|app-[A-Z0-9]+)\.js$/.test(line));
+    expect(off).toBeGreaterThan(-1);
+    expect(app).toBeGreaterThan(off);
+    expect(lines.indexOf('v8-flag --turbofan')).toBeGreaterThan(app);
+  });
 });

@@ -17,12 +17,13 @@ export interface BatonProcess {
 
 /**
  * Runs Baton as its own process with only `env` (plus PATH/HOME) in `cwd`; `main` another entry
- * point (the sandbox's launcher) with its command-line `args`.
+ * point (the sandbox's launcher) with its command-line `args`; `defaultPaths` leaves the migrations
+ * and the prepared data directory to where the entry point finds them itself, as in production.
  */
 export function launchBaton(
   env: Record<string, string>,
   cwd: string,
-  options: { main?: string; args?: string[] } = {},
+  options: { main?: string; args?: string[]; defaultPaths?: boolean } = {},
 ): BatonProcess {
   const started = Date.now();
   const child = spawn(process.execPath, [options.main ?? MAIN(), ...(options.args ?? [])], {
@@ -30,12 +31,16 @@ export function launchBaton(
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
-      // The bundle lives in a temporary directory; migrations stay in the repository.
-      BATON_MIGRATIONS_DIR: join(process.cwd(), 'drizzle'),
-      // …and the prepared data directory test/global-setup.ts made, as dist/ holds after a build.
-      ...(process.env.BATON_PGLITE_TEMPLATE
-        ? { BATON_PGLITE_TEMPLATE: process.env.BATON_PGLITE_TEMPLATE }
-        : {}),
+      ...(options.defaultPaths
+        ? {}
+        : {
+            // The bundle lives in a temporary directory; migrations stay in the repository.
+            BATON_MIGRATIONS_DIR: join(process.cwd(), 'drizzle'),
+            // …and the prepared data directory test/global-setup.ts made, as dist/ holds after a build.
+            ...(process.env.BATON_PGLITE_TEMPLATE
+              ? { BATON_PGLITE_TEMPLATE: process.env.BATON_PGLITE_TEMPLATE }
+              : {}),
+          }),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
