@@ -290,6 +290,11 @@ export async function seedRetroBench(
         // Only this seed writes these two tables in the scratch database; emptying them (rather than
         // deleting rows) leaves no dead rows behind to slow the scans down.
         await tx`truncate bench_retro_seed, voc_entries, lead_events`;
+        // The triggers that keep the VOC rollups (drizzle/0028) are off in replica mode: empty them
+        // here and count them once after the insert, as the migration's backfill does.
+        await tx`delete from voc_rollups`;
+        await tx`delete from voc_rollup_competitors`;
+        await tx`delete from voc_rollup_tags`;
         await clearRetroTables(tx);
       });
       await step(
@@ -308,6 +313,10 @@ export async function seedRetroBench(
           ]);
         },
       );
+      await step('count the VOC rollups', async () => {
+        await tx`select voc_rollup_recount(array_agg(team_id), array_agg(day))
+                 from (select distinct team_id, (created_at at time zone 'UTC')::date as day from voc_entries) d`;
+      });
       await step('walk recent leads through the cadence', async () => {
         const steps = config.cadence.steps.map((s) => ({ day: s.day, action: s.action }));
         await tx.unsafe(CADENCE_PLAN, [BENCH_TEAM, spec.now.toISOString(), steps]);

@@ -2,6 +2,7 @@
  * `/voc report` on the retro bench's 200,000 VOC entries (PostgreSQL only).
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/baton_funnel_bench npm run bench:voc
+ *   … npm run bench:voc -- --reseed      seed the VOC, cadence and retro rows again
  *
  * Reuses bench:funnel's and bench:retro's seeds (bench/funnel-seed.ts, bench/retro-seed.ts; seeded
  * the first time). For this-quarter, a year, and a year of one category, ITERATIONS (30) timed runs
@@ -57,7 +58,10 @@ try {
     otherVocEntries: size('VOC_OTHER_ENTRIES', 2e4),
     now: BENCH_NOW,
   };
-  const seeded = await seedRetroBench(url, config, vocSpec, { log });
+  const seeded = await seedRetroBench(url, config, vocSpec, {
+    log,
+    reseed: process.argv.includes('--reseed'),
+  });
   console.log(
     `seed: ${n(seeded.vocEntries)} VOC entries for ${BENCH_TEAM}; ${seeded.reused ? 'reused' : 'seeded'}`,
   );
