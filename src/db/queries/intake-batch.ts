@@ -1,5 +1,5 @@
 import type { Queryable } from '../client.js';
-import { type IntakeWrite, lookUpAccount } from './lead-intake.js';
+import { type IntakeWrite, leadRecord, lookUpAccount } from './lead-intake.js';
 import { queryText } from './raw.js';
 
 /**
@@ -44,38 +44,15 @@ export async function writeIntakeBatch(
     return {
       n,
       team_id: w.teamId,
-      source: input.source,
-      external_id: input.externalId,
-      email: input.email,
-      email_domain: input.emailDomain,
-      name: input.name,
-      company: input.company,
-      title: input.title,
-      phone: input.phone,
-      company_size: input.companySize,
-      industry: input.industry,
-      website: input.website,
-      message: input.message,
-      form: input.form,
-      utm: input.utm,
-      extra: input.extra,
-      segment: w.segment,
-      stage: w.stage,
-      score: w.score,
-      routed: w.routed,
-      marketer_id: w.marketerId,
-      sla_due_at: w.slaDueAt?.toISOString() ?? null,
-      sla_state: w.slaDueAt ? 'running' : null,
+      ...leadRecord(w),
       at: w.now.toISOString(),
       since: w.duplicateSince?.toISOString() ?? null,
       email_lower: input.email ? input.email.toLowerCase() : null,
-      created_event: w.createdEvent,
       card_channel: w.cardChannel,
       look_up: lookUp,
       domain: lookUp ? match.domain : null,
       company_key: lookUp ? match.company : null,
       stages: lookUp ? match.stages : [],
-      jobs: w.jobs.map((j) => ({ ...j, runAt: j.runAt.toISOString() })),
       import_id: w.importId,
     };
   });

@@ -1,6 +1,6 @@
 import type { Queryable } from '../client.js';
 import type { ImportRowRecord } from './lead-imports.js';
-import { type IntakeWrite, lookUpAccount } from './lead-intake.js';
+import { type IntakeWrite, leadRecord, lookUpAccount } from './lead-intake.js';
 import { queryText } from './raw.js';
 
 /**
@@ -173,34 +173,7 @@ export async function writeBatch(
   for (const [i, d] of decisions.entries()) {
     const { input } = d.write;
     if (d.kind === 'store') {
-      const w = d.write;
-      stored.push({
-        i,
-        source: input.source,
-        external_id: input.externalId,
-        email: input.email,
-        email_domain: input.emailDomain,
-        name: input.name,
-        company: input.company,
-        title: input.title,
-        phone: input.phone,
-        company_size: input.companySize,
-        industry: input.industry,
-        website: input.website,
-        message: input.message,
-        form: input.form,
-        utm: input.utm,
-        extra: input.extra,
-        segment: w.segment,
-        stage: w.stage,
-        score: w.score,
-        routed: w.routed,
-        marketer_id: w.marketerId,
-        sla_due_at: w.slaDueAt?.toISOString() ?? null,
-        sla_state: w.slaDueAt ? 'running' : null,
-        created_event: w.createdEvent,
-        jobs: w.jobs.map((j) => ({ ...j, runAt: j.runAt.toISOString() })),
-      });
+      stored.push({ i, ...leadRecord(d.write) });
       continue;
     }
     duplicates.push({

@@ -125,6 +125,40 @@ export function intakeStatement(w: IntakeWrite, commonCaseOnly: boolean): Statem
   return { text: INTAKE_SQL, params };
 }
 
+/**
+ * A lead's columns as a set-based intake statement reads them from JSON (jsonb_to_recordset in
+ * intake_leads and in the bulk import's batch write): the input and what intake decided for it.
+ */
+export function leadRecord(w: IntakeWrite) {
+  const { input } = w;
+  return {
+    source: input.source,
+    external_id: input.externalId,
+    email: input.email,
+    email_domain: input.emailDomain,
+    name: input.name,
+    company: input.company,
+    title: input.title,
+    phone: input.phone,
+    company_size: input.companySize,
+    industry: input.industry,
+    website: input.website,
+    message: input.message,
+    form: input.form,
+    utm: input.utm,
+    extra: input.extra,
+    segment: w.segment,
+    stage: w.stage,
+    score: w.score,
+    routed: w.routed,
+    marketer_id: w.marketerId,
+    sla_due_at: w.slaDueAt?.toISOString() ?? null,
+    sla_state: w.slaDueAt ? 'running' : null,
+    created_event: w.createdEvent,
+    jobs: w.jobs.map((j) => ({ ...j, runAt: j.runAt.toISOString() })),
+  };
+}
+
 /** Whether intake looks for the account's owned lead (it has a key to look by and stages to look in). */
 export function lookUpAccount(
   match: IntakeWrite['accountMatch'],
