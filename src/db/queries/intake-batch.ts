@@ -1,5 +1,5 @@
 import type { Queryable } from '../client.js';
-import { type IntakeWrite, leadRecord, lookUpAccount } from './lead-intake.js';
+import { type IntakeWrite, intakeLockKey, leadRecord, lookupRecord, sortedLockKeys } from './lead-intake.js';
 import { queryText } from './raw.js';
 
 /**
@@ -16,9 +16,6 @@ export type BatchIntakeOutcome =
   | { kind: 'duplicate'; leadId: number }
   /** An owned lead of the same account: routing decides, in a transaction of the caller's. */
   | { kind: 'account' };
-
-/** The advisory lock intake takes for a write's email (intakeStatement's last parameter). */
-export const intakeLockKey = (w: IntakeWrite) => `${w.teamId}:${w.input.email}`;
 
 /**
  * The keys no two rows of one batch may share: a row is looked up before any row of its batch is
@@ -37,27 +34,16 @@ export async function writeIntakeBatch(
   writes: readonly IntakeWrite[],
 ): Promise<BatchIntakeOutcome[]> {
   if (writes.length === 0) return [];
-  const rows = writes.map((w, n) => {
-    const { input } = w;
-    const match = w.accountMatch;
-    const lookUp = lookUpAccount(match);
-    return {
-      n,
-      team_id: w.teamId,
-      ...leadRecord(w),
-      at: w.now.toISOString(),
-      since: w.duplicateSince?.toISOString() ?? null,
-      email_lower: input.email ? input.email.toLowerCase() : null,
-      card_channel: w.cardChannel,
-      look_up: lookUp,
-      domain: lookUp ? match.domain : null,
-      company_key: lookUp ? match.company : null,
-      stages: lookUp ? match.stages : [],
-      import_id: w.importId,
-    };
-  });
-  // The order lockEmails (lead-import-batch.ts) takes them in, so batches and imports never deadlock.
-  const locks = [...new Set(writes.map(intakeLockKey))].sort();
+  const rows = writes.map((w, n) => ({
+    n,
+    team_id: w.teamId,
+    ...leadRecord(w),
+    ...lookupRecord(w),
+    at: w.now.toISOString(),
+    card_channel: w.cardChannel,
+    import_id: w.importId,
+  }));
+  const locks = sortedLockKeys(writes);
   const found = await queryText<{ row_n: number; outcome: BatchIntakeOutcome['kind']; lead: string | null }>(
     q,
     BATCH_SQL,

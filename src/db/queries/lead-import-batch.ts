@@ -1,6 +1,6 @@
 import type { Queryable } from '../client.js';
 import type { ImportRowRecord } from './lead-imports.js';
-import { type IntakeWrite, leadRecord, lookUpAccount } from './lead-intake.js';
+import { type IntakeWrite, leadRecord, lookupRecord, sortedLockKeys } from './lead-intake.js';
 import { queryText } from './raw.js';
 
 /**
@@ -48,12 +48,9 @@ export type BatchDecision =
   | { kind: 'duplicate'; write: IntakeWrite; leadId: number }
   | { kind: 'duplicate_of_row'; write: IntakeWrite; index: number };
 
-/** The advisory lock key intake takes for an email (intakeStatement's last parameter). */
-const lockKey = (w: IntakeWrite) => `${w.teamId}:${w.input.email}`;
-
 /** Takes every row's email lock, in one order so two imports cannot deadlock; held until commit. */
 export async function lockEmails(q: Queryable, writes: readonly IntakeWrite[]): Promise<void> {
-  const keys = [...new Set(writes.map(lockKey))].sort();
+  const keys = sortedLockKeys(writes);
   await queryText(
     q,
     'select count(*) from (select pg_advisory_xact_lock(hashtext(k)) from unnest($1::text[]) with ordinality as u(k, n) order by n) locked',
@@ -80,21 +77,12 @@ order by b.i`;
 export async function lookUpBatch(q: Queryable, writes: readonly IntakeWrite[]): Promise<BatchLookup[]> {
   const teamId = writes[0]?.teamId;
   if (teamId === undefined) return [];
-  const rows = writes.map((w, i) => {
-    const match = w.accountMatch;
-    const lookUp = lookUpAccount(match);
-    return {
-      i,
-      source: w.input.source,
-      external_id: w.input.externalId,
-      email_lower: w.input.email ? w.input.email.toLowerCase() : null,
-      since: w.duplicateSince?.toISOString() ?? null,
-      look_up: lookUp,
-      domain: lookUp ? match.domain : null,
-      company_key: lookUp ? match.company : null,
-      stages: lookUp ? match.stages : [],
-    };
-  });
+  const rows = writes.map((w, i) => ({
+    i,
+    source: w.input.source,
+    external_id: w.input.externalId,
+    ...lookupRecord(w),
+  }));
   const found = await queryText<{
     external_match: string | null;
     email_match: string | null;

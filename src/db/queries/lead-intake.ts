@@ -119,10 +119,33 @@ export function intakeStatement(w: IntakeWrite, commonCaseOnly: boolean): Statem
     JSON.stringify(w.jobs.map((j) => ({ ...j, runAt: j.runAt.toISOString() }))),
     commonCaseOnly,
     w.importId,
-    // The advisory lock that serialises intake of one email address.
-    `${w.teamId}:${input.email}`,
+    intakeLockKey(w),
   ];
   return { text: INTAKE_SQL, params };
+}
+
+/** The advisory lock that serialises intake of one email address (taken as hashtext of it). */
+export const intakeLockKey = (w: IntakeWrite) => `${w.teamId}:${w.input.email}`;
+
+/**
+ * Many writes' lock keys, each once, in the one order every batch and bulk import takes them, so
+ * two of them never deadlock.
+ */
+export const sortedLockKeys = (writes: readonly IntakeWrite[]) =>
+  [...new Set(writes.map(intakeLockKey))].sort();
+
+/** What a set-based intake statement reads from JSON to find a write's duplicate and account lead. */
+export function lookupRecord(w: IntakeWrite) {
+  const match = w.accountMatch;
+  const lookUp = lookUpAccount(match);
+  return {
+    since: w.duplicateSince?.toISOString() ?? null,
+    email_lower: w.input.email ? w.input.email.toLowerCase() : null,
+    look_up: lookUp,
+    domain: lookUp ? match.domain : null,
+    company_key: lookUp ? match.company : null,
+    stages: lookUp ? match.stages : [],
+  };
 }
 
 /**
