@@ -19,7 +19,7 @@ import postgres from 'postgres';
 import { fixedConfig } from '../src/config/config-source.js';
 import { parseWorkspaceConfig } from '../src/config/workspace.js';
 import { type Db, openDatabase } from '../src/db/client.js';
-import { cohortReach, speedToLead, stayMedians } from '../src/db/queries/funnel.js';
+import { cohortReach, cohortReachBy, speedToLead, stayMedians } from '../src/db/queries/funnel.js';
 import {
   cohortReachFromRollup,
   cohortRollupState,
@@ -49,6 +49,13 @@ const ITERATIONS = Number(process.env.ITERATIONS ?? 20);
 const WARMUP = Number(process.env.WARMUP ?? 5);
 const SPLIT_ITERATIONS = Math.max(5, Math.floor(ITERATIONS / 2));
 const TARGET_P95_MS = 300;
+/**
+ * What the cohort rollup leaves to a report: the stage changes of the last TAIL_HOURS (1: the hourly
+ * job, jobs/cohort-roll.ts, just before its next run; 24 shows a daily job), and HANDOVERS leads that
+ * changed hands since (default: 100 an hour, more than this seed's intake rate claims).
+ */
+const TAIL_HOURS = Number(process.env.TAIL_HOURS ?? 1);
+const HANDOVERS = Number(process.env.HANDOVERS ?? 100 * TAIL_HOURS);
 const EXPLAIN = process.argv.includes('--explain');
 
 const timed = <T>(run: (i: number) => Promise<T> | T, iterations: number, warmup = WARMUP) =>
@@ -100,14 +107,16 @@ try {
   const speedStart = performance.now();
   const speed = await rollSpeed(database, BENCH_TEAM, BENCH_NOW, Number.POSITIVE_INFINITY);
   const speedMs = performance.now() - speedStart;
-  // Cohort's rollup as the daily job leaves it: the report adds the day of stage changes since.
+  // Cohort's rollup as the hourly job leaves it: the report adds the hour of stage changes since.
   const tail = await cohortTail();
   const cohortStart = performance.now();
   const cohort = await rollCohort(database, BENCH_TEAM, Number.POSITIVE_INFINITY, tail.upTo);
   const cohortMs = performance.now() - cohortStart;
+  // And leads changing hands after the job ran, which breakdowns correct for.
+  const handed = await handOver(HANDOVERS);
   // Autovacuum marks the rollups' pages all-visible soon after the job writes them (drizzle/0037);
-  // a seed rolled just now has not had it yet, and index-only reads would visit every row.
-  await sql`vacuum funnel_daily_stays, funnel_daily_speed, funnel_daily_moves, funnel_daily_cohort`;
+  // a seed rolled just now has not had it yet (nor its statistics), and index-only reads would visit every row.
+  await sql`vacuum analyze funnel_daily_stays, funnel_daily_speed, funnel_daily_moves, funnel_daily_cohort, funnel_daily_cohort_by`;
   const historyStart = performance.now();
   await new FunnelService(database, fixedConfig(config)).prepareHistory(BENCH_TEAM, BENCH_NOW);
   console.log(
@@ -115,7 +124,8 @@ try {
       `(nothing left to do when an earlier run did it); stays rolled up to ${stays.staysUntil?.toISOString()} in ${ms(staysMs)}; ` +
       `speed to lead rolled up to ${speed.speedUntil?.toISOString()} in ${ms(speedMs)}; ` +
       `cohort rolled up to stage change ${cohort.changesUntil} in ${ms(cohortMs)}, the ${tail.changes.toLocaleString('en')} ` +
-      `changes of the last 24 h left to the report${tail.reset ? ' (rolled again from scratch: an earlier run went further)' : ''}; ` +
+      `changes of the last ${TAIL_HOURS} h left to the report${tail.reset ? ' (rolled again from scratch: an earlier run went further)' : ''}, ` +
+      `and ${handed.toLocaleString('en')} leads that changed hands since; ` +
       `stay history for the hour in ${ms(performance.now() - historyStart)}`,
   );
 
@@ -205,7 +215,9 @@ try {
     const sorted = (rows: Awaited<ReturnType<typeof direct>>) =>
       JSON.stringify(
         rows.map((r) =>
-          [...r].sort((a, b) => String(a.furthestStage).localeCompare(String(b.furthestStage))),
+          r
+            .map(({ furthestStage, count }) => ({ furthestStage, count }))
+            .sort((a, b) => String(a.furthestStage).localeCompare(String(b.furthestStage))),
         ),
       );
     const same = sorted(await direct()) === sorted(await rolledUp());
@@ -228,6 +240,36 @@ try {
         `${ratio(summary(after).p50, summary(before).p50, 'leads (p50)')}; same figures: ${same ? 'yes' : 'NO'}; ` +
         `a report reads ${chosen ? 'the rollup' : 'leads'} (${state!.leads.toLocaleString('en')} leads held, ` +
         `${(state!.lastChange - state!.changesUntil).toLocaleString('en')} changes since)`,
+    );
+  }
+
+  // Breakdowns over the year: funnel_daily_cohort_by, corrected by the day's moves and handovers,
+  // against the year's leads; the same rows either way (checked), timed interleaved.
+  for (const by of ['owner', 'segment'] as const) {
+    const p = yearPeriod.period;
+    const direct = () => cohortReachBy(database.db, BENCH_TEAM, p.start, p.end, by);
+    const state = await cohortRollupState(database.db, BENCH_TEAM, [p]);
+    const rolledUp = async () =>
+      (await cohortReachFromRollup(database.db, BENCH_TEAM, [{ ...p, by }], state!.changesUntil))[0]!;
+    const sorted = (rows: Awaited<ReturnType<typeof direct>>) =>
+      JSON.stringify(rows.map((r) => `${r.key}/${r.furthestStage}/${r.count}`).sort());
+    const same = sorted(await direct()) === sorted(await rolledUp());
+    const before: number[] = [];
+    const after: number[] = [];
+    for (let i = 0; i < SPLIT_ITERATIONS + 2; i++) {
+      for (const [run, into] of [
+        [direct, before],
+        [rolledUp, after],
+      ] as const) {
+        const t0 = performance.now();
+        await run();
+        if (i >= 2) into.push(performance.now() - t0);
+      }
+    }
+    console.log(
+      `  a year by ${by.padEnd(7)} rollup ${line(after)}; leads ${line(before)}; ` +
+        `${ratio(summary(after).p50, summary(before).p50, 'leads (p50)')}; same figures: ${same ? 'yes' : 'NO'} ` +
+        `(${state!.keyChanges.toLocaleString('en')} leads changed hands since the roll)`,
     );
   }
 
@@ -272,28 +314,38 @@ try {
     );
   }
 
-  // 4. Each statement of the cohort report alone.
-  const statements = await captureStatements(period);
-  console.log(
-    `\nthe cohort report's ${statements.length} statements, each alone (${SPLIT_ITERATIONS} runs; the report runs them side by side):`,
-  );
-  const split = [];
-  for (const s of statements) {
-    const samples = await timed(() => sql.unsafe(s.query, s.params as never[]), SPLIT_ITERATIONS, 2);
-    split.push({ ...s, ...summary(samples) });
-  }
-  for (const s of split) console.log(`  ${s.label.padEnd(72)} p50 ${ms(s.p50)}, p95 ${ms(s.p95)}`);
-  const all = () => Promise.all(statements.map((s) => sql.unsafe(s.query, s.params as never[])));
-  console.log(
-    `  all side by side, as the service sends them      ${line(await timed(all, SPLIT_ITERATIONS, 2))}`,
-  );
-  // The stuck thresholds' 180-day history is the one statement a cache could take off every report.
-  const history = statements.filter((s) => !isHistory(s, period));
-  if (history.length < statements.length) {
-    const rest = () => Promise.all(history.map((s) => sql.unsafe(s.query, s.params as never[])));
+  // 4. Each statement of the cohort report alone: this quarter, and a year by owner (the slowest).
+  const slowest: Array<{ label: string; query: string; params: unknown[]; p50: number }> = [];
+  for (const [title, p, by] of [
+    ['the cohort report', period, null],
+    ['a year by owner', yearPeriod.period, 'owner'],
+  ] as const) {
+    const statements = await captureStatements(p, by);
     console.log(
-      `  … without the 180-day stays (thresholds cached)  ${line(await timed(rest, SPLIT_ITERATIONS, 2))}`,
+      `\n${title}: its ${statements.length} statements, each alone (${SPLIT_ITERATIONS} runs; the report runs them side by side):`,
     );
+    const split = [];
+    for (const s of statements) {
+      const samples = await timed(() => sql.unsafe(s.query, s.params as never[]), SPLIT_ITERATIONS, 2);
+      split.push({ ...s, ...summary(samples) });
+    }
+    for (const s of split) console.log(`  ${s.label.padEnd(72)} p50 ${ms(s.p50)}, p95 ${ms(s.p95)}`);
+    slowest.push(...[...split].sort((a, b) => b.p50 - a.p50).slice(0, 3));
+    console.log(
+      `  their sum (p50)                                  ${ms(split.reduce((sum, s) => sum + s.p50, 0))}`,
+    );
+    const all = () => Promise.all(statements.map((s) => sql.unsafe(s.query, s.params as never[])));
+    console.log(
+      `  all side by side, as the service sends them      ${line(await timed(all, SPLIT_ITERATIONS, 2))}`,
+    );
+    // The stuck thresholds' 180-day history is the one statement a cache could take off every report.
+    const history = statements.filter((s) => !isHistory(s, p));
+    if (history.length < statements.length) {
+      const rest = () => Promise.all(history.map((s) => sql.unsafe(s.query, s.params as never[])));
+      console.log(
+        `  … without the 180-day stays (thresholds cached)  ${line(await timed(rest, SPLIT_ITERATIONS, 2))}`,
+      );
+    }
   }
 
   // 5. The floor: a real lower bound. Every report reads at least the period's rollup and the
@@ -340,7 +392,6 @@ try {
   );
 
   if (EXPLAIN) {
-    const slowest = [...split].sort((a, b) => b.p50 - a.p50).slice(0, 3);
     for (const s of slowest) await explain(s.label, s.query, s.params);
     const plan = await floorSql`explain (analyze, buffers) ${cohortFloorQuery(floorSql, input)}`;
     printPlan('floor (every cohort figure)', plan);
@@ -359,19 +410,44 @@ try {
 }
 
 /**
- * The stage change id below which the changes of the last 24 h before BENCH_NOW start, as a daily
+ * The stage change id below which the changes of the last TAIL_HOURS before BENCH_NOW start, as the
  * job would leave the cohort rollup; an earlier run that rolled further is undone (rolled again).
  */
 async function cohortTail(): Promise<{ upTo: number; changes: number; reset: boolean }> {
   const [row] = await sql<{ top: string; changes: string; rolled: string | null }[]>`
     select (select coalesce(max(id), 0) from stage_changes) as top,
-           (select count(*) from stage_changes where entered_at >= ${new Date(BENCH_NOW.getTime() - 86_400_000)}) as changes,
+           (select count(*) from stage_changes where entered_at >= ${new Date(BENCH_NOW.getTime() - TAIL_HOURS * 3_600_000)}) as changes,
            (select changes_until from funnel_cohort_rolled where team_id = ${BENCH_TEAM}) as rolled`;
   const changes = Number(row!.changes);
   const upTo = Number(row!.top) - changes;
   const reset = row!.rolled !== null && Number(row!.rolled) > upTo;
-  if (reset) await sql`truncate funnel_daily_cohort, funnel_cohort_leads, funnel_cohort_rolled`;
+  if (reset)
+    await sql`truncate funnel_daily_cohort, funnel_daily_cohort_by, funnel_cohort_leads, funnel_cohort_rolled`;
   return { upTo, changes, reset };
+}
+
+/**
+ * `count` leads of the last year change owner after the rollup job ran, as claims and
+ * reassignments would (the trigger logs them in lead_key_changes): what a breakdown by owner adds.
+ */
+async function handOver(count: number): Promise<number> {
+  const [row] = await sql<{ handed: string }[]>`
+    with owners as (
+      select array_agg(distinct owner_id order by owner_id) as a from leads
+      where team_id = ${BENCH_TEAM} and owner_id is not null and created_at >= ${new Date(BENCH_NOW.getTime() - 30 * 86_400_000)}
+    ),
+    chosen as (
+      select id from leads
+      where team_id = ${BENCH_TEAM} and owner_id is not null and created_at >= ${new Date(BENCH_NOW.getTime() - 365 * 86_400_000)}
+      order by random() limit ${count}
+    ),
+    handed as (
+      update leads l set owner_id = o.a[1 + (l.id % cardinality(o.a))]
+      from chosen c, owners o where l.id = c.id and l.owner_id is distinct from o.a[1 + (l.id % cardinality(o.a))]
+      returning l.id
+    )
+    select count(*) as handed from handed`;
+  return Number(row!.handed);
 }
 
 /** Table and index sizes of the two tables the report reads. */
@@ -402,7 +478,7 @@ interface Statement {
 }
 
 /** The statements one cohort report sends, as drizzle sends them (recorded through its logger). */
-async function captureStatements(period: ReportPeriod): Promise<Statement[]> {
+async function captureStatements(period: ReportPeriod, by: FunnelBreakdown | null): Promise<Statement[]> {
   const captured: Statement[] = [];
   const client = postgres(url!, { max: 10, onnotice: () => {} });
   try {
@@ -415,7 +491,7 @@ async function captureStatements(period: ReportPeriod): Promise<Statement[]> {
     }) as unknown as Db;
     await new FunnelService({ ...database, db }, fixedConfig(config)).report(
       BENCH_TEAM,
-      { period, mode: 'cohort', by: null },
+      { period, mode: 'cohort', by },
       BENCH_NOW,
     );
   } finally {
@@ -426,7 +502,7 @@ async function captureStatements(period: ReportPeriod): Promise<Statement[]> {
 
 /** e.g. `leads [2026-03-31 .. 2026-06-26) group by furthest_stage`. */
 function labelOf(query: string, params: unknown[]): string {
-  const table = /from "(\w+)"/.exec(query)?.[1] ?? '?';
+  const table = /from "(\w+)"/.exec(query)?.[1] ?? /from (\w+)/.exec(query)?.[1] ?? '?';
   const group = /group by (.*)$/
     .exec(query)?.[1]
     ?.replace(/"\w+"\./g, '')

@@ -29,6 +29,7 @@ import { leadIntakeRoute } from './http/lead-intake.js';
 import { leadStageRoute } from './http/lead-stage.js';
 import { operationalRoutes } from './http/routes.js';
 import { cadenceHandlers } from './jobs/cadence.js';
+import { cohortRollHandlers, scheduleCohortRoll } from './jobs/cohort-roll.js';
 import { maintenanceHandlers, scheduleMaintenance } from './jobs/maintenance.js';
 import { recycleHandlers } from './jobs/recycle.js';
 import { rebookRetro, retroHandlers, scheduleRetro } from './jobs/retro.js';
@@ -385,6 +386,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
       metrics,
       handlers: {
         ...maintenanceHandlers(context),
+        ...cohortRollHandlers(context),
         ...routingHandlers(context),
         ...slaHandlers(context),
         ...cadenceHandlers(context),
@@ -404,6 +406,7 @@ export async function startBaton(options: BatonOptions): Promise<Baton> {
     const channelCheck = (teamId = identity.teamId) => checkChannels(context, checkClient, teamId);
     await channelCheck();
     await scheduleMaintenance(context, identity.teamId, clock.now());
+    await scheduleCohortRoll(context, identity.teamId, clock.now());
     await scheduleRetro(context, identity.teamId, clock.now());
     // A new version (this process's or another's): join its channels, move the retro, post what waited.
     // Every process follows, so each does only what the change calls for.

@@ -985,13 +985,51 @@ export const funnelDailyCohort = pgTable(
 );
 
 /**
- * Each lead's furthest stage as funnel_daily_cohort counts it ('' for none): what a report takes
- * back out of the rollup for a lead that moved after the rollup job last ran.
+ * Cohort reach per breakdown value, rolled up like funnel_daily_cohort: the team's leads per UTC day
+ * of `created_at`, breakdown (`by`: owner, segment or source), its value (`key`, '' for no owner)
+ * and furthest stage, as counted up to the ids in funnel_cohort_rolled.
+ */
+export const funnelDailyCohortBy = pgTable(
+  'funnel_daily_cohort_by',
+  {
+    teamId: teamId(),
+    by: text('by').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    key: text('key').notNull(),
+    furthestStage: text('furthest_stage').notNull(),
+    leads: integer('leads').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.by, t.day, t.key, t.furthestStage] })],
+);
+
+/**
+ * Each lead as the cohort rollups count it: furthest stage ('' for none), owner ('' for none),
+ * segment and source. What a report takes back out of the rollups for a lead that moved, or changed
+ * hands, after the rollup job last ran.
  */
 export const funnelCohortLeads = pgTable('funnel_cohort_leads', {
   leadId: bigint('lead_id', { mode: 'number' }).primaryKey(),
   furthestStage: text('furthest_stage').notNull(),
+  ownerId: text('owner_id').notNull().default(''),
+  segment: text('segment').notNull().default(''),
+  source: text('source').notNull().default(''),
 });
+
+/**
+ * Leads whose owner, segment or source changed since the cohort rollup job last counted them,
+ * appended by a trigger on leads (drizzle/0038): a breakdown can change without a stage change.
+ * The job deletes the rows it counts, in the statement that counts them, so the rows left are
+ * exactly what reports must correct for.
+ */
+export const leadKeyChanges = pgTable(
+  'lead_key_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    teamId: teamId(),
+    leadId: bigint('lead_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('lead_key_changes_team').on(t.teamId, t.leadId)],
+);
 
 /**
  * How far each team's cohort rollup reaches: every stage change with an id up to `changes_until`

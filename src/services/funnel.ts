@@ -1,7 +1,7 @@
 import type { ConfigSource } from '../config/config-source.js';
 import type { WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database } from '../db/client.js';
-import { cohortDealRows, cohortReachBy, flowDealRows, stuckCounts } from '../db/queries/funnel.js';
+import { cohortDealRows, flowDealRows, stuckCounts } from '../db/queries/funnel.js';
 import { rolledCohortReach } from '../db/queries/funnel-cohort.js';
 import {
   movesRolledUntil,
@@ -116,21 +116,27 @@ export class FunnelService {
     // Counts read their rollup where it holds (one indexed row to know how far): flow's closed
     // days, cohort's leads as of the job's last run.
     const rolledUntil = mode === 'flow' ? await movesRolledUntil(this.database.db, teamId) : null;
-    // A cohort breakdown's rows hold the period's counts too: one read of its leads for both.
-    const byRows =
-      mode === 'cohort' && by ? cohortReachBy(this.database.db, teamId, period.start, period.end, by) : null;
-    byRows?.catch(() => {}); // awaited below; marked handled so a failure is not also "unhandled"
+    // Cohort reads the period (per breakdown value too) and the previous one in one go: the leads
+    // changed since the rollup ran are looked up once, and a breakdown's rows hold the counts too.
+    const reach =
+      mode === 'cohort'
+        ? rolledCohortReach(this.database.db, teamId, [
+            { start: period.start, end: period.end, by },
+            { start: period.previousStart, end: period.previousEnd },
+          ])
+        : null;
+    reach?.catch(() => {}); // awaited below; marked handled so a failure is not also "unhandled"
     const [[current, previous], deals, speed, medians, stuck, groups] = await Promise.all([
-      this.#counts(working, teamId, mode, period, rolledUntil, byRows),
+      reach ? this.#cohortCounts(working, reach) : this.#flowCounts(working, teamId, period, rolledUntil),
       this.#deals(shape, teamId, mode, period.start, period.end),
       shared.speed,
       shared.medians,
       shared.stuck,
-      byRows
-        ? byRows.then((rows) => cohortGroups(working, rows))
-        : by
-          ? this.#flowGroups(working, teamId, query, rolledUntil)
-          : Promise.resolve(null),
+      !by
+        ? Promise.resolve(null)
+        : reach
+          ? reach.then(([rows]) => cohortGroups(working, rows!))
+          : this.#flowGroups(working, teamId, query, rolledUntil),
     ]);
     const stages = stageFigures(shape, current.counts, previous.counts, {
       medianDays: new Map(medians.flatMap((m) => (m.medianDays === null ? [] : [[m.stage, m.medianDays]]))),
@@ -150,36 +156,25 @@ export class FunnelService {
     };
   }
 
-  /** The stage counts of the period and of the previous one. */
-  async #counts(
+  /** Cohort's stage counts of the period and of the previous one. */
+  async #cohortCounts(working: string[], reach: Promise<ReachRow[][]>): Promise<[StageCounts, StageCounts]> {
+    const [now, before] = await reach;
+    return [
+      { counts: cohortCounts(working, now!), movesBack: 0 },
+      { counts: cohortCounts(working, before!), movesBack: 0 },
+    ];
+  }
+
+  /** Flow's stage counts of the period and of the previous one. */
+  async #flowCounts(
     working: string[],
     teamId: string,
-    mode: FunnelQuery['mode'],
     period: FunnelQuery['period'],
     rolledUntil: Date | null,
-    byRows: Promise<ReachRow[]> | null,
   ): Promise<[StageCounts, StageCounts]> {
-    const { db } = this.database;
-    const current = { start: period.start, end: period.end };
-    const previous = { start: period.previousStart, end: period.previousEnd };
-    if (mode === 'cohort' && byRows) {
-      const [now, [before]] = await Promise.all([byRows, rolledCohortReach(db, teamId, [previous])]);
-      return [
-        { counts: cohortCounts(working, now), movesBack: 0 },
-        { counts: cohortCounts(working, before!), movesBack: 0 },
-      ];
-    }
-    if (mode === 'cohort') {
-      // Both at once: the leads moved since the rollup ran are looked up once.
-      const [now, before] = await rolledCohortReach(db, teamId, [current, previous]);
-      return [
-        { counts: cohortCounts(working, now!), movesBack: 0 },
-        { counts: cohortCounts(working, before!), movesBack: 0 },
-      ];
-    }
-    const flow = async (p: typeof current) =>
-      flowCounts(working, await rolledFlowMoves(db, teamId, p.start, p.end, rolledUntil));
-    return Promise.all([flow(current), flow(previous)]);
+    const flow = async (start: Date, end: Date) =>
+      flowCounts(working, await rolledFlowMoves(this.database.db, teamId, start, end, rolledUntil));
+    return Promise.all([flow(period.start, period.end), flow(period.previousStart, period.previousEnd)]);
   }
 
   async #deals(

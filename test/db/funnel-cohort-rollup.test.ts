@@ -1,13 +1,14 @@
-// Cohort's rollup (issue 16) counts what leads count, as of now: for any leads and moves, rolled
-// in any steps up to any stage change, then more leads and moves after the roll (older leads moving
-// on included), every period's counts from the rollup equal cohortReach over leads (fast-check).
+// Cohort's rollup (issue 16) counts what leads count, as of now: for any leads, moves and changes of
+// owner or segment, rolled in any steps up to any stage change, then more of them after the roll
+// (older leads moving on or changing hands included), every period's counts from the rollup equal
+// cohortReach over leads, and per owner, segment and source cohortReachBy (fast-check).
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedConfig } from '../../src/config/config-source.js';
 import { parseWorkspaceConfig } from '../../src/config/workspace.js';
 import type { Database } from '../../src/db/client.js';
-import { cohortReach } from '../../src/db/queries/funnel.js';
+import { cohortReach, cohortReachBy } from '../../src/db/queries/funnel.js';
 import {
   cohortReachFromRollup,
   cohortRollupState,
@@ -16,6 +17,7 @@ import {
 import { rowsOf } from '../../src/db/queries/raw.js';
 import { leads, stageChanges } from '../../src/db/schema.js';
 import type { ReachRow } from '../../src/domain/funnel.js';
+import { BREAKDOWNS } from '../../src/domain/funnel-args.js';
 import { furthestOf } from '../../src/domain/lead-stages.js';
 import { parsePeriod } from '../../src/domain/periods.js';
 import { rollCohort } from '../../src/jobs/funnel-rollup.js';
@@ -50,28 +52,43 @@ const leadArb = fc.record({
   createdMinute: fc.oneof(fc.integer({ min: 0, max: 4 * 1440 }), fc.constantFrom(0, 1440, 2879, 2880)),
   // Mostly a working stage, as intake gives; a side stage leaves no furthest stage.
   arrival: fc.oneof(fc.constantFrom('Lead', 'Lead', 'MQL', 'SQL'), fc.constantFrom(...STAGES)),
+  owner: fc.constantFrom(null, 'U0A', 'U0B'),
+  segment: fc.constantFrom('smb', 'ent'),
+  source: fc.constantFrom('web', 'event'),
+});
+/** The `lead`-th lead stored so far (modulo) changes hands, or (rarely, by hand) segment. */
+const handArb = fc.record({
+  lead: fc.nat(),
+  field: fc.constantFrom('owner_id', 'owner_id', 'owner_id', 'segment'),
+  to: fc.constantFrom(null, 'U0A', 'U0B', 'U0C'),
 });
 /** A move of the `lead`-th lead stored so far (modulo), into any stage. */
 const moveArb = fc.record({ lead: fc.nat(), to: fc.constantFrom(...STAGES) });
 type Lead = typeof leadArb extends fc.Arbitrary<infer T> ? T : never;
 type Move = typeof moveArb extends fc.Arbitrary<infer T> ? T : never;
+type Hand = typeof handArb extends fc.Arbitrary<infer T> ? T : never;
 type Stored = { id: number; team: string; stage: string; furthest: string | null; minute: number };
 
 async function empty() {
-  await database.db.execute(sql`truncate funnel_daily_cohort, funnel_cohort_leads, funnel_cohort_rolled`);
+  await database.db.execute(
+    sql`truncate funnel_daily_cohort, funnel_daily_cohort_by, funnel_cohort_leads, funnel_cohort_rolled, lead_key_changes`,
+  );
   await database.db.delete(stageChanges);
   await database.db.delete(leads);
 }
 
 /** A lead and its arrival, as intake stores them. */
-async function arrive(lead: Lead): Promise<Stored> {
+async function arrive(
+  lead: Pick<Lead, 'team' | 'createdMinute' | 'arrival'> & Partial<Lead>,
+): Promise<Stored> {
   const furthest = furthestOf(null, lead.arrival, WORKING);
   const [row] = await database.db
     .insert(leads)
     .values({
       teamId: lead.team,
-      source: 'web',
-      segment: 'smb',
+      source: lead.source ?? 'web',
+      segment: lead.segment ?? 'smb',
+      ownerId: lead.owner ?? null,
       stage: lead.arrival,
       furthestStage: furthest,
       stageEnteredAt: at(lead.createdMinute),
@@ -108,12 +125,25 @@ async function move(stored: Stored[], m: Move, minute: number) {
   lead.furthest = furthest;
 }
 
+/** A change of owner (as claims and reassignments make it) or of segment, by a plain update. */
+async function hand(stored: Stored[], h: Hand) {
+  if (stored.length === 0) return;
+  const lead = stored[h.lead % stored.length]!;
+  if (h.field === 'segment')
+    await database.db.execute(sql`update leads set segment = ${h.to ?? 'mid'} where id = ${lead.id}`);
+  else await database.db.execute(sql`update leads set owner_id = ${h.to} where id = ${lead.id}`);
+}
+
 /** Rows summed per furthest stage, zeros left out, in a fixed order. */
 const totals = (rows: readonly ReachRow[]) => {
   const sums = new Map<string, number>();
   for (const r of rows) sums.set(String(r.furthestStage), (sums.get(String(r.furthestStage)) ?? 0) + r.count);
   return [...sums.entries()].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
 };
+
+/** Rows summed per breakdown value and furthest stage, zeros left out, in a fixed order. */
+const totalsBy = (rows: ReadonlyArray<ReachRow & { key: string | null }>) =>
+  totals(rows.map((r) => ({ furthestStage: `${r.key}/${r.furthestStage}`, count: r.count })));
 
 /** One roll step of at most `maxChanges` ids, up to `upTo` when given. */
 const rollStep = (maxChanges: number, upTo?: number) =>
@@ -127,6 +157,8 @@ describe('cohort rollup', () => {
         fc.array(moveArb, { maxLength: 20 }),
         fc.array(leadArb, { maxLength: 6 }),
         fc.array(moveArb, { maxLength: 12 }),
+        fc.array(handArb, { maxLength: 8 }),
+        fc.array(handArb, { maxLength: 8 }),
         fc.record({
           step: fc.integer({ min: 1, max: 8 }),
           // The roll stops this many changes short of the last (a daily job's tail), or goes all the way.
@@ -138,11 +170,12 @@ describe('cohort rollup', () => {
           minLength: 1,
           maxLength: 3,
         }),
-        async (leadsBefore, movesBefore, leadsAfter, movesAfter, roll, periods) => {
+        async (leadsBefore, movesBefore, leadsAfter, movesAfter, handsBefore, handsAfter, roll, periods) => {
           await empty();
           const stored: Stored[] = [];
           for (const lead of leadsBefore) stored.push(await arrive(lead));
           for (const [i, m] of movesBefore.entries()) await move(stored, m, 4 * 1440 + i);
+          for (const h of handsBefore) await hand(stored, h);
           const [last] = rowsOf<{ top: number }>(
             await database.db.execute(sql`select coalesce(max(id), 0)::int as top from stage_changes`),
           );
@@ -150,6 +183,7 @@ describe('cohort rollup', () => {
           for (;;) if ((await rollStep(roll.step, upTo)).done) break;
           for (const lead of leadsAfter) stored.push(await arrive(lead));
           for (const [i, m] of movesAfter.entries()) await move(stored, m, 5 * 1440 + i);
+          for (const h of handsAfter) await hand(stored, h);
           if (roll.again) await rollStep(roll.step);
           const asked = periods.map(([s, length]) => ({ start: at(s), end: at(s + length) }));
           // The rollup itself, whatever a report would choose for so few leads.
@@ -161,6 +195,23 @@ describe('cohort rollup', () => {
             expect(totals(fromRollup[i]!)).toEqual(
               totals(await cohortReach(database.db, TEAM, p.start, p.end)),
             );
+          if (!state) return;
+          // Per breakdown, the first period broken down and the others not, in one statement (as a
+          // report asks for its period and the previous one).
+          for (const by of BREAKDOWNS) {
+            const rows = await cohortReachFromRollup(
+              database.db,
+              TEAM,
+              asked.map((p, j) => (j === 0 ? { ...p, by } : p)),
+              state.changesUntil,
+            );
+            for (const [i, p] of asked.entries())
+              expect(i === 0 ? totalsBy(rows[i]!) : totals(rows[i]!)).toEqual(
+                i === 0
+                  ? totalsBy(await cohortReachBy(database.db, TEAM, p.start, p.end, by))
+                  : totals(await cohortReach(database.db, TEAM, p.start, p.end)),
+              );
+          }
         },
       ),
       { numRuns: 40 },
@@ -173,6 +224,8 @@ describe('cohort rollup', () => {
     for (let i = 0; i < 12; i++)
       stored.push(await arrive({ team: TEAM, createdMinute: 100 + i * 300, arrival: 'Lead' }));
     for (let i = 0; i < 24; i++) await move(stored, { lead: i * 5, to: WORKING[1 + (i % 6)]! }, 4000 + i);
+    for (let i = 0; i < 9; i++)
+      await hand(stored, { lead: i * 7, field: 'owner_id', to: i % 2 ? 'U0A' : 'U0B' });
     const roll = async () => {
       for (;;) if ((await rollStep(2)).done) return;
     };
@@ -181,6 +234,17 @@ describe('cohort rollup', () => {
     const state = await cohortRollupState(database.db, TEAM, asked);
     expect(totals((await cohortReachFromRollup(database.db, TEAM, asked, state!.changesUntil))[0]!)).toEqual(
       totals(await cohortReach(database.db, TEAM, asked[0]!.start, asked[0]!.end)),
+    );
+    // Every handover counted, and its log row gone with it.
+    expect(rowsOf(await database.db.execute(sql`select 1 from lead_key_changes`))).toHaveLength(0);
+    const [byOwner] = await cohortReachFromRollup(
+      database.db,
+      TEAM,
+      [{ ...asked[0]!, by: 'owner' }],
+      state!.changesUntil,
+    );
+    expect(totalsBy(byOwner!)).toEqual(
+      totalsBy(await cohortReachBy(database.db, TEAM, asked[0]!.start, asked[0]!.end, 'owner')),
     );
   });
 
