@@ -31,7 +31,7 @@ describe('hourly cohort roll', () => {
     const open = await newCard(t, 'open@example.com');
     await claimCard(t, 'U0SDR0001', claimed.leadId, claimed.cardTs);
     // The claim changed the owner without a stage change: the trigger logged it.
-    expect(await t.database.rows(sql`select lead_id from lead_key_changes`)).toEqual([
+    expect(await t.database.rows(sql`select lead_id::int from lead_key_changes`)).toEqual([
       { lead_id: claimed.leadId },
     ]);
 
@@ -45,7 +45,7 @@ describe('hourly cohort roll', () => {
         sql`select changes_until::int as until from funnel_cohort_rolled where team_id = ${TEAM_ID}`,
       ),
     ).toEqual([{ until: top!.top }]);
-    expect(await t.database.rows(sql`select lead_id from lead_key_changes`)).toEqual([]);
+    expect(await t.database.rows(sql`select lead_id::int from lead_key_changes`)).toEqual([]);
     // One lead each, per owner ('' for none), both arrived as SQL (a demo request).
     expect(
       await t.database.rows(sql`
