@@ -221,19 +221,7 @@ try {
         ),
       );
     const same = sorted(await direct()) === sorted(await rolledUp());
-    // Interleaved, so load changes hit both alike.
-    const before: number[] = [];
-    const after: number[] = [];
-    for (let i = 0; i < SPLIT_ITERATIONS + 2; i++) {
-      for (const [run, into] of [
-        [direct, before],
-        [rolledUp, after],
-      ] as const) {
-        const t0 = performance.now();
-        await run();
-        if (i >= 2) into.push(performance.now() - t0);
-      }
-    }
+    const [before, after] = await inTurns(direct, rolledUp);
     const chosen = state!.leads >= LEADS_PER_TAIL_CHANGE * (state!.lastChange - state!.changesUntil);
     console.log(
       `  ${label.padEnd(14)} rollup ${line(after)}; leads ${line(before)}; ` +
@@ -254,18 +242,7 @@ try {
     const sorted = (rows: Awaited<ReturnType<typeof direct>>) =>
       JSON.stringify(rows.map((r) => `${r.key}/${r.furthestStage}/${r.count}`).sort());
     const same = sorted(await direct()) === sorted(await rolledUp());
-    const before: number[] = [];
-    const after: number[] = [];
-    for (let i = 0; i < SPLIT_ITERATIONS + 2; i++) {
-      for (const [run, into] of [
-        [direct, before],
-        [rolledUp, after],
-      ] as const) {
-        const t0 = performance.now();
-        await run();
-        if (i >= 2) into.push(performance.now() - t0);
-      }
-    }
+    const [before, after] = await inTurns(direct, rolledUp);
     console.log(
       `  a year by ${by.padEnd(7)} rollup ${line(after)}; leads ${line(before)}; ` +
         `${ratio(summary(after).p50, summary(before).p50, 'leads (p50)')}; same figures: ${same ? 'yes' : 'NO'} ` +
@@ -407,6 +384,25 @@ try {
   await sql.end({ timeout: 5 });
   await floorSql.end({ timeout: 5 });
   await database.close();
+}
+
+/**
+ * Two ways to the same figures, run in turns (SPLIT_ITERATIONS after two rounds not counted), so
+ * load changes hit both alike: the milliseconds of each.
+ */
+async function inTurns(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number[], number[]]> {
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < SPLIT_ITERATIONS + 2; i++) {
+    for (const [run, into] of [
+      [a, times[0]],
+      [b, times[1]],
+    ] as const) {
+      const t0 = performance.now();
+      await run();
+      if (i >= 2) into.push(performance.now() - t0);
+    }
+  }
+  return times;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import { scheduleJob } from '../db/queries/jobs.js';
+import { scheduleContinuation } from './continuation.js';
 import { rollCohort } from './funnel-rollup.js';
 import type { JobHandler } from './runner.js';
 
@@ -10,8 +11,6 @@ import type { JobHandler } from './runner.js';
  */
 export const COHORT_ROLL_JOB = 'funnel.roll_cohort';
 const HOUR_MS = 3_600_000;
-/** A first count over years of history goes on a minute later, as the housekeeping run's does. */
-const CONTINUE_AFTER_MS = 60_000;
 
 /**
  * Books the team's next hourly roll at the top of the hour after `now`. The dedupe key names the
@@ -27,21 +26,8 @@ export const cohortRollHandlers = (ctx: AppContext): Record<string, JobHandler> 
   [COHORT_ROLL_JOB]: async (job) => {
     const now = ctx.clock.now();
     const rolled = await rollCohort(ctx.database, job.teamId);
-    if (!rolled.done) {
-      const at = new Date(now.getTime() + CONTINUE_AFTER_MS);
-      await scheduleJob(
-        ctx.database.db,
-        {
-          teamId: job.teamId,
-          kind: COHORT_ROLL_JOB,
-          runAt: at,
-          payload: { continuation: true },
-          dedupeKey: `${COHORT_ROLL_JOB}:continue:${at.toISOString()}`,
-        },
-        now,
-      );
-      return;
-    }
+    // A first count over years of history goes on a minute later, as the housekeeping run's does.
+    if (!rolled.done) return scheduleContinuation(ctx, job.teamId, COHORT_ROLL_JOB, now);
     // Late after a downtime: the next is the coming hour, not a burst of missed ones.
     await scheduleCohortRoll(ctx, job.teamId, now);
   },

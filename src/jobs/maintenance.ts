@@ -7,6 +7,7 @@ import {
   type RetentionOptions,
 } from '../db/queries/retention.js';
 import { FunnelService } from '../services/funnel.js';
+import { scheduleContinuation } from './continuation.js';
 import { rollCohort, rollFunnel, rollSpeed, rollStays } from './funnel-rollup.js';
 import type { JobHandler } from './runner.js';
 
@@ -19,7 +20,6 @@ const DAY_MS = 24 * 3_600_000;
 // A run shares the job runner with SLA steps and cadence reminders: it stops after this long and
 // books a continuation, so a first run over years of history never holds them up for long.
 const RUN_BUDGET_MS = 10_000;
-const CONTINUE_AFTER_MS = 60_000;
 
 /** Schedules the day's housekeeping for a workspace; the dedupe key makes it once per UTC day. */
 export async function scheduleMaintenance(ctx: AppContext, teamId: string, runAt: Date): Promise<void> {
@@ -83,21 +83,15 @@ export const maintenanceHandlers = (
       complete: rolled.done && stays.done && speed.done && cohort.done,
     });
     // Either left work (a first rollup over years of history goes a month per step): go on in a minute.
-    if (!removed.complete || !rolled.done || !stays.done || !speed.done || !cohort.done) {
-      const at = new Date(now.getTime() + CONTINUE_AFTER_MS);
-      await scheduleJob(
-        ctx.database.db,
-        {
-          teamId: job.teamId,
-          kind: RETENTION_JOB,
-          runAt: at,
-          // Where this run stopped, so the continuation does not walk the same rows again.
-          payload: { continuation: true, ...(removed.resume ? { resume: { ...removed.resume } } : {}) },
-          dedupeKey: `${RETENTION_JOB}:continue:${at.toISOString()}`,
-        },
+    if (!removed.complete || !rolled.done || !stays.done || !speed.done || !cohort.done)
+      // Where this run stopped, so the continuation does not walk the same rows again.
+      await scheduleContinuation(
+        ctx,
+        job.teamId,
+        RETENTION_JOB,
         now,
+        removed.resume ? { resume: { ...removed.resume } } : {},
       );
-    }
     // A continuation only finishes the day's work; the daily run books the next day.
     if (job.payload.continuation === true) return;
     // Each run books the next one, so the chain lives in the database, not in a timer; after a

@@ -35,7 +35,8 @@ export const COHORT_TAIL_LIMIT = 50_000;
 /**
  * A lead moved since the job ran costs a report an index lookup (~15 µs on the bench), a lead
  * counted from leads_cohort ~0.3 µs: the rollup is read when its periods hold at least this many
- * leads per stage change since (a year at bench scale, not a quarter, a day after the job ran).
+ * leads per stage change since (at bench scale a year a day after the job ran; a quarter too an hour
+ * after, as the hourly job leaves it).
  */
 export const LEADS_PER_TAIL_CHANGE = 50;
 
