@@ -322,4 +322,43 @@ describe('vocRolledUpAggregates', () => {
     // Two at the same instant: the higher id is the newer.
     expect(after.newestByCategory).toEqual([{ category: 'praise', id: Math.max(second!, third!) }]);
   });
+
+  it('adds each capture to its day and month: an earlier spelling becomes the first, a later entry the newest', async () => {
+    await database.db.delete(vocEntries);
+    const base = Date.parse('2026-03-03T00:00:00Z');
+    // One statement each, as captures come: every one after the first adds to existing rows.
+    const capture = async (competitor: string | null, tags: string[], hour: number) => {
+      const [row] = await database.db
+        .insert(vocEntries)
+        .values({
+          teamId: TEAM,
+          quote: `q${hour}`,
+          category: 'objection',
+          competitor,
+          tags,
+          capturedBy: 'U0C',
+          via: 'command',
+          createdAt: new Date(base + hour * 3_600_000),
+        })
+        .returning({ id: vocEntries.id });
+      return row!.id;
+    };
+    await capture('ACME', ['api'], 2);
+    await capture(' acme ', ['api', 'sso', 'sso'], 1);
+    const newest = await capture(null, [], 3);
+    // The day's rows and the month's.
+    for (const [start, end] of [
+      ['2026-03-03T00:00:00Z', '2026-03-04T00:00:00Z'],
+      ['2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'],
+    ] as const) {
+      const figures = await vocRolledUpAggregates(database.db, TEAM, new Date(start), new Date(end), null);
+      expect(figures.total).toBe(3);
+      expect(figures.competitors).toEqual([{ competitor: 'acme', count: 2 }]);
+      expect(figures.tags).toEqual([
+        { tag: 'api', count: 2 },
+        { tag: 'sso', count: 1 },
+      ]);
+      expect(figures.newestByCategory).toEqual([{ category: 'objection', id: newest }]);
+    }
+  });
 });
