@@ -22,10 +22,25 @@ export async function scheduleCohortRoll(ctx: AppContext, teamId: string, now: D
   await scheduleJob(ctx.database.db, { teamId, kind: COHORT_ROLL_JOB, runAt, dedupeKey }, ctx.clock.now());
 }
 
-export const cohortRollHandlers = (ctx: AppContext): Record<string, JobHandler> => ({
+/** How much a run does before it hands over to a continuation (tests make it small). */
+export interface CohortRollOptions {
+  budgetMs?: number;
+  changesPerStep?: number;
+}
+
+export const cohortRollHandlers = (
+  ctx: AppContext,
+  options: CohortRollOptions = {},
+): Record<string, JobHandler> => ({
   [COHORT_ROLL_JOB]: async (job) => {
     const now = ctx.clock.now();
-    const rolled = await rollCohort(ctx.database, job.teamId);
+    const rolled = await rollCohort(
+      ctx.database,
+      job.teamId,
+      options.budgetMs,
+      undefined,
+      options.changesPerStep,
+    );
     // A first count over years of history goes on a minute later, as the housekeeping run's does.
     if (!rolled.done) return scheduleContinuation(ctx, job.teamId, COHORT_ROLL_JOB, now);
     // Late after a downtime: the next is the coming hour, not a burst of missed ones.

@@ -66,18 +66,19 @@ export async function rollSpeed(
 /**
  * Counts the stage changes made since the cohort rollup last ran (every team's ids, this team's
  * leads), `CHANGES_PER_STEP` ids per transaction, within `budgetMs` (issue 16). `upTo` stops at a
- * given id (the bench leaves the last day's changes to the report). The daily housekeeping job
- * (maintenance.ts) runs it.
+ * given id (the bench leaves the last hour's changes to the report). The hourly job
+ * (cohort-roll.ts) and the daily housekeeping job (maintenance.ts) run it.
  */
 export async function rollCohort(
   database: Database,
   teamId: string,
   budgetMs = RUN_BUDGET_MS,
   upTo?: number,
+  changesPerStep = CHANGES_PER_STEP,
 ): Promise<{ changesUntil: number; done: boolean }> {
   const started = performance.now();
   for (;;) {
-    const step = await database.db.transaction((tx) => rollCohortChanges(tx, teamId, CHANGES_PER_STEP, upTo));
+    const step = await database.db.transaction((tx) => rollCohortChanges(tx, teamId, changesPerStep, upTo));
     if (step.done || performance.now() - started > budgetMs) return step;
   }
 }
