@@ -10,7 +10,7 @@ import { type LeadInput, parseLeadInput } from '../../src/domain/lead-input.js';
 import { planLadder } from '../../src/domain/sla-ladder.js';
 import { LeadService } from '../../src/services/leads.js';
 import { applyWorkspaceConfig } from '../../src/services/workspace-setup.js';
-import { openTestDatabase } from '../harness/database.js';
+import { openTestDatabase, refuseLeadEmail } from '../harness/database.js';
 
 const TEAM = 'T0BATCH';
 const YAML = `
@@ -163,19 +163,7 @@ describe('intake group commit', () => {
   });
 
   it('fails only the row that fails: the others are stored once, nothing of it half-written', async () => {
-    // A test-only trigger that refuses one email, as a bad row would.
-    await database.db.execute(
-      sql.raw(`create function refuse_boom() returns trigger language plpgsql as $$
-        begin
-          if new.email = 'boom@fail.example' then raise exception 'refused %', new.email; end if;
-          return new;
-        end $$`),
-    );
-    await database.db.execute(
-      sql.raw(
-        'create trigger refuse_boom before insert on leads for each row execute function refuse_boom()',
-      ),
-    );
+    const allow = await refuseLeadEmail(database, 'boom@fail.example');
     try {
       const { settled, sent } = await together([
         input('f0'),
@@ -202,8 +190,7 @@ describe('intake group commit', () => {
         await rows(sql`select o.id from outbox o left join leads l on l.id = o.lead_id where l.id is null`),
       ).toEqual([]);
     } finally {
-      await database.db.execute(sql.raw('drop trigger refuse_boom on leads'));
-      await database.db.execute(sql.raw('drop function refuse_boom()'));
+      await allow();
     }
   });
 });

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { openTestDatabase } from '../harness/database.js';
+import { openTestDatabase, refuseLeadEmail } from '../harness/database.js';
 import { startTestApp, type TestApp } from '../harness/test-app.js';
 
 let t: TestApp;
@@ -31,18 +31,7 @@ const lead = (n: number, email = `lead${n}@company${n}.example`) => ({
 
 describe('POST /api/leads, many at once', () => {
   it('answers each sender for its own lead: 202 for those stored, 503 for the one refused', async () => {
-    await database.db.execute(
-      sql.raw(`create function refuse_boom() returns trigger language plpgsql as $$
-        begin
-          if new.email = 'boom@fail.example' then raise exception 'refused %', new.email; end if;
-          return new;
-        end $$`),
-    );
-    await database.db.execute(
-      sql.raw(
-        'create trigger refuse_boom before insert on leads for each row execute function refuse_boom()',
-      ),
-    );
+    await refuseLeadEmail(database, 'boom@fail.example');
     statements.length = 0;
     const bodies = Array.from({ length: 12 }, (_, n) => (n === 5 ? lead(n, 'boom@fail.example') : lead(n)));
     const answers = await Promise.all(bodies.map((body) => t.sendLead(body)));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { type Database, openDatabase, type QueryObserver } from '../../src/db/client.js';
 import { PGLITE_EXTENSIONS } from '../../src/db/pglite-settings.js';
@@ -60,4 +61,25 @@ export async function seedWorkspace(database: Database, teamId: string, now: Dat
     configHash: 'test',
     configAppliedAt: now,
   });
+}
+
+/**
+ * A test-only trigger that refuses to insert a lead with `email`, as a bad row would. Returns what
+ * removes it again.
+ */
+export async function refuseLeadEmail(database: Database, email: string): Promise<() => Promise<void>> {
+  await database.db.execute(
+    sql.raw(`create function refuse_boom() returns trigger language plpgsql as $$
+      begin
+        if new.email = '${email.replaceAll("'", "''")}' then raise exception 'refused %', new.email; end if;
+        return new;
+      end $$`),
+  );
+  await database.db.execute(
+    sql.raw('create trigger refuse_boom before insert on leads for each row execute function refuse_boom()'),
+  );
+  return async () => {
+    await database.db.execute(sql.raw('drop trigger refuse_boom on leads'));
+    await database.db.execute(sql.raw('drop function refuse_boom()'));
+  };
 }
