@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { postSigned, sendLead } from '../test/harness/lead-webhook.js';
 import { startBenchApp } from './bench-app.js';
+import { scratchDatabaseUrl } from './scratch-database.js';
 
 const LEADS = Number(process.env.BULK_LEADS ?? 5000);
 // The baseline's rate settles long before 5,000 one-by-one calls (minutes on a busy machine).
@@ -96,7 +97,9 @@ console.log(
 const targets: Array<{ name: string; open: () => Promise<Database> }> = [
   { name: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) },
 ];
-const url = process.env.BENCH_DATABASE_URL;
+// Emptied by reset: a sibling of BENCH_DATABASE_URL, so the report benches' seed there survives.
+const url =
+  process.env.BENCH_DATABASE_URL && (await scratchDatabaseUrl(process.env.BENCH_DATABASE_URL, 'bulk'));
 if (url) targets.push({ name: 'postgresql', open: () => openDatabase({ url }) });
 for (const target of targets) {
   const database = await target.open();
