@@ -3,8 +3,9 @@ import { SLA_STEP_JOB, SlaService, type SlaStepPayload } from '../services/sla.j
 import type { JobHandler } from './runner.js';
 
 /**
- * The escalation ladder's durable job (scheduled at intake by services/sla.ts): one per step.
- * The step checks the lead as it is now and records itself, so a re-run does nothing twice.
+ * The escalation ladder's durable job (services/sla.ts): intake books the first step, which books
+ * the later ones it carries. The step checks the lead as it is now and records itself, so a re-run
+ * does nothing twice.
  */
 export const slaHandlers = (ctx: AppContext): Record<string, JobHandler> => {
   const sla = new SlaService(ctx.database, ctx.configs);
@@ -13,7 +14,13 @@ export const slaHandlers = (ctx: AppContext): Record<string, JobHandler> => {
       const p = job.payload as unknown as SlaStepPayload;
       const result = await sla.runStep(
         job.teamId,
-        { leadId: Number(p.leadId), step: Number(p.step), action: p.action, dueAt: p.dueAt },
+        {
+          leadId: Number(p.leadId),
+          step: Number(p.step),
+          action: p.action,
+          dueAt: p.dueAt,
+          rest: (p.rest ?? []).map((r) => ({ step: Number(r.step), action: r.action, dueAt: r.dueAt })),
+        },
         ctx.clock.now(),
       );
       if (result.outcome === 'done' && result.late)

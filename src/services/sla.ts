@@ -21,12 +21,20 @@ import { SLA_DM_PURPOSE, SLA_ESCALATION_PURPOSE, SLA_THREAD_PURPOSE, type SlaMes
 
 export const SLA_STEP_JOB = 'sla.step';
 
-/** A scheduled ladder step: the lead, the step's index in `sla.escalations`, what and when. */
-export interface SlaStepPayload {
-  leadId: number;
+/** A planned ladder step: its index in `sla.escalations`, what and when. */
+export interface SlaStepPlan {
   step: number;
   action: EscalationStep['action'];
   dueAt: string;
+}
+
+/**
+ * A scheduled ladder step of a lead. The first step of a ladder carries the later ones (`rest`):
+ * intake books one job instead of one per step, and the first step books the others when it runs.
+ */
+export interface SlaStepPayload extends SlaStepPlan {
+  leadId: number;
+  rest?: SlaStepPlan[];
 }
 
 export type SlaSkipReason = 'step_removed' | 'not_routed' | 'closed' | 'claimed' | 'touched' | 'no_owner';
@@ -39,30 +47,38 @@ export type SlaStepOutcome =
 export const slaStepKey = (leadId: number, step: number) => `${SLA_STEP_JOB}:${leadId}:${step}`;
 
 /**
- * Schedules the lead's escalation ladder: one durable job per planned step, in the intake
- * transaction (so the ladder commits with the lead). Dedupe keys make scheduling twice harmless.
+ * Schedules the lead's escalation ladder in the intake transaction (so it commits with the lead):
+ * the first step's durable job, carrying the later steps. Dedupe keys make scheduling twice harmless.
  */
 export async function scheduleSlaLadder(tx: Tx, config: WorkspaceConfig, lead: LeadRow, now: Date) {
   if (!lead.routed) return;
   for (const job of slaLadderJobs(config, lead.createdAt)) await scheduleJob(tx, leadJob(job, lead), now);
 }
 
-/** The ladder's jobs for a lead that arrived at `arrivedAt` (intake folds them into its statement). */
+/**
+ * The ladder's job for a lead that arrived at `arrivedAt` (intake folds it into its statement): the
+ * first planned step, carrying the others. One job row instead of one per step on intake's path;
+ * the due times are planned now, on the configuration the lead arrived under, as before.
+ */
 export function slaLadderJobs(config: WorkspaceConfig, arrivedAt: Date): IntakeJob[] {
-  return planLadder(arrivedAt, config.sla, config.calendar).map((planned) => {
-    const payload: Omit<SlaStepPayload, 'leadId'> = {
+  const [first, ...rest] = planLadder(arrivedAt, config.sla, config.calendar).map(
+    (planned): SlaStepPlan => ({
       step: planned.index,
       action: planned.step.action,
       dueAt: planned.dueAt.toISOString(),
-    };
-    return {
-      kind: SLA_STEP_JOB,
-      runAt: planned.dueAt,
-      payload: { ...payload },
-      keyPrefix: `${SLA_STEP_JOB}:`,
-      keySuffix: `:${planned.index}`,
-    };
-  });
+    }),
+  );
+  return first ? [slaStepJob(first, rest)] : [];
+}
+
+function slaStepJob(plan: SlaStepPlan, rest: readonly SlaStepPlan[] = []): IntakeJob {
+  return {
+    kind: SLA_STEP_JOB,
+    runAt: new Date(plan.dueAt),
+    payload: rest.length > 0 ? { ...plan, rest } : { ...plan },
+    keyPrefix: `${SLA_STEP_JOB}:`,
+    keySuffix: `:${plan.step}`,
+  };
 }
 
 /**
@@ -76,7 +92,12 @@ export class SlaService {
     private readonly configs: ConfigSource,
   ) {}
 
-  runStep(teamId: string, p: SlaStepPayload, now: Date): Promise<SlaStepOutcome> {
+  async runStep(teamId: string, p: SlaStepPayload, now: Date): Promise<SlaStepOutcome> {
+    // The later steps first, committed on their own: a step that keeps failing holds none back,
+    // and a run again (a retry, another process) books nothing twice (dedupe keys).
+    const lead = { id: p.leadId, teamId };
+    for (const later of p.rest ?? [])
+      await scheduleJob(this.database.db, leadJob(slaStepJob(later), lead), now);
     const step = new LadderStep(this.configs.for(teamId));
     return this.database.db.transaction((tx) => step.run(tx, teamId, p, now));
   }

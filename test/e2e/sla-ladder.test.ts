@@ -49,6 +49,27 @@ async function escalations(id: number): Promise<string[]> {
     .map((m) => String(m.text))
     .filter((text) => text.includes(`*${name}*`));
 }
+/** Makes every attempt to record the lead's step `step` fail until the returned function is called. */
+async function refuseStepEvent(id: number, step: number): Promise<() => Promise<void>> {
+  await t.database.db.execute(
+    sql.raw(`create function refuse_step() returns trigger language plpgsql as $$
+      begin
+        if new.lead_id = ${id} and new.type like 'sla_step%' and new.data->>'step' = '${step}' then
+          raise exception 'refused for the test';
+        end if;
+        return new;
+      end $$`),
+  );
+  await t.database.db.execute(
+    sql.raw(
+      'create trigger refuse_step before insert on lead_events for each row execute function refuse_step()',
+    ),
+  );
+  return async () => {
+    await t.database.db.execute(sql.raw('drop trigger refuse_step on lead_events'));
+    await t.database.db.execute(sql.raw('drop function refuse_step()'));
+  };
+}
 async function slaEvents(id: number) {
   return (await eventsOf(t, id))
     .filter((e) => e.type.startsWith('sla_step'))
@@ -65,20 +86,50 @@ const at = async (iso: string) => {
   await t.baton.jobs.runDue();
   await t.flushOutbox();
 };
+/** The lead's ladder jobs by due time: when each is due, and the later steps the first one carries. */
+async function ladderJobs(id: number) {
+  const rows = await t.database.rows<{
+    dedupe_key: string;
+    run_at: Date | string;
+    payload: { rest?: unknown };
+  }>(
+    sql`select dedupe_key, run_at, payload from jobs where kind = 'sla.step' and payload->>'leadId' = ${String(id)} order by run_at`,
+  );
+  return rows.map((j) => ({
+    key: j.dedupe_key,
+    runAt: new Date(j.run_at).toISOString(),
+    ...(j.payload.rest ? { rest: j.payload.rest } : {}),
+  }));
+}
 
 describe('escalation ladder', () => {
   it('walks an unclaimed-then-claimed, untouched lead up the ladder, each step once and in order', async () => {
     t.clock.set('2026-11-23T10:00:00Z'); // Monday
     const id = await sendLead(t);
     await t.flushOutbox();
-    const jobs = await t.database.rows<{ dedupe_key: string; run_at: string }>(
-      sql`select dedupe_key, run_at::text as run_at from jobs where kind = 'sla.step' and payload->>'leadId' = ${String(id)} order by run_at`,
-    );
-    expect(jobs.map((j) => j.dedupe_key)).toEqual([0, 2, 3, 4].map((i) => `sla.step:${id}:${i}`));
+    // Intake books the first step only (fewer rows on intake's path); it carries the later steps,
+    // booked when it first runs.
+    expect(await ladderJobs(id)).toEqual([
+      {
+        key: `sla.step:${id}:0`,
+        runAt: '2026-11-23T10:15:00.000Z',
+        rest: [
+          { step: 2, action: 'warn_owner', dueAt: '2026-11-23T10:45:00.000Z' },
+          { step: 3, action: 'breach', dueAt: '2026-11-23T11:00:00.000Z' },
+          { step: 4, action: 'reassign', dueAt: '2026-11-23T11:30:00.000Z' },
+        ],
+      },
+    ]);
 
     await at('2026-11-23T10:14:00Z');
     expect(await notes(t, id)).toEqual([]);
     await at('2026-11-23T10:15:00Z');
+    expect((await ladderJobs(id)).map(({ key, runAt }) => [key, runAt])).toEqual([
+      [`sla.step:${id}:0`, '2026-11-23T10:15:00.000Z'],
+      [`sla.step:${id}:2`, '2026-11-23T10:45:00.000Z'],
+      [`sla.step:${id}:3`, '2026-11-23T11:00:00.000Z'],
+      [`sla.step:${id}:4`, '2026-11-23T11:30:00.000Z'],
+    ]);
     expect(await notes(t, id)).toEqual([':bell: Unclaimed for 15 working min — who takes it?']);
     expect((await dms(S1, id)).length).toBe(1);
     expect((await dms(S2, id))[0]).toContain('has been unclaimed for 15 working min');
@@ -198,9 +249,38 @@ describe('escalation ladder', () => {
     expect(jobs.map((j) => [j.kind, new Date(j.run_at).toISOString()])).toEqual([
       ['sla.step', '2026-11-30T09:15:00.000Z'],
       ['routing.auto_assign', '2026-11-30T09:30:00.000Z'],
-      ['sla.step', '2026-11-30T09:45:00.000Z'],
-      ['sla.step', '2026-11-30T10:00:00.000Z'],
-      ['sla.step', '2026-11-30T10:30:00.000Z'],
     ]);
+    // The later steps, on the same clock, carried by the first.
+    const [first] = await ladderJobs(id);
+    expect(((first?.rest ?? []) as Array<{ dueAt: string }>).map((r) => r.dueAt)).toEqual([
+      '2026-11-30T09:45:00.000Z',
+      '2026-11-30T10:00:00.000Z',
+      '2026-11-30T10:30:00.000Z',
+    ]);
+  });
+
+  it('books the later steps before the first acts, so a first step that keeps failing holds none back', async () => {
+    t.clock.set('2026-12-01T10:00:00Z'); // Tuesday
+    const id = await sendLead(t);
+    await t.flushOutbox();
+    // Step 0 cannot record itself: its transaction fails every time, as a bug or a bad row would.
+    const allow = await refuseStepEvent(id, 0);
+    try {
+      await at('2026-12-01T10:15:00Z');
+      expect(await slaEvents(id)).toEqual([]);
+      expect((await ladderJobs(id)).map((j) => j.key)).toEqual(
+        [0, 2, 3, 4].map((i) => `sla.step:${id}:${i}`),
+      );
+      await at('2026-12-01T10:45:00Z');
+      await at('2026-12-01T11:00:00Z');
+      // The warning (routing's auto-assign at 30 gave the lead an owner) and the breach ran on time
+      // while step 0 kept failing.
+      expect((await slaEvents(id)).map((e) => [e.type, e.action])).toEqual([
+        ['sla_step', 'warn_owner'],
+        ['sla_step', 'breach'],
+      ]);
+    } finally {
+      await allow();
+    }
   });
 });
