@@ -161,6 +161,22 @@ describe('flow rollup', () => {
     expect(await movesRolledUntil(database.db, TEAM)).toEqual(new Date(BASE.getTime() + 2 * DAY));
     const first = await database.db.select().from(funnelDailyMoves);
     expect(first.find((r) => r.dim === '' && r.day === '2026-05-04')?.moves).toBe(2);
+    // One statement with moves on the second day and then the first (a batch, a bulk import):
+    // the rollup stands at the earliest of them, and the other team's stays where it was.
+    const otherUntil = await rollFunnel(database, OTHER, new Date(BASE.getTime() + 2.5 * DAY));
+    await insert([
+      { ...change, minute: 1440 + 30 },
+      { ...change, minute: 30 },
+      { ...change, team: OTHER, minute: 2 * 1440 + 30 },
+    ]);
+    expect(await movesRolledUntil(database.db, TEAM)).toEqual(BASE);
+    expect(await movesRolledUntil(database.db, OTHER)).toEqual(otherUntil.movesUntil);
+    await rollFunnel(database, TEAM, new Date(BASE.getTime() + 2.5 * DAY));
+    const again = await database.db.select().from(funnelDailyMoves).orderBy(funnelDailyMoves.day);
+    expect(again.filter((r) => r.dim === '' && r.teamId === TEAM).map((r) => [r.day, r.moves])).toEqual([
+      ['2026-05-04', 3],
+      ['2026-05-05', 2],
+    ]);
   });
 
   it('a flow report shows a change recorded after the rollup ran, on a day it had counted', async () => {
