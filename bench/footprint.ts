@@ -11,8 +11,9 @@
  * way: ready = spawn until GET /readyz answers 200; idle RSS = VmRSS from /proc/<pid>/status after
  * IDLE_MS of idling once ready; CPU = user + system time the process used until ready, which the
  * machine's other load barely moves (wall time on a busy shared machine can be several times what
- * it is on an idle one; read it with the load average printed). PostgreSQL: BENCH_DATABASE_URL, else the local server on
- * 127.0.0.1:5432 (user postgres) in a database made for the run and dropped after it.
+ * it is on an idle one; read it with the load average printed). PostgreSQL: BENCH_DATABASE_URL's
+ * server, else the local one on 127.0.0.1:5432 (user postgres), in a database made for the run and
+ * dropped after it.
  * ROUNDS (default 1) repeats the whole set; the machine is shared, so run it more than once.
  * BENCH_BEFORE=<another checkout, built> measures its dist/main.js too, in the same rounds, so a
  * change is compared with what it changes under the same load (e.g. `git archive main`, link
@@ -115,10 +116,14 @@ async function measure(
   }
 }
 
-/** A database of the run's own on the PostgreSQL server, or null when none answers. */
+/**
+ * A new database of the run's own, on BENCH_DATABASE_URL's server (else the local one), or null when
+ * none answers. Never BENCH_DATABASE_URL itself: Baton writes its workspace and config there, next
+ * to the report benches' seed.
+ */
 async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
-  const admin = postgres(LOCAL_PG, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+  const server = process.env.BENCH_DATABASE_URL ?? LOCAL_PG;
+  const admin = postgres(server, { max: 1, onnotice: () => {}, connect_timeout: 3 });
   const name = `baton_footprint_${process.pid}`;
   try {
     await admin.unsafe(`create database ${name}`);
@@ -127,7 +132,7 @@ async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> 
     return null;
   }
   return {
-    url: LOCAL_PG.replace(/\/postgres$/, `/${name}`),
+    url: Object.assign(new URL(server), { pathname: `/${name}` }).toString(),
     async drop() {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();

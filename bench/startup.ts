@@ -5,7 +5,8 @@
  * `/baton roster` requests; then SIGTERM and the time to exit.
  *
  *   npm run bench                       embedded PGlite (fresh and reused data dir)
- *   BENCH_DATABASE_URL=postgres://… npm run bench   also PostgreSQL
+ *   BENCH_DATABASE_URL=postgres://… npm run bench   also PostgreSQL, in a sibling database
+ *                                                   (<name>_startup; bench/scratch-database.ts)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { FakeSlack } from '../test/harness/fake-slack.js';
 import { SlackDriver } from '../test/harness/slack-driver.js';
 import { SIGNING_SECRET, TEAM_ID, TEAM_USERS, TEAM_YAML } from '../test/harness/test-app.js';
+import { scratchDatabaseUrl } from './scratch-database.js';
 
 const REQUESTS = 300;
 
@@ -97,8 +99,14 @@ try {
   console.log(`node ${process.version}, ${REQUESTS} sequential requests per command`);
   await run('PGlite, new data dir', { BATON_DATA_DIR: join(dir, 'data') }, dir, slack);
   await run('PGlite, existing data dir', { BATON_DATA_DIR: join(dir, 'data') }, dir, slack);
+  // A sibling database, not BENCH_DATABASE_URL itself: Baton writes its workspace and config there.
   if (process.env.BENCH_DATABASE_URL)
-    await run('PostgreSQL', { DATABASE_URL: process.env.BENCH_DATABASE_URL }, dir, slack);
+    await run(
+      'PostgreSQL',
+      { DATABASE_URL: await scratchDatabaseUrl(process.env.BENCH_DATABASE_URL, 'startup') },
+      dir,
+      slack,
+    );
 } finally {
   await slack.stop();
   await rm(dir, { recursive: true, force: true });
