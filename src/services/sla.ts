@@ -2,7 +2,7 @@ import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { ConfigSource } from '../config/config-source.js';
 import type { EscalationStep, WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
-import { scheduleJob } from '../db/queries/jobs.js';
+import { scheduleJob, scheduleJobs } from '../db/queries/jobs.js';
 import type { IntakeJob } from '../db/queries/lead-intake.js';
 import { countLeadsByOwnerInStages } from '../db/queries/lead-lookup.js';
 import { appendLeadEvent, type LeadRow, leadEventExists } from '../db/queries/leads.js';
@@ -96,8 +96,11 @@ export class SlaService {
     // The later steps first, committed on their own: a step that keeps failing holds none back,
     // and a run again (a retry, another process) books nothing twice (dedupe keys).
     const lead = { id: p.leadId, teamId };
-    for (const later of p.rest ?? [])
-      await scheduleJob(this.database.db, leadJob(slaStepJob(later), lead), now);
+    await scheduleJobs(
+      this.database.db,
+      (p.rest ?? []).map((later) => leadJob(slaStepJob(later), lead)),
+      now,
+    );
     const step = new LadderStep(this.configs.for(teamId));
     return this.database.db.transaction((tx) => step.run(tx, teamId, p, now));
   }

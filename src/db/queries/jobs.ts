@@ -24,6 +24,15 @@ export async function scheduleJob(q: Queryable, job: NewJob, now: Date): Promise
   return row?.id;
 }
 
+/** Inserts several jobs in one statement; a job whose dedupe key exists is left as it is. */
+export async function scheduleJobs(q: Queryable, list: readonly NewJob[], now: Date): Promise<void> {
+  if (list.length === 0) return;
+  await q
+    .insert(jobs)
+    .values(list.map((job) => ({ ...job, payload: job.payload ?? {}, createdAt: now, updatedAt: now })))
+    .onConflictDoNothing();
+}
+
 /**
  * Atomically takes up to `limit` due jobs for this process. SKIP LOCKED lets several processes
  * claim at once without taking the same row; a running job whose lock expired (its process died)
