@@ -2,7 +2,7 @@ import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { ConfigSource } from '../config/config-source.js';
 import type { EscalationStep, WorkspaceConfig } from '../config/workspace-schema.js';
 import type { Database, Tx } from '../db/client.js';
-import { scheduleJob, scheduleJobs } from '../db/queries/jobs.js';
+import { scheduleJobs } from '../db/queries/jobs.js';
 import type { IntakeJob } from '../db/queries/lead-intake.js';
 import { countLeadsByOwnerInStages } from '../db/queries/lead-lookup.js';
 import { appendLeadEvent, type LeadRow, leadEventExists } from '../db/queries/leads.js';
@@ -52,7 +52,11 @@ export const slaStepKey = (leadId: number, step: number) => `${SLA_STEP_JOB}:${l
  */
 export async function scheduleSlaLadder(tx: Tx, config: WorkspaceConfig, lead: LeadRow, now: Date) {
   if (!lead.routed) return;
-  for (const job of slaLadderJobs(config, lead.createdAt)) await scheduleJob(tx, leadJob(job, lead), now);
+  await scheduleJobs(
+    tx,
+    slaLadderJobs(config, lead.createdAt).map((job) => leadJob(job, lead)),
+    now,
+  );
 }
 
 /**

@@ -14,11 +14,18 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
+const jobRow = (job: NewJob, now: Date) => ({
+  ...job,
+  payload: job.payload ?? {},
+  createdAt: now,
+  updatedAt: now,
+});
+
 /** Inserts a job; returns its id, or undefined when a job with the same dedupe key exists. */
 export async function scheduleJob(q: Queryable, job: NewJob, now: Date): Promise<number | undefined> {
   const [row] = await q
     .insert(jobs)
-    .values({ ...job, payload: job.payload ?? {}, createdAt: now, updatedAt: now })
+    .values(jobRow(job, now))
     .onConflictDoNothing()
     .returning({ id: jobs.id });
   return row?.id;
@@ -29,7 +36,7 @@ export async function scheduleJobs(q: Queryable, list: readonly NewJob[], now: D
   if (list.length === 0) return;
   await q
     .insert(jobs)
-    .values(list.map((job) => ({ ...job, payload: job.payload ?? {}, createdAt: now, updatedAt: now })))
+    .values(list.map((job) => jobRow(job, now)))
     .onConflictDoNothing();
 }
 
